@@ -1,0 +1,64 @@
+import { STAFF_ROLES, type StaffRole } from '@concord/shared';
+
+/** Who may open each section. The router guards routes with it and the header hides links with it. */
+export const SECTION_ROLES = {
+  surveys: STAFF_ROLES,
+  campaigns: STAFF_ROLES,
+  analysis: STAFF_ROLES,
+  charter: STAFF_ROLES,
+  networks: ['admin', 'secretariat'],
+  users: ['admin'],
+  audit: ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Section = keyof typeof SECTION_ROLES;
+
+export interface NavItem {
+  section: Section;
+  to: `/${Section}`;
+  label: string;
+  description: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    section: 'surveys',
+    to: '/surveys',
+    label: 'Surveys',
+    description: 'Write and version questionnaires.',
+  },
+  {
+    section: 'campaigns',
+    to: '/campaigns',
+    label: 'Campaigns',
+    description: 'Send a questionnaire to the networks and follow responses.',
+  },
+  {
+    section: 'analysis',
+    to: '/analysis',
+    label: 'Analysis',
+    description: 'Tallies, cross-tabulations and exports.',
+  },
+  {
+    section: 'charter',
+    to: '/charter',
+    label: 'Charter',
+    description: 'Draft, compare and amend the Charter.',
+  },
+  {
+    section: 'networks',
+    to: '/networks',
+    label: 'Networks',
+    description: 'Regional networks and their members.',
+  },
+  { section: 'users', to: '/users', label: 'Users', description: 'Staff accounts and roles.' },
+  { section: 'audit', to: '/audit', label: 'Audit', description: 'The tamper-evident log of changes.' },
+];
+
+export function canOpen(role: StaffRole, section: Section): boolean {
+  return (SECTION_ROLES[section] as readonly StaffRole[]).includes(role);
+}
+
+export function navItemsFor(role: StaffRole): NavItem[] {
+  return NAV_ITEMS.filter((item) => canOpen(role, item.section));
+}

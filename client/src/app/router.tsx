@@ -1,0 +1,127 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+
+import { Loading } from '@/components/loading';
+
+import { RequireAuth } from './require-auth';
+import { RequireRole } from './require-role';
+import { NotFoundPage } from './routes/not-found';
+import { RouteErrorPage } from './routes/route-error';
+
+/**
+ * Every page is its own chunk, so a route only downloads what it renders; above all, survey-core
+ * and survey-react-ui stay out of every page that does not show a questionnaire.
+ */
+function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => {
+    const page: ComponentType = (await load())[name];
+    return { default: page };
+  });
+}
+
+const LoginPage = lazyPage(() => import('@/features/auth/components/login-page'), 'LoginPage');
+const AccountPage = lazyPage(() => import('@/features/auth/components/account-page'), 'AccountPage');
+const DashboardPage = lazyPage(() => import('./routes/dashboard'), 'DashboardPage');
+const SurveysPage = lazyPage(() => import('@/features/surveys/components/surveys-page'), 'SurveysPage');
+const CampaignsPage = lazyPage(
+  () => import('@/features/campaigns/components/campaigns-page'),
+  'CampaignsPage',
+);
+const AnalysisPage = lazyPage(() => import('@/features/analysis/components/analysis-page'), 'AnalysisPage');
+const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');
+const NetworksPage = lazyPage(() => import('@/features/networks/components/networks-page'), 'NetworksPage');
+const UsersPage = lazyPage(() => import('@/features/users/components/users-page'), 'UsersPage');
+const AuditPage = lazyPage(() => import('@/features/audit/components/audit-page'), 'AuditPage');
+
+function PublicShell() {
+  return (
+    <Suspense fallback={<Loading fullPage />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicShell />,
+    errorElement: <RouteErrorPage standalone />,
+    children: [
+      // Pages without a session go here, outside RequireAuth (later: the respondent page /r/:token).
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/',
+        element: <RequireAuth />,
+        children: [
+          {
+            // Errors thrown by a page render inside the shell, below the header.
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              { path: 'account', element: <AccountPage /> },
+              {
+                path: 'surveys',
+                element: (
+                  <RequireRole section="surveys">
+                    <SurveysPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'campaigns',
+                element: (
+                  <RequireRole section="campaigns">
+                    <CampaignsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'analysis',
+                element: (
+                  <RequireRole section="analysis">
+                    <AnalysisPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'charter',
+                element: (
+                  <RequireRole section="charter">
+                    <CharterPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'networks',
+                element: (
+                  <RequireRole section="networks">
+                    <NetworksPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'users',
+                element: (
+                  <RequireRole section="users">
+                    <UsersPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'audit',
+                element: (
+                  <RequireRole section="audit">
+                    <AuditPage />
+                  </RequireRole>
+                ),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+
+import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
+
+import { CopyButton } from '@/components/copy-button';
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { formatDateTime } from '@/utils/format';
+
+import { useCreateApiToken } from '../api/create-api-token';
+import { useApiTokens } from '../api/get-api-tokens';
+import { useRevokeApiToken } from '../api/revoke-api-token';
+
+export function ApiTokensSection() {
+  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  return (
+    <section className="panel stack" aria-labelledby="api-tokens-heading">
+      <h2 id="api-tokens-heading">API tokens</h2>
+      <p>
+        A personal API token lets a script call the Concord API as you, with the header{' '}
+        <code>Authorization: Bearer &lt;token&gt;</code>. Revoke a token as soon as it is no longer needed.
+      </p>
+      {created ? (
+        <CreatedTokenNotice
+          token={created}
+          onDismiss={() => {
+            setCreated(null);
+          }}
+        />
+      ) : (
+        <CreateTokenForm onCreated={setCreated} />
+      )}
+      <TokensTable />
+    </section>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void }) {
+  const createToken = useCreateApiToken();
+  const [name, setName] = useState('');
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    createToken.mutate(
+      { name: name.trim() },
+      {
+        onSuccess: (token) => {
+          setName('');
+          onCreated(token);
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="inline-form" onSubmit={handleSubmit}>
+      <div className="field">
+        <label htmlFor="api-token-name">Token name</label>
+        <input
+          id="api-token-name"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="e.g. Nightly export script"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+          }}
+        />
+      </div>
+      <button type="submit" className="button button--primary" disabled={createToken.isPending}>
+        Create token
+      </button>
+      <ErrorAlert
+        error={createToken.error}
+        title="Could not create the token"
+        className="inline-form__error"
+      />
+    </form>
+  );
+}
+
+function CreatedTokenNotice({ token, onDismiss }: { token: ApiTokenCreated; onDismiss: () => void }) {
+  const valueRef = useRef<HTMLInputElement>(null);
+  // The form the user just submitted is gone; put focus (and the selection) on the token instead.
+  useEffect(() => {
+    valueRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="alert alert--success stack">
+      <p className="alert__message" role="status">
+        <strong>Token “{token.name}” created.</strong> Copy it now: it will not be shown again.
+      </p>
+      <div className="token-reveal">
+        <label className="visually-hidden" htmlFor="api-token-value">
+          New API token
+        </label>
+        <input
+          id="api-token-value"
+          ref={valueRef}
+          className="token-reveal__value"
+          readOnly
+          value={token.token}
+          onFocus={(event) => {
+            event.currentTarget.select();
+          }}
+        />
+        <CopyButton text={token.token} label="Copy token" />
+      </div>
+      <div>
+        <button type="button" className="button button--secondary" onClick={onDismiss}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function TokensTable() {
+  const tokens = useApiTokens();
+
+  if (tokens.isPending) return <Loading label="Loading API tokens…" />;
+  if (tokens.isError) return <ErrorAlert error={tokens.error} title="Could not load your API tokens" />;
+  if (tokens.data.length === 0) return <p className="muted">You have no API tokens.</p>;
+
+  return (
+    <TableScroll label="API tokens">
+      <table className="data-table">
+        <caption className="visually-hidden">Your API tokens</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data.map((token) => (
+            <TokenRow key={token.id} token={token} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function TokenRow({ token }: { token: ApiTokenDto }) {
+  const revoke = useRevokeApiToken();
+
+  function handleRevoke() {
+    const confirmed = window.confirm(
+      `Revoke the token “${token.name}”? Scripts that use it will stop working immediately.`,
+    );
+    if (confirmed) revoke.mutate(token.id);
+  }
+
+  return (
+    <tr>
+      <th scope="row">{token.name}</th>
+      <td>
+        <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
+      </td>
+      <td>
+        {token.lastUsedAt ? (
+          <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
+        ) : (
+          <span className="muted">Never</span>
+        )}
+      </td>
+      <td className="data-table__actions">
+        <button
+          type="button"
+          className="button button--danger button--small"
+          disabled={revoke.isPending}
+          onClick={handleRevoke}
+          aria-label={`Revoke token ${token.name}`}
+        >
+          Revoke
+        </button>
+        <ErrorAlert error={revoke.error} title="Could not revoke" className="alert--inline" />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,16 @@
+import { useDocumentTitle } from '@/hooks/use-document-title';
+
+import { CreateUserForm } from './create-user-form';
+import { UsersTable } from './users-table';
+
+export function UsersPage() {
+  useDocumentTitle('Users');
+  return (
+    <>
+      <h1>Users</h1>
+      <p className="muted">Staff accounts. Network members answer through links and have no account.</p>
+      <UsersTable />
+      <CreateUserForm />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ApiTokenCreated, ApiTokenDto, LoginResponse, UserDto } from '@concord/shared';
+import type { CookieOptions, Response } from 'express';
+import type { Actor } from '../common/actor';
+import { parseUuid } from '../common/pipes';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { CurrentActor, CurrentPrincipal, type Principal, Public } from './auth.decorators';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
+import { AuthService } from './auth.service';
+import { CreateTokenDto } from './dto/create-token.dto';
+import { LoginDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { toUserDto, UsersService } from './users.service';
+
+@ApiTags('auth')
+@ApiCookieAuth()
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; sets the session cookie and the readable csrf_token cookie' })
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const started = await this.auth.login(body.email, body.password);
+    const options: CookieOptions = {
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      path: '/',
+      expires: started.expiresAt,
+    };
+    response.cookie(SESSION_COOKIE, started.sessionToken, { ...options, httpOnly: true });
+    response.cookie(CSRF_COOKIE, started.csrfToken, { ...options, httpOnly: false });
+    return { user: toUserDto(started.user) };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(principal);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  async me(@CurrentActor() actor: Actor): Promise<UserDto> {
+    return this.users.get(actor, actor.id);
+  }
+
+  @Get('tokens')
+  listTokens(@CurrentActor() actor: Actor): Promise<ApiTokenDto[]> {
+    return this.auth.listApiTokens(actor);
+  }
+
+  @Post('tokens')
+  @ApiOperation({ summary: 'Create a personal API token; the token is shown only in this answer' })
+  createToken(@CurrentActor() actor: Actor, @Body() body: CreateTokenDto): Promise<ApiTokenCreated> {
+    return this.auth.createApiToken(actor, body.name);
+  }
+
+  @Delete('tokens/:id')
+  @HttpCode(204)
+  revokeToken(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<void> {
+    return this.auth.revokeApiToken(actor, id);
+  }
+}

@@ -1,0 +1,61 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { StaffRole } from '@concord/shared';
+import { requireRole } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { type AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
+import { AuthService, toActor } from './auth.service';
+import { constantTimeEquals } from './secret-tokens';
+
+export const SESSION_COOKIE = 'concord_session';
+export const CSRF_COOKIE = 'csrf_token';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Registered as APP_GUARD: every route needs a staff session cookie or an API token unless it is
+ * @Public(). Order of answers: no or bad credentials → 401; cookie request that changes state
+ * without the CSRF header → 403; role not allowed → 403.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    await this.authenticate(request);
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
+    if (roles !== undefined && request.principal !== undefined) requireRole(request.principal.actor, roles);
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<void> {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const user = match === null ? null : await this.auth.resolveApiToken(match[1]);
+      if (user === null) throw new DomainError('unauthenticated', 'Invalid or revoked API token');
+      request.principal = { actor: toActor(user), via: 'token' };
+      return;
+    }
+    const cookies = request.cookies as Record<string, string> | undefined;
+    const sessionToken = cookies?.[SESSION_COOKIE];
+    if (sessionToken === undefined || sessionToken === '') {
+      throw new DomainError('unauthenticated', 'Sign in first: this needs a staff session or an API token');
+    }
+    const resolved = await this.auth.resolveSession(sessionToken);
+    if (resolved === null) throw new DomainError('unauthenticated', 'Your session has ended; sign in again');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !constantTimeEquals(header, resolved.session.csrfToken)) {
+        throw new DomainError('csrf_invalid', `Missing or invalid CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`);
+      }
+    }
+    request.principal = { actor: toActor(resolved.user), via: 'session', sessionId: resolved.session.id };
+  }
+}

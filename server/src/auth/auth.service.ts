@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
+import { DataSource, MoreThan } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import type { Principal } from './auth.decorators';
+import { ApiToken } from './entities/api-token.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { verifyAgainstDummy, verifyPassword } from './passwords';
+import { generateSecretToken, sha256Hex } from './secret-tokens';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** Sessions are extended on use, at most this often, to spare a write per request. */
+const SESSION_REFRESH_MS = 10 * 60 * 1000;
+const TOKEN_TOUCH_MS = 60 * 1000;
+
+export interface StartedSession {
+  user: User;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export function toActor(user: User): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(email: string, password: string): Promise<StartedSession> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+    const valid =
+      user !== null && !user.disabled ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    if (user === null || !valid) throw new DomainError('invalid_credentials', 'Invalid email or password');
+    const sessionToken = generateSecretToken('');
+    const csrfToken = generateSecretToken('');
+    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.save(Session, {
+        tokenHash: sha256Hex(sessionToken),
+        userId: user.id,
+        csrfToken,
+        expiresAt,
+      });
+      await this.audit.record(manager, {
+        actor: user,
+        action: 'auth.login',
+        subject: `user:${user.id}`,
+        payload: { sessionId: session.id },
+      });
+    });
+    return { user, sessionToken, csrfToken, expiresAt };
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (principal.sessionId !== undefined) await manager.delete(Session, { id: principal.sessionId });
+      await this.audit.record(manager, {
+        actor: principal.actor,
+        action: 'auth.logout',
+        subject: `user:${principal.actor.id}`,
+        payload: { via: principal.via },
+      });
+    });
+  }
+
+  /** Resolves a session cookie to its user, or null when unknown, expired or the user is disabled. */
+  async resolveSession(token: string): Promise<{ session: Session; user: User } | null> {
+    const session = await this.dataSource.getRepository(Session).findOne({
+      where: { tokenHash: sha256Hex(token), expiresAt: MoreThan(new Date()) },
+      relations: { user: true },
+    });
+    if (session === null || session.user === undefined || session.user.disabled) return null;
+    const remaining = session.expiresAt.getTime() - Date.now();
+    if (SESSION_TTL_MS - remaining > SESSION_REFRESH_MS) {
+      await this.dataSource
+        .getRepository(Session)
+        .update({ id: session.id }, { expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
+    }
+    return { session, user: session.user };
+  }
+
+  async resolveApiToken(token: string): Promise<User | null> {
+    const apiToken = await this.dataSource
+      .getRepository(ApiToken)
+      .findOne({ where: { tokenHash: sha256Hex(token) }, relations: { user: true } });
+    if (apiToken === null || apiToken.user === undefined || apiToken.user.disabled) return null;
+    if (apiToken.lastUsedAt === null || Date.now() - apiToken.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
+      await this.dataSource.getRepository(ApiToken).update({ id: apiToken.id }, { lastUsedAt: new Date() });
+    }
+    return apiToken.user;
+  }
+
+  async createApiToken(actor: Actor, name: string): Promise<ApiTokenCreated> {
+    const token = generateSecretToken('cnc_');
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(ApiToken, { tokenHash: sha256Hex(token), userId: actor.id, name, lastUsedAt: null });
+      await this.audit.record(manager, {
+        actor,
+        action: 'auth.token_created',
+        subject: `user:${actor.id}`,
+        payload: { tokenId: saved.id, name },
+      });
+      return { id: saved.id, name, token };
+    });
+  }
+
+  async listApiTokens(actor: Actor): Promise<ApiTokenDto[]> {
+    const tokens = await this.dataSource
+      .getRepository(ApiToken)
+      .find({ where: { userId: actor.id }, order: { createdAt: 'DESC' } });
+    return tokens.map((token) => ({
+      id: token.id,
+      name: token.name,
+      createdAt: token.createdAt.toISOString(),
+      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** Only the token's owner may revoke it. */
+  async revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(ApiToken, { id: tokenId, userId: actor.id });
+      if (result.affected === 0) throw new DomainError('not_found', `API token ${tokenId} not found`);
+      await this.audit.record(manager, {
+        actor,
+        action: 'auth.token_revoked',
+        subject: `user:${actor.id}`,
+        payload: { tokenId },
+      });
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
+import { DomainError } from '../common/domain-error';
+
+export const LOGIN_THROTTLER = 'login';
+
+/**
+ * Limits login attempts per client address and e-mail, so that guessing one account's password
+ * is slow while other people behind the same address can still sign in.
+ */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
+    const body = request.body as { email?: unknown } | undefined;
+    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+    return Promise.resolve(`${String(request.ip)}|${email}`);
+  }
+
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new DomainError(
+      'rate_limited',
+      `Too many sign-in attempts; try again in ${detail.timeToBlockExpire} seconds`,
+    );
+  }
+}

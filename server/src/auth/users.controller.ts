@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import type { UserDto } from '@concord/shared';
+import type { Actor } from '../common/actor';
+import { parseUuid } from '../common/pipes';
+import { CurrentActor, Roles } from './auth.decorators';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiCookieAuth()
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor): Promise<UserDto[]> {
+    return this.users.list(actor);
+  }
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(actor, body);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<UserDto> {
+    return this.users.get(actor, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(actor, id, body);
+  }
+}

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Everything the server needs to know, read and validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Origin under which people reach Concord; links in e-mails and link lists are built from it. */
+  publicUrl: string;
+  /** External PostgreSQL; null means "start the embedded one". */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Serve the built web client from this folder, when it exists. */
+  clientDir: string | null;
+  cookieSecure: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  secrets: AppSecrets;
+}
+
+export interface AppSecrets {
+  /** Key for deriving respondent links; never stored next to the data it protects. */
+  linkSecret: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The repository root: the folder whose package.json is the workspace root. */
+export function findRepoRoot(start: string = __dirname): string {
+  let dir = start;
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { workspaces?: unknown };
+      if (Array.isArray(parsed.workspaces)) return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database (…/dbname)');
+  return raw;
+}
+
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a valid URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * Reads the environment into an AppConfig (without secrets). Throws a ConfigError whose
+ * message is one line naming the offending variable.
+ */
+export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRoot()): Omit<AppConfig, 'secrets'> {
+  const port = parsePort(env.PORT);
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if (adminEmail !== null && !EMAIL_PATTERN.test(adminEmail)) {
+    throw new ConfigError(`ADMIN_EMAIL is not an e-mail address: "${adminEmail}"`);
+  }
+  if (adminPassword !== null && adminEmail === null) {
+    throw new ConfigError('ADMIN_PASSWORD is set but ADMIN_EMAIL is not; set both or neither');
+  }
+  if (adminPassword !== null && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters long');
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, port);
+  const clientDir = join(repoRoot, 'client', 'dist');
+  return {
+    port,
+    publicUrl,
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    dataDir: resolve(repoRoot, env.DATA_DIR || '.data'),
+    adminEmail,
+    adminPassword,
+    clientDir: existsSync(join(clientDir, 'index.html')) ? clientDir : null,
+    cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE, publicUrl.startsWith('https:')),
+    logLevel,
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+  };
+}

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { toErrorBody } from './common/api-exception.filter';
+import { DomainError } from './common/domain-error';
+import type { AppConfig } from './config/app-config';
+
+export const JSON_BODY_LIMIT = '1mb';
+export const CSV_BODY_LIMIT = '20mb';
+
+/** Body parsers answer their own errors (413, malformed JSON) in the one error format. */
+function parser(handler: RequestHandler): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    handler(request, response, (error?: unknown) => {
+      if (error === undefined || error === null) return next();
+      const { type, status, message } = error as { type?: string; status?: number; message?: string };
+      let domainError: DomainError;
+      if (type === 'entity.too.large') {
+        domainError = new DomainError('payload_too_large', `The request body is larger than the limit of ${JSON_BODY_LIMIT}`);
+      } else if (type === 'entity.parse.failed') {
+        domainError = new DomainError('bad_request', `The request body is not valid JSON: ${message ?? 'parse error'}`);
+      } else if (status !== undefined && status >= 400 && status < 500) {
+        domainError = new DomainError('bad_request', message ?? 'The request body could not be read');
+      } else {
+        return next(error);
+      }
+      const body = toErrorBody(domainError);
+      response.status(body.statusCode).json(body);
+    });
+  };
+}
+
+/** Everything around the Nest routes, shared by main.ts and the tests. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+        },
+      },
+      hsts: config.publicUrl.startsWith('https:'),
+    }),
+  );
+  app.use(compression());
+  app.use(cookieParser());
+  app.use(parser(express.json({ limit: JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] })));
+  app.use(parser(express.text({ limit: CSV_BODY_LIMIT, type: ['text/csv', 'text/plain'] })));
+  app.setGlobalPrefix('api');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Concord API')
+      .setDescription('Surveys, campaigns, analysis and Charter revisions. Errors are {statusCode, error, message, details?}.')
+      .setVersion('1')
+      .addCookieAuth('concord_session')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.clientDir !== null) serveClient(app, config.clientDir);
+}
+
+/** The built web client, with long-lived caching for hashed assets and index.html for client routes. */
+function serveClient(app: NestExpressApplication, clientDir: string): void {
+  const indexHtml = join(clientDir, 'index.html');
+  app.use(
+    '/assets',
+    express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
+  );
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isClientRoute =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.path.startsWith('/api') &&
+      !request.path.startsWith('/assets/');
+    if (!isClientRoute || !existsSync(indexHtml)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexHtml);
+  });
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HealthDto } from '@concord/shared';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto | (HealthDto & { statusCode: number; error: string; message: string })> {
+    if (await this.databaseAnswers()) return { status: 'ok', db: 'up' };
+    response.status(503);
+    return {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database is unreachable; Concord serves again as soon as it is back',
+      status: 'unavailable',
+      db: 'down',
+    };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+    });
+    try {
+      const probe = this.dataSource.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { UsersService } from './auth/users.service';
+import { type AppConfig, ConfigError, readConfig } from './config/app-config';
+import { loadSecrets } from './config/secrets';
+import { configureApp } from './configure-app';
+import { type EmbeddedCluster, ensureDatabase, startEmbeddedCluster } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+
+const APP_DATABASE = 'concord';
+
+function fail(message: string): never {
+  console.error(`Concord cannot start: ${message}`);
+  process.exit(1);
+}
+
+async function connectDatabase(config: Omit<AppConfig, 'secrets'>): Promise<{ url: string; cluster: EmbeddedCluster | null }> {
+  if (config.databaseUrl !== null) return { url: config.databaseUrl, cluster: null };
+  console.log(`Starting the embedded PostgreSQL (data in ${config.dataDir}) …`);
+  const cluster = await startEmbeddedCluster({
+    baseDir: config.dataDir,
+    log: (line) => {
+      if (/FATAL|PANIC|ERROR|reachable|copying|left running|kept in/i.test(line)) console.log(`  postgres: ${line}`);
+    },
+  });
+  await ensureDatabase(cluster.adminUrl, APP_DATABASE);
+  return { url: cluster.urlFor(APP_DATABASE), cluster };
+}
+
+async function main(): Promise<void> {
+  let baseConfig: Omit<AppConfig, 'secrets'>;
+  let config: AppConfig;
+  try {
+    baseConfig = readConfig(process.env);
+    config = { ...baseConfig, secrets: loadSecrets(process.env, baseConfig.dataDir) };
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const { url, cluster } = await connectDatabase(config);
+  const applied = await runMigrations(url);
+  if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(', ')}`);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: url }), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  const admin = await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
+  await app.listen(config.port);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} received: stopping Concord …`);
+    await app.close();
+    await cluster?.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+
+  const lines = [
+    '',
+    `Concord is running at ${config.publicUrl}`,
+    `  API documentation: ${config.publicUrl}/api/docs`,
+    `  Database: ${cluster === null ? 'external PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${cluster.clusterDir}`}`,
+  ];
+  if (config.clientDir === null) lines.push('  The web client is not built: run `npm run build` (npm start does it for you).');
+  if (admin !== null) {
+    lines.push('', 'First start: an administrator account was created.', `  e-mail:   ${admin.email}`);
+    lines.push(
+      admin.generatedPassword === null
+        ? '  password: the one in ADMIN_PASSWORD'
+        : `  password: ${admin.generatedPassword}   (shown only this once; change it after signing in)`,
+    );
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});

@@ -1,0 +1,60 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppModule } from '../../server/src/app.module';
+import { UsersService } from '../../server/src/auth/users.service';
+import type { AppConfig } from '../../server/src/config/app-config';
+import { configureApp } from '../../server/src/configure-app';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const ADMIN_EMAIL = 'admin@example.org';
+export const ADMIN_PASSWORD = 'Admin-password-for-tests-1';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  database: TestDatabase;
+  config: AppConfig;
+  http: () => TestAgent;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    publicUrl: 'http://localhost:3000',
+    databaseUrl: null,
+    dataDir: '/nonexistent',
+    adminEmail: ADMIN_EMAIL,
+    adminPassword: ADMIN_PASSWORD,
+    clientDir: null,
+    cookieSecure: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    secrets: { linkSecret: 'test-link-secret-that-is-long-enough-0123456789' },
+    ...overrides,
+  };
+}
+
+/** The real application on a fresh database of its own, with the first admin created. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}, databaseUrl?: string): Promise<TestApp> {
+  const database = databaseUrl === undefined ? await createTestDatabase() : { name: '', url: databaseUrl, drop: async () => undefined };
+  const config = testConfig(overrides);
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ ...config, databaseUrl: database.url })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApp(app, config);
+  await app.init();
+  await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
+  return {
+    app,
+    database,
+    config,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
