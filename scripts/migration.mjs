@@ -48,7 +48,12 @@ try {
     const className = `${name}${timestamp}`;
     const quote = (sql) => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
     const lines = (queries) =>
-      queries.map((q) => `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+      queries
+        .map(
+          (q) =>
+            `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+        )
+        .join('\n');
     const file = `${timestamp}-${name}`;
     writeFileSync(
       join(root, 'migrations', `${file}.ts`),

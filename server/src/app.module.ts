@@ -13,6 +13,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { NetworksModule } from './networks/networks.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { ResponsesModule } from './responses/responses.module';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -46,6 +48,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         NetworksModule,
+        CampaignsModule,
+        ResponsesModule,
         HealthModule,
       ],
       providers: [

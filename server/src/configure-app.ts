@@ -22,7 +22,10 @@ function parser(handler: RequestHandler): RequestHandler {
       const { type, status, message } = error as { type?: string; status?: number; message?: string };
       let domainError: DomainError;
       if (type === 'entity.too.large') {
-        domainError = new DomainError('payload_too_large', `The request body is larger than the limit of ${JSON_BODY_LIMIT}`);
+        domainError = new DomainError(
+          'payload_too_large',
+          `The request body is larger than the limit of ${JSON_BODY_LIMIT}`,
+        );
       } else if (type === 'entity.parse.failed') {
         domainError = new DomainError('bad_request', `The request body is not valid JSON: ${message ?? 'parse error'}`);
       } else if (status !== undefined && status >= 400 && status < 500) {
@@ -69,7 +72,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app,
     new DocumentBuilder()
       .setTitle('Concord API')
-      .setDescription('Surveys, campaigns, analysis and Charter revisions. Errors are {statusCode, error, message, details?}.')
+      .setDescription(
+        'Surveys, campaigns, analysis and Charter revisions. Errors are {statusCode, error, message, details?}.',
+      )
       .setVersion('1')
       .addCookieAuth('concord_session')
       .addBearerAuth()

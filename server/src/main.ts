@@ -16,7 +16,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function connectDatabase(config: Omit<AppConfig, 'secrets'>): Promise<{ url: string; cluster: EmbeddedCluster | null }> {
+async function connectDatabase(
+  config: Omit<AppConfig, 'secrets'>,
+): Promise<{ url: string; cluster: EmbeddedCluster | null }> {
   if (config.databaseUrl !== null) return { url: config.databaseUrl, cluster: null };
   console.log(`Starting the embedded PostgreSQL (data in ${config.dataDir}) …`);
   const cluster = await startEmbeddedCluster({
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   configureApp(app, config);
+  await app.init();
   const admin = await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
   await app.listen(config.port);
 
@@ -69,7 +72,8 @@ async function main(): Promise<void> {
     `  API documentation: ${config.publicUrl}/api/docs`,
     `  Database: ${cluster === null ? 'external PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${cluster.clusterDir}`}`,
   ];
-  if (config.clientDir === null) lines.push('  The web client is not built: run `npm run build` (npm start does it for you).');
+  if (config.clientDir === null)
+    lines.push('  The web client is not built: run `npm run build` (npm start does it for you).');
   if (admin !== null) {
     lines.push('', 'First start: an administrator account was created.', `  e-mail:   ${admin.email}`);
     lines.push(

@@ -13,10 +13,20 @@ describe('staff authentication', () => {
 
   describe('login', () => {
     it('answers 200 with the user and sets an httpOnly session cookie and a readable csrf cookie', async () => {
-      const response = await testApp.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const response = await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
-        user: { id: expect.any(String), email: ADMIN_EMAIL, name: 'Administrator', role: 'admin', disabled: false, createdAt: expect.any(String) },
+        user: {
+          id: expect.any(String),
+          email: ADMIN_EMAIL,
+          name: 'Administrator',
+          role: 'admin',
+          disabled: false,
+          createdAt: expect.any(String),
+        },
       });
       const cookies = response.headers['set-cookie'] as unknown as string[];
       const session = cookies.find((cookie) => cookie.startsWith('concord_session='));
@@ -27,8 +37,14 @@ describe('staff authentication', () => {
     });
 
     it('answers 401 with the same message for an unknown e-mail and a wrong password', async () => {
-      const unknown = await testApp.http().post('/api/auth/login').send({ email: 'nobody@example.org', password: 'whatever-password' });
-      const wrong = await testApp.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: 'wrong-password-123' });
+      const unknown = await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'nobody@example.org', password: 'whatever-password' });
+      const wrong = await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ email: ADMIN_EMAIL, password: 'wrong-password-123' });
       const expected = { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' };
       expect([unknown.status, unknown.body]).toEqual([401, expected]);
       expect([wrong.status, wrong.body]).toEqual([401, expected]);
@@ -132,12 +148,20 @@ describe('staff authentication', () => {
       const secretariat = await createStaff(testApp, admin, 'secretariat');
       const created = await secretariat.post('/api/auth/tokens').send({ name: 'export script' });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), name: 'export script', token: expect.stringMatching(/^cnc_[\w-]{43}$/) });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        name: 'export script',
+        token: expect.stringMatching(/^cnc_[\w-]{43}$/),
+      });
       const token = created.body.token as string;
 
       const me = await testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
       expect([me.status, me.body.email]).toEqual([200, secretariat.email]);
-      const noCsrfNeeded = await testApp.http().post('/api/auth/tokens').set('Authorization', `Bearer ${token}`).send({ name: 'second' });
+      const noCsrfNeeded = await testApp
+        .http()
+        .post('/api/auth/tokens')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ name: 'second' });
       expect(noCsrfNeeded.status).toBe(201);
 
       const listed = await secretariat.get('/api/auth/tokens');

@@ -38,7 +38,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 
 /** The real application on a fresh database of its own, with the first admin created. */
 export async function createTestApp(overrides: Partial<AppConfig> = {}, databaseUrl?: string): Promise<TestApp> {
-  const database = databaseUrl === undefined ? await createTestDatabase() : { name: '', url: databaseUrl, drop: async () => undefined };
+  const database =
+    databaseUrl === undefined
+      ? await createTestDatabase()
+      : { name: '', url: databaseUrl, drop: async () => undefined };
   const config = testConfig(overrides);
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ ...config, databaseUrl: database.url })],

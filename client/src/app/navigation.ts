@@ -1,4 +1,6 @@
-import { STAFF_ROLES, type StaffRole } from '@concord/shared';
+import type { StaffRole } from '@concord/shared';
+// Runtime values from their own module, not the barrel: the barrel may re-export survey-core code.
+import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 /** Who may open each section. The router guards routes with it and the header hides links with it. */
 export const SECTION_ROLES = {

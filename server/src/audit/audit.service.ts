@@ -39,10 +39,9 @@ export class AuditService implements OnModuleInit {
    * change it records does. The head row's lock orders concurrent appends.
    */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const [head] = (await manager.query('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
-      seq: string;
-      hash: string;
-    }>;
+    const [head] = await manager.query<Array<{ seq: string; hash: string }>>(
+      'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+    );
     const seq = Number(head.seq) + 1;
     const fields = {
       seq,
@@ -95,7 +94,7 @@ export class AuditService implements OnModuleInit {
         expectedSeq,
         prevHash,
       );
-      if (!check.ok) return { ok: false, events: expectedSeq - 1, brokenAt: check.brokenAt };
+      if (!check.ok) return { ok: false, events: check.brokenAt - 1, brokenAt: check.brokenAt };
       expectedSeq = check.lastSeq + 1;
       prevHash = check.lastHash;
       if (batch.length < VERIFY_BATCH) break;

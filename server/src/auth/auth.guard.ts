@@ -53,7 +53,10 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !constantTimeEquals(header, resolved.session.csrfToken)) {
-        throw new DomainError('csrf_invalid', `Missing or invalid CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`);
+        throw new DomainError(
+          'csrf_invalid',
+          `Missing or invalid CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`,
+        );
       }
     }
     request.principal = { actor: toActor(resolved.user), via: 'session', sessionId: resolved.session.id };

@@ -23,12 +23,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [
-    AuthService,
-    UsersService,
-    LoginThrottlerGuard,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [AuthService, UsersService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

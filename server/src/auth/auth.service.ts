@@ -38,7 +38,9 @@ export class AuthService {
   async login(email: string, password: string): Promise<StartedSession> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
     const valid =
-      user !== null && !user.disabled ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+      user !== null && !user.disabled
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyAgainstDummy(password);
     if (user === null || !valid) throw new DomainError('invalid_credentials', 'Invalid email or password');
     const sessionToken = generateSecretToken('');
     const csrfToken = generateSecretToken('');
@@ -102,7 +104,12 @@ export class AuthService {
   async createApiToken(actor: Actor, name: string): Promise<ApiTokenCreated> {
     const token = generateSecretToken('cnc_');
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(ApiToken, { tokenHash: sha256Hex(token), userId: actor.id, name, lastUsedAt: null });
+      const saved = await manager.save(ApiToken, {
+        tokenHash: sha256Hex(token),
+        userId: actor.id,
+        name,
+        lastUsedAt: null,
+      });
       await this.audit.record(manager, {
         actor,
         action: 'auth.token_created',

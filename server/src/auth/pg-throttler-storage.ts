@@ -19,7 +19,9 @@ export class PgThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      Array<{ hits: number; time_to_expire: number; is_blocked: boolean; time_to_block_expire: number }>
+    >(
       `INSERT INTO throttle_hits AS t (key, hits, expires_at, blocked_until)
        VALUES ($1, 1, now() + make_interval(secs => $2::float8 / 1000), NULL)
        ON CONFLICT (key) DO UPDATE SET
@@ -35,7 +37,7 @@ export class PgThrottlerStorage implements ThrottlerStorage {
          COALESCE(blocked_until > now(), false) AS is_blocked,
          GREATEST(0, CEIL(EXTRACT(EPOCH FROM (COALESCE(blocked_until, now()) - now()))))::int AS time_to_block_expire`,
       [`${throttlerName}:${key}`, ttl, limit, blockDuration],
-    )) as Array<{ hits: number; time_to_expire: number; is_blocked: boolean; time_to_block_expire: number }>;
+    );
     const [row] = rows;
     return {
       totalHits: row.hits,

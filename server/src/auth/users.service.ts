@@ -121,7 +121,10 @@ export class UsersService {
    * On a database without users, creates the first admin. Returns the generated password when
    * one was made (to print once), or null.
    */
-  async ensureInitialAdmin(email: string | null, password: string | null): Promise<{ email: string; generatedPassword: string | null } | null> {
+  async ensureInitialAdmin(
+    email: string | null,
+    password: string | null,
+  ): Promise<{ email: string; generatedPassword: string | null } | null> {
     const count = await this.dataSource.getRepository(User).count();
     if (count > 0) return null;
     const generatedPassword = password === null ? randomPassword() : null;

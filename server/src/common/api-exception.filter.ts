@@ -5,7 +5,16 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 
 /** PostgreSQL SQLSTATEs and driver messages that mean "the database cannot be reached now". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
   'connection timeout',
@@ -14,12 +23,14 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // Checked by shape, not instanceof: socket errors may come from another realm (test sandboxes).
+  if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   const driverError = (error as { driverError?: unknown }).driverError;
   if (driverError !== undefined && driverError !== error && isDatabaseUnavailable(driverError)) return true;
-  return UNAVAILABLE_MESSAGES.some((fragment) => error.message.includes(fragment));
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((fragment) => message.includes(fragment));
 }
 
 function body(statusCode: number, message: string, details?: unknown): ApiErrorBody {
@@ -38,7 +49,11 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     const response = exception.getResponse();
     if (typeof response === 'string') return body(status, response);
     const { message, details } = response as { message?: unknown; details?: unknown };
-    const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+    const text = Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : exception.message;
     return body(status, text, details);
   }
   if (isDatabaseUnavailable(exception)) {

@@ -16,6 +16,12 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
+  /** SMTP server for invitations and reminders (smtp:// or smtps://); null keeps them in the outbox. */
+  smtpUrl?: string | null;
+  /** Sender address of invitations and reminders. */
+  mailFrom?: string;
+  /** Requests per minute one client address may make to the respondent API. */
+  respondRateLimit?: number;
   secrets: AppSecrets;
 }
 
@@ -80,6 +86,29 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL is not a valid URL (expected smtp://user:password@host:port or smtps://…)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  }
+  if (url.hostname === '') throw new ConfigError('SMTP_URL must name a host');
+  return raw;
+}
+
+function parseRateLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 600;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new ConfigError(`RESPOND_RATE_LIMIT must be a whole number of requests per minute (at least 1), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 function parsePublicUrl(raw: string | undefined, port: number): string {
   if (raw === undefined || raw === '') return `http://localhost:${port}`;
   let url: URL;
@@ -92,6 +121,13 @@ function parsePublicUrl(raw: string | undefined, port: number): string {
     throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL, got "${raw}"`);
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseMailFrom(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === '') return 'Concord <concord@localhost>';
+  const address = /<([^>]+)>\s*$/.exec(raw)?.[1] ?? raw.trim();
+  if (!EMAIL_PATTERN.test(address)) throw new ConfigError(`MAIL_FROM is not an e-mail address: "${raw}"`);
+  return raw.trim();
 }
 
 /**
@@ -128,5 +164,8 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     cookieSecure: parseBoolean('COOKIE_SECURE', env.COOKIE_SECURE, publicUrl.startsWith('https:')),
     logLevel,
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM),
+    respondRateLimit: parseRateLimit(env.RESPOND_RATE_LIMIT),
   };
 }

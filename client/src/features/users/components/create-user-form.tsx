@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 
-import { STAFF_ROLES, type StaffRole, type UserDto } from '@concord/shared';
+import type { StaffRole, UserDto } from '@concord/shared';
+import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { roleLabel } from '@/lib/roles';

@@ -1,4 +1,5 @@
-import { STAFF_ROLES, type StaffRole, type UserDto } from '@concord/shared';
+import type { StaffRole, UserDto } from '@concord/shared';
+import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';

@@ -1,0 +1,50 @@
+import type { Browser, Page } from 'playwright-core';
+import { describeWithBrowser, launchChromium, type RunningServer, screenshotPath, startBuiltServer } from '../support/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+
+describeWithBrowser('an admin in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, adds a user, and finds the event in the audit log with the chain intact', async () => {
+    await page.goto(`${server.origin}/users`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Invalid email or password').waitFor();
+
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/users$/);
+
+    await page.getByLabel('Name').fill('Aziza Rakhimova');
+    await page.getByLabel('E-mail').fill('aziza@example.org');
+    await page.getByLabel('Role').selectOption('committee');
+    await page.getByLabel('Password').fill('a-strong-password-42');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added Aziza Rakhimova (aziza@example.org)' }).waitFor();
+    await page.getByRole('cell', { name: 'aziza@example.org' }).waitFor();
+    await page.screenshot({ path: screenshotPath('foundation-users'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.waitForURL(/\/audit/);
+    await page.getByText(/Audit chain intact/).waitFor();
+    const createdRow = page.getByRole('row').filter({ hasText: 'user.created' }).filter({ hasText: ADMIN_EMAIL });
+    await createdRow.first().waitFor();
+    expect(await createdRow.count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('foundation-audit'), fullPage: true });
+  });
+});

@@ -1,0 +1,120 @@
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { signIn, type StaffSession } from '../support/staff-session';
+
+describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
+  let testApp: TestApp;
+  let admin: StaffSession;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    admin = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+  afterAll(() => testApp.close());
+
+  it('answers 413 in the error format for a body over 1 MB, and stores nothing', async () => {
+    const before = await admin.get('/api/users');
+    const response = await admin
+      .post('/api/users')
+      .set('content-type', 'application/json')
+      .send(
+        JSON.stringify({
+          email: 'big@example.org',
+          name: 'x'.repeat(1_100_000),
+          role: 'committee',
+          password: 'long-enough-pass',
+        }),
+      );
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'The request body is larger than the limit of 1mb',
+    });
+    expect((await admin.get('/api/users')).body).toEqual(before.body);
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const response = await admin.post('/api/users').set('content-type', 'application/json').send('{"email": ');
+    expect(response.status).toBe(400);
+    expect(response.body.statusCode).toBe(400);
+    expect(response.body.error).toBe('Bad Request');
+    expect(response.body.message).toMatch(/^The request body is not valid JSON: /);
+  });
+
+  it('answers 400 naming the field for a wrong type', async () => {
+    const response = await admin
+      .post('/api/users')
+      .send({ email: 'typed@example.org', name: 42, role: 'committee', password: 'long-enough-pass' });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message:
+        'name must be longer than or equal to 1 and shorter than or equal to 200 characters; name must be a string',
+      details: [
+        {
+          field: 'name',
+          messages: [
+            'name must be longer than or equal to 1 and shorter than or equal to 200 characters',
+            'name must be a string',
+          ],
+        },
+      ],
+    });
+  });
+
+  it('answers unknown API routes with 404 in the error format', async () => {
+    const response = await admin.get('/api/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/no-such-thing' });
+  });
+
+  it('sets security headers and a request id', async () => {
+    const response = await testApp.http().get('/api/health').set('x-request-id', 'trace-123');
+    expect(response.headers['x-request-id']).toBe('trace-123');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('serves the OpenAPI document with the core paths', async () => {
+    const response = await testApp.http().get('/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/me',
+        '/api/users',
+        '/api/audit',
+        '/api/audit/verify',
+        '/api/health',
+        '/api/networks',
+      ]),
+    );
+  });
+
+  it('lists the eight seeded regional networks', async () => {
+    const response = await admin.get('/api/networks');
+    expect(response.status).toBe(200);
+    expect(response.body.map((network: { code: string; hub: string }) => `${network.code}:${network.hub}`)).toEqual([
+      'AAF:Rabat',
+      'CA:Tashkent',
+      'ECA:Nairobi',
+      'GCC:Abu Dhabi',
+      'ME:Amman',
+      'NAS:Algiers',
+      'SEA:Manila',
+      'SEEE:Tbilisi',
+    ]);
+    const centralAsia = response.body.find((network: { code: string }) => network.code === 'CA');
+    expect(centralAsia.countries).toEqual([
+      'Afghanistan',
+      'Kyrgyzstan',
+      'Mongolia',
+      'Pakistan',
+      'Tajikistan',
+      'Uzbekistan',
+    ]);
+  });
+});
