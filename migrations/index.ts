@@ -1,7 +1,17 @@
 // Every migration, oldest first. `npm run migration:generate -- <Name>` appends to this list.
 import type { MigrationInterface } from 'typeorm';
 import { Init1795243310482 } from './1795243310482-Init';
+import { CampaignsAndResponses1795243763554 } from './1795243763554-CampaignsAndResponses';
+import { CharterDocuments1795243816529 } from './1795243816529-CharterDocuments';
+import { Surveys1795243869938 } from './1795243869938-Surveys';
+import { AnalysisTallies1795244165273 } from './1795244165273-AnalysisTallies';
+import { AuditSealing1795244356339 } from './1795244356339-AuditSealing';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
+  CampaignsAndResponses1795243763554,
+  CharterDocuments1795243816529,
+  Surveys1795243869938,
+  AnalysisTallies1795244165273,
+  AuditSealing1795244356339,
 ];

@@ -1,8 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEventDto, AuditVerifyResult } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, requireRole } from '../common/actor';
+import { isDatabaseUnavailable } from '../common/api-exception.filter';
 import { chainHash, checkChainSegment, GENESIS_HASH } from './audit-chain';
 import { AuditEvent, AuditHead } from './entities/audit-event.entity';
 
@@ -22,9 +23,15 @@ export interface AuditQuery {
 }
 
 const VERIFY_BATCH = 2_000;
+const SEAL_BATCH = 1_000;
+const SEAL_INTERVAL_MS = 250;
 
 @Injectable()
-export class AuditService implements OnModuleInit {
+export class AuditService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AuditService.name);
+  private sealTimer: NodeJS.Timeout | undefined;
+  private sealing: Promise<void> | undefined;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
@@ -32,53 +39,125 @@ export class AuditService implements OnModuleInit {
       `INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, $1) ON CONFLICT (id) DO NOTHING`,
       [GENESIS_HASH],
     );
+    this.sealTimer = setInterval(() => {
+      this.seal().catch((error: unknown) => {
+        if (!isDatabaseUnavailable(error)) this.logger.error(`Sealing audit events failed: ${String(error)}`);
+      });
+    }, SEAL_INTERVAL_MS);
+    this.sealTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sealTimer);
+    await this.sealing?.catch(() => undefined);
   }
 
   /**
-   * Appends one event inside the caller's transaction, so the event exists exactly when the
-   * change it records does. The head row's lock orders concurrent appends.
+   * Writes one event inside the caller's transaction, so the event exists exactly when the change
+   * it records does. It is chained by seal() once committed.
    */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const [head] = await manager.query<Array<{ seq: string; hash: string }>>(
-      'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
-    );
-    const seq = Number(head.seq) + 1;
-    const fields = {
-      seq,
-      at: new Date().toISOString(),
+    await manager.insert(AuditEvent, {
+      seq: null,
+      at: new Date(),
       actorId: entry.actor?.id ?? null,
       actorEmail: entry.actor?.email ?? null,
       action: entry.action,
       subject: entry.subject,
       payload: entry.payload ?? {},
-    };
-    const hash = chainHash(head.hash, fields);
-    await manager.insert(AuditEvent, { ...fields, at: new Date(fields.at), prevHash: head.hash, hash });
-    await manager.update(AuditHead, { id: 1 }, { seq, hash });
+      prevHash: null,
+      hash: null,
+    });
+  }
+
+  /** Chains every committed, unsealed event, oldest first. One sealer at a time per process. */
+  seal(): Promise<void> {
+    this.sealing ??= this.sealPending().finally(() => {
+      this.sealing = undefined;
+    });
+    return this.sealing;
+  }
+
+  private async sealPending(): Promise<void> {
+    const [pending] = await this.dataSource.query<unknown[]>('SELECT 1 FROM audit_events WHERE seq IS NULL LIMIT 1');
+    if (pending === undefined) return;
+    for (;;) {
+      const sealed = await this.dataSource.transaction(async (manager) => {
+        // The head row lock orders sealers of all instances.
+        const [head] = await manager.query<Array<{ seq: string; hash: string }>>(
+          'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+        );
+        const events = await manager
+          .getRepository(AuditEvent)
+          .createQueryBuilder('event')
+          .where('event.seq IS NULL')
+          .orderBy('event.id', 'ASC')
+          .limit(SEAL_BATCH)
+          .getMany();
+        if (events.length === 0) return 0;
+        let seq = Number(head.seq);
+        let prevHash = head.hash;
+        const ids: string[] = [];
+        const seqs: number[] = [];
+        const prevHashes: string[] = [];
+        const hashes: string[] = [];
+        for (const event of events) {
+          seq += 1;
+          const hash = chainHash(prevHash, {
+            seq,
+            at: event.at.toISOString(),
+            actorId: event.actorId,
+            actorEmail: event.actorEmail,
+            action: event.action,
+            subject: event.subject,
+            payload: event.payload,
+          });
+          ids.push(event.id);
+          seqs.push(seq);
+          prevHashes.push(prevHash);
+          hashes.push(hash);
+          prevHash = hash;
+        }
+        await manager.query(
+          `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev_hash, hash)
+           WHERE e.id = v.id`,
+          [ids, seqs, prevHashes, hashes],
+        );
+        await manager.update(AuditHead, { id: 1 }, { seq, hash: prevHash });
+        return events.length;
+      });
+      if (sealed < SEAL_BATCH) return;
+    }
   }
 
   async list(actor: Actor, query: AuditQuery): Promise<AuditEventDto[]> {
     requireRole(actor, []);
-    const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
+    await this.seal();
+    const builder = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('event')
+      .where('event.seq IS NOT NULL');
     if (query.subject !== undefined) builder.andWhere('event.subject = :subject', { subject: query.subject });
     if (query.action !== undefined) builder.andWhere('event.action = :action', { action: query.action });
     if (query.before !== undefined) builder.andWhere('event.seq < :before', { before: query.before });
     const events = await builder.orderBy('event.seq', 'DESC').limit(query.limit).getMany();
     return events.map((event) => ({
-      seq: event.seq,
+      seq: event.seq as number,
       at: event.at.toISOString(),
       actor: event.actorId,
       actorEmail: event.actorEmail,
       action: event.action,
       subject: event.subject,
       payload: event.payload,
-      hash: event.hash,
+      hash: event.hash as string,
     }));
   }
 
-  /** Walks the whole chain in batches (bounded memory) and compares its end with the head row. */
+  /** Walks the whole sealed chain in batches (bounded memory) and compares its end with the head row. */
   async verify(actor: Actor): Promise<AuditVerifyResult> {
     requireRole(actor, []);
+    await this.seal();
     const repository = this.dataSource.getRepository(AuditEvent);
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
@@ -90,7 +169,17 @@ export class AuditService implements OnModuleInit {
         .limit(VERIFY_BATCH)
         .getMany();
       const check = checkChainSegment(
-        batch.map((event) => ({ ...event, at: event.at.toISOString() })),
+        batch.map((event) => ({
+          seq: event.seq as number,
+          at: event.at.toISOString(),
+          actorId: event.actorId,
+          actorEmail: event.actorEmail,
+          action: event.action,
+          subject: event.subject,
+          payload: event.payload,
+          prevHash: event.prevHash ?? '',
+          hash: event.hash ?? '',
+        })),
         expectedSeq,
         prevHash,
       );

@@ -1,0 +1,71 @@
+// Runs every benchmark (`npm run bench:<name>`), collects the BENCH_JSON line each prints, and
+// writes docs/BENCHMARKS.md with every figure beside its baseline and target.
+//   npm run bench              all of them
+//   npm run bench -- tally     only some
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
+const ORDER = ['validate', 'ingest', 'tally', 'diff', 'startup', 'respondent'];
+const available = ORDER.filter((name) => scripts[`bench:${name}`] !== undefined);
+const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : available;
+
+function run(name) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', `bench:${name}`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const results = [];
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) if (line.startsWith('BENCH_JSON ')) results.push(JSON.parse(line.slice(11)));
+    });
+    child.on('exit', (code) => resolve({ name, code, results }));
+  });
+}
+
+const fmt = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const runs = [];
+for (const name of wanted) runs.push(await run(name));
+
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Each figure stands beside a baseline measured in the same run; ` +
+    'the machines are shared, so compare ratios rather than absolute numbers between runs.',
+  '',
+  '| benchmark | figure | value | baseline | ratio | target | met |',
+  '|---|---|---|---|---|---|---|',
+];
+for (const run of runs) {
+  if (run.results.length === 0) {
+    lines.push(`| ${run.name} | (failed, exit ${run.code}) | | | | | |`);
+    continue;
+  }
+  for (const result of run.results) {
+    for (const figure of result.figures) {
+      const baseline = figure.baseline ? `${fmt(figure.baseline.value)} ${figure.unit} (${figure.baseline.label})` : '';
+      const ratio = figure.baseline ? `${fmt(figure.value / figure.baseline.value)}×` : '';
+      const target = figure.target ? `${figure.target.op} ${figure.target.value} ${figure.unit}` : '';
+      const met = figure.target
+        ? (figure.target.op === '<=' ? figure.value <= figure.target.value : figure.value >= figure.target.value)
+          ? 'yes'
+          : '**no**'
+        : '';
+      lines.push(`| ${result.name} | ${figure.label} | ${fmt(figure.value)} ${figure.unit} | ${baseline} | ${ratio} | ${target} | ${met} |`);
+    }
+  }
+}
+const notes = runs.flatMap((run) => run.results.flatMap((result) => (result.notes ?? []).map((note) => `- ${result.name}: ${note}`)));
+if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
+mkdirSync(join(root, 'docs'), { recursive: true });
+writeFileSync(join(root, 'docs', 'BENCHMARKS.md'), lines.join('\n') + '\n');
+console.log(`\nWrote docs/BENCHMARKS.md (${runs.length} benchmarks).`);
+process.exit(runs.some((run) => run.code !== 0) ? 1 : 0);

@@ -1,0 +1,205 @@
+/**
+ * Tally and export benchmark: seeds 100,000 then 1,000,000 synthetic complete responses of the
+ * seeded charter-review questionnaire into a throw-away embedded PostgreSQL, then prints the full
+ * tally time (every question, grouped by network), a hand-written GROUP BY of one question on the
+ * same data as a baseline, and the 1,000,000-row XLSX export's time and peak memory.
+ * Figures only: nothing here asserts a time.
+ */
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AnalysisFactsService } from '../../server/src/analysis/analysis-facts.service';
+import { ExportService } from '../../server/src/analysis/export.service';
+import { buildQuestionPlan, type TallyQuestion } from '../../server/src/analysis/question-plan';
+import { TallyService } from '../../server/src/analysis/tally.service';
+import { AppModule } from '../../server/src/app.module';
+import type { Actor } from '../../server/src/common/actor';
+import { startEmbeddedCluster, ensureDatabase } from '../../server/src/database/embedded-postgres';
+import { runMigrations } from '../../server/src/database/migrate';
+import { testConfig } from '../support/test-app';
+import { type BenchFigure, reportBench } from './bench-report';
+
+const ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000001', email: 'bench@example.org', name: 'Bench', role: 'admin' };
+
+/** Peak resident memory while `work` runs, sampled every 20 ms. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = process.hrtime.bigint();
+  try {
+    const result = await work();
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, ms, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function pick(values: readonly string[]): string {
+  return `(ARRAY[${values.map(sqlText).join(',')}])[1 + floor(random() * ${values.length} + 0 * i)::int]`;
+}
+
+/** A SQL expression giving one random answer to a question, for row `i` (correlated so it is drawn per row). */
+function answerSql(question: TallyQuestion): string | null {
+  const values = question.choices.map((choice) => choice.value);
+  const numericValues = values.every((value) => /^-?\d+(\.\d+)?$/.test(value));
+  switch (question.kind) {
+    case 'choice':
+      if (question.type === 'boolean') return `to_jsonb(random() < 0.6 + 0 * i)`;
+      return numericValues ? `to_jsonb(${pick(values)}::numeric)` : `to_jsonb(${pick(values)})`;
+    case 'numeric':
+      return values.length > 0 ? `to_jsonb(${pick(values)}::numeric)` : `to_jsonb(floor(random() * 30 + 0 * i)::int)`;
+    case 'multi':
+      return `(SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM unnest(ARRAY[${values.map(sqlText).join(',')}]) c WHERE random() < 0.4 + 0 * i)`;
+    case 'ranking':
+      return `(SELECT jsonb_agg(c ORDER BY random() + 0 * i) FROM unnest(ARRAY[${values.map(sqlText).join(',')}]) c)`;
+    case 'matrix':
+      return `jsonb_build_object(${question.rows.map((row) => `${sqlText(row.value)}, ${pick(values)}`).join(', ')})`;
+    case 'matrixcells':
+      return `jsonb_build_object(${question.rows
+        .map((row) => `${sqlText(row.value)}, jsonb_build_object(${question.columns
+          .map((column) => `${sqlText(column.value)}, ${column.kind === 'text' ? `'ok'` : column.kind === 'numeric' ? `to_jsonb(1 + floor(random() * 5 + 0 * i)::int)` : `to_jsonb(${pick(column.choices.map((c) => c.value))})`}`)
+          .join(', ')})`)
+        .join(', ')})`;
+    case 'text':
+      return `CASE WHEN random() < 0.2 + 0 * i THEN to_jsonb('Synthetic answer ' || i) END`;
+  }
+}
+
+async function seed(db: DataSource, campaignId: string, versionId: string, questions: TallyQuestion[], from: number, to: number): Promise<void> {
+  const topLevel = questions.filter((question) => question.panel === undefined);
+  const pairs = topLevel.flatMap((question) => {
+    const expression = answerSql(question);
+    return expression === null ? [] : [`${sqlText(question.name)}, ${expression}`];
+  });
+  // Panels of the seeded questionnaire: up to two topics with a priority.
+  const panels = `'rtm_topics', (SELECT coalesce(jsonb_agg(jsonb_build_object('topic', 'Topic ' || k, 'topic_priority', (ARRAY['high','medium','low'])[1 + floor(random() * 3)::int])), '[]'::jsonb) FROM generate_series(1, floor(random() * 3 + 0 * i)::int) k)`;
+  const batch = 50_000;
+  for (let start = from; start <= to; start += batch) {
+    const end = Math.min(to, start + batch - 1);
+    await db.query(
+      `INSERT INTO responses (id, campaign_id, survey_version_id, network_id, country, role, language, data, status, completed_at)
+       SELECT gen_random_uuid(), $1, $2, n.ids[1 + (i % array_length(n.ids, 1))],
+              'Country ' || (i % 5), (ARRAY['National Focal Point','national team','secretariat','observer'])[1 + (i % 4)],
+              (ARRAY['en','fr','ru','ar'])[1 + (i / 7 % 4)],
+              jsonb_strip_nulls(jsonb_build_object(${[...pairs, panels].join(', ')})),
+              'complete', now() - (i % 30) * interval '1 day'
+         FROM generate_series($3::int, $4::int) i, (SELECT array_agg(id ORDER BY code) AS ids FROM networks) n`,
+      [campaignId, versionId, start, end],
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const baseDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
+  chmodSync(baseDir, 0o755);
+  const cluster = await startEmbeddedCluster({ baseDir });
+  let app: NestExpressApplication | null = null;
+  try {
+    await ensureDatabase(cluster.adminUrl, 'concord_bench');
+    await runMigrations(cluster.urlFor('concord_bench'));
+    const config = testConfig();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...config, databaseUrl: cluster.urlFor('concord_bench') })] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    await app.init();
+    const db = app.get(DataSource);
+    const tallies = app.get(TallyService);
+    const facts = app.get(AnalysisFactsService);
+    const exports = app.get(ExportService);
+
+    const [version] = (await db.query(
+      `SELECT v.id, v.survey_id, v.version, v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id
+        WHERE s.slug = 'charter-review' AND v.status = 'published' ORDER BY v.version LIMIT 1`,
+    )) as Array<{ id: string; survey_id: string; version: number; definition: Record<string, unknown> }>;
+    const plan = buildQuestionPlan(version.definition);
+    const [campaign] = (await db.query(
+      `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids)
+       SELECT 'Bench', $1, $2, $3, array_agg(id) FROM networks RETURNING id`,
+      [version.survey_id, version.id, version.version],
+    )) as Array<{ id: string }>;
+    console.log(`charter-review v${version.version}: ${plan.questions.length} questions; cluster on ${cluster.port}; ${process.version}`);
+
+    const figures: BenchFigure[] = [];
+    const notes: string[] = [];
+    let seeded = 0;
+    for (const target of [100_000, 1_000_000]) {
+      const seeding = await measured(() => seed(db, campaign.id, version.id, plan.questions, seeded + 1, target));
+      const folding = await measured(() => facts.fold());
+      seeded = target;
+      await db.query('VACUUM ANALYZE responses');
+      await db.query('VACUUM ANALYZE analysis_tally_rollup');
+      const [{ cells }] = (await db.query(`SELECT count(*)::int AS cells FROM analysis_tally_rollup WHERE campaign_id = $1`, [campaign.id])) as Array<{ cells: number }>;
+      console.log(`\n== ${target.toLocaleString('en')} complete responses ==`);
+      console.log(`seed (SQL insert, trigger queues each):  ${(seeding.ms / 1000).toFixed(1)} s`);
+      console.log(`fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${((folding.result / folding.ms) * 1000).toFixed(0)} responses/s`);
+
+      await tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network' });
+      const runs: number[] = [];
+      let peak = 0;
+      for (let run = 0; run < 5; run++) {
+        const timed = await measured(() => tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network' }));
+        runs.push(timed.ms);
+        peak = Math.max(peak, timed.peakMb);
+      }
+      runs.sort((a, b) => a - b);
+      console.log(`full tally, all questions, groupBy=network (rollup): median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}); peak RSS ${peak.toFixed(0)} MB`);
+      const weighted = await measured(() => tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'country', weighting: 'regional' }));
+      console.log(`full tally, groupBy=country, weighting=regional (rollup): ${weighted.ms.toFixed(0)} ms`);
+
+      const baseline = await measured(() =>
+        db.query(
+          `SELECT network_id, data ->> 'nfp_appointment' AS value, count(*) FROM responses
+            WHERE campaign_id = $1 AND status = 'complete' GROUP BY 1, 2`,
+          [campaign.id],
+        ),
+      );
+      console.log(`baseline: one hand-written GROUP BY of one question over the responses: ${baseline.ms.toFixed(0)} ms`);
+      const label = target === 100_000 ? '100k' : '1M';
+      figures.push({
+        label: `full tally (${plan.questions.length} questions, groupBy=network), ${label} responses`,
+        value: runs[2],
+        unit: 'ms',
+        baseline: { label: 'one GROUP BY of one question over responses', value: baseline.ms },
+        target: { op: '<=', value: target === 100_000 ? 300 : 2_000 },
+      });
+      figures.push({ label: `server peak RSS during tallies, ${label}`, value: peak, unit: 'MB', target: { op: '<=', value: 300 } });
+      notes.push(`${label}: folding ${folding.result} queued completions into ${cells} rollup rows took ${(folding.ms / 1000).toFixed(1)} s (${((folding.result / folding.ms) * 1000).toFixed(0)}/s)`);
+      const scan = await measured(() => tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network', 'answer[attended_rtm]': 'true' }));
+      console.log(`full tally with an answer filter (scan fallback, ${scan.result.responses.toLocaleString('en')} responses): ${(scan.ms / 1000).toFixed(1)} s; peak RSS ${scan.peakMb.toFixed(0)} MB`);
+      notes.push(`${label}: full tally with an answer filter (scan fallback) ${(scan.ms / 1000).toFixed(1)} s`);
+    }
+
+    let bytes = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done();
+      },
+    });
+    const xlsx = await measured(() => exports.exportResponses(ACTOR, campaign.id, 'xlsx', {}, sink));
+    console.log(`\nXLSX export of ${seeded.toLocaleString('en')} responses: ${(xlsx.ms / 1000).toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(0)} MB written, peak RSS ${xlsx.peakMb.toFixed(0)} MB`);
+    figures.push({ label: 'XLSX export of 1M responses, time', value: xlsx.ms / 1000, unit: 's' });
+    figures.push({ label: 'XLSX export of 1M responses, peak RSS', value: xlsx.peakMb, unit: 'MB', target: { op: '<=', value: 512 } });
+    reportBench({ name: 'Tallies and exports', figures, notes });
+  } finally {
+    await app?.close();
+    await cluster.stop();
+    rmSync(baseDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
