@@ -1,9 +1,105 @@
-import { PlaceholderPage } from '@/components/placeholder-page';
+import { useId, useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasRole, useCurrentUser } from '@/lib/current-user';
+
+import { useCreateSurvey } from '../api/create-survey';
+import { useSurveys } from '../api/get-surveys';
+
+function CreateSurveyForm() {
+  const createSurvey = useCreateSurvey();
+  const [slug, setSlug] = useState('');
+  const [title, setTitle] = useState('');
+  const id = useId();
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    createSurvey.mutate(
+      { slug: slug.trim(), title: title.trim() },
+      {
+        onSuccess: () => {
+          setSlug('');
+          setTitle('');
+        },
+      },
+    );
+  }
+
+  return (
+    <section className="panel stack" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>New questionnaire</h2>
+      <form className="stack" onSubmit={handleSubmit}>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={`${id}-title`}>Title</label>
+            <input id={`${id}-title`} required value={title} onChange={(event) => setTitle(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-slug`}>Slug</label>
+            <input
+              id={`${id}-slug`}
+              required
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              value={slug}
+              onChange={(event) => setSlug(event.target.value)}
+            />
+            <span className="field__hint">Lower-case letters, digits and hyphens; it never changes.</span>
+          </div>
+        </div>
+        <ErrorAlert error={createSurvey.error} />
+        <button className="button button--primary" type="submit" disabled={createSurvey.isPending}>
+          Create
+        </button>
+      </form>
+    </section>
+  );
+}
 
 export function SurveysPage() {
+  useDocumentTitle('Surveys');
+  const user = useCurrentUser();
+  const surveys = useSurveys();
   return (
-    <PlaceholderPage title="Surveys">
-      <p>Write questionnaires, version them and publish a version for a campaign.</p>
-    </PlaceholderPage>
+    <>
+      <h1>Surveys</h1>
+      <p className="muted">
+        Questionnaires and their versions. A published version is frozen; change it by adding a new one.
+      </p>
+      {surveys.isPending ? <Loading /> : null}
+      <ErrorAlert error={surveys.error} />
+      {surveys.data ? (
+        <TableScroll label="Questionnaires">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Slug</th>
+                <th scope="col">Latest version</th>
+                <th scope="col">Published versions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {surveys.data.map((survey) => (
+                <tr key={survey.id}>
+                  <td>
+                    <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
+                  </td>
+                  <td>
+                    <code>{survey.slug}</code>
+                  </td>
+                  <td className="numeric">{survey.latestVersion ?? '—'}</td>
+                  <td>{survey.publishedVersions.length > 0 ? survey.publishedVersions.join(', ') : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      {hasRole(user, ['admin', 'secretariat']) ? <CreateSurveyForm /> : null}
+    </>
   );
 }

@@ -1,0 +1,78 @@
+import { Link, useParams } from 'react-router';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasRole, useCurrentUser } from '@/lib/current-user';
+
+import { useSurvey } from '../api/get-survey';
+
+/** One questionnaire: its version history, with links to edit, preview and compare. */
+export function SurveyPage() {
+  const { surveyId = '' } = useParams();
+  const survey = useSurvey(surveyId);
+  const user = useCurrentUser();
+  useDocumentTitle(survey.data?.title ?? 'Survey');
+  if (survey.isPending) return <Loading />;
+  if (survey.error) return <ErrorAlert error={survey.error} />;
+  const { data } = survey;
+  return (
+    <>
+      <p>
+        <Link to="/surveys">← Surveys</Link>
+      </p>
+      <h1>{data.title}</h1>
+      <p className="muted">
+        <code>{data.slug}</code>
+      </p>
+      {hasRole(user, ['admin', 'secretariat']) ? (
+        <p>
+          <Link className="button button--primary" to={`/surveys/${data.id}/versions/new`}>
+            New version
+          </Link>
+        </p>
+      ) : null}
+      <h2>Version history</h2>
+      {data.versions.length === 0 ? <p className="muted">No versions yet.</p> : null}
+      <TableScroll label="Versions of this questionnaire">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Status</th>
+              <th scope="col">Changes</th>
+              <th scope="col">Published</th>
+              <th scope="col">Compare</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...data.versions].reverse().map((version) => (
+              <tr key={version.version}>
+                <td className="numeric">
+                  <Link to={`/surveys/${data.id}/versions/${String(version.version)}`}>{version.version}</Link>
+                </td>
+                <td>
+                  <span className={version.status === 'published' ? 'badge badge--success' : 'badge badge--muted'}>
+                    {version.status}
+                  </span>
+                </td>
+                <td>{version.changelog || '—'}</td>
+                <td className="nowrap">{version.publishedAt ? new Date(version.publishedAt).toLocaleString() : '—'}</td>
+                <td>
+                  {version.version > 1 ? (
+                    <Link to={`/surveys/${data.id}/diff/${String(version.version - 1)}/${String(version.version)}`}>
+                      with {version.version - 1}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}

@@ -1,0 +1,351 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  analyzeTranslations,
+  canonicalJson,
+  checkDefinition,
+  compileValidator,
+  type CompiledSurvey,
+  type CreatedSurveyVersionDto,
+  diffVersions,
+  type SurveyDefinition,
+  type SurveyDetailDto,
+  type SurveyDto,
+  type SurveyVersionDto,
+  type SurveyVersionSummaryDto,
+  type VersionDiff,
+} from '@concord/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { type Actor, requireRole } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { sanitizeDefinition } from './definition-sanitizer';
+import { Survey } from './entities/survey.entity';
+import { SurveyVersion } from './entities/survey-version.entity';
+
+const WRITERS = ['secretariat'] as const;
+const READERS = ['secretariat', 'committee'] as const;
+
+export interface SurveyInput {
+  slug: string;
+  title: string;
+}
+
+export interface VersionInput {
+  definition: Record<string, unknown>;
+  changelog?: string;
+}
+
+export function definitionHash(definition: SurveyDefinition): string {
+  return createHash('sha256').update(canonicalJson(definition)).digest('hex');
+}
+
+function summary(version: SurveyVersion): SurveyVersionSummaryDto {
+  return {
+    version: version.version,
+    status: version.status,
+    definitionHash: version.definitionHash,
+    changelog: version.changelog,
+    createdAt: version.createdAt.toISOString(),
+    publishedAt: version.publishedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class SurveysService {
+  /** Published versions never change, so their compiled validators are kept for the life of the process. */
+  private readonly validators = new Map<string, CompiledSurvey>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor | null, input: SurveyInput): Promise<SurveyDto> {
+    if (actor !== null) requireRole(actor, WRITERS);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Survey)
+        .values({ slug: input.slug, title: input.title, createdBy: actor?.id ?? null })
+        .orIgnore()
+        .returning('*')
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) {
+        throw new DomainError('survey_slug_taken', `A survey with the slug "${input.slug}" already exists`);
+      }
+      const survey = await manager.findOneByOrFail(Survey, { slug: input.slug });
+      await this.audit.record(manager, {
+        actor,
+        action: 'survey.created',
+        subject: `survey:${survey.id}`,
+        payload: { slug: survey.slug, title: survey.title },
+      });
+      return {
+        id: survey.id,
+        slug: survey.slug,
+        title: survey.title,
+        createdAt: survey.createdAt.toISOString(),
+        latestVersion: null,
+        publishedVersions: [],
+      };
+    });
+  }
+
+  async list(actor: Actor): Promise<SurveyDto[]> {
+    requireRole(actor, READERS);
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        slug: string;
+        title: string;
+        createdAt: Date;
+        latestVersion: number | null;
+        publishedVersions: number[];
+      }>
+    >(
+      `SELECT s.id, s.slug, s.title, s.created_at AS "createdAt",
+              MAX(v.version) AS "latestVersion",
+              COALESCE(ARRAY_AGG(v.version ORDER BY v.version) FILTER (WHERE v.status = 'published'), '{}') AS "publishedVersions"
+         FROM surveys s LEFT JOIN survey_versions v ON v.survey_id = s.id
+        GROUP BY s.id ORDER BY s.title, s.slug`,
+    );
+    return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  }
+
+  async get(actor: Actor, surveyId: string): Promise<SurveyDetailDto> {
+    requireRole(actor, READERS);
+    const survey = await this.findSurvey(this.dataSource.manager, surveyId);
+    const versions = await this.dataSource
+      .getRepository(SurveyVersion)
+      .find({ where: { surveyId }, order: { version: 'ASC' } });
+    return {
+      id: survey.id,
+      slug: survey.slug,
+      title: survey.title,
+      createdAt: survey.createdAt.toISOString(),
+      latestVersion: versions.at(-1)?.version ?? null,
+      publishedVersions: versions.filter((version) => version.status === 'published').map((version) => version.version),
+      versions: versions.map(summary),
+    };
+  }
+
+  async createVersion(actor: Actor | null, surveyId: string, input: VersionInput): Promise<CreatedSurveyVersionDto> {
+    if (actor !== null) requireRole(actor, WRITERS);
+    const definition = this.checked(input.definition);
+    return this.dataSource.transaction(async (manager) => {
+      // Locking the survey row numbers concurrent new versions one after the other.
+      await this.findSurvey(manager, surveyId, true);
+      const [{ next }] = await manager.query<Array<{ next: number }>>(
+        'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM survey_versions WHERE survey_id = $1',
+        [surveyId],
+      );
+      const hash = definitionHash(definition);
+      const saved = await manager.save(
+        manager.create(SurveyVersion, {
+          surveyId,
+          version: next,
+          status: 'draft',
+          definition,
+          definitionHash: hash,
+          changelog: input.changelog ?? '',
+          publishedAt: null,
+          createdBy: actor?.id ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'survey_version.created',
+        subject: `survey:${surveyId}`,
+        payload: { version: next, definitionHash: hash },
+      });
+      return { version: saved.version, status: saved.status, definitionHash: saved.definitionHash };
+    });
+  }
+
+  async updateVersion(
+    actor: Actor,
+    surveyId: string,
+    version: number,
+    input: VersionInput,
+  ): Promise<SurveyVersionSummaryDto> {
+    requireRole(actor, WRITERS);
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findVersion(manager, surveyId, version, true);
+      if (entity.status !== 'draft')
+        throw new DomainError('version_frozen', `Version ${version} is ${entity.status} and can no longer be changed`);
+      const definition = this.checked(input.definition);
+      entity.definition = definition;
+      entity.definitionHash = definitionHash(definition);
+      if (input.changelog !== undefined) entity.changelog = input.changelog;
+      const saved = await manager.save(entity);
+      await this.audit.record(manager, {
+        actor,
+        action: 'survey_version.updated',
+        subject: `survey:${surveyId}`,
+        payload: { version, definitionHash: saved.definitionHash },
+      });
+      return summary(saved);
+    });
+  }
+
+  async publish(actor: Actor | null, surveyId: string, version: number): Promise<SurveyVersionSummaryDto> {
+    if (actor !== null) requireRole(actor, WRITERS);
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findVersion(manager, surveyId, version, true);
+      if (entity.status !== 'draft')
+        throw new DomainError('version_frozen', `Version ${version} is already ${entity.status}`);
+      entity.status = 'published';
+      entity.publishedAt = new Date();
+      const saved = await manager.save(entity);
+      await this.audit.record(manager, {
+        actor,
+        action: 'survey_version.published',
+        subject: `survey:${surveyId}`,
+        payload: { version, definitionHash: saved.definitionHash },
+      });
+      return summary(saved);
+    });
+  }
+
+  async getVersion(actor: Actor, surveyId: string, version: number): Promise<SurveyVersionDto> {
+    requireRole(actor, READERS);
+    const entity = await this.findVersion(this.dataSource.manager, surveyId, version);
+    const previous = await this.dataSource
+      .getRepository(SurveyVersion)
+      .findOne({ where: { surveyId, version: version - 1 } });
+    return {
+      ...summary(entity),
+      surveyId,
+      definition: entity.definition,
+      translations: analyzeTranslations(entity.definition, previous?.definition),
+    };
+  }
+
+  async diff(actor: Actor, surveyId: string, from: number, to: number): Promise<VersionDiff> {
+    requireRole(actor, READERS);
+    const before = await this.findVersion(this.dataSource.manager, surveyId, from);
+    const after = await this.findVersion(this.dataSource.manager, surveyId, to);
+    return diffVersions(before.definition, after.definition);
+  }
+
+  /** For campaigns and responses: a published version, or a 404/409 naming what is wrong. */
+  async getPublishedVersion(surveyId: string, version: number): Promise<SurveyVersion> {
+    const entity = await this.findVersion(this.dataSource.manager, surveyId, version);
+    if (entity.status !== 'published')
+      throw new DomainError('version_not_published', `Version ${version} of this survey is not published`);
+    return entity;
+  }
+
+  /** The compiled answer validator of a published version, compiled once per process. */
+  async getPublishedValidator(surveyId: string, version: number): Promise<CompiledSurvey> {
+    const entity = await this.getPublishedVersion(surveyId, version);
+    return this.validatorFor(entity);
+  }
+
+  validatorFor(entity: SurveyVersion): CompiledSurvey {
+    const cached = this.validators.get(entity.id);
+    if (cached !== undefined && entity.status === 'published') return cached;
+    const compiled = compileValidator(entity.definition);
+    if (entity.status === 'published') this.validators.set(entity.id, compiled);
+    return compiled;
+  }
+
+  /**
+   * Creates a survey with published versions in one transaction, as the system, unless a survey
+   * with that slug exists already (then nothing is touched, so edits made since are kept).
+   */
+  async seed(
+    slug: string,
+    title: string,
+    versions: ReadonlyArray<{ definition: SurveyDefinition; changelog: string }>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Survey)
+        .values({ slug, title, createdBy: null })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const rows = inserted.raw as Array<{ id: string }>;
+      if (rows.length === 0) return;
+      const surveyId = rows[0].id;
+      await this.audit.record(manager, {
+        actor: null,
+        action: 'survey.created',
+        subject: `survey:${surveyId}`,
+        payload: { slug, title },
+      });
+      let number = 0;
+      for (const { definition, changelog } of versions) {
+        number += 1;
+        const clean = this.checked(definition);
+        const hash = definitionHash(clean);
+        await manager.save(
+          manager.create(SurveyVersion, {
+            surveyId,
+            version: number,
+            status: 'published',
+            definition: clean,
+            definitionHash: hash,
+            changelog,
+            publishedAt: new Date(),
+            createdBy: null,
+          }),
+        );
+        await this.audit.record(manager, {
+          actor: null,
+          action: 'survey_version.created',
+          subject: `survey:${surveyId}`,
+          payload: { version: number, definitionHash: hash },
+        });
+        await this.audit.record(manager, {
+          actor: null,
+          action: 'survey_version.published',
+          subject: `survey:${surveyId}`,
+          payload: { version: number, definitionHash: hash },
+        });
+      }
+    });
+  }
+
+  private checked(raw: SurveyDefinition): SurveyDefinition {
+    const problems = checkDefinition(raw);
+    if (problems.length > 0) {
+      throw new DomainError(
+        'invalid_definition',
+        `The definition is not a valid questionnaire (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+        problems,
+      );
+    }
+    return sanitizeDefinition(raw);
+  }
+
+  private async findSurvey(manager: EntityManager, surveyId: string, lock = false): Promise<Survey> {
+    const survey = await manager.findOne(Survey, {
+      where: { id: surveyId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (survey === null) throw new DomainError('survey_not_found', 'No survey has this id');
+    return survey;
+  }
+
+  private async findVersion(
+    manager: EntityManager,
+    surveyId: string,
+    version: number,
+    lock = false,
+  ): Promise<SurveyVersion> {
+    await this.findSurvey(manager, surveyId);
+    const entity = await manager.findOne(SurveyVersion, {
+      where: { surveyId, version },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (entity === null) throw new DomainError('survey_version_not_found', `This survey has no version ${version}`);
+    return entity;
+  }
+}

@@ -1,0 +1,32 @@
+import { ConditionRunner, ConditionsParser } from 'survey-core';
+
+export type ParsedExpression = { ok: true; variables: string[] } | { ok: false; at: number };
+
+/** Parses a SurveyJS expression and lists the variables it reads (`{q1}`, `{panel.q2}`, `{m.row}`). */
+export function parseExpression(text: string): ParsedExpression {
+  const parser = new ConditionsParser();
+  const operand = parser.parseExpression(text);
+  if (operand === undefined || operand === null) return { ok: false, at: parser.error?.at ?? 0 };
+  const variables: string[] = [];
+  operand.setVariables(variables);
+  return { ok: true, variables };
+}
+
+/** The question a variable names: `{q1.row}`, `{q1[0].x}` and `{q1-Comment}` all read question q1. */
+export function variableRoot(variable: string): string {
+  const root = variable.split(/[.[]/, 1)[0];
+  return root.endsWith('-Comment') ? root.slice(0, -'-Comment'.length) : root;
+}
+
+/** A compiled condition; ConditionRunner is the one part of survey-core used when validating answers. */
+export class CompiledCondition {
+  private readonly runner: ConditionRunner;
+
+  constructor(readonly expression: string) {
+    this.runner = new ConditionRunner(expression);
+  }
+
+  run(values: Record<string, unknown>): boolean {
+    return this.runner.runValues(values) === true;
+  }
+}

@@ -1,0 +1,31 @@
+export * from './definition-types';
+export {
+  listQuestions,
+  walkElements,
+  type ChoiceDescriptor,
+  type ElementVisit,
+  type QuestionDescriptor,
+} from './definition-model';
+export { checkDefinition, type DefinitionProblem } from './definition-check';
+export {
+  compileValidator,
+  validateAnswers,
+  type AnswerMode,
+  type AnswerProblem,
+  type CompiledSurvey,
+} from './answer-validator';
+export {
+  diffVersions,
+  type ChoiceRelabel,
+  type QuestionChange,
+  type QuestionLocation,
+  type VersionDiff,
+} from './version-diff';
+export {
+  analyzeTranslations,
+  collectStrings,
+  staleTranslations,
+  type TranslationReport,
+  type TranslatableString,
+} from './translations';
+export * from './survey-api-types';
