@@ -1,0 +1,62 @@
+import { type ExecutionContext, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+  ThrottlerStorageService,
+} from '@nestjs/throttler';
+import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+
+export const RESPOND_THROTTLER = 'respond';
+
+/**
+ * Limits the respondent API per client address. It runs only its own named throttler (the login
+ * limit is not applied here, and the login guard does not know this one), with one bucket per
+ * address across all respondent routes.
+ *
+ * Its counters are kept in this instance's memory, not in PostgreSQL like the login limit: every
+ * respondent request would otherwise update one hot row per address, serializing submissions
+ * from a shared address (an office, a NAT) on that row's lock. With N instances an address gets
+ * N times the limit, which still leaves guessing a 256-bit link hopeless.
+ */
+@Injectable()
+export class RespondThrottlerGuard extends ThrottlerGuard implements OnModuleDestroy {
+  private readonly memoryStorage: ThrottlerStorageService;
+
+  // The parameter list mirrors ThrottlerGuard's, whose injection metadata this class inherits;
+  // the shared (PostgreSQL) storage it is given is deliberately not used.
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() _sharedStorage: ThrottlerStorage,
+    reflector: Reflector,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
+    const memoryStorage = new ThrottlerStorageService();
+    super(options, memoryStorage, reflector);
+    this.memoryStorage = memoryStorage;
+  }
+
+  onModuleDestroy(): void {
+    this.memoryStorage.onApplicationShutdown();
+  }
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    const limit = this.config.respondRateLimit ?? 600;
+    this.throttlers = [{ name: RESPOND_THROTTLER, ttl: 60_000, limit, blockDuration: 30_000 }];
+  }
+
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}|${tracker}`;
+  }
+
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new DomainError('rate_limited', `Too many requests from this address; try again in ${detail.timeToBlockExpire} seconds`);
+  }
+}
