@@ -118,15 +118,15 @@ export class UsersService {
   }
 
   /**
-   * On a database without users, creates the first admin. Returns the generated password when
+   * On a database without any admin (seed data may bring other staff first), creates the first admin. Returns the generated password when
    * one was made (to print once), or null.
    */
   async ensureInitialAdmin(
     email: string | null,
     password: string | null,
   ): Promise<{ email: string; generatedPassword: string | null } | null> {
-    const count = await this.dataSource.getRepository(User).count();
-    if (count > 0) return null;
+    const admins = await this.dataSource.getRepository(User).countBy({ role: 'admin' });
+    if (admins > 0) return null;
     const generatedPassword = password === null ? randomPassword() : null;
     const adminEmail = email ?? 'admin@concord.local';
     try {
