@@ -1,9 +1,187 @@
-import { PlaceholderPage } from '@/components/placeholder-page';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+import type { CharterDocumentDto } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasRole, useCurrentUser } from '@/lib/current-user';
+
+import { exportUrl } from '../api/export-url';
+import { useAmendments } from '../api/get-amendments';
+import { useCharter } from '../api/get-charter';
+import { useCharters } from '../api/get-charters';
+import { useComments } from '../api/get-comments';
+
+import { AmendmentsPanel } from './amendments-panel';
+import { BlameView } from './blame-view';
+import { CharterEditor } from './charter-editor';
+import { ClauseHistoryView } from './clause-history-view';
+import { CompareView } from './compare-view';
+import { CommentsPanel } from './comments-panel';
+import { DocumentView } from './document-view';
+import { HistoryView } from './history-view';
+
+import './charter.css';
+
+const VIEWS = ['read', 'edit', 'history', 'compare', 'blame', 'comments', 'amendments'] as const;
+type View = (typeof VIEWS)[number];
+
+const VIEW_LABELS: Record<View, string> = {
+  read: 'Read',
+  edit: 'Edit',
+  history: 'History',
+  compare: 'Compare',
+  blame: 'Blame',
+  comments: 'Comments',
+  amendments: 'Amendments',
+};
+
+function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
+  const user = useCurrentUser();
+  const canWrite = hasRole(user, ['admin', 'committee']);
+  const canDecide = user.role === 'admin' || (user.role === 'committee' && charter.chairIds.includes(user.id));
+  // The view and the compared revisions live in the URL, so a comparison can be shared as a link.
+  const [params, setParams] = useSearchParams();
+  const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'read';
+  const head = charter.head.number;
+  const to = Number(params.get('to') ?? head) || head;
+  const from = Number(params.get('from') ?? Math.max(1, to - 1)) || 1;
+  const blameAt = Number(params.get('at') ?? head) || head;
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const comments = useComments(charter.id);
+  const amendments = useAmendments(charter.id);
+
+  const go = (changes: Record<string, string>) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) next.set(key, value);
+      return next;
+    });
+
+  return (
+    <>
+      <nav className="charter-tabs" aria-label="Charter views">
+        {VIEWS.filter((name) => name !== 'edit' || canWrite).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={`button button--small ${view === name ? 'button--primary' : 'button--secondary'}`}
+            aria-current={view === name ? 'page' : undefined}
+            onClick={() => go({ view: name })}
+          >
+            {VIEW_LABELS[name]}
+          </button>
+        ))}
+        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'md', head)}>
+          Markdown
+        </a>
+        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'html', head)}>
+          HTML
+        </a>
+        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'docx', head)}>
+          Word
+        </a>
+      </nav>
+      <ErrorAlert error={comments.error ?? amendments.error} />
+      {historyOf === null ? null : (
+        <ClauseHistoryView charterId={charter.id} clauseId={historyOf} onClose={() => setHistoryOf(null)} />
+      )}
+      {view === 'read' ? (
+        <DocumentView revision={charter.head} comments={comments.data ?? []} onShowHistory={setHistoryOf} />
+      ) : null}
+      {view === 'edit' && canWrite ? (
+        <CharterEditor
+          key={charter.head.number}
+          charterId={charter.id}
+          base={charter.head}
+          onSaved={() => go({ view: 'read' })}
+        />
+      ) : null}
+      {view === 'history' ? (
+        <HistoryView
+          charterId={charter.id}
+          onCompare={(a, b) => go({ view: 'compare', from: String(a), to: String(b) })}
+        />
+      ) : null}
+      {view === 'compare' ? (
+        <CompareView
+          charterId={charter.id}
+          head={head}
+          from={from}
+          to={to}
+          onChange={(a, b) => go({ from: String(a), to: String(b) })}
+        />
+      ) : null}
+      {view === 'blame' ? (
+        <BlameView
+          charterId={charter.id}
+          head={head}
+          revision={blameAt}
+          onChange={(value) => go({ at: String(value) })}
+        />
+      ) : null}
+      {view === 'comments' ? (
+        <CommentsPanel charterId={charter.id} head={charter.head} comments={comments.data ?? []} canWrite={canWrite} />
+      ) : null}
+      {view === 'amendments' ? (
+        <AmendmentsPanel
+          charter={charter}
+          amendments={amendments.data ?? []}
+          comments={comments.data ?? []}
+          canWrite={canWrite}
+          canDecide={canDecide}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function SelectedCharter({ id }: { id: string }) {
+  const charter = useCharter(id);
+  if (charter.isPending) return <Loading />;
+  if (charter.error) return <ErrorAlert error={charter.error} />;
+  return (
+    <>
+      <h2>{charter.data.title}</h2>
+      <CharterWorkspace charter={charter.data} />
+    </>
+  );
+}
 
 export function CharterPage() {
+  useDocumentTitle('Charter');
+  const charters = useCharters();
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('charter') ?? charters.data?.[0]?.id ?? null;
+
   return (
-    <PlaceholderPage title="Charter">
-      <p>Draft the Charter revision by revision, compare revisions and decide amendments.</p>
-    </PlaceholderPage>
+    <>
+      <h1>Charter</h1>
+      <p className="muted">
+        Draft the Charter revision by revision, compare revisions, see who changed what and why, and decide amendments.
+      </p>
+      {charters.isPending ? <Loading /> : null}
+      <ErrorAlert error={charters.error} />
+      {charters.data !== undefined && charters.data.length > 1 ? (
+        <div className="field">
+          <label htmlFor="charter-select">Document</label>
+          <select
+            id="charter-select"
+            value={selected ?? ''}
+            onChange={(event) => setParams({ charter: event.target.value })}
+          >
+            {charters.data.map((charter) => (
+              <option key={charter.id} value={charter.id}>
+                {charter.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {charters.data?.length === 0 ? <p>No charter yet.</p> : null}
+      {selected === null ? null : <SelectedCharter key={selected} id={selected} />}
+    </>
   );
 }

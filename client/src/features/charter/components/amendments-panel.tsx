@@ -1,0 +1,221 @@
+import { useState } from 'react';
+
+import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+
+import { useAddComment } from '../api/add-comment';
+import { useDecideAmendment } from '../api/decide-amendment';
+import { useProposeAmendment } from '../api/propose-amendment';
+
+import { DiffOpsView } from './diff-ops-view';
+
+const NEW_CLAUSE = '';
+
+function AmendmentCard({
+  charterId,
+  amendment,
+  comments,
+  canWrite,
+  canDecide,
+}: {
+  charterId: string;
+  amendment: AmendmentDto;
+  comments: readonly CharterCommentDto[];
+  canWrite: boolean;
+  canDecide: boolean;
+}) {
+  const decide = useDecideAmendment(charterId);
+  const add = useAddComment(charterId);
+  const [reason, setReason] = useState('');
+  const [comment, setComment] = useState('');
+  const badge =
+    amendment.status === 'accepted' ? 'badge--success' : amendment.status === 'rejected' ? 'badge--danger' : '';
+  return (
+    <article className="panel stack">
+      <h3>
+        Amendment {amendment.number}: {amendment.heading} <span className={`badge ${badge}`}>{amendment.status}</span>
+      </h3>
+      <p className="muted">
+        {amendment.author.name}, against revision {amendment.baseRevision}
+        {amendment.isNewClause ? ' · new clause' : ''}
+        {amendment.resultingRevision === null ? '' : ` · became revision ${String(amendment.resultingRevision)}`}
+      </p>
+      <p>
+        <strong>Rationale:</strong> {amendment.rationale}
+      </p>
+      <p className="charter-ops">
+        {amendment.diff.ops !== undefined ? (
+          <DiffOpsView ops={amendment.diff.ops} />
+        ) : (
+          <ins>{amendment.diff.body ?? amendment.body}</ins>
+        )}
+      </p>
+      {amendment.decisionReason === null ? null : (
+        <p>
+          <strong>Decision by {amendment.decidedBy?.name}:</strong> {amendment.decisionReason}
+        </p>
+      )}
+      {comments.map((entry) => (
+        <p key={entry.id}>
+          <strong>{entry.author.name}</strong>: {entry.body}
+        </p>
+      ))}
+      {canWrite ? (
+        <p className="inline-form">
+          <input
+            aria-label="Comment on this amendment"
+            placeholder="Comment"
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            disabled={comment.trim() === ''}
+            onClick={() =>
+              add.mutate({ amendmentId: amendment.id, body: comment }, { onSuccess: () => setComment('') })
+            }
+          >
+            Comment
+          </button>
+        </p>
+      ) : null}
+      {canDecide && amendment.status === 'proposed' ? (
+        <p className="inline-form">
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={decide.isPending}
+            onClick={() => decide.mutate({ amendmentId: amendment.id, decision: 'accept' })}
+          >
+            Accept
+          </button>
+          <input
+            aria-label="Reason for rejecting"
+            placeholder="Reason for rejecting"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={decide.isPending || reason.trim() === ''}
+            onClick={() => decide.mutate({ amendmentId: amendment.id, decision: 'reject', reason })}
+          >
+            Reject
+          </button>
+        </p>
+      ) : null}
+      <ErrorAlert error={decide.error} title="Could not decide" />
+    </article>
+  );
+}
+
+interface AmendmentsPanelProps {
+  charter: CharterDocumentDto;
+  amendments: readonly AmendmentDto[];
+  comments: readonly CharterCommentDto[];
+  canWrite: boolean;
+  canDecide: boolean;
+}
+
+export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDecide }: AmendmentsPanelProps) {
+  const propose = useProposeAmendment(charter.id);
+  const [clauseId, setClauseId] = useState(charter.head.clauses[0]?.id ?? NEW_CLAUSE);
+  const current = charter.head.clauses.find((clause) => clause.id === clauseId);
+  const [heading, setHeading] = useState(current?.heading ?? '');
+  const [body, setBody] = useState(current?.body ?? '');
+  const [rationale, setRationale] = useState('');
+
+  function pick(id: string) {
+    setClauseId(id);
+    const clause = charter.head.clauses.find((candidate) => candidate.id === id);
+    setHeading(clause?.heading ?? '');
+    setBody(clause?.body ?? '');
+  }
+
+  return (
+    <div className="stack">
+      {amendments.length === 0 ? <p className="muted">No amendments yet.</p> : null}
+      {amendments.map((amendment) => (
+        <AmendmentCard
+          key={amendment.id}
+          charterId={charter.id}
+          amendment={amendment}
+          comments={comments.filter((comment) => comment.amendmentId === amendment.id)}
+          canWrite={canWrite}
+          canDecide={canDecide}
+        />
+      ))}
+      {canWrite ? (
+        <form
+          className="panel stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            propose.mutate(
+              {
+                baseRevision: charter.head.number,
+                heading,
+                body,
+                rationale,
+                ...(clauseId === NEW_CLAUSE ? {} : { clauseId }),
+              },
+              { onSuccess: () => setRationale('') },
+            );
+          }}
+        >
+          <h2>Propose an amendment</h2>
+          <div className="field">
+            <label htmlFor="amendment-clause">Clause</label>
+            <select id="amendment-clause" value={clauseId} onChange={(event) => pick(event.target.value)}>
+              {charter.head.clauses.map((clause) => (
+                <option key={clause.id} value={clause.id}>
+                  {clause.heading}
+                </option>
+              ))}
+              <option value={NEW_CLAUSE}>A new clause (at the end)</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="amendment-heading">Heading</label>
+            <input
+              id="amendment-heading"
+              value={heading}
+              required
+              onChange={(event) => setHeading(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="amendment-body">Proposed text (Markdown)</label>
+            <textarea
+              id="amendment-body"
+              className="charter-textarea"
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="amendment-rationale">Rationale</label>
+            <textarea
+              id="amendment-rationale"
+              value={rationale}
+              required
+              onChange={(event) => setRationale(event.target.value)}
+            />
+          </div>
+          <ErrorAlert error={propose.error} title="Could not propose" />
+          <p>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={propose.isPending || rationale.trim() === ''}
+            >
+              Propose
+            </button>
+          </p>
+        </form>
+      ) : null}
+    </div>
+  );
+}

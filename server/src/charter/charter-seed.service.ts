@@ -1,0 +1,229 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CharterClause } from '@concord/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/passwords';
+import type { Actor } from '../common/actor';
+import { CharterDiscussionService } from './charter-discussion.service';
+import { CharterService } from './charter.service';
+import { SEED_BASELINE, SEED_CHARTER_SLUG, SEED_CHARTER_TITLE, SEED_COMMITTEE } from './charter-seed.content';
+import { CharterDocument } from './entities/charter-document.entity';
+
+function edit(
+  clauses: readonly CharterClause[],
+  id: string,
+  change: (clause: CharterClause) => CharterClause,
+): CharterClause[] {
+  return clauses.map((clause) => (clause.id === id ? change(clause) : clause));
+}
+
+/**
+ * Seeds the baseline charter with a short drafting history once, at start-up. The committee
+ * members it needs get random passwords nobody knows; an admin resets them to hand them out.
+ */
+@Injectable()
+export class CharterSeedService {
+  private readonly logger = new Logger('CharterSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly charters: CharterService,
+    private readonly discussion: CharterDiscussionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  /**
+   * Starts seeding once the first admin exists. The first admin is only created on a database
+   * without users, so the committee members this seed adds must wait for it: on a fresh database
+   * the seed waits in the background (polling briefly) instead of blocking start-up.
+   */
+  start(force = false): void {
+    // Test suites of other features assert exact users and audit events on a fresh database; the
+    // charter tests start the seed themselves.
+    if (process.env.NODE_ENV === 'test' && !force) return;
+    this.running = this.waitForAdmin()
+      .then((ready) => (ready ? this.seed() : undefined))
+      .catch((error: unknown) => {
+        if (!this.stopped)
+          this.logger.error(
+            `Charter seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+      });
+  }
+
+  /** Resolves when the seed started by `start` has finished (or given up). */
+  whenSeeded(): Promise<void> {
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private async waitForAdmin(): Promise<boolean> {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      if (this.stopped) return false;
+      const [row] = await this.dataSource.query<Array<{ ready: boolean }>>(
+        `SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin') AS ready`,
+      );
+      if (row.ready) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    this.logger.warn('No admin appeared within a minute: the charter was not seeded');
+    return false;
+  }
+
+  async seed(): Promise<void> {
+    const members = await this.committee();
+    // The advisory lock makes instances starting together seed once; the slug check makes it idempotent.
+    const created = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concord.charter.seed'))`);
+      if (await manager.existsBy(CharterDocument, { slug: SEED_CHARTER_SLUG })) return null;
+      const result = await this.charters.createIn(manager, null, {
+        slug: SEED_CHARTER_SLUG,
+        title: SEED_CHARTER_TITLE,
+        clauses: SEED_BASELINE,
+        message: 'Baseline text for the revision',
+      });
+      const chairs = members
+        .filter((_member, index) => SEED_COMMITTEE[index].chair === true)
+        .map((member) => member.id);
+      await manager.update(CharterDocument, { id: result.id }, { chairIds: chairs });
+      return result;
+    });
+    if (created === null || this.stopped) return;
+    await this.history(created.id, members);
+    this.logger.log(`Seeded charter ${SEED_CHARTER_SLUG}`);
+  }
+
+  private async committee(): Promise<Actor[]> {
+    const actors: Actor[] = [];
+    for (const member of SEED_COMMITTEE) {
+      const rows = await this.dataSource.query<Actor[]>('SELECT id, email, name, role FROM users WHERE email = $1', [
+        member.email,
+      ]);
+      if (rows.length > 0) {
+        actors.push({ ...rows[0], role: 'committee' });
+        continue;
+      }
+      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+      const actor = await this.dataSource.transaction(async (manager) => {
+        const inserted = await manager.query<Array<Actor & { created: boolean }>>(
+          `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'committee', $3)
+           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id, email, name, (xmax = 0) AS created`,
+          [member.email, member.name, passwordHash],
+        );
+        const { created, ...row } = inserted[0];
+        if (created) {
+          await this.audit.record(manager, {
+            actor: null,
+            action: 'user.created',
+            subject: `user:${row.id}`,
+            payload: { email: row.email, name: row.name, role: 'committee', seeded: true },
+          });
+        }
+        return { ...row, role: 'committee' as const };
+      });
+      actors.push(actor);
+    }
+    return actors;
+  }
+
+  private async history(documentId: string, [tashkent, rabat, manila, tbilisi]: Actor[]): Promise<void> {
+    const head = async () => (await this.charters.get(tashkent, documentId)).head;
+    let current = await head();
+    await this.charters.saveRevision(rabat, documentId, {
+      baseRevision: current.number,
+      message: 'Regional Secretariats: add the consultation of the networks on their roles',
+      clauses: edit(current.clauses, 'regional-secretariats', (clause) => ({
+        ...clause,
+        body: `${clause.body}\n\nThe Regional Secretariat consults the members of its regional network, at least every two years, on how its roles and the roles of the network members are carried out, and reports the findings to the Round Table Meeting.`,
+      })),
+    });
+    current = await head();
+    await this.charters.saveRevision(manila, documentId, {
+      baseRevision: current.number,
+      message: 'National Focal Points: name a deputy; clearer title for communication',
+      clauses: edit(
+        edit(current.clauses, 'national-focal-points', (clause) => ({
+          ...clause,
+          body: clause.body.replace(
+            'Each partner country appoints a National Focal Point, who is the main contact of the network in that country.',
+            'Each partner country appoints a National Focal Point and a deputy. The National Focal Point is the main contact of the network in that country.',
+          ),
+        })),
+        'communication',
+        (clause) => ({ ...clause, heading: 'Article 13. Communication and sharing of information' }),
+      ),
+    });
+    current = await head();
+    const withLanguages = [...current.clauses];
+    withLanguages.splice(withLanguages.findIndex((clause) => clause.id === 'communication') + 1, 0, {
+      id: 'working-languages',
+      heading: 'Article 13a. Working languages',
+      body: 'The working languages of the network are English, French, Russian and Arabic. Each regional network chooses the working languages of its own meetings.\n\nKey documents, including this Charter, are made available in the working languages of the regional networks.',
+    });
+    await this.charters.saveRevision(tbilisi, documentId, {
+      baseRevision: current.number,
+      message: 'Add an article on working languages',
+      clauses: withLanguages,
+    });
+    current = await head();
+    const accepted = await this.discussion.propose(rabat, documentId, {
+      baseRevision: current.number,
+      clauseId: 'round-table-meetings',
+      heading: 'Article 7. Round Table Meetings',
+      body: current.clauses
+        .find((clause) => clause.id === 'round-table-meetings')!
+        .body.replace(
+          'It meets at least once a year.',
+          'It meets at least once a year, and may meet online between its regular meetings.',
+        ),
+      rationale:
+        'Several networks already hold online meetings between Round Tables; the Charter should allow for them.',
+    });
+    const rejected = await this.discussion.propose(manila, documentId, {
+      baseRevision: current.number,
+      clauseId: 'role-unicri',
+      heading: 'Article 9. Role of UNICRI',
+      body: 'UNICRI coordinates the regional networks and decides the agenda of the Round Table Meetings.',
+      rationale: 'A single coordinator would simplify the work of the Regional Secretariats.',
+    });
+    await this.discussion.addComment(tbilisi, documentId, {
+      amendmentId: accepted.id,
+      body: 'Agreed; online meetings helped us keep the work going between Round Tables.',
+    });
+    await this.discussion.addComment(tashkent, documentId, {
+      amendmentId: rejected.id,
+      body: 'The agenda belongs to the Round Table Meeting itself; I cannot support this change.',
+    });
+    await this.discussion.accept(tashkent, documentId, accepted.id);
+    await this.discussion.reject(
+      tashkent,
+      documentId,
+      rejected.id,
+      'The Round Table Meeting sets its own agenda (Article 7).',
+    );
+    const secretariats = await this.discussion.addComment(rabat, documentId, {
+      clauseId: 'regional-secretariats',
+      quote: 'Head of Secretariat',
+      body: 'Should the Charter say who appoints the Head of Secretariat?',
+    });
+    await this.discussion.addComment(tashkent, documentId, {
+      parentId: secretariats.id,
+      body: 'The host country proposes and the Round Table Meeting agrees; we could add that in the next revision.',
+    });
+    const deputy = await this.discussion.addComment(tbilisi, documentId, {
+      clauseId: 'national-focal-points',
+      quote: 'and a deputy',
+      body: 'Good: a deputy avoids gaps when the Focal Point changes post.',
+    });
+    await this.discussion.resolveComment(manila, documentId, deputy.id, true);
+  }
+}

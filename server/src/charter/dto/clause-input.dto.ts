@@ -1,0 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export const CLAUSE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export class ClauseInputDto {
+  @ApiPropertyOptional({ description: 'Stable clause id; omit for a new clause', example: 'purpose' })
+  @IsOptional()
+  @IsString()
+  @Matches(CLAUSE_ID_PATTERN, { message: 'id must be 1 to 64 letters, digits, "_" or "-"' })
+  id?: string;
+
+  @ApiProperty({ example: 'Purpose' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  heading: string;
+
+  @ApiProperty({ description: 'Markdown', example: 'The network exists to ...' })
+  @IsString()
+  @MaxLength(200_000)
+  body: string;
+}

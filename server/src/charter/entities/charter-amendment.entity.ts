@@ -1,0 +1,69 @@
+import type { AmendmentStatus } from '@concord/shared';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CharterDocument } from './charter-document.entity';
+
+/** Proposed text for one clause (or a new clause) against a revision, decided by a chair. */
+@Entity('charter_amendments')
+@Index('charter_amendments_document_number_key', ['documentId', 'number'], { unique: true })
+export class CharterAmendment {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document?: CharterDocument;
+
+  @Column('uuid', { name: 'document_id' })
+  documentId: string;
+
+  @Column('integer')
+  number: number;
+
+  @Column('text')
+  status: AmendmentStatus;
+
+  @Column('integer', { name: 'base_revision' })
+  baseRevision: number;
+
+  @Column('text', { name: 'clause_id' })
+  clauseId: string;
+
+  @Column('boolean', { name: 'is_new_clause' })
+  isNewClause: boolean;
+
+  @Column('text', { name: 'after_clause_id', nullable: true })
+  afterClauseId: string | null;
+
+  @Column('text')
+  heading: string;
+
+  @Column('text')
+  body: string;
+
+  @Column('text')
+  rationale: string;
+
+  @Column('uuid', { name: 'author_id', nullable: true })
+  authorId: string | null;
+
+  @Column('text', { name: 'author_name' })
+  authorName: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('uuid', { name: 'decided_by_id', nullable: true })
+  decidedById: string | null;
+
+  @Column('text', { name: 'decided_by_name', nullable: true })
+  decidedByName: string | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
+
+  @Column('text', { name: 'decision_reason', nullable: true })
+  decisionReason: string | null;
+
+  @Column('integer', { name: 'resulting_revision', nullable: true })
+  resultingRevision: number | null;
+}

@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CharterDocument } from './charter-document.entity';
+
+/** A comment on a clause (with an optional quoted passage) or on an amendment; threaded by parent. */
+@Entity('charter_comments')
+@Index('charter_comments_document_idx', ['documentId', 'createdAt'])
+export class CharterComment {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document?: CharterDocument;
+
+  @Column('uuid', { name: 'document_id' })
+  documentId: string;
+
+  @Column('text', { name: 'clause_id', nullable: true })
+  clauseId: string | null;
+
+  @Column('uuid', { name: 'amendment_id', nullable: true })
+  amendmentId: string | null;
+
+  /** The revision the commenter was reading. */
+  @Column('integer', { name: 'revision_number' })
+  revisionNumber: number;
+
+  @Column('text', { nullable: true })
+  quote: string | null;
+
+  @Column('text')
+  body: string;
+
+  @Column('uuid', { name: 'parent_id', nullable: true })
+  parentId: string | null;
+
+  @Column('uuid', { name: 'author_id', nullable: true })
+  authorId: string | null;
+
+  @Column('text', { name: 'author_name' })
+  authorName: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column('uuid', { name: 'resolved_by', nullable: true })
+  resolvedBy: string | null;
+}

@@ -1,0 +1,59 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CharterDocument } from './charter-document.entity';
+
+/**
+ * Survey evidence cited by a revision, an amendment or a clause. The numbers are a snapshot taken
+ * at citation time, so the citation still says what the drafters saw after more responses arrive.
+ */
+@Entity('charter_evidence')
+@Index('charter_evidence_document_idx', ['documentId', 'createdAt'])
+export class CharterEvidence {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document?: CharterDocument;
+
+  @Column('uuid', { name: 'document_id' })
+  documentId: string;
+
+  @Column('integer', { name: 'revision_number', nullable: true })
+  revisionNumber: number | null;
+
+  @Column('uuid', { name: 'amendment_id', nullable: true })
+  amendmentId: string | null;
+
+  @Column('text', { name: 'clause_id', nullable: true })
+  clauseId: string | null;
+
+  @Column('uuid', { name: 'campaign_id', nullable: true })
+  campaignId: string | null;
+
+  @Column('uuid', { name: 'survey_id', nullable: true })
+  surveyId: string | null;
+
+  @Column('text')
+  question: string;
+
+  @Column('text', { name: 'group_by', nullable: true })
+  groupBy: string | null;
+
+  @Column('jsonb', { default: () => "'{}'" })
+  filters: Record<string, unknown>;
+
+  @Column('jsonb', { nullable: true })
+  snapshot: unknown;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  @Column('uuid', { name: 'created_by_id', nullable: true })
+  createdById: string | null;
+
+  @Column('text', { name: 'created_by_name' })
+  createdByName: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,151 @@
+import type { ClauseDiffDto } from './diff-types';
+
+/** One article of a charter revision. `id` is stable across edits, renames and moves. */
+export interface CharterClause {
+  id: string;
+  heading: string;
+  /** Markdown. */
+  body: string;
+}
+
+export interface CharterSummaryDto {
+  id: string;
+  slug: string;
+  title: string;
+  headNumber: number;
+  updatedAt: string;
+}
+
+export interface CharterRevisionSummaryDto {
+  number: number;
+  author: { id: string | null; name: string };
+  message: string;
+  createdAt: string;
+  parent: number | null;
+  merged: boolean;
+  contentHash: string;
+}
+
+export interface CharterRevisionDto extends CharterRevisionSummaryDto {
+  clauses: CharterClause[];
+}
+
+export interface CharterDocumentDto {
+  id: string;
+  slug: string;
+  title: string;
+  chairIds: string[];
+  head: CharterRevisionDto;
+}
+
+export interface CharterCreatedDto {
+  id: string;
+  revision: number;
+}
+
+export interface CharterSavedDto {
+  number: number;
+  merged?: true;
+}
+
+/** One side-by-side disagreement that a three-way merge could not settle. null: the clause is absent. */
+export interface CharterMergeConflict {
+  clauseId: string | null;
+  base: CharterClause | string[] | null;
+  theirs: CharterClause | string[] | null;
+  yours: CharterClause | string[] | null;
+}
+
+export interface BlameParagraphDto {
+  text: string;
+  revision: number;
+  author: string;
+  createdAt: string;
+  message: string;
+}
+
+export interface BlameClauseDto {
+  id: string;
+  heading: string;
+  headingRevision: number;
+  paragraphs: BlameParagraphDto[];
+}
+
+export interface BlameDto {
+  revision: number;
+  clauses: BlameClauseDto[];
+}
+
+export type ClauseHistoryChange = 'added' | 'modified' | 'renamed' | 'moved' | 'removed';
+
+export interface ClauseHistoryEntryDto {
+  revision: number;
+  author: string;
+  createdAt: string;
+  message: string;
+  changes: ClauseHistoryChange[];
+  heading: string | null;
+  body: string | null;
+}
+
+export interface CommentAnchorDto {
+  /** The revision the anchor is evaluated against. */
+  revision: number;
+  clauseExists: boolean;
+  /** null when the comment quotes nothing. */
+  quoteFound: boolean | null;
+}
+
+export interface CharterCommentDto {
+  id: string;
+  clauseId: string | null;
+  amendmentId: string | null;
+  revision: number;
+  quote: string | null;
+  body: string;
+  parentId: string | null;
+  author: { id: string | null; name: string };
+  createdAt: string;
+  resolved: boolean;
+  resolvedAt: string | null;
+  /** null for comments on an amendment. */
+  anchor: CommentAnchorDto | null;
+}
+
+export type AmendmentStatus = 'proposed' | 'accepted' | 'rejected';
+
+export interface AmendmentDto {
+  id: string;
+  number: number;
+  status: AmendmentStatus;
+  baseRevision: number;
+  clauseId: string;
+  isNewClause: boolean;
+  afterClauseId: string | null;
+  heading: string;
+  body: string;
+  rationale: string;
+  author: { id: string | null; name: string };
+  createdAt: string;
+  decidedBy: { id: string | null; name: string } | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  resultingRevision: number | null;
+  diff: ClauseDiffDto;
+}
+
+export interface EvidenceDto {
+  id: string;
+  revision: number | null;
+  amendmentId: string | null;
+  clauseId: string | null;
+  campaignId: string | null;
+  surveyId: string | null;
+  question: string;
+  groupBy: string | null;
+  filters: Record<string, unknown>;
+  snapshot: unknown;
+  note: string | null;
+  createdBy: { id: string | null; name: string };
+  createdAt: string;
+}
