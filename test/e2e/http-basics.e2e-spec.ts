@@ -118,3 +118,19 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
     ]);
   });
 });
+
+describe('behind HTTPS', () => {
+  it('marks both cookies Secure and sends HSTS when PUBLIC_URL is https', async () => {
+    const testApp = await createTestApp({ publicUrl: 'https://concord.example.org', cookieSecure: true });
+    try {
+      const response = await testApp.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      expect(response.status).toBe(200);
+      const cookies = response.headers['set-cookie'] as unknown as string[];
+      expect(cookies).toHaveLength(2);
+      for (const cookie of cookies) expect(cookie).toMatch(/; Secure/);
+      expect(response.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
