@@ -1,5 +1,6 @@
-// One Jest run, three projects: unit specs beside the code, e2e tests against a real PostgreSQL,
-// and browser tests driving Chromium against the built app.
+// One Jest run, four projects: unit specs beside the code, e2e tests against a real PostgreSQL,
+// browser tests driving Chromium against the built app, and fault tests (crashes, outages, hostile
+// input) against the built server as real processes.
 const swc = [
   '@swc/jest',
   {
@@ -21,6 +22,9 @@ const common = {
 };
 
 module.exports = {
+  // testTimeout is a global option (ignored inside projects); database and browser tests need room
+  // on a loaded 2-core machine.
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
@@ -33,7 +37,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
     {
       ...common,
@@ -41,7 +44,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120_000,
+    },
+    {
+      ...common,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 600_000,
     },
   ],
 };

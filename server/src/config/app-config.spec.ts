@@ -22,6 +22,10 @@ describe('readConfig', () => {
       smtpUrl: null,
       mailFrom: 'Concord <concord@localhost>',
       respondRateLimit: 600,
+      mailRatePerSecond: 5,
+      mailMaxAttempts: 5,
+      mailRetryBaseMs: 60_000,
+      seedDemo: true,
     });
   });
 

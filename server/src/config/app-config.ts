@@ -22,6 +22,14 @@ export interface AppConfig {
   mailFrom?: string;
   /** Requests per minute one client address may make to the respondent API. */
   respondRateLimit?: number;
+  /** At most this many e-mails per second leave one server instance (MAIL_RATE_PER_SECOND, default 5). */
+  mailRatePerSecond?: number;
+  /** Attempts before a message is marked failed (MAIL_MAX_ATTEMPTS, default 5). */
+  mailMaxAttempts?: number;
+  /** First retry delay; it doubles with each failed attempt (MAIL_RETRY_BASE_MS, default 60000). */
+  mailRetryBaseMs?: number;
+  /** Seed demo members, campaigns and responses at start-up (SEED_DEMO, default true). */
+  seedDemo?: boolean;
   secrets: AppSecrets;
 }
 
@@ -101,6 +109,12 @@ function parseSmtpUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+function parsePositiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
 function parseRateLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 600;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
@@ -167,5 +181,9 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),
     respondRateLimit: parseRateLimit(env.RESPOND_RATE_LIMIT),
+    mailRatePerSecond: parsePositiveInt('MAIL_RATE_PER_SECOND', env.MAIL_RATE_PER_SECOND, 5),
+    mailMaxAttempts: parsePositiveInt('MAIL_MAX_ATTEMPTS', env.MAIL_MAX_ATTEMPTS, 5),
+    mailRetryBaseMs: parsePositiveInt('MAIL_RETRY_BASE_MS', env.MAIL_RETRY_BASE_MS, 60_000),
+    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
   };
 }

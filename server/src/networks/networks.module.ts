@@ -1,11 +1,15 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MembersController } from './members.controller';
+import { MembersService } from './members.service';
 import { NetworksController } from './networks.controller';
 import { NetworksService } from './networks.service';
 
 @Module({
-  controllers: [NetworksController],
-  providers: [NetworksService],
-  exports: [NetworksService],
+  imports: [AuditModule],
+  controllers: [NetworksController, MembersController],
+  providers: [NetworksService, MembersService],
+  exports: [NetworksService, MembersService],
 })
 export class NetworksModule implements OnApplicationBootstrap {
   constructor(private readonly networks: NetworksService) {}

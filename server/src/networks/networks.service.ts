@@ -24,13 +24,17 @@ export class NetworksService {
   async list(actor: Actor): Promise<NetworkDto[]> {
     requireRole(actor, ['secretariat', 'committee']);
     const networks = await this.dataSource.getRepository(Network).find({ order: { name: 'ASC' } });
+    const counts = await this.dataSource.query<Array<{ network_id: string; members: number }>>(
+      'SELECT network_id, count(*)::int AS members FROM network_members GROUP BY network_id',
+    );
+    const memberCounts = new Map(counts.map((row) => [row.network_id, row.members]));
     return networks.map((network) => ({
       id: network.id,
       code: network.code,
       name: network.name,
       hub: network.hub,
       countries: network.countries,
-      memberCount: 0,
+      memberCount: memberCounts.get(network.id) ?? 0,
     }));
   }
 }

@@ -1,9 +1,59 @@
-import { PlaceholderPage } from '@/components/placeholder-page';
+import { Link } from 'react-router';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { formatCount, formatDateTime } from '@/utils/format';
+
+import { useCampaigns } from '../api/get-campaigns';
+
+import { CreateCampaignForm } from './create-campaign-form';
+
+import './campaigns.css';
 
 export function CampaignsPage() {
+  useDocumentTitle('Campaigns');
+  const campaigns = useCampaigns();
   return (
-    <PlaceholderPage title="Campaigns">
-      <p>Send a published questionnaire to the regional networks and follow the response rates.</p>
-    </PlaceholderPage>
+    <div className="stack">
+      <h1>Campaigns</h1>
+      <p className="lead">Send a published questionnaire to the regional networks and follow the response rates.</p>
+      {campaigns.isPending ? <Loading label="Loading campaigns…" /> : null}
+      <ErrorAlert error={campaigns.error} title="Could not load the campaigns" />
+      {campaigns.data !== undefined && campaigns.data.length === 0 ? <p className="muted">No campaign has been sent yet.</p> : null}
+      {campaigns.data !== undefined && campaigns.data.length > 0 ? (
+        <TableScroll label="Campaigns">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Campaign</th>
+                <th scope="col">Version</th>
+                <th scope="col">Status</th>
+                <th scope="col">Closes</th>
+                <th scope="col" className="numeric">
+                  Invited
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.data.map((campaign) => (
+                <tr key={campaign.id}>
+                  <th scope="row">
+                    <Link to={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
+                    {campaign.anonymous ? <span className="muted"> · anonymous</span> : null}
+                  </th>
+                  <td>v{campaign.version}</td>
+                  <td>{campaign.status}</td>
+                  <td>{campaign.closesAt === null ? '—' : formatDateTime(campaign.closesAt)}</td>
+                  <td className="numeric">{formatCount(campaign.invited)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      <CreateCampaignForm />
+    </div>
   );
 }

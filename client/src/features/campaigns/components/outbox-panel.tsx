@@ -1,0 +1,140 @@
+import { useId, useState } from 'react';
+
+import type { NetworkDto, OutboxStatus } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { formatCount, formatDateTime } from '@/utils/format';
+
+import { OUTBOX_PAGE_SIZE, useOutbox } from '../api/get-outbox';
+import { type MessageKind, useQueueMessages } from '../api/queue-messages';
+
+/** Invitations and reminders by e-mail: queue them, follow their statuses, or download them to send by hand. */
+export function OutboxPanel({ campaignId, networks, isOpen }: { campaignId: string; networks: NetworkDto[]; isOpen: boolean }) {
+  const id = useId();
+  const [networkId, setNetworkId] = useState('');
+  const [status, setStatus] = useState<OutboxStatus | ''>('');
+  const [page, setPage] = useState(1);
+  const outbox = useOutbox(campaignId, page, status);
+  const queue = useQueueMessages(campaignId);
+  const [lastQueued, setLastQueued] = useState<string | null>(null);
+
+  function send(kind: MessageKind) {
+    setLastQueued(null);
+    queue.mutate(
+      { kind, networkIds: networkId === '' ? [] : [networkId] },
+      { onSuccess: (result) => setLastQueued(`${formatCount(result.queued)} ${kind} queued.`) },
+    );
+  }
+
+  const data = outbox.data;
+  const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.total / OUTBOX_PAGE_SIZE));
+  return (
+    <section className="panel stack">
+      <h2>E-mail</h2>
+      {data !== undefined ? (
+        <p className="muted">
+          {data.delivery === 'smtp'
+            ? 'Messages are sent by the server.'
+            : 'No mail server is configured: download the messages and send them by hand.'}{' '}
+          {formatCount(data.counts.pending)} pending, {formatCount(data.counts.sent)} sent, {formatCount(data.counts.failed)} failed.
+        </p>
+      ) : null}
+      {isOpen ? (
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={`${id}-network`}>Network</label>
+            <select id={`${id}-network`} value={networkId} onChange={(event) => setNetworkId(event.target.value)}>
+              <option value="">All networks of the campaign</option>
+              {networks.map((network) => (
+                <option key={network.id} value={network.id}>
+                  {network.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="button" className="button" disabled={queue.isPending} onClick={() => send('invitations')}>
+              Send invitations
+            </button>{' '}
+            <button type="button" className="button" disabled={queue.isPending} onClick={() => send('reminders')}>
+              Send reminders
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {lastQueued !== null ? <p role="status">{lastQueued}</p> : null}
+      <ErrorAlert error={queue.error ?? outbox.error} title="E-mail" />
+      <p>
+        <label htmlFor={`${id}-status`}>Show </label>
+        <select
+          id={`${id}-status`}
+          value={status}
+          onChange={(event) => {
+            setStatus(event.target.value as OutboxStatus | '');
+            setPage(1);
+          }}
+        >
+          <option value="">all messages</option>
+          <option value="pending">pending</option>
+          <option value="sent">sent</option>
+          <option value="failed">failed</option>
+        </select>{' '}
+        <a className="button" href={`/api/campaigns/${campaignId}/outbox.csv${status === '' ? '' : `?status=${status}`}`} download>
+          Download outbox.csv
+        </a>
+      </p>
+      {data === undefined ? (
+        <Loading />
+      ) : data.items.length === 0 ? (
+        <p className="muted">No messages.</p>
+      ) : (
+        <>
+          <TableScroll label="Outbox">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">To</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="numeric">Attempts</th>
+                  <th scope="col">Sent</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((message) => (
+                  <tr key={message.id}>
+                    <th scope="row">{message.to}</th>
+                    <td>{message.kind}</td>
+                    <td lang={message.language} dir="auto">
+                      {message.subject}
+                    </td>
+                    <td title={message.lastError ?? undefined}>
+                      {message.status}
+                      {message.lastError !== null ? <span className="muted"> ({message.lastError})</span> : null}
+                    </td>
+                    <td className="numeric">{formatCount(message.attempts)}</td>
+                    <td>{message.sentAt === null ? '—' : formatDateTime(message.sentAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {pages > 1 ? (
+            <p>
+              <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                Previous
+              </button>{' '}
+              Page {page} of {pages}{' '}
+              <button type="button" className="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+                Next
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useId, useState, type SubmitEvent } from 'react';
+
+import type { NetworkDto } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { formatCount } from '@/utils/format';
+
+import { useNetworkMembers } from '../api/get-network-members';
+import { useImportMembers } from '../api/import-members';
+
+const CSV_EXAMPLE = 'name,email,country,role,language\nAziz Karimov,aziz@example.org,Uzbekistan,National Focal Point,ru';
+
+function ImportForm({ network }: { network: NetworkDto }) {
+  const id = useId();
+  const importMembers = useImportMembers(network.id);
+  const [csv, setCsv] = useState('');
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    importMembers.mutate(csv);
+  }
+  const result = importMembers.data;
+  return (
+    <form className="stack" onSubmit={handleSubmit}>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>CSV file (header name,email,country,role,language)</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file !== undefined) void file.text().then(setCsv);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>or paste the CSV</label>
+        <textarea id={`${id}-text`} rows={6} placeholder={CSV_EXAMPLE} value={csv} onChange={(event) => setCsv(event.target.value)} />
+      </div>
+      <div>
+        <button type="submit" className="button button--primary" disabled={csv.trim() === '' || importMembers.isPending}>
+          Import into {network.name}
+        </button>
+      </div>
+      <ErrorAlert error={importMembers.error} title="Could not import" />
+      {result !== undefined ? (
+        <div className={result.errors.length > 0 ? 'alert alert--warning' : 'alert alert--success'} role="status">
+          <p>
+            {formatCount(result.created)} added, {formatCount(result.updated)} updated
+            {result.errors.length > 0 ? `, ${formatCount(result.errors.length)} line(s) skipped:` : '.'}
+          </p>
+          {result.errors.length > 0 ? (
+            <ul>
+              {result.errors.map((error) => (
+                <li key={error.line}>
+                  line {error.line}: {error.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** Members of one network, with CSV import; e-mail identifies a member across imports. */
+export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
+  const id = useId();
+  const [networkId, setNetworkId] = useState<string | null>(networks[0]?.id ?? null);
+  const members = useNetworkMembers(networkId);
+  const network = networks.find((candidate) => candidate.id === networkId);
+  return (
+    <section className="panel stack" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Members</h2>
+      <div className="field">
+        <label htmlFor={`${id}-network`}>Network</label>
+        <select id={`${id}-network`} value={networkId ?? ''} onChange={(event) => setNetworkId(event.target.value)}>
+          {networks.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorAlert error={members.error} title="Could not load the members" />
+      {members.isFetching && members.data === undefined ? <Loading /> : null}
+      {members.data !== undefined && members.data.length === 0 ? <p className="muted">No members yet.</p> : null}
+      {members.data !== undefined && members.data.length > 0 ? (
+        <TableScroll label="Members">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Country</th>
+                <th scope="col">Role</th>
+                <th scope="col">Language</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row">{member.name}</th>
+                  <td>{member.email}</td>
+                  <td>{member.country}</td>
+                  <td>{member.role}</td>
+                  <td>{member.language}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      {network !== undefined ? <ImportForm network={network} /> : null}
+    </section>
+  );
+}

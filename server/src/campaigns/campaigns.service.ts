@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CampaignDto, CampaignLinkDto, CampaignProgressDto, OpenLinkDto } from '@concord/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { type Actor, requireRole } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { Network } from '../networks/entities/network.entity';
+import { SurveysService } from '../surveys/surveys.service';
+import { toCsv } from './csv-export';
+import type { CreateCampaignDto, CreateOpenLinkDto } from './dto/create-campaign.dto';
+import { Campaign } from './entities/campaign.entity';
+import { Invitation } from './entities/invitation.entity';
+import { linkToken, linkUrl, tokenHash } from './link-tokens';
+import { progressFromRows, type ProgressRow } from './progress';
+
+const CAMPAIGN_STAFF = ['secretariat'] as const;
+
+interface LinkRow {
+  id: string;
+  member_id: string;
+  network_id: string;
+  revoked_at: Date | null;
+  name: string;
+  email: string;
+  country: string;
+}
+
+export function toCampaignDto(campaign: Campaign, invited: number): CampaignDto {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    surveyId: campaign.surveyId,
+    surveyVersionId: campaign.surveyVersionId,
+    version: campaign.version,
+    networkIds: campaign.networkIds,
+    opensAt: campaign.opensAt?.toISOString() ?? null,
+    closesAt: campaign.closesAt?.toISOString() ?? null,
+    anonymous: campaign.anonymous,
+    allowEdits: campaign.allowEdits,
+    status: campaign.status,
+    closedAt: campaign.closedAt?.toISOString() ?? null,
+    createdAt: campaign.createdAt.toISOString(),
+    invited,
+  };
+}
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly surveys: SurveysService,
+  ) {}
+
+  async create(actor: Actor, input: CreateCampaignDto): Promise<CampaignDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const opensAt = input.opensAt === undefined ? null : new Date(input.opensAt);
+    const closesAt = input.closesAt === undefined ? null : new Date(input.closesAt);
+    if (opensAt !== null && closesAt !== null && closesAt <= opensAt) {
+      throw new DomainError('bad_request', 'closesAt must be later than opensAt');
+    }
+    if (closesAt !== null && closesAt.getTime() <= Date.now()) {
+      throw new DomainError('bad_request', 'closesAt must be in the future');
+    }
+    // 404 for an unknown survey or version, 409 (version_not_published) for a draft or retired one.
+    const version = await this.surveys.getPublishedVersion(input.surveyId, input.version);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireNetworks(manager, input.networkIds);
+      const campaign = await manager.save(
+        manager.create(Campaign, {
+          name: input.name.trim(),
+          surveyId: input.surveyId,
+          surveyVersionId: version.id,
+          version: version.version,
+          networkIds: input.networkIds,
+          opensAt,
+          closesAt,
+          anonymous: input.anonymous ?? false,
+          allowEdits: input.allowEdits ?? false,
+          status: 'open',
+          closedAt: null,
+          createdBy: actor.id,
+        }),
+      );
+      const invited = await this.invitePersonally(manager, campaign);
+      await this.audit.record(manager, {
+        actor,
+        action: 'campaign.created',
+        subject: `campaign:${campaign.id}`,
+        payload: { name: campaign.name, surveyVersionId: version.id, networkIds: input.networkIds, invited },
+      });
+      return toCampaignDto(campaign, invited);
+    });
+  }
+
+  /** One personal invitation per member of the campaign's networks; ids are made here to derive tokens. */
+  private async invitePersonally(manager: EntityManager, campaign: Campaign): Promise<number> {
+    const members = await manager.query<Array<{ id: string; network_id: string }>>(
+      'SELECT id, network_id FROM network_members WHERE network_id = ANY($1::uuid[]) ORDER BY created_at, id',
+      [campaign.networkIds],
+    );
+    if (members.length === 0) return 0;
+    const ids = members.map(() => randomUUID());
+    await manager.query(
+      `INSERT INTO invitations (id, campaign_id, kind, member_id, network_id, token_hash)
+       SELECT i.id, $1, 'personal', i.member_id, i.network_id, i.token_hash
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS i(id, member_id, network_id, token_hash)`,
+      [
+        campaign.id,
+        ids,
+        members.map((member) => member.id),
+        members.map((member) => member.network_id),
+        ids.map((id) => tokenHash(linkToken(this.config.secrets.linkSecret, id))),
+      ],
+    );
+    return members.length;
+  }
+
+  async list(actor: Actor): Promise<CampaignDto[]> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const campaigns = await this.dataSource.getRepository(Campaign).find({ order: { createdAt: 'DESC' } });
+    const counts = await this.invitedCounts(campaigns.map((campaign) => campaign.id));
+    return campaigns.map((campaign) => toCampaignDto(campaign, counts.get(campaign.id) ?? 0));
+  }
+
+  async get(actor: Actor, id: string): Promise<CampaignDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const campaign = await this.requireCampaign(this.dataSource.manager, id);
+    const counts = await this.invitedCounts([id]);
+    return toCampaignDto(campaign, counts.get(id) ?? 0);
+  }
+
+  private async invitedCounts(campaignIds: string[]): Promise<Map<string, number>> {
+    if (campaignIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ campaign_id: string; invited: number }>>(
+      `SELECT campaign_id, count(*)::int AS invited FROM invitations
+       WHERE campaign_id = ANY($1::uuid[]) AND kind = 'personal' AND revoked_at IS NULL GROUP BY campaign_id`,
+      [campaignIds],
+    );
+    return new Map(rows.map((row) => [row.campaign_id, row.invited]));
+  }
+
+  async links(actor: Actor, id: string): Promise<CampaignLinkDto[]> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    await this.requireCampaign(this.dataSource.manager, id);
+    const rows = await this.dataSource.query<LinkRow[]>(
+      `SELECT i.id, i.member_id, i.network_id, i.revoked_at, m.name, m.email, m.country
+       FROM invitations i JOIN network_members m ON m.id = i.member_id
+       WHERE i.campaign_id = $1 AND i.kind = 'personal'
+       ORDER BY m.country, m.name, m.email`,
+      [id],
+    );
+    return rows.map((row) => ({
+      invitationId: row.id,
+      memberId: row.member_id,
+      name: row.name,
+      email: row.email,
+      networkId: row.network_id,
+      country: row.country,
+      url: this.urlFor(row.id),
+      revoked: row.revoked_at !== null,
+    }));
+  }
+
+  async linksCsv(actor: Actor, id: string): Promise<string> {
+    const links = await this.links(actor, id);
+    return toCsv(
+      ['invitationId', 'memberId', 'name', 'email', 'networkId', 'country', 'url', 'revoked'],
+      links.map((link) => [link.invitationId, link.memberId, link.name, link.email, link.networkId, link.country, link.url, String(link.revoked)]),
+    );
+  }
+
+  async createOpenLink(actor: Actor, id: string, input: CreateOpenLinkDto): Promise<OpenLinkDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await this.requireCampaign(manager, id);
+      if (campaign.status === 'closed') throw new DomainError('campaign_closed', `Campaign ${id} is closed`);
+      if (!campaign.networkIds.includes(input.networkId)) {
+        throw new DomainError('bad_request', `networkId ${input.networkId} is not one of this campaign's networks`);
+      }
+      const invitationId = randomUUID();
+      await manager.insert(Invitation, {
+        id: invitationId,
+        campaignId: id,
+        kind: 'open',
+        memberId: null,
+        networkId: input.networkId,
+        tokenHash: tokenHash(linkToken(this.config.secrets.linkSecret, invitationId)),
+        maxResponses: input.maxResponses ?? null,
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: 'campaign.open_link_created',
+        subject: `campaign:${id}`,
+        payload: { invitationId, networkId: input.networkId, maxResponses: input.maxResponses ?? null },
+      });
+      return { id: invitationId, networkId: input.networkId, maxResponses: input.maxResponses ?? null, url: this.urlFor(invitationId) };
+    });
+  }
+
+  async openLinks(actor: Actor, id: string): Promise<Array<OpenLinkDto & { responses: number; revoked: boolean }>> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    await this.requireCampaign(this.dataSource.manager, id);
+    const links = await this.dataSource
+      .getRepository(Invitation)
+      .find({ where: { campaignId: id, kind: 'open' }, order: { createdAt: 'ASC' } });
+    return links.map((link) => ({
+      id: link.id,
+      networkId: link.networkId,
+      maxResponses: link.maxResponses,
+      url: this.urlFor(link.id),
+      responses: link.responseCount,
+      revoked: link.revokedAt !== null,
+    }));
+  }
+
+  async revokeInvitation(actor: Actor, invitationId: string): Promise<{ id: string; revokedAt: string }> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      if (invitation === null) throw new DomainError('invitation_not_found', `Invitation ${invitationId} not found`);
+      if (invitation.revokedAt !== null) return { id: invitationId, revokedAt: invitation.revokedAt.toISOString() };
+      const revokedAt = new Date();
+      await manager.update(Invitation, { id: invitationId }, { revokedAt });
+      await this.audit.record(manager, {
+        actor,
+        action: 'invitation.revoked',
+        subject: `campaign:${invitation.campaignId}`,
+        payload: { invitationId },
+      });
+      return { id: invitationId, revokedAt: revokedAt.toISOString() };
+    });
+  }
+
+  /** All four counters per network in one query; "started" includes completed responses. */
+  async progress(actor: Actor, id: string): Promise<CampaignProgressDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    await this.requireCampaign(this.dataSource.manager, id);
+    const rows = await this.dataSource.query<ProgressRow[]>(
+      `WITH nets AS (
+         SELECT DISTINCT unnest(network_ids) AS network_id FROM campaigns WHERE id = $1
+       ), inv AS (
+         SELECT network_id,
+           count(*) FILTER (WHERE revoked_at IS NULL)::int AS invited,
+           count(*) FILTER (WHERE revoked_at IS NULL AND opened_at IS NOT NULL)::int AS opened
+         FROM invitations WHERE campaign_id = $1 AND kind = 'personal' GROUP BY network_id
+       ), res AS (
+         SELECT network_id, count(*)::int AS started, count(*) FILTER (WHERE status = 'complete')::int AS completed
+         FROM responses WHERE campaign_id = $1 GROUP BY network_id
+       )
+       SELECT n.network_id, COALESCE(inv.invited, 0) AS invited, COALESCE(inv.opened, 0) AS opened,
+         COALESCE(res.started, 0) AS started, COALESCE(res.completed, 0) AS completed
+       FROM nets n
+       LEFT JOIN inv ON inv.network_id = n.network_id
+       LEFT JOIN res ON res.network_id = n.network_id
+       LEFT JOIN networks net ON net.id = n.network_id
+       ORDER BY net.name`,
+      [id],
+    );
+    return progressFromRows(rows);
+  }
+
+  async close(actor: Actor, id: string): Promise<CampaignDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const campaign = await this.dataSource.transaction(async (manager) => {
+      const found = await this.requireCampaign(manager, id, true);
+      if (found.status === 'closed') throw new DomainError('campaign_closed', `Campaign ${id} is already closed`);
+      found.status = 'closed';
+      found.closedAt = new Date();
+      await manager.update(Campaign, { id }, { status: 'closed', closedAt: found.closedAt });
+      await this.audit.record(manager, { actor, action: 'campaign.closed', subject: `campaign:${id}` });
+      return found;
+    });
+    const counts = await this.invitedCounts([id]);
+    return toCampaignDto(campaign, counts.get(id) ?? 0);
+  }
+
+  urlFor(invitationId: string): string {
+    return linkUrl(this.config.publicUrl, linkToken(this.config.secrets.linkSecret, invitationId));
+  }
+
+  async requireCampaign(manager: EntityManager, id: string, lock = false): Promise<Campaign> {
+    const campaign = await manager.findOne(Campaign, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (campaign === null) throw new DomainError('campaign_not_found', `Campaign ${id} not found`);
+    return campaign;
+  }
+
+  private async requireNetworks(manager: EntityManager, networkIds: string[]): Promise<void> {
+    const found = await manager.getRepository(Network).find({ select: { id: true }, where: networkIds.map((id) => ({ id })) });
+    const known = new Set(found.map((network) => network.id));
+    const unknown = networkIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new DomainError('network_not_found', `Unknown network(s): ${unknown.join(', ')}`);
+  }
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+
+export class CreateCampaignDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'surveyId must be a UUID' })
+  surveyId: string;
+
+  @ApiProperty({ example: 2, description: 'a published version of the survey' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: 'Charter review 2026' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'networkIds must name at least one network' })
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'networkIds must not repeat a network' })
+  @IsUUID('all', { each: true, message: 'each of networkIds must be a UUID' })
+  networkIds: string[];
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  opensAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'responses keep network, country, role and language only' })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'respondents may change a completed response until close' })
+  @IsOptional()
+  @IsBoolean()
+  allowEdits?: boolean;
+}
+
+export class CreateOpenLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'networkId must be a UUID' })
+  networkId: string;
+
+  @ApiPropertyOptional({ example: 50 })
+  @IsOptional()
+  @IsInt({ message: 'maxResponses must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  maxResponses?: number;
+}

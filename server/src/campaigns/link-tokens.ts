@@ -1,0 +1,62 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * The token of a link: HMAC-SHA256(linkSecret, invitationId), base64url (256 bits). Deriving it
+ * instead of storing it lets staff show a link again at any time, while the database keeps only
+ * sha256(token), which is useless without the secret.
+ */
+export function linkToken(linkSecret: string, invitationId: string): string {
+  return createHmac('sha256', linkSecret).update(`invitation:${invitationId}`).digest('base64url');
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Tokens are 43 base64url characters; anything else is answered as unknown without a query. */
+export function isWellFormedToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export function linkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/r/${token}`;
+}
+
+/**
+ * The id of an anonymous campaign's response to a personal invitation: a UUID derived from the
+ * invitation with the secret, so that "one response per invitation" holds (primary key) while the
+ * row itself names no invitation or member.
+ */
+export function anonymousResponseId(linkSecret: string, invitationId: string): string {
+  const bytes = createHmac('sha256', linkSecret).update(`response:${invitationId}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A receipt a respondent can read out or copy: 16 Crockford base32 characters (80 bits), in groups. */
+export function generateReceipt(): string {
+  const bytes = randomBytes(16);
+  let code = '';
+  for (let index = 0; index < 16; index++) code += RECEIPT_ALPHABET[bytes[index] % 32];
+  return code.match(/.{4}/g)!.join('-');
+}
+
+/** JSON with object keys sorted, so the same answers always hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestHash(data: unknown): string {
+  return createHash('sha256').update(canonicalJson(data)).digest('hex');
+}

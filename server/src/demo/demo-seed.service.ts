@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { compileValidator, type SurveyDefinition, validateAnswers } from '@concord/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { generateReceipt, linkToken, tokenHash } from '../campaigns/link-tokens';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { CHARTER_REVIEW_SLUG } from '../surveys/seed/charter-review-v1';
+import { demoAnswers, partialAnswers } from './demo-answers';
+import { demoMembers } from './demo-members';
+import { DemoRandom } from './demo-prng';
+
+const DEMO_LOCK = 0x636f6e64; // any constant; one seeding instance at a time
+
+interface DemoCampaignPlan {
+  name: string;
+  version: number;
+  opensAt: string;
+  closesAt: string | null;
+  closed: boolean;
+  completeRate: number;
+  partialRate: number;
+}
+
+const DEMO_CAMPAIGNS: readonly DemoCampaignPlan[] = [
+  { name: 'Charter review 2020', version: 1, opensAt: '2020-09-01T08:00:00Z', closesAt: '2020-11-30T18:00:00Z', closed: true, completeRate: 0.78, partialRate: 0.08 },
+  { name: 'Charter review 2021 (revised questionnaire)', version: 2, opensAt: '2021-03-01T08:00:00Z', closesAt: null, closed: false, completeRate: 0.62, partialRate: 0.1 },
+];
+
+interface InvitedMember {
+  invitation_id: string;
+  network_id: string;
+  code: string;
+  country: string;
+  role: string;
+  language: string;
+}
+
+/**
+ * Demo data for a new installation: members in every network, the 2020 campaign of version 1 and
+ * a later one of version 2, with responses generated from the questionnaire and checked by the
+ * strict validator. Runs once (a demo campaign present means done), in one transaction, with one
+ * audit event for the whole seed.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async seed(): Promise<void> {
+    if (this.config.seedDemo === false) return;
+    const started = Date.now();
+    const summary = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
+      const versions = await manager.query<Array<{ id: string; survey_id: string; version: number; definition: SurveyDefinition }>>(
+        `SELECT v.id, v.survey_id, v.version, v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id
+         WHERE s.slug = $1 AND v.status = 'published' ORDER BY v.version`,
+        [CHARTER_REVIEW_SLUG],
+      );
+      if (versions.length === 0) return null;
+      const [done] = await manager.query<Array<{ found: boolean }>>(
+        'SELECT EXISTS (SELECT 1 FROM campaigns WHERE survey_id = $1 AND name = $2) AS found',
+        [versions[0].survey_id, DEMO_CAMPAIGNS[0].name],
+      );
+      if (done.found) return null;
+      const networks = await manager.query<Array<{ id: string; code: string }>>('SELECT id, code FROM networks ORDER BY code');
+      const random = new DemoRandom(2020);
+      const members = await this.insertMembers(manager, networks, random);
+      const campaignIds: string[] = [];
+      const counts = { complete: 0, partial: 0, rejected: 0 };
+      for (const plan of DEMO_CAMPAIGNS) {
+        const version = versions.find((candidate) => candidate.version === plan.version);
+        if (version === undefined) continue;
+        const campaignId = await this.insertCampaign(manager, plan, version, networks.map((network) => network.id));
+        campaignIds.push(campaignId);
+        const invited = await this.invite(manager, campaignId, networks.map((network) => network.id));
+        const result = await this.insertResponses(manager, plan, campaignId, version, invited, random);
+        counts.complete += result.complete;
+        counts.partial += result.partial;
+        counts.rejected += result.rejected;
+      }
+      await this.audit.record(manager, {
+        actor: null,
+        action: 'demo.seeded',
+        subject: 'demo',
+        payload: { members, campaignIds, complete: counts.complete, partial: counts.partial },
+      });
+      return { members, ...counts };
+    });
+    if (summary !== null) {
+      this.logger.log(
+        `Demo data: ${summary.members} members, ${summary.complete} complete and ${summary.partial} partial responses` +
+          ` (${summary.rejected} generated answers rejected by the validator) in ${Date.now() - started} ms`,
+      );
+    }
+  }
+
+  /** Adds the demo members that are missing; members edited or moved since are left alone. */
+  private async insertMembers(manager: EntityManager, networks: Array<{ id: string; code: string }>, random: DemoRandom): Promise<number> {
+    const rows = networks.flatMap((network) => demoMembers(network.code, random).map((member) => ({ ...member, networkId: network.id })));
+    const inserted = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO network_members (network_id, name, email, country, role, language)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [
+        rows.map((row) => row.networkId),
+        rows.map((row) => row.name),
+        rows.map((row) => row.email),
+        rows.map((row) => row.country),
+        rows.map((row) => row.role),
+        rows.map((row) => row.language),
+      ],
+    );
+    return inserted.length;
+  }
+
+  private async insertCampaign(
+    manager: EntityManager,
+    plan: DemoCampaignPlan,
+    version: { id: string; survey_id: string; version: number },
+    networkIds: string[],
+  ): Promise<string> {
+    const [row] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids, opens_at, closes_at, anonymous,
+         allow_edits, status, closed_at, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, false, false, $8, $9, NULL, $6)
+       RETURNING id`,
+      [
+        plan.name,
+        version.survey_id,
+        version.id,
+        version.version,
+        networkIds,
+        plan.opensAt,
+        plan.closesAt,
+        plan.closed ? 'closed' : 'open',
+        plan.closed ? plan.closesAt : null,
+      ],
+    );
+    return row.id;
+  }
+
+  /** One personal invitation per member of the networks, tokens derived as for any campaign. */
+  private async invite(manager: EntityManager, campaignId: string, networkIds: string[]): Promise<InvitedMember[]> {
+    const members = await manager.query<Array<{ id: string; network_id: string; code: string; country: string; role: string; language: string }>>(
+      `SELECT m.id, m.network_id, n.code, m.country, m.role, m.language
+       FROM network_members m JOIN networks n ON n.id = m.network_id
+       WHERE m.network_id = ANY($1::uuid[]) ORDER BY n.code, m.email`,
+      [networkIds],
+    );
+    const ids = members.map(() => randomUUID());
+    await manager.query(
+      `INSERT INTO invitations (id, campaign_id, kind, member_id, network_id, token_hash)
+       SELECT i.id, $1, 'personal', i.member_id, i.network_id, i.token_hash
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS i(id, member_id, network_id, token_hash)`,
+      [
+        campaignId,
+        ids,
+        members.map((member) => member.id),
+        members.map((member) => member.network_id),
+        ids.map((id) => tokenHash(linkToken(this.config.secrets.linkSecret, id))),
+      ],
+    );
+    return members.map((member, index) => ({ ...member, invitation_id: ids[index] }));
+  }
+
+  private async insertResponses(
+    manager: EntityManager,
+    plan: DemoCampaignPlan,
+    campaignId: string,
+    version: { id: string; definition: SurveyDefinition },
+    invited: InvitedMember[],
+    random: DemoRandom,
+  ): Promise<{ complete: number; partial: number; rejected: number }> {
+    const compiled = compileValidator(version.definition);
+    const opensAt = Date.parse(plan.opensAt);
+    const span = (plan.closesAt === null ? 60 : (Date.parse(plan.closesAt) - opensAt) / 86_400_000 - 1) * 86_400_000;
+    const rows: Array<{ invitation: InvitedMember; data: Record<string, unknown>; complete: boolean; startedAt: Date; completedAt: Date | null }> = [];
+    let rejected = 0;
+    for (const invitation of invited) {
+      const draw = random.next();
+      if (draw >= plan.completeRate + plan.partialRate) continue;
+      const complete = draw < plan.completeRate;
+      const who = { networkCode: invitation.code, country: invitation.country, role: invitation.role, language: invitation.language };
+      let data: Record<string, unknown> | null = null;
+      for (let attempt = 0; attempt < 3 && data === null; attempt++) {
+        const full = demoAnswers(version.definition, random, who);
+        const candidate = complete ? full : partialAnswers(full, random);
+        if (validateAnswers(compiled, candidate, complete ? 'complete' : 'partial').length === 0) data = candidate;
+        else rejected += 1;
+      }
+      if (data === null) continue;
+      const startedAt = new Date(opensAt + random.next() * span);
+      const completedAt = complete ? new Date(startedAt.getTime() + random.int(10, 60 * 24 * 3) * 60_000) : null;
+      rows.push({ invitation, data, complete, startedAt, completedAt });
+    }
+    if (rows.length > 0) {
+      await manager.query(
+        `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+           data, status, receipt, started_at, completed_at, updated_at)
+         SELECT r.id, $1, $2, r.invitation_id, r.network_id, r.country, r.role, r.language, r.data, r.status, r.receipt,
+           r.started_at, r.completed_at, COALESCE(r.completed_at, r.started_at)
+         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[],
+           $11::text[], $12::timestamptz[], $13::timestamptz[])
+           AS r(id, invitation_id, network_id, country, role, language, data, status, receipt, started_at, completed_at)`,
+        [
+          campaignId,
+          version.id,
+          rows.map(() => randomUUID()),
+          rows.map((row) => row.invitation.invitation_id),
+          rows.map((row) => row.invitation.network_id),
+          rows.map((row) => row.invitation.country),
+          rows.map((row) => row.invitation.role),
+          rows.map((row) => row.invitation.language),
+          rows.map((row) => JSON.stringify(row.data)),
+          rows.map((row) => (row.complete ? 'complete' : 'partial')),
+          rows.map((row) => (row.complete ? generateReceipt() : null)),
+          rows.map((row) => row.startedAt.toISOString()),
+          rows.map((row) => row.completedAt?.toISOString() ?? null),
+        ],
+      );
+      await manager.query(
+        `UPDATE invitations i SET opened_at = o.opened_at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS o(id, opened_at) WHERE i.id = o.id`,
+        [rows.map((row) => row.invitation.invitation_id), rows.map((row) => row.startedAt.toISOString())],
+      );
+    }
+    const complete = rows.filter((row) => row.complete).length;
+    return { complete, partial: rows.length - complete, rejected };
+  }
+}

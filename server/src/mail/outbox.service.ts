@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MemberLanguage, OutboxKind, OutboxMessageDto, OutboxPageDto, OutboxStatus, QueueResult } from '@concord/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { toCsv } from '../campaigns/csv-export';
+import type { Campaign } from '../campaigns/entities/campaign.entity';
+import { anonymousResponseId } from '../campaigns/link-tokens';
+import { type Actor, requireRole } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import type { OutboxCsvQueryDto, OutboxQueryDto, QueueMessagesDto } from './dto/outbox.dto';
+import { MailSenderService } from './mail-sender.service';
+import { renderMessage, withLink } from './mail-templates';
+
+const CAMPAIGN_STAFF = ['secretariat'] as const;
+
+interface RecipientRow {
+  invitation_id: string;
+  email: string;
+  name: string;
+  language: MemberLanguage;
+  network_name: string;
+}
+
+interface OutboxRow {
+  id: string;
+  invitation_id: string;
+  kind: OutboxKind;
+  recipient: string;
+  language: MemberLanguage;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Date;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+function toMessageDto(row: OutboxRow): OutboxMessageDto {
+  return {
+    id: row.id,
+    invitationId: row.invitation_id,
+    kind: row.kind,
+    to: row.recipient,
+    language: row.language,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
+    sentAt: row.sent_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Queues invitations and reminders, and shows the outbox for sending by hand when there is no SMTP. */
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly campaigns: CampaignsService,
+    private readonly sender: MailSenderService,
+  ) {}
+
+  queueInvitations(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<QueueResult> {
+    return this.queue(actor, campaignId, input, 'invitation');
+  }
+
+  queueReminders(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<QueueResult> {
+    return this.queue(actor, campaignId, input, 'reminder');
+  }
+
+  private async queue(actor: Actor, campaignId: string, input: QueueMessagesDto, kind: OutboxKind): Promise<QueueResult> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const result = await this.dataSource.transaction(async (manager) => {
+      // The campaign row lock serialises concurrent sends, so nobody is queued twice.
+      const campaign = await this.campaigns.requireCampaign(manager, campaignId, true);
+      if (campaign.status === 'closed' || (campaign.closesAt !== null && campaign.closesAt.getTime() <= Date.now())) {
+        throw new DomainError('campaign_closed', `Campaign ${campaignId} is closed`);
+      }
+      const networkIds = input.networkIds ?? campaign.networkIds;
+      const foreign = networkIds.filter((networkId) => !campaign.networkIds.includes(networkId));
+      if (foreign.length > 0) {
+        throw new DomainError('bad_request', `networkIds ${foreign.join(', ')} are not among this campaign's networks`);
+      }
+      const recipients =
+        kind === 'invitation'
+          ? await this.uninvited(manager, campaignId, networkIds)
+          : await this.unfinished(manager, campaign, networkIds);
+      if (recipients.length === 0) return { queued: 0 };
+      const messages = recipients.map((recipient) => ({
+        recipient,
+        ...renderMessage(kind, recipient.language, {
+          memberName: recipient.name,
+          campaignName: campaign.name,
+          networkName: recipient.network_name,
+          closesAt: campaign.closesAt,
+        }),
+      }));
+      await manager.query(
+        `INSERT INTO outbox (campaign_id, invitation_id, kind, recipient, language, subject, body)
+         SELECT $1, m.invitation_id, $2, m.recipient, m.language, m.subject, m.body
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS m(invitation_id, recipient, language, subject, body)`,
+        [
+          campaignId,
+          kind,
+          messages.map((message) => message.recipient.invitation_id),
+          messages.map((message) => message.recipient.email),
+          messages.map((message) => message.recipient.language),
+          messages.map((message) => message.subject),
+          messages.map((message) => message.body),
+        ],
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: kind === 'invitation' ? 'campaign.invitations_queued' : 'campaign.reminders_queued',
+        subject: `campaign:${campaignId}`,
+        payload: { queued: messages.length, networkIds },
+      });
+      return { queued: messages.length };
+    });
+    if (result.queued > 0) this.sender.wake();
+    return result;
+  }
+
+  /** Live personal invitations without an invitation message that is waiting or went out. */
+  private uninvited(manager: EntityManager, campaignId: string, networkIds: string[]): Promise<RecipientRow[]> {
+    return manager.query<RecipientRow[]>(
+      `SELECT i.id AS invitation_id, m.email, m.name, m.language, n.name AS network_name
+       FROM invitations i
+       JOIN network_members m ON m.id = i.member_id
+       JOIN networks n ON n.id = i.network_id
+       WHERE i.campaign_id = $1 AND i.kind = 'personal' AND i.revoked_at IS NULL AND i.network_id = ANY($2::uuid[])
+         AND NOT EXISTS (
+           SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.kind = 'invitation' AND o.status <> 'failed')
+       ORDER BY m.country, m.name, m.email`,
+      [campaignId, networkIds],
+    );
+  }
+
+  /**
+   * Live personal invitations whose response is not complete, without a reminder still waiting.
+   * Anonymous responses name no invitation: their ids are derived from it with the link secret here,
+   * in memory, and nothing of that derivation is stored.
+   */
+  private async unfinished(manager: EntityManager, campaign: Campaign, networkIds: string[]): Promise<RecipientRow[]> {
+    const rows = await manager.query<RecipientRow[]>(
+      `SELECT i.id AS invitation_id, m.email, m.name, m.language, n.name AS network_name
+       FROM invitations i
+       JOIN network_members m ON m.id = i.member_id
+       JOIN networks n ON n.id = i.network_id
+       WHERE i.campaign_id = $1 AND i.kind = 'personal' AND i.revoked_at IS NULL AND i.network_id = ANY($2::uuid[])
+         AND ($3 OR NOT EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = i.id AND r.status = 'complete'))
+         AND NOT EXISTS (
+           SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.kind = 'reminder' AND o.status = 'pending')
+       ORDER BY m.country, m.name, m.email`,
+      [campaign.id, networkIds, campaign.anonymous],
+    );
+    if (!campaign.anonymous || rows.length === 0) return rows;
+    const secret = this.config.secrets.linkSecret;
+    const responseIds = rows.map((row) => anonymousResponseId(secret, row.invitation_id));
+    const complete = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM responses WHERE id = ANY($1::uuid[]) AND campaign_id = $2 AND status = 'complete'`,
+      [responseIds, campaign.id],
+    );
+    const done = new Set(complete.map((row) => row.id));
+    return rows.filter((_row, index) => !done.has(responseIds[index]));
+  }
+
+  async list(actor: Actor, campaignId: string, query: OutboxQueryDto): Promise<OutboxPageDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    await this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 100;
+    const countRows = await this.dataSource.query<Array<{ status: OutboxStatus; n: number }>>(
+      'SELECT status, count(*)::int AS n FROM outbox WHERE campaign_id = $1 GROUP BY status',
+      [campaignId],
+    );
+    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
+    for (const row of countRows) counts[row.status] = row.n;
+    const rows = await this.dataSource.query<OutboxRow[]>(
+      `SELECT id, invitation_id, kind, recipient, language, subject, status, attempts, last_error, next_attempt_at,
+         sent_at, created_at
+       FROM outbox WHERE campaign_id = $1 AND ($2::text IS NULL OR status = $2)
+       ORDER BY created_at, recipient, id
+       LIMIT $3 OFFSET $4`,
+      [campaignId, query.status ?? null, pageSize, (page - 1) * pageSize],
+    );
+    const total = query.status === undefined ? counts.pending + counts.sent + counts.failed : counts[query.status];
+    return {
+      delivery: this.sender.enabled ? 'smtp' : 'manual',
+      counts,
+      total,
+      page,
+      pageSize,
+      items: rows.map(toMessageDto),
+    };
+  }
+
+  /** The messages with their links filled in, to send by hand (to, subject, link, body). */
+  async csv(actor: Actor, campaignId: string, query: OutboxCsvQueryDto): Promise<string> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    await this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
+    const rows = await this.dataSource.query<Array<{ invitation_id: string; recipient: string; subject: string; body: string }>>(
+      `SELECT invitation_id, recipient, subject, body FROM outbox
+       WHERE campaign_id = $1 AND ($2::text IS NULL OR status = $2)
+       ORDER BY created_at, recipient, id`,
+      [campaignId, query.status ?? null],
+    );
+    return toCsv(
+      ['to', 'subject', 'link', 'body'],
+      rows.map((row) => {
+        const link = this.campaigns.urlFor(row.invitation_id);
+        return [row.recipient, row.subject, link, withLink(row.body, link)];
+      }),
+    );
+  }
+}

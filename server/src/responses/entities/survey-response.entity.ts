@@ -1,0 +1,89 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { MemberLanguage } from '@concord/shared';
+import { Campaign } from '../../campaigns/entities/campaign.entity';
+import { Invitation } from '../../campaigns/entities/invitation.entity';
+import { Network } from '../../networks/entities/network.entity';
+
+export type ResponseStatus = 'partial' | 'complete';
+
+/**
+ * One person's answers to a campaign's pinned version. `data` is the plain SurveyJS answer object,
+ * so analysis can aggregate it with SQL. A personal invitation has at most one response (unique
+ * invitation_id); in anonymous campaigns invitation_id stays null and the id itself is derived from
+ * the invitation with the link secret, which keeps that one-response rule without storing who.
+ */
+@Entity('responses')
+@Index('responses_campaign_network_status_idx', ['campaignId', 'networkId', 'status'])
+@Index('responses_open_link_idempotency_key', ['openLinkId', 'idempotencyKey'], { unique: true })
+export class SurveyResponse {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'campaign_id' })
+  campaignId: string;
+
+  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id' })
+  campaign?: Campaign;
+
+  @Column('uuid', { name: 'survey_version_id' })
+  surveyVersionId: string;
+
+  @Index('responses_invitation_id_key', { unique: true })
+  @Column('uuid', { name: 'invitation_id', nullable: true })
+  invitationId: string | null;
+
+  @ManyToOne(() => Invitation, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'invitation_id' })
+  invitation?: Invitation;
+
+  /** The open link a response came through (open links carry no identity). */
+  @Column('uuid', { name: 'open_link_id', nullable: true })
+  openLinkId: string | null;
+
+  @ManyToOne(() => Invitation, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'open_link_id' })
+  openLink?: Invitation;
+
+  @Column('uuid', { name: 'network_id' })
+  networkId: string;
+
+  @ManyToOne(() => Network, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'network_id' })
+  network?: Network;
+
+  @Column('text', { nullable: true })
+  country: string | null;
+
+  @Column('text', { nullable: true })
+  role: string | null;
+
+  @Column('text', { nullable: true })
+  language: MemberLanguage | null;
+
+  @Column('jsonb', { default: () => "'{}'" })
+  data: Record<string, unknown>;
+
+  @Column('text')
+  status: ResponseStatus;
+
+  @Index('responses_receipt_key', { unique: true })
+  @Column('text', { nullable: true })
+  receipt: string | null;
+
+  @Column('text', { name: 'idempotency_key', nullable: true })
+  idempotencyKey: string | null;
+
+  /** sha256 of the canonical JSON of the completed answers, to tell a retry from a different request. */
+  @Column('text', { name: 'request_hash', nullable: true })
+  requestHash: string | null;
+
+  @Column('timestamptz', { name: 'started_at', default: () => 'now()' })
+  startedAt: Date;
+
+  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  completedAt: Date | null;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

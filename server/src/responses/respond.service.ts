@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CompiledSurvey,
+  compileValidator,
+  type CompletionResult,
+  type MemberLanguage,
+  type PartialSaveResult,
+  type RespondentViewDto,
+  validateAnswers,
+} from '@concord/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { Campaign } from '../campaigns/entities/campaign.entity';
+import { Invitation } from '../campaigns/entities/invitation.entity';
+import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../campaigns/link-tokens';
+import { SurveyVersion } from '../surveys/entities/survey-version.entity';
+import type { RespondentProfileDto } from './dto/respond.dto';
+import { SurveyResponse } from './entities/survey-response.entity';
+import { surveyLocales } from './survey-locales';
+
+/** One message for unknown and revoked links, so a link's history cannot be probed. */
+const LINK_NOT_FOUND = 'This link is not valid. Please ask the secretariat for your current link.';
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+interface PinnedVersion {
+  definition: unknown;
+  version: number;
+  compiled: CompiledSurvey;
+  locales: string[];
+}
+
+interface LinkMember {
+  country: string;
+  role: string;
+  language: MemberLanguage;
+}
+
+interface ResolvedLink {
+  invitation: Invitation;
+  campaign: Campaign;
+  member: LinkMember | null;
+}
+
+export interface CompletionOutcome {
+  result: CompletionResult;
+  /** created: a new completion (201); replayed: the first answer again (201); edited: a change (200). */
+  kind: 'created' | 'replayed' | 'edited';
+}
+
+@Injectable()
+export class RespondService {
+  /** Compiled validators per survey version id: versions are immutable once published. */
+  private readonly versions = new Map<string, Promise<PinnedVersion>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async view(token: string): Promise<RespondentViewDto> {
+    const link = await this.resolve(token);
+    const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
+    const existing = link.invitation.kind === 'personal' ? await this.findPersonalResponse(this.dataSource.manager, link) : null;
+    if (link.invitation.openedAt === null) {
+      await this.dataSource.query('UPDATE invitations SET opened_at = now() WHERE id = $1 AND opened_at IS NULL', [link.invitation.id]);
+    }
+    return {
+      survey: { definition: pinned.definition, version: pinned.version },
+      locales: pinned.locales,
+      data: existing?.data ?? {},
+      status: existing === null ? 'new' : existing.status,
+      closesAt: link.campaign.closesAt?.toISOString() ?? null,
+      language: link.member?.language ?? null,
+      canEdit: link.campaign.allowEdits,
+      kind: link.invitation.kind,
+      receipt: existing?.status === 'complete' ? existing.receipt : null,
+    };
+  }
+
+  async saveProgress(token: string, data: Record<string, unknown>): Promise<PartialSaveResult> {
+    const link = await this.resolve(token);
+    if (link.invitation.kind === 'open') {
+      throw new DomainError('open_link_no_progress', 'An open link keeps unfinished answers on this device only; submit them when done');
+    }
+    const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
+    this.check(pinned, data, 'partial');
+    const { column, id } = this.responseKey(link);
+    const rows = await this.dataSource.query<Array<{ updated_at: Date }>>(
+      `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language, data, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial')
+       ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, updated_at = now()
+       WHERE responses.status = 'partial'
+       RETURNING updated_at`,
+      [
+        id,
+        link.campaign.id,
+        link.campaign.surveyVersionId,
+        link.campaign.anonymous ? null : link.invitation.id,
+        link.invitation.networkId,
+        link.member?.country ?? null,
+        link.member?.role ?? null,
+        link.member?.language ?? null,
+        data,
+      ],
+    );
+    if (rows.length === 0) throw this.alreadyCompleted(link.campaign);
+    return { status: 'partial', savedAt: rows[0].updated_at.toISOString() };
+  }
+
+  async complete(
+    token: string,
+    data: Record<string, unknown>,
+    idempotencyKey: string | undefined,
+    profile: RespondentProfileDto | undefined,
+  ): Promise<CompletionOutcome> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError('bad_request', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters');
+    }
+    const link = await this.resolve(token);
+    const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
+    this.check(pinned, data, 'complete');
+    const hash = requestHash(data);
+    // Validation above is pure and runs outside the transaction, so the row lock below is short.
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await manager.findOne(Invitation, { where: { id: link.invitation.id }, lock: { mode: 'pessimistic_write' } });
+      if (invitation === null || invitation.revokedAt !== null) throw new DomainError('link_not_found', LINK_NOT_FOUND);
+      const campaign = await manager.findOneByOrFail(Campaign, { id: link.campaign.id });
+      this.requireWindow(campaign);
+      const locked: ResolvedLink = { ...link, invitation, campaign };
+      return invitation.kind === 'personal'
+        ? this.completePersonal(manager, locked, data, hash, idempotencyKey)
+        : this.completeOpen(manager, locked, data, hash, idempotencyKey, profile);
+    });
+  }
+
+  private async completePersonal(
+    manager: EntityManager,
+    link: ResolvedLink,
+    data: Record<string, unknown>,
+    hash: string,
+    idempotencyKey: string | undefined,
+  ): Promise<CompletionOutcome> {
+    const existing = await this.findPersonalResponse(manager, link);
+    if (existing?.status === 'complete') {
+      if (idempotencyKey !== undefined && existing.idempotencyKey === idempotencyKey) {
+        return this.replay(existing, hash);
+      }
+      if (!link.campaign.allowEdits) throw this.alreadyCompleted(link.campaign);
+      // The answers being replaced go to history first; the response keeps its id and receipt.
+      await manager.query(
+        'INSERT INTO response_revisions (response_id, data, completed_at) SELECT id, data, completed_at FROM responses WHERE id = $1',
+        [existing.id],
+      );
+      await manager.query(
+        'UPDATE responses SET data = $2, request_hash = $3, idempotency_key = $4, updated_at = now() WHERE id = $1',
+        [existing.id, data, hash, idempotencyKey ?? null],
+      );
+      await this.audit.record(manager, {
+        actor: null,
+        action: 'response.edited',
+        subject: `campaign:${link.campaign.id}`,
+        payload: { responseId: existing.id },
+      });
+      return { result: { responseId: existing.id, receipt: existing.receipt ?? '' }, kind: 'edited' };
+    }
+    const { column, id } = this.responseKey(link);
+    const receipt = generateReceipt();
+    const rows = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+         data, status, receipt, idempotency_key, request_hash, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now())
+       ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
+         idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
+         country = excluded.country, role = excluded.role, language = excluded.language,
+         completed_at = excluded.completed_at, updated_at = now()
+       WHERE responses.status = 'partial'
+       RETURNING id`,
+      [
+        id,
+        link.campaign.id,
+        link.campaign.surveyVersionId,
+        link.campaign.anonymous ? null : link.invitation.id,
+        link.invitation.networkId,
+        link.member?.country ?? null,
+        link.member?.role ?? null,
+        link.member?.language ?? null,
+        data,
+        receipt,
+        idempotencyKey ?? null,
+        hash,
+      ],
+    );
+    if (rows.length === 0) throw this.alreadyCompleted(link.campaign);
+    await this.recordCompletion(manager, link, rows[0].id);
+    return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
+  }
+
+  private async completeOpen(
+    manager: EntityManager,
+    link: ResolvedLink,
+    data: Record<string, unknown>,
+    hash: string,
+    idempotencyKey: string | undefined,
+    profile: RespondentProfileDto | undefined,
+  ): Promise<CompletionOutcome> {
+    if (idempotencyKey !== undefined) {
+      const earlier = await manager.findOneBy(SurveyResponse, { openLinkId: link.invitation.id, idempotencyKey });
+      if (earlier !== null) return this.replay(earlier, hash);
+    }
+    const { maxResponses, responseCount } = link.invitation;
+    if (maxResponses !== null && responseCount >= maxResponses) {
+      throw new DomainError('quota_reached', `This link has received all the ${maxResponses} responses it accepts`);
+    }
+    const id = randomUUID();
+    const receipt = generateReceipt();
+    await manager.query(
+      `INSERT INTO responses (id, campaign_id, survey_version_id, open_link_id, network_id, country, role, language,
+         data, status, receipt, idempotency_key, request_hash, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now())`,
+      [
+        id,
+        link.campaign.id,
+        link.campaign.surveyVersionId,
+        link.invitation.id,
+        link.invitation.networkId,
+        profile?.country?.trim() ?? null,
+        profile?.role?.trim() ?? null,
+        profile?.language ?? null,
+        data,
+        receipt,
+        idempotencyKey ?? null,
+        hash,
+      ],
+    );
+    await manager.update(Invitation, { id: link.invitation.id }, { responseCount: responseCount + 1 });
+    await this.recordCompletion(manager, link, id);
+    return { result: { responseId: id, receipt }, kind: 'created' };
+  }
+
+  private replay(earlier: SurveyResponse, hash: string): CompletionOutcome {
+    if (earlier.requestHash !== hash) {
+      throw new DomainError(
+        'idempotency_mismatch',
+        'This Idempotency-Key was already used with different answers; use a new key for a different request',
+      );
+    }
+    return { result: { responseId: earlier.id, receipt: earlier.receipt ?? '' }, kind: 'replayed' };
+  }
+
+  private async recordCompletion(manager: EntityManager, link: ResolvedLink, responseId: string): Promise<void> {
+    await this.audit.record(manager, {
+      actor: null,
+      action: 'response.completed',
+      subject: `campaign:${link.campaign.id}`,
+      // Anonymous campaigns: nothing here ties the response to a link or a member.
+      payload: link.campaign.anonymous || link.invitation.kind === 'open'
+        ? { responseId, networkId: link.invitation.networkId }
+        : { responseId, networkId: link.invitation.networkId, invitationId: link.invitation.id },
+    });
+  }
+
+  private alreadyCompleted(campaign: Campaign): DomainError {
+    return new DomainError(
+      'already_completed',
+      campaign.allowEdits
+        ? 'This questionnaire has already been completed; submit it again to change your answers'
+        : 'This questionnaire has already been completed with this link',
+    );
+  }
+
+  private check(pinned: PinnedVersion, data: Record<string, unknown>, mode: 'partial' | 'complete'): void {
+    const problems = validateAnswers(pinned.compiled, data, mode);
+    if (problems.length > 0) {
+      const count = problems.length === 1 ? '1 answer is' : `${problems.length} answers are`;
+      throw new DomainError('answers_invalid', `${count} not valid`, problems);
+    }
+  }
+
+  /** Where a personal invitation's one response lives: by invitation, or by derived id when anonymous. */
+  private responseKey(link: ResolvedLink): { column: 'invitation_id' | 'id'; id: string } {
+    return link.campaign.anonymous
+      ? { column: 'id', id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) }
+      : { column: 'invitation_id', id: randomUUID() };
+  }
+
+  private async findPersonalResponse(manager: EntityManager, link: ResolvedLink): Promise<SurveyResponse | null> {
+    return link.campaign.anonymous
+      ? manager.findOneBy(SurveyResponse, { id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) })
+      : manager.findOneBy(SurveyResponse, { invitationId: link.invitation.id });
+  }
+
+  /** Token → live link: unknown and revoked are the same 404; outside the campaign's window, 410. */
+  private async resolve(token: string): Promise<ResolvedLink> {
+    if (!isWellFormedToken(token)) throw new DomainError('link_not_found', LINK_NOT_FOUND);
+    const invitation = await this.dataSource.getRepository(Invitation).findOne({
+      where: { tokenHash: tokenHash(token) },
+      relations: { campaign: true, member: true },
+    });
+    if (invitation === null || invitation.revokedAt !== null || invitation.campaign === undefined) {
+      throw new DomainError('link_not_found', LINK_NOT_FOUND);
+    }
+    if (invitation.kind === 'personal' && (invitation.member === undefined || invitation.member === null)) {
+      throw new DomainError('link_not_found', LINK_NOT_FOUND);
+    }
+    this.requireWindow(invitation.campaign);
+    const member = invitation.member ?? null;
+    return {
+      invitation,
+      campaign: invitation.campaign,
+      member: member === null ? null : { country: member.country, role: member.role, language: member.language },
+    };
+  }
+
+  private requireWindow(campaign: Campaign): void {
+    const now = Date.now();
+    if (campaign.status === 'closed' || (campaign.closesAt !== null && campaign.closesAt.getTime() <= now)) {
+      const closedAt = campaign.closedAt ?? campaign.closesAt;
+      throw new DomainError('link_gone', 'This consultation is closed and no longer accepts answers', {
+        reason: 'closed',
+        closedAt: closedAt?.toISOString() ?? null,
+      });
+    }
+    if (campaign.opensAt !== null && campaign.opensAt.getTime() > now) {
+      throw new DomainError('link_gone', `This consultation opens on ${campaign.opensAt.toISOString()}`, {
+        reason: 'not_yet_open',
+        opensAt: campaign.opensAt.toISOString(),
+      });
+    }
+  }
+
+  private pinnedVersion(versionId: string): Promise<PinnedVersion> {
+    let pinned = this.versions.get(versionId);
+    if (pinned === undefined) {
+      pinned = this.dataSource
+        .getRepository(SurveyVersion)
+        .findOneByOrFail({ id: versionId })
+        .then((version) => ({
+          definition: version.definition,
+          version: version.version,
+          compiled: compileValidator(version.definition),
+          locales: surveyLocales(version.definition),
+        }));
+      pinned.catch(() => this.versions.delete(versionId));
+      this.versions.set(versionId, pinned);
+    }
+    return pinned;
+  }
+}

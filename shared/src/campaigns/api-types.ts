@@ -1,0 +1,144 @@
+/** Languages a member can be addressed in; the questionnaire's locales use the same codes. */
+export const MEMBER_LANGUAGES = ['en', 'fr', 'ru', 'ar'] as const;
+export type MemberLanguage = (typeof MEMBER_LANGUAGES)[number];
+
+/** Suggested member roles; the field is free text so that networks can use their own. */
+export const SUGGESTED_MEMBER_ROLES = ['National Focal Point', 'national team', 'secretariat', 'observer'] as const;
+
+export interface MemberInput {
+  name: string;
+  email: string;
+  country: string;
+  role: string;
+  language: MemberLanguage;
+}
+
+export interface NetworkMemberDto extends MemberInput {
+  id: string;
+  networkId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberUpsertResult {
+  created: number;
+  updated: number;
+}
+
+export interface MemberImportResult extends MemberUpsertResult {
+  errors: Array<{ line: number; message: string }>;
+}
+
+export type CampaignStatus = 'open' | 'closed';
+
+export interface CampaignDto {
+  id: string;
+  name: string;
+  surveyId: string;
+  surveyVersionId: string;
+  version: number;
+  networkIds: string[];
+  opensAt: string | null;
+  closesAt: string | null;
+  anonymous: boolean;
+  allowEdits: boolean;
+  status: CampaignStatus;
+  closedAt: string | null;
+  createdAt: string;
+  invited: number;
+}
+
+export interface CampaignLinkDto {
+  invitationId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  networkId: string;
+  country: string;
+  url: string;
+  revoked: boolean;
+}
+
+export interface OpenLinkDto {
+  id: string;
+  networkId: string;
+  maxResponses: number | null;
+  url: string;
+}
+
+export interface ProgressCounts {
+  invited: number;
+  opened: number;
+  started: number;
+  completed: number;
+}
+
+export interface NetworkProgress extends ProgressCounts {
+  networkId: string;
+  /** completed / invited, from 0 to 1; null when nobody was invited personally. */
+  rate: number | null;
+}
+
+export interface CampaignProgressDto {
+  total: ProgressCounts;
+  networks: NetworkProgress[];
+}
+
+export type RespondentStatus = 'new' | 'partial' | 'complete';
+
+export interface RespondentViewDto {
+  survey: { definition: unknown; version: number };
+  locales: string[];
+  data: Record<string, unknown>;
+  status: RespondentStatus;
+  closesAt: string | null;
+  language: MemberLanguage | null;
+  /** Whether a completed response may still be changed (until the campaign closes). */
+  canEdit: boolean;
+  /** Open links cannot keep progress on the server: the page keeps it on the device. */
+  kind: 'personal' | 'open';
+  receipt: string | null;
+}
+
+export interface PartialSaveResult {
+  status: 'partial';
+  savedAt: string;
+}
+
+export interface CompletionResult {
+  responseId: string;
+  receipt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+export type OutboxKind = 'invitation' | 'reminder';
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+export interface OutboxMessageDto {
+  id: string;
+  invitationId: string;
+  kind: OutboxKind;
+  to: string;
+  language: MemberLanguage;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface OutboxPageDto {
+  /** Whether a worker sends the messages (SMTP configured), or they wait to be sent by hand. */
+  delivery: 'smtp' | 'manual';
+  counts: Record<OutboxStatus, number>;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: OutboxMessageDto[];
+}
+
+export interface QueueResult {
+  queued: number;
+}

@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { describeWithBrowser, launchChromium, type RunningServer, screenshotPath, startBuiltServer } from '../support/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+
+/** Two pages, with French texts, so that paging, resuming and switching language all show. */
+const DEFINITION = {
+  title: { default: 'Roles of the Regional Secretariat', fr: 'Rôles du Secrétariat régional' },
+  pages: [
+    {
+      name: 'roles',
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'roles_clear',
+          title: { default: 'Are the roles clear?', fr: 'Les rôles sont-ils clairs ?' },
+          isRequired: true,
+          choices: [
+            { value: 'yes', text: { default: 'Yes', fr: 'Oui' } },
+            { value: 'partly', text: { default: 'Partly', fr: 'En partie' } },
+            { value: 'no', text: { default: 'No', fr: 'Non' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'satisfaction',
+      elements: [
+        {
+          type: 'rating',
+          name: 'satisfaction',
+          title: { default: 'How satisfied are you?', fr: 'Êtes-vous satisfait ?' },
+          rateMin: 1,
+          rateMax: 5,
+          isRequired: true,
+        },
+      ],
+    },
+  ],
+};
+
+/** A staff API client on the running server: cookie session plus CSRF header. */
+async function staffClient(origin: string, email: string, password: string) {
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`login ${login.status}`);
+  const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  const csrf = decodeURIComponent(cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]);
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookies.join('; '), 'x-csrf-token': csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+describeWithBrowser('a network member answering by personal link', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  it('answers on a phone, resumes after a reload, finishes in French, and the secretariat sees the completion', async () => {
+    const admin = await staffClient(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin('POST', '/api/users', {
+      email: 'analyst@example.org',
+      name: 'Analyst',
+      role: 'secretariat',
+      password: 'Analyst-password-123',
+    });
+    const survey = await admin<{ id: string }>('POST', '/api/surveys', { slug: 'browser-roles', title: 'Roles' });
+    await admin('POST', `/api/surveys/${survey.id}/versions`, { definition: DEFINITION, changelog: 'first' });
+    await admin('POST', `/api/surveys/${survey.id}/versions/1/publish`);
+    const networks = await admin<Array<{ id: string; code: string }>>('GET', '/api/networks');
+    const sea = networks.find((network) => network.code === 'SEA')!;
+    await admin('POST', `/api/networks/${sea.id}/members`, [
+      { name: 'Maria Santos', email: 'maria.santos@example.org', country: 'Philippines', role: 'National Focal Point', language: 'en' },
+    ]);
+    const campaign = await admin<{ id: string }>('POST', '/api/campaigns', {
+      surveyId: survey.id,
+      version: 1,
+      name: 'Browser consultation',
+      networkIds: [sea.id],
+    });
+    const links = await admin<Array<{ email: string; url: string }>>('GET', `/api/campaigns/${campaign.id}/links`);
+    const token = links.find((link) => link.email === 'maria.santos@example.org')!.url.split('/r/')[1];
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
+    const page = await phone.newPage();
+    await page.goto(`${server.origin}/r/${token}`);
+    await page.getByText('Are the roles clear?').waitFor();
+    await page.getByText('Partly', { exact: true }).click();
+    const saved = page.waitForResponse((response) => response.url().endsWith(`/api/respond/${token}`) && response.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Next' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('How satisfied are you?').waitFor();
+    await page.screenshot({ path: screenshotPath('respond-phone-page2'), fullPage: true });
+
+    await page.reload();
+    await page.getByText('Are the roles clear?').waitFor();
+    expect(await page.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true);
+    await page.screenshot({ path: screenshotPath('respond-phone-resumed'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByText('Les rôles sont-ils clairs ?').waitFor();
+    expect(await page.getByRole('radio', { name: 'En partie' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByText('Êtes-vous satisfait ?').waitFor();
+    await page.getByText('4', { exact: true }).click();
+    await page.getByRole('button', { name: 'Terminer' }).click();
+    await page.getByText('Votre accusé de réception').waitFor();
+    const receipt = (await page.locator('.respond__receipt code').textContent()) ?? '';
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await page.screenshot({ path: screenshotPath('respond-phone-receipt'), fullPage: true });
+    await phone.close();
+
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desk.goto(`${server.origin}/campaigns/${campaign.id}`);
+    await desk.waitForURL(/\/login/);
+    await desk.getByLabel('E-mail').fill('analyst@example.org');
+    await desk.getByLabel('Password').fill('Analyst-password-123');
+    await desk.getByRole('button', { name: 'Sign in' }).click();
+    await desk.waitForURL(new RegExp(`/campaigns/${campaign.id}$`));
+    const row = desk.getByRole('row').filter({ has: desk.getByRole('rowheader', { name: 'South East Asia' }) });
+    await row.waitFor();
+    // Invited, opened, started, completed: the demo members of the network are invited too.
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(1, 4)).toEqual(['1', '1', '1']);
+    await desk.screenshot({ path: screenshotPath('respond-progress'), fullPage: true });
+  }, 120_000);
+});

@@ -1,0 +1,300 @@
+import {
+  addMembers,
+  campaignLinks,
+  dataSourceOf,
+  makeMembers,
+  networksByCode,
+  type NetworkRow,
+  publishSurvey,
+  type PublishedSurvey,
+  signInAdmin,
+  tokenOf,
+  VALID_ANSWERS,
+} from '../support/campaign-fixtures';
+import { createStaff, type StaffSession } from '../support/staff-session';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: 'This link is not valid. Please ask the secretariat for your current link.' };
+
+describe('answering by link', () => {
+  let testApp: TestApp;
+  let secretariat: StaffSession;
+  let admin: StaffSession;
+  let survey: PublishedSurvey;
+  let networks: Record<string, NetworkRow>;
+  /** Members the network had before this file added its own (the demo data). */
+  let seededSeaMembers: number;
+
+  const http = () => testApp.http();
+  const sql = async <T>(query: string, parameters: unknown[] = []): Promise<T[]> =>
+    await dataSourceOf(testApp).query<T[]>(query, parameters);
+
+  async function campaign(name: string, extra: Record<string, unknown> = {}, networkCodes = ['SEA']): Promise<{ id: string; tokens: string[] }> {
+    const created = await secretariat.post('/api/campaigns').send({
+      surveyId: survey.surveyId,
+      version: survey.version,
+      name,
+      networkIds: networkCodes.map((code) => networks[code].id),
+      ...extra,
+    });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    // Only this file's members: the demo members of the network are invited too.
+    const links = (await campaignLinks(secretariat, created.body.id)).filter((link) => link.email.startsWith('sea-'));
+    return { id: created.body.id, tokens: links.map((link) => tokenOf(link.url)) };
+  }
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    admin = await signInAdmin(testApp);
+    secretariat = await createStaff(testApp, admin, 'secretariat');
+    survey = await publishSurvey(secretariat, 'respond-test');
+    networks = await networksByCode(secretariat);
+    seededSeaMembers = networks.SEA.memberCount;
+    await addMembers(secretariat, networks.SEA.id, makeMembers('sea', 4, 'Philippines', 'fr'));
+  });
+  afterAll(() => testApp.close());
+
+  it('shows the pinned version, locales, language and status "new"; 404 for unknown and malformed tokens', async () => {
+    const { tokens } = await campaign('View', { closesAt: '2099-01-01T00:00:00.000Z' });
+    const response = await http().get(`/api/respond/${tokens[0]}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      survey: { definition: expect.objectContaining({ pages: expect.any(Array) }), version: survey.version },
+      locales: ['en', 'fr'],
+      data: {},
+      status: 'new',
+      closesAt: '2099-01-01T00:00:00.000Z',
+      language: 'fr',
+      canEdit: false,
+      kind: 'personal',
+      receipt: null,
+    });
+    for (const token of ['x'.repeat(43), 'short', '%00']) {
+      const unknown = await http().get(`/api/respond/${token}`);
+      expect([unknown.status, unknown.body]).toEqual([404, NOT_FOUND]);
+    }
+  });
+
+  it('answers 410 before opening and after closing', async () => {
+    const future = await campaign('Future', { opensAt: '2099-01-01T00:00:00.000Z' });
+    const early = await http().get(`/api/respond/${future.tokens[0]}`);
+    expect([early.status, early.body]).toEqual([
+      410,
+      {
+        statusCode: 410,
+        error: 'Gone',
+        message: 'This consultation opens on 2099-01-01T00:00:00.000Z',
+        details: { reason: 'not_yet_open', opensAt: '2099-01-01T00:00:00.000Z' },
+      },
+    ]);
+    const earlyComplete = await http().post(`/api/respond/${future.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect(earlyComplete.status).toBe(410);
+
+    const closing = await campaign('Closing');
+    await http().put(`/api/respond/${closing.tokens[0]}`).send({ data: { roles_clear: 'yes' } });
+    await secretariat.post(`/api/campaigns/${closing.id}/close`);
+    for (const request of [
+      http().get(`/api/respond/${closing.tokens[0]}`),
+      http().put(`/api/respond/${closing.tokens[0]}`).send({ data: { roles_clear: 'no' } }),
+      http().post(`/api/respond/${closing.tokens[0]}/complete`).send({ data: VALID_ANSWERS }),
+    ]) {
+      const response = await request;
+      expect([response.status, response.body]).toEqual([
+        410,
+        {
+          statusCode: 410,
+          error: 'Gone',
+          message: 'This consultation is closed and no longer accepts answers',
+          details: { reason: 'closed', closedAt: expect.any(String) },
+        },
+      ]);
+    }
+    const stored = await sql<{ data: unknown; status: string }>('SELECT data, status FROM responses WHERE campaign_id = $1', [closing.id]);
+    expect(stored).toEqual([{ data: { roles_clear: 'yes' }, status: 'partial' }]);
+  });
+
+  it('saves progress and resumes it; invalid partial answers are 422 and change nothing', async () => {
+    const { tokens } = await campaign('Partial');
+    const saved = await http().put(`/api/respond/${tokens[0]}`).send({ data: { roles_clear: 'no' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ status: 'partial', savedAt: expect.any(String) });
+    const resumed = await http().get(`/api/respond/${tokens[0]}`);
+    expect([resumed.body.status, resumed.body.data]).toEqual(['partial', { roles_clear: 'no' }]);
+
+    const invalid = await http().put(`/api/respond/${tokens[0]}`).send({ data: { roles_clear: 'maybe', satisfaction: 9, stray: 1 } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: '3 answers are not valid',
+      details: [
+        { question: 'stray', message: 'Unknown question' },
+        { question: 'roles_clear', message: '"maybe" is not one of the choices' },
+        { question: 'satisfaction', message: 'Must be between 1 and 5' },
+      ],
+    });
+    expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
+
+    const notObject = await http().put(`/api/respond/${tokens[0]}`).send({ data: [1] });
+    expect([notObject.status, notObject.body]).toEqual([
+      400,
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'data must be an object of answers keyed by question name',
+        details: [{ field: 'data', messages: ['data must be an object of answers keyed by question name'] }],
+      },
+    ]);
+    expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
+  });
+
+  it('completes: 422 with exact details for invalid answers, 201 with a receipt, 409 afterwards, idempotent replays', async () => {
+    const { id, tokens } = await campaign('Complete');
+    const token = tokens[0];
+    const invalid = await http()
+      .post(`/api/respond/${token}/complete`)
+      .send({ data: { roles_clear: 'no', satisfaction: 7, priorities: ['training', 'parties'], unknown_question: 'x' } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: '4 answers are not valid',
+      details: [
+        { question: 'unknown_question', message: 'Unknown question' },
+        { question: 'roles_why', message: 'An answer is required' },
+        { question: 'satisfaction', message: 'Must be between 1 and 5' },
+        { question: 'priorities', message: '"parties" is not one of the choices' },
+      ],
+    });
+    expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toEqual([]);
+
+    const completed = await http().post(`/api/respond/${token}/complete`).set('Idempotency-Key', 'first-try').send({ data: VALID_ANSWERS });
+    expect(completed.status).toBe(201);
+    expect(completed.body).toEqual({ responseId: expect.any(String), receipt: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/) });
+
+    const view = await http().get(`/api/respond/${token}`);
+    expect([view.body.status, view.body.receipt, view.body.data]).toEqual(['complete', completed.body.receipt, VALID_ANSWERS]);
+
+    const second = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
+    expect([second.status, second.body]).toEqual([
+      409,
+      { statusCode: 409, error: 'Conflict', message: 'This questionnaire has already been completed with this link' },
+    ]);
+    const replay = await http().post(`/api/respond/${token}/complete`).set('Idempotency-Key', 'first-try').send({ data: { ...VALID_ANSWERS } });
+    expect([replay.status, replay.body]).toEqual([201, completed.body]);
+    const mismatch = await http()
+      .post(`/api/respond/${token}/complete`)
+      .set('Idempotency-Key', 'first-try')
+      .send({ data: { ...VALID_ANSWERS, satisfaction: 1 } });
+    expect([mismatch.status, mismatch.body]).toEqual([
+      422,
+      {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'This Idempotency-Key was already used with different answers; use a new key for a different request',
+      },
+    ]);
+    const saveAfter = await http().put(`/api/respond/${token}`).send({ data: { roles_clear: 'yes' } });
+    expect(saveAfter.status).toBe(409);
+    const badKey = await http().post(`/api/respond/${tokens[1]}/complete`).set('Idempotency-Key', 'x'.repeat(201)).send({ data: VALID_ANSWERS });
+    expect([badKey.status, badKey.body.message]).toEqual([400, 'The Idempotency-Key header must be 1 to 200 visible ASCII characters']);
+    const rows = await sql<{ data: unknown; status: string; country: string; role: string; language: string }>(
+      'SELECT data, status, country, role, language FROM responses WHERE campaign_id = $1',
+      [id],
+    );
+    expect(rows).toEqual([{ data: VALID_ANSWERS, status: 'complete', country: 'Philippines', role: 'National Focal Point', language: 'fr' }]);
+  });
+
+  it('accepts exactly one of 20 concurrent completions of one token', async () => {
+    const { id, tokens } = await campaign('Race');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => http().post(`/api/respond/${tokens[2]}/complete`).send({ data: VALID_ANSWERS })),
+    );
+    const statuses = results.map((result) => result.status).sort();
+    expect(statuses).toEqual([201, ...Array<number>(19).fill(409)]);
+    expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toHaveLength(1);
+  });
+
+  it('holds an open link quota of 5 under 20 concurrent completions', async () => {
+    const { id } = await campaign('Quota');
+    const open = await secretariat.post(`/api/campaigns/${id}/open-links`).send({ networkId: networks.SEA.id, maxResponses: 5 });
+    const token = tokenOf(open.body.url as string);
+    const view = await http().get(`/api/respond/${token}`);
+    expect([view.body.kind, view.body.language, view.body.status]).toEqual(['open', null, 'new']);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_unused, index) =>
+        http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS, respondent: { country: 'Philippines', language: index % 2 === 0 ? 'en' : 'fr' } }),
+      ),
+    );
+    expect(results.filter((result) => result.status === 201)).toHaveLength(5);
+    const refused = results.filter((result) => result.status === 409);
+    expect(refused).toHaveLength(15);
+    expect(refused[0].body).toEqual({ statusCode: 409, error: 'Conflict', message: 'This link has received all the 5 responses it accepts' });
+    expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toHaveLength(5);
+    const save = await http().put(`/api/respond/${token}`).send({ data: {} });
+    expect([save.status, save.body.message]).toEqual([409, 'An open link keeps unfinished answers on this device only; submit them when done']);
+  });
+
+  it('stores no member identity in anonymous campaigns, yet counts completions per network', async () => {
+    const { id, tokens } = await campaign('Anonymous', { anonymous: true });
+    expect((await http().put(`/api/respond/${tokens[0]}`).send({ data: { roles_clear: 'yes' } })).status).toBe(200);
+    const first = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect(first.status).toBe(201);
+    const again = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect(again.status).toBe(409);
+    expect((await http().post(`/api/respond/${tokens[1]}/complete`).send({ data: VALID_ANSWERS })).status).toBe(201);
+
+    const rows = await sql<Record<string, unknown>>('SELECT * FROM responses WHERE campaign_id = $1', [id]);
+    expect(rows).toHaveLength(2);
+    const links = await campaignLinks(secretariat, id);
+    const identities = links.flatMap((link) => [link.invitationId, link.memberId, link.email, link.name, tokenOf(link.url)]);
+    const dump = JSON.stringify([rows, await sql('SELECT * FROM audit_events WHERE subject = $1', [`campaign:${id}`])]);
+    for (const identity of identities) expect(dump).not.toContain(identity);
+    expect(rows.map((row) => [row.invitation_id, row.network_id, row.country, row.language])).toEqual([
+      [null, networks.SEA.id, 'Philippines', 'fr'],
+      [null, networks.SEA.id, 'Philippines', 'fr'],
+    ]);
+    const progress = await secretariat.get(`/api/campaigns/${id}/progress`);
+    const invited = seededSeaMembers + 4;
+    expect(progress.body.networks).toEqual([
+      { networkId: networks.SEA.id, invited, opened: 0, started: 2, completed: 2, rate: Math.round((2 / invited) * 10_000) / 10_000 },
+    ]);
+  });
+
+  it('lets respondents change a completed response until close when the campaign allows it, keeping history', async () => {
+    const { id, tokens } = await campaign('Edits', { allowEdits: true });
+    const first = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    const edited = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: { ...VALID_ANSWERS, satisfaction: 2 } });
+    expect([edited.status, edited.body]).toEqual([200, first.body]);
+    const history = await sql<{ data: unknown }>('SELECT data FROM response_revisions WHERE response_id = $1', [first.body.responseId]);
+    expect(history).toEqual([{ data: VALID_ANSWERS }]);
+    expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ ...VALID_ANSWERS, satisfaction: 2 });
+    await secretariat.post(`/api/campaigns/${id}/close`);
+    expect((await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS })).status).toBe(410);
+  });
+});
+
+describe('respondent rate limit', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ respondRateLimit: 3 });
+  });
+  afterAll(() => testApp.close());
+
+  it('limits the respondent API per address with its own throttler, leaving sign-in alone', async () => {
+    const token = 'x'.repeat(43);
+    for (let attempt = 0; attempt < 3; attempt++) expect((await testApp.http().get(`/api/respond/${token}`)).status).toBe(404);
+    const limited = await testApp.http().get(`/api/respond/${token}`);
+    expect([limited.status, limited.body]).toEqual([
+      429,
+      { statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^Too many requests from this address; try again in \d+ seconds$/) },
+    ]);
+    expect(limited.headers['retry-after-respond']).toMatch(/^\d+$/);
+    const admin = await signInAdmin(testApp);
+    expect((await admin.get('/api/auth/me')).status).toBe(200);
+    const login = await testApp.http().post('/api/auth/login').send({ email: 'nobody@example.org', password: 'wrong-password' });
+    expect(login.status).toBe(401);
+    expect(login.headers['x-ratelimit-limit-respond']).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+import { DataSource } from 'typeorm';
+import { UsersService } from '../../server/src/auth/users.service';
+import { signIn, type StaffSession } from './staff-session';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './test-app';
+
+/** A small questionnaire exercising required answers, a condition, choices and a range. */
+export const TEST_DEFINITION = {
+  title: { default: 'Roles of the Regional Secretariat', fr: 'Rôles du Secrétariat régional' },
+  pages: [
+    {
+      name: 'roles',
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'roles_clear',
+          title: { default: 'Are the roles clear?', fr: 'Les rôles sont-ils clairs ?' },
+          isRequired: true,
+          choices: ['yes', 'partly', 'no'],
+        },
+        { type: 'comment', name: 'roles_why', title: 'Why not?', visibleIf: "{roles_clear} = 'no'", isRequired: true },
+        { type: 'rating', name: 'satisfaction', title: 'Satisfaction', rateMin: 1, rateMax: 5, isRequired: true },
+        { type: 'checkbox', name: 'priorities', title: 'Priorities', choices: ['training', 'exercises', 'equipment'] },
+      ],
+    },
+  ],
+};
+
+export const VALID_ANSWERS = { roles_clear: 'partly', satisfaction: 4, priorities: ['training'] };
+
+export interface PublishedSurvey {
+  surveyId: string;
+  version: number;
+}
+
+export async function createSurvey(staff: StaffSession, slug: string): Promise<string> {
+  const survey = await staff.post('/api/surveys').send({ slug, title: `Survey ${slug}` });
+  if (survey.status !== 201) throw new Error(`Could not create survey: ${survey.status} ${JSON.stringify(survey.body)}`);
+  return (survey.body as { id: string }).id;
+}
+
+export async function addDraftVersion(staff: StaffSession, surveyId: string, definition: unknown = TEST_DEFINITION): Promise<number> {
+  const version = await staff.post(`/api/surveys/${surveyId}/versions`).send({ definition, changelog: 'test version' });
+  if (version.status !== 201) throw new Error(`Could not add a version: ${version.status} ${JSON.stringify(version.body)}`);
+  return (version.body as { version: number }).version;
+}
+
+export async function publishSurvey(staff: StaffSession, slug: string, definition: unknown = TEST_DEFINITION): Promise<PublishedSurvey> {
+  const surveyId = await createSurvey(staff, slug);
+  const version = await addDraftVersion(staff, surveyId, definition);
+  const published = await staff.post(`/api/surveys/${surveyId}/versions/${version}/publish`);
+  if (published.status !== 200) throw new Error(`Could not publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return { surveyId, version };
+}
+
+export interface NetworkRow {
+  id: string;
+  code: string;
+  name: string;
+  memberCount: number;
+}
+
+export async function networksByCode(staff: StaffSession): Promise<Record<string, NetworkRow>> {
+  const rows = (await staff.get('/api/networks')).body as NetworkRow[];
+  return Object.fromEntries(rows.map((row) => [row.code, row]));
+}
+
+export interface MemberSeed {
+  name: string;
+  email: string;
+  country: string;
+  role: string;
+  language: 'en' | 'fr' | 'ru' | 'ar';
+}
+
+export function makeMembers(prefix: string, count: number, country: string, language: MemberSeed['language'] = 'en'): MemberSeed[] {
+  return Array.from({ length: count }, (_unused, index) => ({
+    name: `${prefix} member ${index + 1}`,
+    email: `${prefix}-${index + 1}@example.org`.toLowerCase(),
+    country,
+    role: index === 0 ? 'National Focal Point' : 'national team',
+    language,
+  }));
+}
+
+export async function addMembers(staff: StaffSession, networkId: string, members: MemberSeed[]): Promise<void> {
+  const response = await staff.post(`/api/networks/${networkId}/members`).send(members);
+  if (response.status !== 201) throw new Error(`Could not add members: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+export interface CampaignLink {
+  invitationId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  networkId: string;
+  country: string;
+  url: string;
+  revoked: boolean;
+}
+
+export async function campaignLinks(staff: StaffSession, campaignId: string): Promise<CampaignLink[]> {
+  const response = await staff.get(`/api/campaigns/${campaignId}/links`);
+  if (response.status !== 200) throw new Error(`Could not list links: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as CampaignLink[];
+}
+
+export function tokenOf(url: string): string {
+  return url.slice(url.lastIndexOf('/r/') + 3);
+}
+
+export function dataSourceOf(testApp: TestApp): DataSource {
+  return testApp.app.get(DataSource);
+}
+
+/**
+ * Signs in the first admin, creating it first when something seeded other users before the
+ * initial-admin step could run (it only runs on an empty users table).
+ */
+export async function signInAdmin(testApp: TestApp): Promise<StaffSession> {
+  const exists = await dataSourceOf(testApp).query<unknown[]>('SELECT 1 FROM users WHERE email = $1', [ADMIN_EMAIL]);
+  if (exists.length === 0) {
+    await testApp.app.get(UsersService).create(null, { email: ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: ADMIN_PASSWORD });
+  }
+  return signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+}
