@@ -23,7 +23,12 @@ import { runMigrations } from '../../server/src/database/migrate';
 import { testConfig } from '../support/test-app';
 import { type BenchFigure, reportBench } from './bench-report';
 
-const ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000001', email: 'bench@example.org', name: 'Bench', role: 'admin' };
+const ACTOR: Actor = {
+  id: '00000000-0000-0000-0000-000000000001',
+  email: 'bench@example.org',
+  name: 'Bench',
+  role: 'admin',
+};
 
 /** Peak resident memory while `work` runs, sampled every 20 ms. */
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
@@ -68,16 +73,29 @@ function answerSql(question: TallyQuestion): string | null {
       return `jsonb_build_object(${question.rows.map((row) => `${sqlText(row.value)}, ${pick(values)}`).join(', ')})`;
     case 'matrixcells':
       return `jsonb_build_object(${question.rows
-        .map((row) => `${sqlText(row.value)}, jsonb_build_object(${question.columns
-          .map((column) => `${sqlText(column.value)}, ${column.kind === 'text' ? `'ok'` : column.kind === 'numeric' ? `to_jsonb(1 + floor(random() * 5 + 0 * i)::int)` : `to_jsonb(${pick(column.choices.map((c) => c.value))})`}`)
-          .join(', ')})`)
+        .map(
+          (row) =>
+            `${sqlText(row.value)}, jsonb_build_object(${question.columns
+              .map(
+                (column) =>
+                  `${sqlText(column.value)}, ${column.kind === 'text' ? `'ok'` : column.kind === 'numeric' ? `to_jsonb(1 + floor(random() * 5 + 0 * i)::int)` : `to_jsonb(${pick(column.choices.map((c) => c.value))})`}`,
+              )
+              .join(', ')})`,
+        )
         .join(', ')})`;
     case 'text':
       return `CASE WHEN random() < 0.2 + 0 * i THEN to_jsonb('Synthetic answer ' || i) END`;
   }
 }
 
-async function seed(db: DataSource, campaignId: string, versionId: string, questions: TallyQuestion[], from: number, to: number): Promise<void> {
+async function seed(
+  db: DataSource,
+  campaignId: string,
+  versionId: string,
+  questions: TallyQuestion[],
+  from: number,
+  to: number,
+): Promise<void> {
   const topLevel = questions.filter((question) => question.panel === undefined);
   const pairs = topLevel.flatMap((question) => {
     const expression = answerSql(question);
@@ -110,7 +128,9 @@ async function main(): Promise<void> {
     await ensureDatabase(cluster.adminUrl, 'concord_bench');
     await runMigrations(cluster.urlFor('concord_bench'));
     const config = testConfig();
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...config, databaseUrl: cluster.urlFor('concord_bench') })] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot({ ...config, databaseUrl: cluster.urlFor('concord_bench') })],
+    }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     await app.init();
     const db = app.get(DataSource);
@@ -118,17 +138,21 @@ async function main(): Promise<void> {
     const facts = app.get(AnalysisFactsService);
     const exports = app.get(ExportService);
 
-    const [version] = (await db.query(
+    const [version] = await db.query<
+      Array<{ id: string; survey_id: string; version: number; definition: Record<string, unknown> }>
+    >(
       `SELECT v.id, v.survey_id, v.version, v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id
         WHERE s.slug = 'charter-review' AND v.status = 'published' ORDER BY v.version LIMIT 1`,
-    )) as Array<{ id: string; survey_id: string; version: number; definition: Record<string, unknown> }>;
+    );
     const plan = buildQuestionPlan(version.definition);
-    const [campaign] = (await db.query(
+    const [campaign] = await db.query<Array<{ id: string }>>(
       `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids)
        SELECT 'Bench', $1, $2, $3, array_agg(id) FROM networks RETURNING id`,
       [version.survey_id, version.id, version.version],
-    )) as Array<{ id: string }>;
-    console.log(`charter-review v${version.version}: ${plan.questions.length} questions; cluster on ${cluster.port}; ${process.version}`);
+    );
+    console.log(
+      `charter-review v${version.version}: ${plan.questions.length} questions; cluster on ${cluster.port}; ${process.version}`,
+    );
 
     const figures: BenchFigure[] = [];
     const notes: string[] = [];
@@ -139,10 +163,15 @@ async function main(): Promise<void> {
       seeded = target;
       await db.query('VACUUM ANALYZE responses');
       await db.query('VACUUM ANALYZE analysis_tally_rollup');
-      const [{ cells }] = (await db.query(`SELECT count(*)::int AS cells FROM analysis_tally_rollup WHERE campaign_id = $1`, [campaign.id])) as Array<{ cells: number }>;
+      const [{ cells }] = await db.query<Array<{ cells: number }>>(
+        `SELECT count(*)::int AS cells FROM analysis_tally_rollup WHERE campaign_id = $1`,
+        [campaign.id],
+      );
       console.log(`\n== ${target.toLocaleString('en')} complete responses ==`);
       console.log(`seed (SQL insert, trigger queues each):  ${(seeding.ms / 1000).toFixed(1)} s`);
-      console.log(`fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${((folding.result / folding.ms) * 1000).toFixed(0)} responses/s`);
+      console.log(
+        `fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${((folding.result / folding.ms) * 1000).toFixed(0)} responses/s`,
+      );
 
       await tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network' });
       const runs: number[] = [];
@@ -153,8 +182,12 @@ async function main(): Promise<void> {
         peak = Math.max(peak, timed.peakMb);
       }
       runs.sort((a, b) => a - b);
-      console.log(`full tally, all questions, groupBy=network (rollup): median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}); peak RSS ${peak.toFixed(0)} MB`);
-      const weighted = await measured(() => tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'country', weighting: 'regional' }));
+      console.log(
+        `full tally, all questions, groupBy=network (rollup): median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}); peak RSS ${peak.toFixed(0)} MB`,
+      );
+      const weighted = await measured(() =>
+        tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'country', weighting: 'regional' }),
+      );
       console.log(`full tally, groupBy=country, weighting=regional (rollup): ${weighted.ms.toFixed(0)} ms`);
 
       const baseline = await measured(() =>
@@ -164,7 +197,9 @@ async function main(): Promise<void> {
           [campaign.id],
         ),
       );
-      console.log(`baseline: one hand-written GROUP BY of one question over the responses: ${baseline.ms.toFixed(0)} ms`);
+      console.log(
+        `baseline: one hand-written GROUP BY of one question over the responses: ${baseline.ms.toFixed(0)} ms`,
+      );
       const label = target === 100_000 ? '100k' : '1M';
       figures.push({
         label: `full tally (${plan.questions.length} questions, groupBy=network), ${label} responses`,
@@ -173,10 +208,21 @@ async function main(): Promise<void> {
         baseline: { label: 'one GROUP BY of one question over responses', value: baseline.ms },
         target: { op: '<=', value: target === 100_000 ? 300 : 2_000 },
       });
-      figures.push({ label: `server peak RSS during tallies, ${label}`, value: peak, unit: 'MB', target: { op: '<=', value: 300 } });
-      notes.push(`${label}: folding ${folding.result} queued completions into ${cells} rollup rows took ${(folding.ms / 1000).toFixed(1)} s (${((folding.result / folding.ms) * 1000).toFixed(0)}/s)`);
-      const scan = await measured(() => tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network', 'answer[attended_rtm]': 'true' }));
-      console.log(`full tally with an answer filter (scan fallback, ${scan.result.responses.toLocaleString('en')} responses): ${(scan.ms / 1000).toFixed(1)} s; peak RSS ${scan.peakMb.toFixed(0)} MB`);
+      figures.push({
+        label: `server peak RSS during tallies, ${label}`,
+        value: peak,
+        unit: 'MB',
+        target: { op: '<=', value: 300 },
+      });
+      notes.push(
+        `${label}: folding ${folding.result} queued completions into ${cells} rollup rows took ${(folding.ms / 1000).toFixed(1)} s (${((folding.result / folding.ms) * 1000).toFixed(0)}/s)`,
+      );
+      const scan = await measured(() =>
+        tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network', 'answer[attended_rtm]': 'true' }),
+      );
+      console.log(
+        `full tally with an answer filter (scan fallback, ${scan.result.responses.toLocaleString('en')} responses): ${(scan.ms / 1000).toFixed(1)} s; peak RSS ${scan.peakMb.toFixed(0)} MB`,
+      );
       notes.push(`${label}: full tally with an answer filter (scan fallback) ${(scan.ms / 1000).toFixed(1)} s`);
     }
 
@@ -188,9 +234,16 @@ async function main(): Promise<void> {
       },
     });
     const xlsx = await measured(() => exports.exportResponses(ACTOR, campaign.id, 'xlsx', {}, sink));
-    console.log(`\nXLSX export of ${seeded.toLocaleString('en')} responses: ${(xlsx.ms / 1000).toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(0)} MB written, peak RSS ${xlsx.peakMb.toFixed(0)} MB`);
+    console.log(
+      `\nXLSX export of ${seeded.toLocaleString('en')} responses: ${(xlsx.ms / 1000).toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(0)} MB written, peak RSS ${xlsx.peakMb.toFixed(0)} MB`,
+    );
     figures.push({ label: 'XLSX export of 1M responses, time', value: xlsx.ms / 1000, unit: 's' });
-    figures.push({ label: 'XLSX export of 1M responses, peak RSS', value: xlsx.peakMb, unit: 'MB', target: { op: '<=', value: 512 } });
+    figures.push({
+      label: 'XLSX export of 1M responses, peak RSS',
+      value: xlsx.peakMb,
+      unit: 'MB',
+      target: { op: '<=', value: 512 },
+    });
     reportBench({ name: 'Tallies and exports', figures, notes });
   } finally {
     await app?.close();

@@ -1,9 +1,258 @@
-import { PlaceholderPage } from '@/components/placeholder-page';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 
-export function AnalysisPage() {
+import type { QuestionTally } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+
+import { useAnalysisCampaigns } from '../api/get-analysis-campaigns';
+import { useAnalysisNetworks } from '../api/get-analysis-networks';
+import { useAnalysisProgress } from '../api/get-analysis-progress';
+import { type TallyControls, tallyQueryParams, useCampaignTallies } from '../api/get-campaign-tallies';
+import { FreeTextPanel } from './free-text-panel';
+import { QuestionChart } from './question-chart';
+import './analysis.css';
+
+const INITIAL: TallyControls = {
+  groupBy: '',
+  weighting: 'pooled',
+  network: '',
+  country: '',
+  role: '',
+  language: '',
+  from: '',
+  to: '',
+  includePartial: false,
+};
+
+function exportHref(campaignId: string, file: string, query: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value);
+  const search = params.toString();
+  return `/api/campaigns/${campaignId}/${file}${search === '' ? '' : `?${search}`}`;
+}
+
+function QuestionCard({
+  question,
+  campaignId,
+  groupLabels,
+}: {
+  question: QuestionTally;
+  campaignId: string;
+  groupLabels: Record<string, string>;
+}) {
+  const [showTable, setShowTable] = useState(false);
   return (
-    <PlaceholderPage title="Analysis">
-      <p>Read the tallies and cross-tabulations of the responses, and export the data.</p>
-    </PlaceholderPage>
+    <section className="analysis-question">
+      <h3>
+        {question.title} <small className="analysis-question__name">{question.name}</small>
+      </h3>
+      <p className="analysis-question__counts">
+        {question.answered} answered · {question.skipped} skipped
+      </p>
+      <QuestionChart question={question} groupLabels={groupLabels} />
+      {question.kind === 'text' && !question.suppressed && (
+        <FreeTextPanel campaignId={campaignId} question={question.name} />
+      )}
+      {question.choices !== undefined && question.choices.length > 0 && (
+        <>
+          <button type="button" className="analysis-question__toggle" onClick={() => setShowTable(!showTable)}>
+            {showTable ? 'Hide table' : 'Show table'}
+          </button>
+          {showTable && (
+            <table className="analysis-table">
+              <thead>
+                <tr>
+                  <th scope="col">Choice</th>
+                  <th scope="col">Count</th>
+                  <th scope="col">Share</th>
+                  {question.weighted?.choices && <th scope="col">Weighted share</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {question.choices.map((choice) => (
+                  <tr key={choice.value}>
+                    <td>{choice.label}</td>
+                    <td>{choice.count}</td>
+                    <td>{choice.share === null ? '–' : `${(choice.share * 100).toFixed(1)} %`}</td>
+                    {question.weighted?.choices && (
+                      <td>
+                        {(() => {
+                          const share = question.weighted.choices.find((c) => c.value === choice.value)?.share;
+                          return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`;
+                        })()}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
+export function AnalysisPage() {
+  const [params, setParams] = useSearchParams();
+  const campaignId = params.get('campaign');
+  const [controls, setControls] = useState<TallyControls>(INITIAL);
+  const campaigns = useAnalysisCampaigns();
+  const progress = useAnalysisProgress(campaignId);
+  const networks = useAnalysisNetworks();
+  const tallies = useCampaignTallies(campaignId, controls);
+  const set = <K extends keyof TallyControls>(key: K, value: TallyControls[K]) =>
+    setControls({ ...controls, [key]: value });
+  const query = Object.fromEntries(
+    Object.entries(tallyQueryParams(controls)).map(([k, v]) => [
+      k,
+      v === undefined || v === null ? undefined : String(v),
+    ]),
+  );
+
+  return (
+    <div className="analysis-page">
+      <header className="analysis-page__header">
+        <h1>Analysis</h1>
+        <label className="no-print">
+          Campaign{' '}
+          <select
+            value={campaignId ?? ''}
+            onChange={(event) => setParams(event.target.value === '' ? {} : { campaign: event.target.value })}
+          >
+            <option value="">Choose a campaign…</option>
+            {campaigns.data?.map((campaign) => (
+              <option key={campaign.id} value={campaign.id}>
+                {campaign.name} (v{campaign.version})
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <ErrorAlert error={campaigns.error} />
+      {campaignId === null && <p>Choose a campaign to read its tallies.</p>}
+      {campaignId !== null && (
+        <>
+          {progress.data && (
+            <table className="analysis-progress">
+              <caption>Progress per network</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Network</th>
+                  <th scope="col">Invited</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Completed</th>
+                  <th scope="col">Rate</th>
+                </tr>
+              </thead>
+              <tbody>
+                {progress.data.networks.map((network) => (
+                  <tr key={network.networkId}>
+                    <td>
+                      {networks.data?.find((n) => n.id === network.networkId)?.name ?? network.networkId.slice(0, 8)}
+                    </td>
+                    <td>{network.invited}</td>
+                    <td>{network.started}</td>
+                    <td>{network.completed}</td>
+                    <td>{network.rate === null ? '–' : `${(network.rate * 100).toFixed(0)} %`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <form className="analysis-filters no-print" onSubmit={(event) => event.preventDefault()}>
+            <label>
+              Group by{' '}
+              <select
+                value={controls.groupBy}
+                onChange={(event) => set('groupBy', event.target.value as TallyControls['groupBy'])}
+              >
+                <option value="">Nothing (pooled)</option>
+                <option value="network">Network</option>
+                <option value="country">Country</option>
+                <option value="role">Role</option>
+              </select>
+            </label>
+            <label>
+              View{' '}
+              <select
+                value={controls.weighting}
+                onChange={(event) => set('weighting', event.target.value as TallyControls['weighting'])}
+              >
+                <option value="pooled">Pooled totals</option>
+                <option value="regional">Pooled and weighted by network</option>
+              </select>
+            </label>
+            <label>
+              Network code{' '}
+              <input value={controls.network} onChange={(event) => set('network', event.target.value)} size={6} />
+            </label>
+            <label>
+              Country{' '}
+              <input value={controls.country} onChange={(event) => set('country', event.target.value)} size={12} />
+            </label>
+            <label>
+              Role <input value={controls.role} onChange={(event) => set('role', event.target.value)} size={12} />
+            </label>
+            <label>
+              Language{' '}
+              <select value={controls.language} onChange={(event) => set('language', event.target.value)}>
+                <option value="">Any</option>
+                <option value="en">en</option>
+                <option value="fr">fr</option>
+                <option value="ru">ru</option>
+                <option value="ar">ar</option>
+              </select>
+            </label>
+            <label>
+              From <input type="date" value={controls.from} onChange={(event) => set('from', event.target.value)} />
+            </label>
+            <label>
+              To <input type="date" value={controls.to} onChange={(event) => set('to', event.target.value)} />
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={controls.includePartial}
+                onChange={(event) => set('includePartial', event.target.checked)}
+              />{' '}
+              Include partial responses
+            </label>
+          </form>
+          <p className="analysis-exports no-print">
+            Export: <a href={exportHref(campaignId, 'responses.csv')}>responses CSV</a> ·{' '}
+            <a href={exportHref(campaignId, 'responses.xlsx')}>XLSX</a> ·{' '}
+            <a href={exportHref(campaignId, 'responses.json')}>JSON</a> ·{' '}
+            <a href={exportHref(campaignId, 'codebook.csv')}>codebook</a> ·{' '}
+            <a href={exportHref(campaignId, 'tallies.csv', query)}>tallies CSV</a> ·{' '}
+            <a href={exportHref(campaignId, 'tallies.xlsx', query)}>tallies XLSX</a> ·{' '}
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>
+          </p>
+          <ErrorAlert error={tallies.error} />
+          {tallies.isPending && <Loading label="Counting…" />}
+          {tallies.data && (
+            <>
+              <p className="analysis-summary">
+                {tallies.data.responses} responses · groups under {tallies.data.minCellSize} responses are not shown
+                {tallies.data.suppressed && <strong> · too few responses match these filters</strong>}
+              </p>
+              {tallies.data.questions.map((question) => (
+                <QuestionCard
+                  key={question.name}
+                  question={question}
+                  campaignId={campaignId}
+                  groupLabels={tallies.data.groupLabels ?? {}}
+                />
+              ))}
+            </>
+          )}
+        </>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,46 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+
+import type { TallyGroupBy, TallyResult, TallyWeighting } from '@concord/shared';
+
+import { api, type QueryParams } from '@/lib/api-client';
+
+export interface TallyControls {
+  groupBy: TallyGroupBy | '';
+  weighting: TallyWeighting;
+  network: string;
+  country: string;
+  role: string;
+  language: string;
+  from: string;
+  to: string;
+  includePartial: boolean;
+}
+
+export function tallyQueryParams(controls: TallyControls): QueryParams {
+  return {
+    groupBy: controls.groupBy,
+    weighting: controls.weighting === 'pooled' ? undefined : controls.weighting,
+    network: controls.network,
+    country: controls.country,
+    role: controls.role,
+    language: controls.language,
+    from: controls.from,
+    to: controls.to,
+    includePartial: controls.includePartial ? 'true' : undefined,
+  };
+}
+
+export function getCampaignTallies(campaignId: string, controls: TallyControls): Promise<TallyResult> {
+  return api.get<TallyResult>(`/campaigns/${campaignId}/tallies`, { query: tallyQueryParams(controls) });
+}
+
+export function useCampaignTallies(campaignId: string | null, controls: TallyControls) {
+  return useQuery(
+    queryOptions({
+      queryKey: ['analysis', 'tallies', campaignId, controls],
+      queryFn: () => getCampaignTallies(campaignId ?? '', controls),
+      enabled: campaignId !== null,
+      placeholderData: keepPreviousData,
+    }),
+  );
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AnalysisController } from './analysis.controller';
+import { AnalysisFactsService } from './analysis-facts.service';
+import { ExportService } from './export.service';
+import { FreeTextService } from './free-text.service';
+import { QuestionPlansService } from './question-plans.service';
+import { TallyService } from './tally.service';
+
+@Module({
+  controllers: [AnalysisController],
+  providers: [QuestionPlansService, AnalysisFactsService, TallyService, FreeTextService, ExportService],
+  exports: [AnalysisFactsService, TallyService],
+})
+export class AnalysisModule {}

@@ -1,0 +1,207 @@
+import { isRecord } from '@concord/shared';
+import type { LabelledValue, TallyQuestion } from './question-plan';
+
+/** One column of the response export, described once in the codebook. */
+export interface ExportColumn {
+  key: string;
+  question: string;
+  title: string;
+  type: string;
+  /** What a cell holds. */
+  holds: 'meta' | 'answer' | 'selected' | 'other_text' | 'rank' | 'row_answer' | 'cell' | 'panel_values';
+  choice?: string;
+  row?: string;
+  col?: string;
+  /** The values a cell can take, with their labels. */
+  choices: LabelledValue[];
+  versions: number[];
+}
+
+/** The response's own fields, before the answers. */
+export interface ResponseMeta {
+  id: string;
+  network: string;
+  country: string | null;
+  role: string | null;
+  language: string | null;
+  version: number;
+  completedAt: string | null;
+}
+
+export type CellValue = string | number | null;
+
+const META: ReadonlyArray<[keyof ResponseMeta, string, string]> = [
+  ['id', 'response_id', 'Response id'],
+  ['network', 'network', 'Regional network (code)'],
+  ['country', 'country', 'Country'],
+  ['role', 'role', 'Role in the network'],
+  ['language', 'language', 'Language answered in'],
+  ['version', 'version', 'Questionnaire version'],
+  ['completedAt', 'completed_at', 'Completed at (UTC)'],
+];
+
+/** Columns for the questions: a column per choice (multiple choice), per item (ranking), per row (matrices). */
+export function exportColumns(questions: readonly TallyQuestion[], versions: number[]): ExportColumn[] {
+  const columns: ExportColumn[] = META.map(([, key, title]) => ({
+    key,
+    question: '',
+    title,
+    type: 'meta',
+    holds: 'meta',
+    choices: [],
+    versions,
+  }));
+  for (const q of questions) {
+    const base = { question: q.name, type: q.type, versions };
+    if (q.panel !== undefined) {
+      columns.push({ ...base, key: q.name, title: q.title, holds: 'panel_values', choices: q.choices });
+      continue;
+    }
+    switch (q.kind) {
+      case 'multi':
+        for (const choice of q.choices) {
+          columns.push({
+            ...base,
+            key: `${q.name}/${choice.value}`,
+            title: `${q.title}: ${choice.label}`,
+            holds: 'selected',
+            choice: choice.value,
+            choices: [
+              { value: '1', label: 'selected' },
+              { value: '0', label: 'not selected' },
+            ],
+          });
+        }
+        break;
+      case 'ranking':
+        for (const choice of q.choices) {
+          columns.push({
+            ...base,
+            key: `${q.name}/${choice.value}`,
+            title: `${q.title}: ${choice.label} (rank)`,
+            holds: 'rank',
+            choice: choice.value,
+            choices: [],
+          });
+        }
+        break;
+      case 'matrix':
+        for (const row of q.rows) {
+          columns.push({
+            ...base,
+            key: `${q.name}/${row.value}`,
+            title: `${q.title}: ${row.label}`,
+            holds: 'row_answer',
+            row: row.value,
+            choices: q.choices,
+          });
+        }
+        break;
+      case 'matrixcells': {
+        const rows = q.type === 'matrixdynamic' ? [{ value: '', label: '' }] : q.rows;
+        for (const row of rows) {
+          for (const col of q.columns) {
+            const key = row.value === '' ? `${q.name}/${col.value}` : `${q.name}/${row.value}/${col.value}`;
+            const title = row.value === '' ? `${q.title}: ${col.label}` : `${q.title}: ${row.label}: ${col.label}`;
+            columns.push({
+              ...base,
+              key,
+              title,
+              holds: q.type === 'matrixdynamic' ? 'panel_values' : 'cell',
+              row: row.value,
+              col: col.value,
+              choices: col.choices,
+            });
+          }
+        }
+        break;
+      }
+      case 'choice':
+      case 'numeric':
+      case 'text':
+        columns.push({ ...base, key: q.name, title: q.title, holds: 'answer', choices: q.choices });
+        break;
+    }
+    if (q.hasOther)
+      columns.push({
+        ...base,
+        key: `${q.name}/other_text`,
+        title: `${q.title}: other (text)`,
+        holds: 'other_text',
+        choices: [],
+      });
+  }
+  return columns;
+}
+
+function label(choices: readonly LabelledValue[], value: unknown, locale: string | null): CellValue {
+  if (value === null || value === undefined) return null;
+  if (locale !== null) {
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    const choice = choices.find((c) => c.value === key);
+    if (choice !== undefined) return choice.texts?.[locale] ?? choice.texts?.default ?? choice.label;
+  }
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function joined(values: readonly CellValue[]): CellValue {
+  const present = values.filter((value) => value !== null && value !== '');
+  return present.length === 0 ? null : present.map(String).join('; ');
+}
+
+/** One cell of one response; `locale` null gives raw values, a locale gives choice labels in it. */
+export function cellValue(
+  column: ExportColumn,
+  meta: ResponseMeta,
+  data: Record<string, unknown>,
+  locale: string | null,
+): CellValue {
+  if (column.holds === 'meta') {
+    const entry = META.find(([, key]) => key === column.key);
+    return entry === undefined ? null : meta[entry[0]];
+  }
+  const [top, nested] = column.question.split('.', 2) as [string, string | undefined];
+  const answer = data[top];
+  switch (column.holds) {
+    case 'answer':
+      return label(column.choices, answer, locale);
+    case 'selected':
+      return Array.isArray(answer) ? (answer.map(String).includes(column.choice ?? '') ? 1 : 0) : null;
+    case 'rank': {
+      if (!Array.isArray(answer)) return null;
+      const index = answer.map(String).indexOf(column.choice ?? '');
+      return index === -1 ? null : index + 1;
+    }
+    case 'other_text':
+      return label([], data[`${column.question}-Comment`], null);
+    case 'row_answer':
+      return isRecord(answer) ? label(column.choices, answer[column.row ?? ''], locale) : null;
+    case 'cell': {
+      const row = isRecord(answer) ? answer[column.row ?? ''] : undefined;
+      return isRecord(row) ? label(column.choices, row[column.col ?? ''], locale) : null;
+    }
+    case 'panel_values': {
+      if (!Array.isArray(answer)) return null;
+      const key = nested ?? column.col ?? '';
+      return joined(answer.map((panel) => (isRecord(panel) ? label(column.choices, panel[key], locale) : null)));
+    }
+  }
+}
+
+/** Codebook rows: one per export column. */
+export const CODEBOOK_HEADER = ['column', 'question', 'title', 'type', 'holds', 'choices', 'versions'] as const;
+
+export function codebookRows(columns: readonly ExportColumn[]): string[][] {
+  return columns.map((column) => [
+    column.key,
+    column.question,
+    column.title,
+    column.type,
+    column.holds,
+    column.choices.map((choice) => `${choice.value}=${choice.label}`).join('; '),
+    column.versions.join(','),
+  ]);
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FreeTextAnswer, FreeTextPage } from '@concord/shared';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { QuestionPlansService } from './question-plans.service';
+import { parseTallyQuery } from './tally-query';
+import { dimensionConditions, SqlParams } from './tally-sql';
+import { TallyService } from './tally.service';
+
+const PAGE_SIZE = 50;
+
+/**
+ * Free-text answers, paged and searchable, with network, country and role but never who wrote
+ * them. Nothing is shown when fewer responses than the threshold match the filters.
+ */
+@Injectable()
+export class FreeTextService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: QuestionPlansService,
+    private readonly tallies: TallyService,
+  ) {}
+
+  async answers(
+    actor: Actor,
+    campaignId: string,
+    question: string,
+    raw: Record<string, unknown>,
+  ): Promise<FreeTextPage> {
+    const campaign = await this.tallies.campaign(actor, campaignId);
+    const { q, page: rawPage, pageSize: rawSize, ...rest } = raw;
+    const query = parseTallyQuery(rest);
+    const page = this.positive('page', rawPage, 1, 100_000);
+    const pageSize = this.positive('pageSize', rawSize, PAGE_SIZE, 500);
+    if (q !== undefined && typeof q !== 'string') throw new DomainError('bad_request', 'q must be given once');
+    const [plan] = await this.plans.plansFor([campaign.surveyVersionId]);
+    const other = question.endsWith('-Comment') ? question.slice(0, -'-Comment'.length) : null;
+    const found = plan?.plan.questions.find((entry) => entry.name === (other ?? question));
+    if (found === undefined)
+      throw new DomainError('analysis_question_not_found', `This campaign's questionnaire has no question ${question}`);
+    if (other === null ? found.kind !== 'text' : !found.hasOther) {
+      throw new DomainError('bad_request', `${question} is not a free-text question; its answers are in the tallies`);
+    }
+    const resolved = await this.tallies.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
+    const params = new SqlParams();
+    const where = [...dimensionConditions('responses', resolved.scope, query.filters, params), `r.status = 'complete'`];
+    const responses = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM responses r WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    const suppressed = responses[0].n < resolved.minCellSize;
+    // Nested questions of a dynamic panel give one answer per panel.
+    const [top, nested] =
+      found.panel === undefined ? [question, null] : [found.panel, question.slice(found.panel.length + 1)];
+    let texts: string;
+    if (nested === null) {
+      texts = `SELECT r.*, r.data ->> ${params.add(top)} AS text FROM responses r WHERE ${where.join(' AND ')}`;
+    } else {
+      const topKey = params.add(top);
+      texts = `SELECT r.*, panel.value ->> ${params.add(nested)} AS text FROM responses r
+           CROSS JOIN LATERAL jsonb_array_elements(
+             CASE WHEN jsonb_typeof(r.data -> ${topKey}) = 'array' THEN r.data -> ${topKey} ELSE '[]'::jsonb END) AS panel(value)
+          WHERE ${where.join(' AND ')}`;
+    }
+    const search =
+      q !== undefined && q.trim() !== ''
+        ? `AND t.text ILIKE ${params.add(`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`
+        : '';
+    const totalRows = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM (${texts}) t WHERE coalesce(t.text, '') <> '' ${search}`,
+      params.values,
+    );
+    const total = totalRows[0].n;
+    if (suppressed) return { question, total, page, pageSize, suppressed, answers: [] };
+    const limit = params.add(pageSize);
+    const offset = params.add((page - 1) * pageSize);
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        text: string;
+        network_id: string;
+        network: string;
+        country: string | null;
+        role: string | null;
+        language: string | null;
+        completed_at: Date | null;
+      }>
+    >(
+      `SELECT t.id, t.text, t.network_id, n.name AS network, t.country, t.role, t.language, t.completed_at
+         FROM (${texts}) t JOIN networks n ON n.id = t.network_id
+        WHERE coalesce(t.text, '') <> '' ${search}
+        ORDER BY t.completed_at, t.id LIMIT ${limit} OFFSET ${offset}`,
+      params.values,
+    );
+    const answers: FreeTextAnswer[] = rows.map((row) => ({
+      responseId: row.id,
+      text: row.text,
+      networkId: row.network_id,
+      network: row.network,
+      country: row.country,
+      role: row.role,
+      language: row.language,
+      completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString(),
+    }));
+    return { question, total, page, pageSize, suppressed, answers };
+  }
+
+  private positive(name: string, value: unknown, fallback: number, max: number): number {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || !/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > max) {
+      throw new DomainError('bad_request', `${name} must be an integer from 1 to ${max}`);
+    }
+    return Number(value);
+  }
+}

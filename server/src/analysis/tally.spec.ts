@@ -1,0 +1,74 @@
+import { buildQuestionPlan } from './question-plan';
+import { assembleTally, distributionStats, type FactCountRow, weightedFigures } from './tally';
+
+const row = (network: string, measure: string, question: string, value = '', n = 1, rank = 0): FactCountRow => ({
+  network,
+  grp: '',
+  measure,
+  question,
+  row_key: '',
+  col_key: '',
+  value,
+  rank,
+  n,
+});
+
+describe('tally arithmetic', () => {
+  it('median and mean of a distribution', () => {
+    const values = new Map([
+      ['1', new Map([[0, 1]])],
+      ['4', new Map([[0, 2]])],
+      ['5', new Map([[0, 1]])],
+    ]);
+    expect(distributionStats(values)).toEqual({ mean: 3.5, median: 4, min: 1, max: 5, n: 4 });
+    expect(distributionStats(new Map())).toEqual({ mean: null, median: null, min: null, max: null, n: 0 });
+  });
+
+  it('regional weighting: each network counts once, whatever its size', () => {
+    const pooled = {
+      answered: 10,
+      skipped: 0,
+      choices: [
+        { value: 'yes', label: 'yes', count: 9, share: 0.9 },
+        { value: 'no', label: 'no', count: 1, share: 0.1 },
+      ],
+      mean: 1,
+    };
+    const big = { answered: 8, skipped: 0, choices: [{ value: 'yes', label: 'yes', count: 8, share: 1 }], mean: 2 };
+    const small = {
+      answered: 2,
+      skipped: 0,
+      choices: [
+        { value: 'yes', label: 'yes', count: 1, share: 0.5 },
+        { value: 'no', label: 'no', count: 1, share: 0.5 },
+      ],
+      mean: 4,
+    };
+    const silent = { answered: 0, skipped: 3, choices: [], mean: null };
+    expect(weightedFigures(pooled, [big, small, silent])).toEqual({
+      networks: 2,
+      choices: [
+        { value: 'yes', share: 0.75 },
+        { value: 'no', share: 0.25 },
+      ],
+      mean: 3,
+    });
+  });
+
+  it('suppresses groups and whole results under the threshold', () => {
+    const { questions } = buildQuestionPlan({ elements: [{ type: 'boolean', name: 'ok' }] });
+    const rows = [row('n1', 'r', ''), row('n1', 'r', ''), row('n1', 'a', 'ok', '', 2), row('n1', 'v', 'ok', 'true', 2)];
+    expect(assembleTally(questions, rows, { groupBy: false, weighted: false, minCellSize: 3 })).toEqual({
+      responses: 2,
+      suppressed: true,
+      questions: [
+        { name: 'ok', type: 'boolean', kind: 'choice', title: 'ok', answered: 0, skipped: 0, suppressed: true },
+      ],
+    });
+    const open = assembleTally(questions, rows, { groupBy: false, weighted: false, minCellSize: 2 });
+    expect(open.questions[0].choices).toEqual([
+      { value: 'true', label: 'Yes', count: 2, share: 1 },
+      { value: 'false', label: 'No', count: 0, share: 0 },
+    ]);
+  });
+});
