@@ -126,7 +126,12 @@ export class RespondService {
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     this.check(pinned, data, 'complete');
     const hash = requestHash(data);
-    // Validation above is pure and runs outside the transaction, so the row lock below is short.
+    if (link.invitation.kind === 'personal') {
+      const first = await this.tryFirstCompletion(link, data, hash, idempotencyKey);
+      if (first !== null) return first;
+    }
+    // Replays, edits, open links, and links that stopped being live since resolve(): under the
+    // invitation's row lock. Validation above is pure and ran outside, so the lock is short.
     return this.dataSource.transaction(async (manager) => {
       const invitation = await manager.findOne(Invitation, { where: { id: link.invitation.id }, lock: { mode: 'pessimistic_write' } });
       if (invitation === null || invitation.revokedAt !== null) throw new DomainError('link_not_found', LINK_NOT_FOUND);
@@ -199,6 +204,57 @@ export class RespondService {
     if (rows.length === 0) throw this.alreadyCompleted(link.campaign);
     await this.recordCompletion(manager, link, rows[0].id);
     return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
+  }
+
+  /**
+   * The common case, a personal link's first completion, in one statement plus its audit event:
+   * the insert happens only while the link is live (not revoked, campaign open) and no complete
+   * response exists, which the unique key on the response settles under concurrency. Returns
+   * null, having written nothing, when any of that does not hold; the locked path then decides.
+   */
+  private async tryFirstCompletion(
+    link: ResolvedLink,
+    data: Record<string, unknown>,
+    hash: string,
+    idempotencyKey: string | undefined,
+  ): Promise<CompletionOutcome | null> {
+    const { column, id } = this.responseKey(link);
+    const receipt = generateReceipt();
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+           data, status, receipt, idempotency_key, request_hash, completed_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
+         WHERE EXISTS (
+           SELECT 1 FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+           WHERE i.id = $13 AND i.revoked_at IS NULL AND c.status <> 'closed'
+             AND (c.closes_at IS NULL OR c.closes_at > now()) AND (c.opens_at IS NULL OR c.opens_at <= now()))
+         ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
+           idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
+           country = excluded.country, role = excluded.role, language = excluded.language,
+           completed_at = excluded.completed_at, updated_at = now()
+         WHERE responses.status = 'partial'
+         RETURNING id`,
+        [
+          id,
+          link.campaign.id,
+          link.campaign.surveyVersionId,
+          link.campaign.anonymous ? null : link.invitation.id,
+          link.invitation.networkId,
+          link.member?.country ?? null,
+          link.member?.role ?? null,
+          link.member?.language ?? null,
+          data,
+          receipt,
+          idempotencyKey ?? null,
+          hash,
+          link.invitation.id,
+        ],
+      );
+      if (rows.length === 0) return null;
+      await this.recordCompletion(manager, link, rows[0].id);
+      return { result: { responseId: rows[0].id, receipt }, kind: 'created' as const };
+    });
   }
 
   private async completeOpen(
