@@ -14,8 +14,8 @@ describeWithBrowser('the charter in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // Outside NODE_ENV=test the seeded charter and its history are there, as in production.
-    server = await startBuiltServer({ NODE_ENV: 'production' });
+    // The built server seeds the demo charter and its history (SEED_DEMO defaults to true).
+    server = await startBuiltServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });

@@ -8,7 +8,7 @@ describe('demo data seeded at start-up', () => {
   const sql = <T>(query: string, parameters: unknown[] = []): Promise<T[]> => dataSourceOf(testApp).query<T[]>(query, parameters);
 
   beforeAll(async () => {
-    testApp = await createTestApp();
+    testApp = await createTestApp({ seedDemo: true });
   });
   afterAll(() => testApp.close());
 

@@ -31,6 +31,14 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     cookieSecure: false,
     logLevel: 'silent',
     trustProxy: false,
+    smtpUrl: null,
+    mailFrom: 'Concord <concord@localhost>',
+    respondRateLimit: 600,
+    mailRatePerSecond: 5,
+    mailMaxAttempts: 5,
+    mailRetryBaseMs: 60_000,
+    // Each test file sets up its own data; the demo content is for people trying Concord.
+    seedDemo: false,
     secrets: { linkSecret: 'test-link-secret-that-is-long-enough-0123456789' },
     ...overrides,
   };

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CharterClause } from '@concord/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
 import { hashPassword } from '../auth/passwords';
 import type { Actor } from '../common/actor';
 import { CharterDiscussionService } from './charter-discussion.service';
@@ -32,6 +34,7 @@ export class CharterSeedService {
     private readonly charters: CharterService,
     private readonly discussion: CharterDiscussionService,
     private readonly audit: AuditService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   private running: Promise<void> = Promise.resolve();
@@ -43,9 +46,9 @@ export class CharterSeedService {
    * the seed waits in the background (polling briefly) instead of blocking start-up.
    */
   start(force = false): void {
-    // Test suites of other features assert exact users and audit events on a fresh database; the
-    // charter tests start the seed themselves.
-    if (process.env.NODE_ENV === 'test' && !force) return;
+    // The seeded charter is demo content, like the demo campaigns: SEED_DEMO=false leaves it out
+    // (tests start it themselves when they want it).
+    if (!this.config.seedDemo && !force) return;
     this.running = this.waitForAdmin()
       .then((ready) => (ready ? this.seed() : undefined))
       .catch((error: unknown) => {

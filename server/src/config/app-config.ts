@@ -17,19 +17,19 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   /** SMTP server for invitations and reminders (smtp:// or smtps://); null keeps them in the outbox. */
-  smtpUrl?: string | null;
+  smtpUrl: string | null;
   /** Sender address of invitations and reminders. */
-  mailFrom?: string;
+  mailFrom: string;
   /** Requests per minute one client address may make to the respondent API. */
-  respondRateLimit?: number;
+  respondRateLimit: number;
   /** At most this many e-mails per second leave one server instance (MAIL_RATE_PER_SECOND, default 5). */
-  mailRatePerSecond?: number;
+  mailRatePerSecond: number;
   /** Attempts before a message is marked failed (MAIL_MAX_ATTEMPTS, default 5). */
-  mailMaxAttempts?: number;
+  mailMaxAttempts: number;
   /** First retry delay; it doubles with each failed attempt (MAIL_RETRY_BASE_MS, default 60000). */
-  mailRetryBaseMs?: number;
+  mailRetryBaseMs: number;
   /** Seed demo members, campaigns and responses at start-up (SEED_DEMO, default true). */
-  seedDemo?: boolean;
+  seedDemo: boolean;
   secrets: AppSecrets;
 }
 

@@ -55,7 +55,7 @@ export class DemoSeedService {
   ) {}
 
   async seed(): Promise<void> {
-    if (this.config.seedDemo === false) return;
+    if (!this.config.seedDemo) return;
     const started = Date.now();
     const summary = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);

@@ -45,11 +45,11 @@ export class MailSenderService implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   get enabled(): boolean {
-    return this.config.smtpUrl !== undefined && this.config.smtpUrl !== null;
+    return this.config.smtpUrl !== null;
   }
 
   private get ratePerSecond(): number {
-    return this.config.mailRatePerSecond ?? 5;
+    return this.config.mailRatePerSecond;
   }
 
   onApplicationBootstrap(): void {
@@ -125,7 +125,7 @@ export class MailSenderService implements OnApplicationBootstrap, OnModuleDestro
     const link = this.campaigns.urlFor(message.invitation_id);
     try {
       await this.transport!.sendMail({
-        from: this.config.mailFrom ?? 'Concord <concord@localhost>',
+        from: this.config.mailFrom,
         to: message.recipient,
         subject: message.subject,
         text: withLink(message.body, link),
@@ -137,8 +137,8 @@ export class MailSenderService implements OnApplicationBootstrap, OnModuleDestro
       );
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-      const maxAttempts = this.config.mailMaxAttempts ?? 5;
-      const delay = retryDelayMs(message.attempts, this.config.mailRetryBaseMs ?? 60_000);
+      const maxAttempts = this.config.mailMaxAttempts;
+      const delay = retryDelayMs(message.attempts, this.config.mailRetryBaseMs);
       await this.dataSource.query(
         `UPDATE outbox SET last_error = $2,
            status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'pending' END,

@@ -48,7 +48,7 @@ export class RespondThrottlerGuard extends ThrottlerGuard implements OnModuleDes
 
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
-    const limit = this.config.respondRateLimit ?? 600;
+    const limit = this.config.respondRateLimit;
     this.throttlers = [{ name: RESPOND_THROTTLER, ttl: 60_000, limit, blockDuration: 30_000 }];
   }
 
