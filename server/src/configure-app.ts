@@ -14,6 +14,62 @@ import type { AppConfig } from './config/app-config';
 export const JSON_BODY_LIMIT = '1mb';
 export const CSV_BODY_LIMIT = '20mb';
 
+/**
+ * Deeper JSON than any request needs (a questionnaire is a dozen levels) is refused before it is
+ * parsed: validation, sanitising and hashing walk bodies recursively, and 10,000 levels of
+ * nesting would otherwise overflow the stack and answer 500.
+ */
+export const JSON_MAX_DEPTH = 64;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** One pass over the raw bytes, counting brackets outside strings. */
+export function jsonDepthExceeds(body: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < body.length; index++) {
+    const byte = body[index];
+    if (inString) {
+      if (byte === BACKSLASH) index++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (++depth > limit) return true;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
+  if (jsonDepthExceeds(body, JSON_MAX_DEPTH)) {
+    throw Object.assign(new Error(`The request body is nested deeper than ${JSON_MAX_DEPTH} levels`), {
+      status: 400,
+      type: 'entity.too.deep',
+    });
+  }
+}
+
+/**
+ * Property names that only matter to JavaScript's object model. No Concord field or question may
+ * use them; refusing them at parse time keeps them away from every later merge or transform
+ * (class-transformer would otherwise drop them silently).
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_KEY_MESSAGE = 'Reserved property name';
+
+function refuseReservedKeys(key: string, value: unknown): unknown {
+  if (RESERVED_KEYS.has(key)) throw new Error(`${RESERVED_KEY_MESSAGE} "${key}" is not allowed in a request body`);
+  return value;
+}
+
 /** Body parsers answer their own errors (413, malformed JSON) in the one error format. */
 function parser(handler: RequestHandler): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
@@ -26,6 +82,8 @@ function parser(handler: RequestHandler): RequestHandler {
           'payload_too_large',
           `The request body is larger than the limit of ${JSON_BODY_LIMIT}`,
         );
+      } else if (type === 'entity.parse.failed' && message?.startsWith(RESERVED_KEY_MESSAGE) === true) {
+        domainError = new DomainError('bad_request', message);
       } else if (type === 'entity.parse.failed') {
         domainError = new DomainError('bad_request', `The request body is not valid JSON: ${message ?? 'parse error'}`);
       } else if (status !== undefined && status >= 400 && status < 500) {
@@ -64,7 +122,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.use(compression());
   app.use(cookieParser());
-  app.use(parser(express.json({ limit: JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] })));
+  app.use(
+    parser(
+      express.json({
+        limit: JSON_BODY_LIMIT,
+        type: ['application/json', 'application/*+json'],
+        verify: refuseDeepJson,
+        reviver: refuseReservedKeys,
+      }),
+    ),
+  );
   app.use(parser(express.text({ limit: CSV_BODY_LIMIT, type: ['text/csv', 'text/plain'] })));
   app.setGlobalPrefix('api');
 

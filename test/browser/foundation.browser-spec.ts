@@ -30,10 +30,10 @@ describeWithBrowser('an admin in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/users$/);
 
-    await page.getByLabel('Name').fill('Aziza Rakhimova');
-    await page.getByLabel('E-mail').fill('aziza@example.org');
-    await page.getByLabel('Role').selectOption('committee');
-    await page.getByLabel('Password').fill('a-strong-password-42');
+    await page.getByLabel('Name', { exact: true }).fill('Aziza Rakhimova');
+    await page.getByLabel('E-mail', { exact: true }).fill('aziza@example.org');
+    await page.getByLabel('Role', { exact: true }).selectOption('committee');
+    await page.getByLabel('Password', { exact: true }).fill('a-strong-password-42');
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('status').filter({ hasText: 'Added Aziza Rakhimova (aziza@example.org)' }).waitFor();
     await page.getByRole('cell', { name: 'aziza@example.org' }).waitFor();
@@ -42,7 +42,11 @@ describeWithBrowser('an admin in the browser', () => {
     await page.getByRole('link', { name: 'Audit' }).click();
     await page.waitForURL(/\/audit/);
     await page.getByText(/Audit chain intact/).waitFor();
-    const createdRow = page.getByRole('row').filter({ hasText: 'user.created' }).filter({ hasText: ADMIN_EMAIL });
+    const createdRow = page
+      .getByRole('row')
+      .filter({ hasText: 'user.created' })
+      .filter({ hasText: 'aziza@example.org' })
+      .filter({ hasText: ADMIN_EMAIL });
     await createdRow.first().waitFor();
     expect(await createdRow.count()).toBe(1);
     await page.screenshot({ path: screenshotPath('foundation-audit'), fullPage: true });

@@ -134,3 +134,30 @@ describe('behind HTTPS', () => {
     }
   });
 });
+
+describe('reserved property names', () => {
+  let testApp: TestApp;
+  let admin: StaffSession;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    admin = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+  afterAll(() => testApp.close());
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses "%s" anywhere in a JSON body with 400, storing nothing', async (key) => {
+    const before = await admin.get('/api/users');
+    const response = await admin
+      .post('/api/users')
+      .set('content-type', 'application/json')
+      .send(`{"email":"p@example.org","name":"P","role":"committee","password":"long-enough-pass","nested":{"${key}":{"polluted":1}}}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `Reserved property name "${key}" is not allowed in a request body`,
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await admin.get('/api/users')).body).toEqual(before.body);
+  });
+});

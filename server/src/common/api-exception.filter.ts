@@ -63,6 +63,10 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     const code = (exception.driverError as { code?: string } | undefined)?.code;
     if (code === '23505') return body(409, 'This conflicts with a record that already exists');
     if (code === '22P02' || code === '22007' || code === '22003') return body(400, 'A value has the wrong format');
+    // A NUL character or an invalid byte sequence in a text or jsonb value (the driver sends what it is given).
+    if (code === '22021' || code === '22P05')
+      return body(400, 'A value contains a character that cannot be stored (such as \\u0000)');
+    if (code === '22001' || code === '54000') return body(400, 'A value is too long');
     if (code === '23503') return body(409, 'This refers to a record that does not exist or is still referred to');
   }
   return body(500, 'Internal server error');

@@ -152,6 +152,7 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
     const choices = allowed(context);
     const seen = new Set<unknown>();
     let valid = true;
+    // One message per question is enough, and keeps a list of 100,000 bad items cheap to answer.
     for (const item of value) {
       if (seen.has(item)) {
         report(`${show(item)} is chosen twice`);
@@ -160,9 +161,9 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
         report(`${show(item)} is not one of the choices`);
         valid = false;
       }
+      if (!valid) return;
       seen.add(item);
     }
-    if (!valid) return;
     for (const item of value) {
       if (exclusive.has(item as string) && value.length > 1) {
         report(`${show(item)} cannot be combined with other choices`);

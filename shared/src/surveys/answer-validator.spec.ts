@@ -429,3 +429,32 @@ describe('validators declared in the definition', () => {
     ]);
   });
 });
+
+describe('validateAnswers on oversized answers', () => {
+  const definition: SurveyDefinition = {
+    pages: [
+      {
+        name: 'p',
+        elements: [
+          { type: 'checkbox', name: 'pick', choices: ['a', 'b'] },
+          ...Array.from({ length: 150 }, (_unused, index) => ({ type: 'text', name: `t${index}`, inputType: 'number' })),
+        ],
+      },
+    ],
+  };
+
+  it('reports one problem for a long list of bad choices', () => {
+    const compiled = compileValidator(definition);
+    expect(validateAnswers(compiled, { pick: Array.from({ length: 100_000 }, () => 0) }, 'partial')).toEqual([
+      { question: 'pick', message: '0 is not one of the choices' },
+    ]);
+  });
+
+  it('lists at most 100 problems and counts the rest', () => {
+    const compiled = compileValidator(definition);
+    const data = Object.fromEntries(Array.from({ length: 150 }, (_unused, index) => [`t${index}`, 'not a number']));
+    const problems = validateAnswers(compiled, data, 'partial');
+    expect(problems).toHaveLength(101);
+    expect(problems[100]).toEqual({ question: '', message: '50 more problems not listed' });
+  });
+});

@@ -312,11 +312,17 @@ function validateScope(scope: CompiledScope, context: CheckContext, report: Repo
  * Checks a response against a compiled version. `partial`: answers present must be valid, missing
  * ones are fine. `complete`: required visible questions must be answered too.
  */
+/** Problems reported at most; the rest are counted in one closing entry. */
+export const MAX_ANSWER_PROBLEMS = 100;
+
 export function validateAnswers(compiled: CompiledSurvey, data: unknown, mode: AnswerMode): AnswerProblem[] {
   if (!isRecord(data)) return [{ question: '', message: 'Answers must be a JSON object' }];
   const problems: AnswerProblem[] = [];
-  validateScope(compiled.root, { mode, owner: data, values: data }, (message, question = '') =>
-    problems.push({ question, message }),
-  );
+  let omitted = 0;
+  validateScope(compiled.root, { mode, owner: data, values: data }, (message, question = '') => {
+    if (problems.length < MAX_ANSWER_PROBLEMS) problems.push({ question, message });
+    else omitted++;
+  });
+  if (omitted > 0) problems.push({ question: '', message: `${omitted} more problems not listed` });
   return problems;
 }

@@ -67,3 +67,18 @@ describe('checkDefinition', () => {
     ]);
   });
 });
+
+describe('checkDefinition on hostile expressions', () => {
+  it('refuses a condition longer than the limit without parsing it', () => {
+    const long = Array.from({ length: 400 }, () => "{a} = 'x'").join(' or ');
+    expect(long.length).toBeGreaterThan(2_000);
+    expect(
+      checkDefinition(
+        page([
+          { type: 'radiogroup', name: 'a', choices: ['x', 'y'] },
+          { type: 'text', name: 'b', visibleIf: long },
+        ]),
+      ),
+    ).toEqual([{ path: '$.pages[0].elements[1].visibleIf', message: 'visibleIf is longer than 2000 characters' }]);
+  });
+});

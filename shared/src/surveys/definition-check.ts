@@ -69,6 +69,9 @@ function checkUniqueItems(items: unknown, path: string, noun: string, problems: 
   });
 }
 
+/** Far above any real condition; longer ones would only cost every respondent's request time. */
+export const MAX_EXPRESSION_LENGTH = 2_000;
+
 function checkExpression(
   text: unknown,
   path: string,
@@ -79,6 +82,10 @@ function checkExpression(
   if (text === undefined) return;
   if (typeof text !== 'string') {
     problems.push({ path, message: `${property} must be a string` });
+    return;
+  }
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    problems.push({ path, message: `${property} is longer than ${MAX_EXPRESSION_LENGTH} characters` });
     return;
   }
   const parsed = parseExpression(text);
