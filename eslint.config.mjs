@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**', 'test/artifacts/**', 'migrations/*-*.ts', '**/*.cjs', '**/*.mjs', 'jest.config.js'],
+    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**', 'test/artifacts/**', 'migrations/*-*.ts', '**/*.cjs', '**/*.mjs', 'jest.config.js', 'client/vite.config.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -6,6 +6,7 @@ import { CharterDocuments1795243816529 } from './1795243816529-CharterDocuments'
 import { Surveys1795243869938 } from './1795243869938-Surveys';
 import { AnalysisTallies1795244165273 } from './1795244165273-AnalysisTallies';
 import { AuditSealing1795244356339 } from './1795244356339-AuditSealing';
+import { Outbox1795244701069 } from './1795244701069-Outbox';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Surveys1795243869938,
   AnalysisTallies1795244165273,
   AuditSealing1795244356339,
+  Outbox1795244701069,
 ];

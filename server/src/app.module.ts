@@ -4,17 +4,22 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalysisModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CharterModule } from './charter/charter.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { DemoModule } from './demo/demo.module';
 import { NetworksModule } from './networks/networks.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ResponsesModule } from './responses/responses.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -45,12 +50,17 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 5, retryDelay: 2_000 }),
+        AnalysisModule,
         AuditModule,
         AuthModule,
+        CharterModule,
         NetworksModule,
         CampaignsModule,
         ResponsesModule,
+        SurveysModule,
         HealthModule,
+        MailModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

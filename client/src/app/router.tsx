@@ -26,14 +26,19 @@ const LoginPage = lazyPage(() => import('@/features/auth/components/login-page')
 const AccountPage = lazyPage(() => import('@/features/auth/components/account-page'), 'AccountPage');
 const DashboardPage = lazyPage(() => import('./routes/dashboard'), 'DashboardPage');
 const SurveysPage = lazyPage(() => import('@/features/surveys/components/surveys-page'), 'SurveysPage');
+const SurveyPage = lazyPage(() => import('@/features/surveys/components/survey-page'), 'SurveyPage');
+const SurveyVersionPage = lazyPage(() => import('@/features/surveys/components/survey-version-page'), 'SurveyVersionPage');
+const VersionDiffPage = lazyPage(() => import('@/features/surveys/components/version-diff-page'), 'VersionDiffPage');
 const CampaignsPage = lazyPage(
   () => import('@/features/campaigns/components/campaigns-page'),
   'CampaignsPage',
 );
+const CampaignPage = lazyPage(() => import('@/features/campaigns/components/campaign-page'), 'CampaignPage');
 const AnalysisPage = lazyPage(() => import('@/features/analysis/components/analysis-page'), 'AnalysisPage');
 const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');
 const NetworksPage = lazyPage(() => import('@/features/networks/components/networks-page'), 'NetworksPage');
 const UsersPage = lazyPage(() => import('@/features/users/components/users-page'), 'UsersPage');
+const RespondPage = lazyPage(() => import('@/features/respond/components/respond-page'), 'RespondPage');
 const AuditPage = lazyPage(() => import('@/features/audit/components/audit-page'), 'AuditPage');
 
 function PublicShell() {
@@ -51,6 +56,7 @@ export const router = createBrowserRouter([
     children: [
       // Pages without a session go here, outside RequireAuth (later: the respondent page /r/:token).
       { path: '/login', element: <LoginPage /> },
+      { path: '/r/:token', element: <RespondPage /> },
       {
         path: '/',
         element: <RequireAuth />,
@@ -70,10 +76,42 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'surveys/:surveyId',
+                element: (
+                  <RequireRole section="surveys">
+                    <SurveyPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'surveys/:surveyId/versions/:version',
+                element: (
+                  <RequireRole section="surveys">
+                    <SurveyVersionPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'surveys/:surveyId/diff/:from/:to',
+                element: (
+                  <RequireRole section="surveys">
+                    <VersionDiffPage />
+                  </RequireRole>
+                ),
+              },
+              {
                 path: 'campaigns',
                 element: (
                   <RequireRole section="campaigns">
                     <CampaignsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'campaigns/:id',
+                element: (
+                  <RequireRole section="campaigns">
+                    <CampaignPage />
                   </RequireRole>
                 ),
               },

@@ -21,13 +21,43 @@ export const ERROR_STATUS = {
   email_taken: 409,
   last_admin: 409,
   // surveys
+  survey_not_found: 404,
+  survey_version_not_found: 404,
+  survey_slug_taken: 409,
+  version_frozen: 409,
+  invalid_definition: 422,
 
   // campaigns, links and responses
+  network_not_found: 404,
+  campaign_not_found: 404,
+  invitation_not_found: 404,
+  version_not_published: 409,
+  campaign_closed: 409,
+  link_not_found: 404,
+  link_gone: 410,
+  answers_invalid: 422,
+  already_completed: 409,
+  idempotency_mismatch: 422,
+  quota_reached: 409,
+  open_link_no_progress: 409,
 
   // analysis
+  analysis_question_not_found: 404,
+  analysis_version_not_found: 404,
 
   // charter
-
+  charter_not_found: 404,
+  charter_revision_not_found: 404,
+  charter_clause_not_found: 404,
+  charter_comment_not_found: 404,
+  charter_amendment_not_found: 404,
+  charter_slug_taken: 409,
+  charter_merge_conflict: 409,
+  charter_amendment_decided: 409,
+  charter_invalid_clauses: 422,
+  charter_no_changes: 422,
+  charter_invalid_reference: 422,
+  charter_not_chair: 403,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
