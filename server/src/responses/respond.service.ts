@@ -174,12 +174,46 @@ export class RespondService {
       });
       return { result: { responseId: existing.id, receipt: existing.receipt ?? '' }, kind: 'edited' };
     }
+    const created = await this.insertCompletion(manager, link, data, hash, idempotencyKey);
+    if (created === null) throw this.alreadyCompleted(link.campaign);
+    return created;
+  }
+
+  /**
+   * The common case, a personal link's first completion, without the locked read path: one
+   * guarded insert plus its audit event. Null when it did not apply; the locked path then decides.
+   */
+  private tryFirstCompletion(
+    link: ResolvedLink,
+    data: Record<string, unknown>,
+    hash: string,
+    idempotencyKey: string | undefined,
+  ): Promise<CompletionOutcome | null> {
+    return this.dataSource.transaction((manager) => this.insertCompletion(manager, link, data, hash, idempotencyKey));
+  }
+
+  /**
+   * Stores a personal link's completion if the link is still live (not revoked, campaign open)
+   * and no complete response exists yet — the unique key on the response settles concurrent
+   * attempts. Returns null, having written nothing, otherwise.
+   */
+  private async insertCompletion(
+    manager: EntityManager,
+    link: ResolvedLink,
+    data: Record<string, unknown>,
+    hash: string,
+    idempotencyKey: string | undefined,
+  ): Promise<CompletionOutcome | null> {
     const { column, id } = this.responseKey(link);
     const receipt = generateReceipt();
     const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
          data, status, receipt, idempotency_key, request_hash, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now())
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
+       WHERE EXISTS (
+         SELECT 1 FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+         WHERE i.id = $13 AND i.revoked_at IS NULL AND c.status <> 'closed'
+           AND (c.closes_at IS NULL OR c.closes_at > now()) AND (c.opens_at IS NULL OR c.opens_at <= now()))
        ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
          idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
          country = excluded.country, role = excluded.role, language = excluded.language,
@@ -199,62 +233,12 @@ export class RespondService {
         receipt,
         idempotencyKey ?? null,
         hash,
+        link.invitation.id,
       ],
     );
-    if (rows.length === 0) throw this.alreadyCompleted(link.campaign);
+    if (rows.length === 0) return null;
     await this.recordCompletion(manager, link, rows[0].id);
     return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
-  }
-
-  /**
-   * The common case, a personal link's first completion, in one statement plus its audit event:
-   * the insert happens only while the link is live (not revoked, campaign open) and no complete
-   * response exists, which the unique key on the response settles under concurrency. Returns
-   * null, having written nothing, when any of that does not hold; the locked path then decides.
-   */
-  private async tryFirstCompletion(
-    link: ResolvedLink,
-    data: Record<string, unknown>,
-    hash: string,
-    idempotencyKey: string | undefined,
-  ): Promise<CompletionOutcome | null> {
-    const { column, id } = this.responseKey(link);
-    const receipt = generateReceipt();
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
-           data, status, receipt, idempotency_key, request_hash, completed_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
-         WHERE EXISTS (
-           SELECT 1 FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-           WHERE i.id = $13 AND i.revoked_at IS NULL AND c.status <> 'closed'
-             AND (c.closes_at IS NULL OR c.closes_at > now()) AND (c.opens_at IS NULL OR c.opens_at <= now()))
-         ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
-           idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
-           country = excluded.country, role = excluded.role, language = excluded.language,
-           completed_at = excluded.completed_at, updated_at = now()
-         WHERE responses.status = 'partial'
-         RETURNING id`,
-        [
-          id,
-          link.campaign.id,
-          link.campaign.surveyVersionId,
-          link.campaign.anonymous ? null : link.invitation.id,
-          link.invitation.networkId,
-          link.member?.country ?? null,
-          link.member?.role ?? null,
-          link.member?.language ?? null,
-          data,
-          receipt,
-          idempotencyKey ?? null,
-          hash,
-          link.invitation.id,
-        ],
-      );
-      if (rows.length === 0) return null;
-      await this.recordCompletion(manager, link, rows[0].id);
-      return { result: { responseId: rows[0].id, receipt }, kind: 'created' as const };
-    });
   }
 
   private async completeOpen(
