@@ -7,6 +7,7 @@ import { Surveys1795243869938 } from './1795243869938-Surveys';
 import { AnalysisTallies1795244165273 } from './1795244165273-AnalysisTallies';
 import { AuditSealing1795244356339 } from './1795244356339-AuditSealing';
 import { Outbox1795244701069 } from './1795244701069-Outbox';
+import { ResponseCompletionAudit1795247026517 } from './1795247026517-ResponseCompletionAudit';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AnalysisTallies1795244165273,
   AuditSealing1795244356339,
   Outbox1795244701069,
+  ResponseCompletionAudit1795247026517,
 ];

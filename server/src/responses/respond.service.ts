@@ -189,7 +189,9 @@ export class RespondService {
     hash: string,
     idempotencyKey: string | undefined,
   ): Promise<CompletionOutcome | null> {
-    return this.dataSource.transaction((manager) => this.insertCompletion(manager, link, data, hash, idempotencyKey));
+    // One statement, so no explicit transaction: its audit event is written by the database in
+    // the same statement (see the ResponseCompletionAudit migration).
+    return this.insertCompletion(this.dataSource.manager, link, data, hash, idempotencyKey);
   }
 
   /**
@@ -237,7 +239,6 @@ export class RespondService {
       ],
     );
     if (rows.length === 0) return null;
-    await this.recordCompletion(manager, link, rows[0].id);
     return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
   }
 
@@ -279,7 +280,6 @@ export class RespondService {
       ],
     );
     await manager.update(Invitation, { id: link.invitation.id }, { responseCount: responseCount + 1 });
-    await this.recordCompletion(manager, link, id);
     return { result: { responseId: id, receipt }, kind: 'created' };
   }
 
@@ -291,18 +291,6 @@ export class RespondService {
       );
     }
     return { result: { responseId: earlier.id, receipt: earlier.receipt ?? '' }, kind: 'replayed' };
-  }
-
-  private async recordCompletion(manager: EntityManager, link: ResolvedLink, responseId: string): Promise<void> {
-    await this.audit.record(manager, {
-      actor: null,
-      action: 'response.completed',
-      subject: `campaign:${link.campaign.id}`,
-      // Anonymous campaigns: nothing here ties the response to a link or a member.
-      payload: link.campaign.anonymous || link.invitation.kind === 'open'
-        ? { responseId, networkId: link.invitation.networkId }
-        : { responseId, networkId: link.invitation.networkId, invitationId: link.invitation.id },
-    });
   }
 
   private alreadyCompleted(campaign: Campaign): DomainError {
