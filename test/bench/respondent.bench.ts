@@ -2,11 +2,11 @@
 // headless Chromium, next to a baseline built in the same run — a bare page that only renders the
 // same questionnaire with React + survey-core + survey-react-ui, bundled by Vite the same way.
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { spawnBuiltServer } from '../support/built-server';
 import { launchChromium } from '../support/browser';
 import { httpSignIn } from '../support/http-session';
@@ -14,7 +14,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 import { createTestDatabase, prepareTestServer, releaseTestServer } from '../support/test-database';
 import { reportBench } from './bench-report';
 
-const ROOT = join(__dirname, '..', '..');
 const FLOOR_DIR = join(__dirname, '.respondent-floor');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -24,7 +23,7 @@ interface PageLoad {
   interactiveMs: number;
 }
 
-/** Loads a page in a fresh context and waits until the first question's input accepts clicks. */
+/** Loads a page in a fresh context and waits until the first question is rendered (React has mounted it). */
 async function measure(browser: Browser, url: string): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page: Page = await context.newPage();
@@ -34,7 +33,12 @@ async function measure(browser: Browser, url: string): Promise<PageLoad> {
   });
   const started = performance.now();
   await page.goto(url);
-  await page.locator('.sd-question input, .sd-question textarea').first().waitFor({ state: 'visible' });
+  try {
+    await page.locator('.sd-question').first().waitFor({ state: 'visible', timeout: 20_000 });
+  } catch (error) {
+    await page.screenshot({ path: '/tmp/respondent-bench-failure.png' });
+    throw new Error(`${url} did not show a question: ${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: error });
+  }
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   const interactiveMs = performance.now() - started;
   let jsRawBytes = 0;
@@ -74,8 +78,13 @@ async function buildFloor(definition: unknown): Promise<void> {
       "createRoot(document.getElementById('root')!).render(<Survey model={model} />);",
     ].join('\n'),
   );
-  const react = (await import('@vitejs/plugin-react')).default;
-  await build({
+  // Vite and its React plugin are ES modules, loaded at run time (their types need a module
+  // resolution this CommonJS test project does not use).
+  // resolution this CommonJS test project does not use); they are the client workspace's.
+  const clientRequire = createRequire(join(__dirname, '..', '..', 'client', 'package.json'));
+  const vite = clientRequire('vite') as { build(config: Record<string, unknown>): Promise<unknown> };
+  const react = (clientRequire('@vitejs/plugin-react') as { default: () => unknown }).default;
+  await vite.build({
     root: FLOOR_DIR,
     logLevel: 'error',
     configFile: false,
@@ -115,9 +124,13 @@ async function main(): Promise<void> {
     const campaigns = (await admin.request('GET', '/api/campaigns')).body as Array<{ id: string; status: string }>;
     const open = campaigns.find((campaign) => campaign.status === 'open');
     if (open === undefined) throw new Error('the demo seed has no open campaign');
-    const links = (await admin.request('GET', `/api/campaigns/${open.id}/links`)).body as Array<{ url: string }>;
-    const respondentUrl = `${concord.origin}${new URL(links[0].url).pathname}`;
-    const view = (await (await fetch(`${concord.origin}/api/respond/${new URL(links[0].url).pathname.split('/').pop()}`)).json()) as {
+    const networks = (await admin.request('GET', '/api/networks')).body as Array<{ id: string }>;
+    // An open regional link: a new respondent, whatever the demo members have already answered.
+    const link = (await admin.request('POST', `/api/campaigns/${open.id}/open-links`, { networkId: networks[0].id }))
+      .body as { url: string };
+    const token = new URL(link.url).pathname.split('/').pop() ?? '';
+    const respondentUrl = `${concord.origin}/r/${token}`;
+    const view = (await (await fetch(`${concord.origin}/api/respond/${token}`)).json()) as {
       survey: { definition: unknown };
     };
 
@@ -156,7 +169,7 @@ async function main(): Promise<void> {
           baseline: { label: 'bare React + SurveyJS page', value: median(floorLoads.map((load) => load.interactiveMs)) },
         },
       ],
-      notes: ['interactive = the first question’s input is visible after the page’s data has loaded (Concord also fetches the questionnaire over the API)'],
+      notes: ['interactive = the first question is rendered, after the page’s data has loaded (Concord also fetches the questionnaire over the API)'],
     });
   } finally {
     await browser?.close();

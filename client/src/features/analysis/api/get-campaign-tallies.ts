@@ -14,6 +14,9 @@ export interface TallyControls {
   from: string;
   to: string;
   includePartial: boolean;
+  /** One answer filter: responses whose answer to this choice question includes `answerValue`. */
+  answerQuestion: string;
+  answerValue: string;
 }
 
 export function tallyQueryParams(controls: TallyControls): QueryParams {
@@ -27,6 +30,9 @@ export function tallyQueryParams(controls: TallyControls): QueryParams {
     from: controls.from,
     to: controls.to,
     includePartial: controls.includePartial ? 'true' : undefined,
+    ...(controls.answerQuestion !== '' && controls.answerValue !== ''
+      ? { [`answer[${controls.answerQuestion}]`]: controls.answerValue }
+      : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import type { QuestionTally } from '@concord/shared';
@@ -24,7 +24,12 @@ const INITIAL: TallyControls = {
   from: '',
   to: '',
   includePartial: false,
+  answerQuestion: '',
+  answerValue: '',
 };
+
+/** Kinds the server can filter on (`answer[<question>]=<value>`); questions inside dynamic panels cannot be. */
+const FILTERABLE_KINDS = new Set<QuestionTally['kind']>(['choice', 'multi', 'numeric']);
 
 function exportHref(campaignId: string, file: string, query: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
@@ -43,9 +48,10 @@ function QuestionCard({
   groupLabels: Record<string, string>;
 }) {
   const [showTable, setShowTable] = useState(false);
+  const headingId = useId();
   return (
-    <section className="analysis-question">
-      <h3>
+    <section className="analysis-question" aria-labelledby={headingId}>
+      <h3 id={headingId}>
         {question.title} <small className="analysis-question__name">{question.name}</small>
       </h3>
       <p className="analysis-question__counts">
@@ -104,6 +110,16 @@ export function AnalysisPage() {
   const progress = useAnalysisProgress(campaignId);
   const networks = useAnalysisNetworks();
   const tallies = useCampaignTallies(campaignId, controls);
+  // The unfiltered tallies list every choice question and its choices, whatever the current filters match.
+  const catalogue = useCampaignTallies(campaignId, INITIAL);
+  const filterable = (catalogue.data?.questions ?? []).filter(
+    (question) =>
+      question.panel === undefined &&
+      FILTERABLE_KINDS.has(question.kind) &&
+      question.choices !== undefined &&
+      question.choices.length > 0,
+  );
+  const answerChoices = filterable.find((question) => question.name === controls.answerQuestion)?.choices ?? [];
   const set = <K extends keyof TallyControls>(key: K, value: TallyControls[K]) =>
     setControls({ ...controls, [key]: value });
   const query = Object.fromEntries(
@@ -163,7 +179,7 @@ export function AnalysisPage() {
               </tbody>
             </table>
           )}
-          <form className="analysis-filters no-print" onSubmit={(event) => event.preventDefault()}>
+          <form className="analysis-filters no-print" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
             <label>
               Group by{' '}
               <select
@@ -212,6 +228,35 @@ export function AnalysisPage() {
             </label>
             <label>
               To <input type="date" value={controls.to} onChange={(event) => set('to', event.target.value)} />
+            </label>
+            <label>
+              Answer to{' '}
+              <select
+                value={controls.answerQuestion}
+                onChange={(event) => setControls({ ...controls, answerQuestion: event.target.value, answerValue: '' })}
+              >
+                <option value="">Any question</option>
+                {filterable.map((question) => (
+                  <option key={question.name} value={question.name}>
+                    {question.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Answer is{' '}
+              <select
+                value={controls.answerValue}
+                disabled={controls.answerQuestion === ''}
+                onChange={(event) => set('answerValue', event.target.value)}
+              >
+                <option value="">Any answer</option>
+                {answerChoices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
             </label>
             <label>
               <input

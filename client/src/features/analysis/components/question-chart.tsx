@@ -29,14 +29,16 @@ function ChoiceBars({ choices, weighted }: { choices: ChoiceCount[]; weighted?: 
 
 /** One stacked bar per group (e.g. per network): each segment is a choice's share in that group. */
 function GroupedBars({ question, labels }: { question: QuestionTally; labels: Record<string, string> }) {
-  const groups = Object.entries(question.groups ?? {});
+  const labelOf = (key: string) => labels[key] ?? (key === '' ? 'Not given' : key);
+  // By name: the server keys network groups by id, an order that means nothing to a reader.
+  const groups = Object.entries(question.groups ?? {}).sort(([a], [b]) => labelOf(a).localeCompare(labelOf(b)));
   const values = question.choices?.map((choice) => choice.value) ?? [];
   return (
     <table className="analysis-stack">
       <tbody>
         {groups.map(([key, figures]: [string, GroupFigures]) => (
           <tr key={key}>
-            <th scope="row">{labels[key] ?? (key === '' ? 'Not given' : key)}</th>
+            <th scope="row">{labelOf(key)}</th>
             <td>
               {figures.suppressed ? (
                 <span className="analysis-suppressed">
