@@ -12,6 +12,7 @@ import { useAnalysisProgress } from '../api/get-analysis-progress';
 import { type TallyControls, tallyQueryParams, useCampaignTallies } from '../api/get-campaign-tallies';
 import { FreeTextPanel } from './free-text-panel';
 import { QuestionChart } from './question-chart';
+import { hasTableView, QuestionTable } from './question-table';
 import './analysis.css';
 
 const INITIAL: TallyControls = {
@@ -61,40 +62,17 @@ function QuestionCard({
       {question.kind === 'text' && !question.suppressed && (
         <FreeTextPanel campaignId={campaignId} question={question.name} />
       )}
-      {question.choices !== undefined && question.choices.length > 0 && (
+      {hasTableView(question) && !question.suppressed && (
         <>
-          <button type="button" className="analysis-question__toggle" onClick={() => setShowTable(!showTable)}>
+          <button
+            type="button"
+            className="analysis-question__toggle"
+            aria-expanded={showTable}
+            onClick={() => setShowTable(!showTable)}
+          >
             {showTable ? 'Hide table' : 'Show table'}
           </button>
-          {showTable && (
-            <table className="analysis-table">
-              <thead>
-                <tr>
-                  <th scope="col">Choice</th>
-                  <th scope="col">Count</th>
-                  <th scope="col">Share</th>
-                  {question.weighted?.choices && <th scope="col">Weighted share</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {question.choices.map((choice) => (
-                  <tr key={choice.value}>
-                    <td>{choice.label}</td>
-                    <td>{choice.count}</td>
-                    <td>{choice.share === null ? '–' : `${(choice.share * 100).toFixed(1)} %`}</td>
-                    {question.weighted?.choices && (
-                      <td>
-                        {(() => {
-                          const share = question.weighted.choices.find((c) => c.value === choice.value)?.share;
-                          return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`;
-                        })()}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {showTable && <QuestionTable question={question} />}
         </>
       )}
     </section>

@@ -1,0 +1,118 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+import type { QuestionTally } from '@concord/shared';
+
+import {
+  AXIS_LABEL,
+  AXIS_TICK,
+  BAND_HEIGHT,
+  CHART_WIDTH,
+  percent,
+  percentAxis,
+  LEGEND_STYLE,
+  POOLED_COLOUR,
+  VALUE_LABEL,
+  WEIGHTED_COLOUR,
+} from './chart-theme';
+
+interface ChoiceRow {
+  label: string;
+  count: number;
+  pooled: number | null;
+  weighted: number | null;
+}
+
+const AXIS_HEIGHT = 44;
+const LEGEND_HEIGHT = 28;
+
+/** What the share is a share of: answers for single choice, respondents for multiple choice. */
+export function shareBase(question: QuestionTally): string {
+  return question.kind === 'multi' ? 'respondents who answered' : 'answers';
+}
+
+/** Horizontal bars, one per choice: pooled shares, and the network-weighted shares beside them when asked for. */
+export function ChoiceBarChart({ question }: { question: QuestionTally }) {
+  const weighted = question.weighted?.choices;
+  const rows: ChoiceRow[] = (question.choices ?? []).map((choice) => {
+    const weightedShare = weighted?.find((candidate) => candidate.value === choice.value)?.share;
+    return {
+      label: choice.label,
+      count: choice.count,
+      pooled: choice.share === null ? null : choice.share * 100,
+      weighted: weightedShare === null || weightedShare === undefined ? null : weightedShare * 100,
+    };
+  });
+  const bands = weighted ? BAND_HEIGHT + 12 : BAND_HEIGHT;
+  const height = rows.length * bands + AXIS_HEIGHT + (weighted ? LEGEND_HEIGHT : 0);
+  const summary =
+    `Bar chart: share of ${shareBase(question)} per choice${weighted ? ', pooled and weighted by network' : ''}. ` +
+    rows
+      .map(
+        (row) =>
+          `${row.label}: ${row.count} (${percent(row.pooled === null ? null : row.pooled / 100)}` +
+          `${weighted ? `; weighted ${percent(row.weighted === null ? null : row.weighted / 100)}` : ''})`,
+      )
+      .join('; ') +
+    '.';
+  const axis = percentAxis(rows.flatMap((row) => [row.pooled, row.weighted]));
+
+  return (
+    <div className="analysis-chart" role="img" aria-label={summary} style={{ width: CHART_WIDTH, height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 4, right: 96, bottom: 4, left: 8 }}
+          barGap={2}
+          barCategoryGap={weighted ? 6 : 7}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+          <XAxis
+            type="number"
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={(value: number) => `${value} %`}
+            tick={AXIS_TICK}
+            height={AXIS_HEIGHT}
+            label={{ value: `Share of ${shareBase(question)}`, position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
+          />
+          <YAxis type="category" dataKey="label" width={200} tick={AXIS_TICK} interval={0} />
+          <Tooltip
+            cursor={{ fill: 'rgba(31, 90, 166, 0.06)' }}
+            formatter={(value, name) => [percent(typeof value === 'number' ? value / 100 : null), name]}
+          />
+          {weighted && (
+            <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
+          )}
+          <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[0, 3, 3, 0]}>
+            <LabelList
+              position="right"
+              style={VALUE_LABEL}
+              valueAccessor={(entry: { payload?: ChoiceRow }) =>
+                entry.payload ? `${entry.payload.count} · ${percent((entry.payload.pooled ?? 0) / 100)}` : ''
+              }
+            />
+          </Bar>
+          {weighted && (
+            <Bar
+              dataKey="weighted"
+              name="Weighted by network"
+              fill={WEIGHTED_COLOUR}
+              isAnimationActive={false}
+              radius={[0, 3, 3, 0]}
+            >
+              <LabelList
+                position="right"
+                style={VALUE_LABEL}
+                valueAccessor={(entry: { payload?: ChoiceRow }) =>
+                  entry.payload ? percent((entry.payload.weighted ?? 0) / 100) : ''
+                }
+              />
+            </Bar>
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+import type { QuestionTally } from '@concord/shared';
+
+import {
+  AXIS_LABEL,
+  AXIS_TICK,
+  CHART_WIDTH,
+  percent,
+  percentAxis,
+  LEGEND_STYLE,
+  POOLED_COLOUR,
+  VALUE_LABEL,
+  WEIGHTED_COLOUR,
+  wholePercent,
+} from './chart-theme';
+
+interface ValueRow {
+  label: string;
+  count: number;
+  pooled: number | null;
+  weighted: number | null;
+}
+
+/** Past this many distinct values, labels on every column would overlap: the axis and tooltip carry them. */
+const MAX_LABELLED_COLUMNS = 12;
+
+/** Columns over the answer scale (ratings, numbers): how answers spread, pooled and weighted by network. */
+export function DistributionChart({ question }: { question: QuestionTally }) {
+  const weighted = question.weighted?.choices;
+  const rows: ValueRow[] = (question.choices ?? []).map((choice) => {
+    const weightedShare = weighted?.find((candidate) => candidate.value === choice.value)?.share;
+    return {
+      label: choice.label,
+      count: choice.count,
+      pooled: choice.share === null ? null : choice.share * 100,
+      weighted: weightedShare === null || weightedShare === undefined ? null : weightedShare * 100,
+    };
+  });
+  const labelled = rows.length <= MAX_LABELLED_COLUMNS;
+  const axis = percentAxis(rows.flatMap((row) => [row.pooled, row.weighted]));
+  const scale = question.type === 'rating' ? 'Rating' : 'Answer';
+  const summary =
+    `Column chart: distribution of ${question.answered} answers` +
+    (question.mean === undefined ? '' : `, mean ${question.mean ?? '–'}, median ${question.median ?? '–'}`) +
+    (question.weighted?.mean === undefined ? '' : `, weighted mean ${question.weighted.mean ?? '–'}`) +
+    '. ' +
+    rows
+      .map(
+        (row) =>
+          `${scale} ${row.label}: ${row.count} (${percent(row.pooled === null ? null : row.pooled / 100)}` +
+          `${weighted ? `; weighted ${percent(row.weighted === null ? null : row.weighted / 100)}` : ''})`,
+      )
+      .join('; ') +
+    '.';
+
+  return (
+    <div className="analysis-chart" role="img" aria-label={summary} style={{ width: CHART_WIDTH, height: 260 }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={rows}
+          margin={{ top: 20, right: 8, bottom: 4, left: 4 }}
+          barGap={1}
+          barCategoryGap={rows.length > 20 ? 1 : '18%'}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid vertical={false} stroke="#e5e7eb" />
+          <XAxis
+            dataKey="label"
+            tick={AXIS_TICK}
+            interval="preserveStartEnd"
+            height={40}
+            label={{ value: scale, position: 'insideBottom', offset: 2, ...AXIS_LABEL }}
+          />
+          <YAxis
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={(value: number) => `${value} %`}
+            tick={AXIS_TICK}
+            width={64}
+            label={{ value: 'Share of answers', angle: -90, position: 'insideLeft', offset: 4, ...AXIS_LABEL }}
+          />
+          <Tooltip
+            cursor={{ fill: 'rgba(31, 90, 166, 0.06)' }}
+            labelFormatter={(label) => (typeof label === 'string' ? `${scale} ${label}` : scale)}
+            formatter={(value, name, item) => {
+              const share = percent(typeof value === 'number' ? value / 100 : null);
+              return [item.dataKey === 'pooled' ? `${(item.payload as ValueRow).count} · ${share}` : share, name];
+            }}
+          />
+          {weighted && <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={LEGEND_STYLE} />}
+          <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[3, 3, 0, 0]}>
+            {labelled && (
+              <LabelList
+                position="top"
+                style={VALUE_LABEL}
+                formatter={(value) => (typeof value === 'number' ? wholePercent(value) : '')}
+              />
+            )}
+          </Bar>
+          {weighted && (
+            <Bar
+              dataKey="weighted"
+              name="Weighted by network"
+              fill={WEIGHTED_COLOUR}
+              isAnimationActive={false}
+              radius={[3, 3, 0, 0]}
+            >
+              {labelled && (
+                <LabelList
+                  position="top"
+                  style={VALUE_LABEL}
+                  formatter={(value) => (typeof value === 'number' ? wholePercent(value) : '')}
+                />
+              )}
+            </Bar>
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { QuestionTally } from '@concord/shared';
+
+import { percent } from './charts/chart-theme';
+
+/** Whether the question has figures that the table view can list. */
+export function hasTableView(question: QuestionTally): boolean {
+  return (question.choices?.length ?? 0) > 0 || (question.items?.length ?? 0) > 0;
+}
+
+/** The chart's numbers as a table: exact counts and shares, for reading, copying and screen readers. */
+export function QuestionTable({ question }: { question: QuestionTally }) {
+  const weightedChoices = question.weighted?.choices;
+  const weightedItems = question.weighted?.items;
+  if (question.items !== undefined && question.items.length > 0) {
+    return (
+      <table className="analysis-table">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Mean rank</th>
+            {weightedItems && <th scope="col">Weighted mean rank</th>}
+            <th scope="col">Ranked first</th>
+            <th scope="col">n</th>
+          </tr>
+        </thead>
+        <tbody>
+          {question.items.map((item) => (
+            <tr key={item.value}>
+              <td>{item.label}</td>
+              <td>{item.meanRank ?? '–'}</td>
+              {weightedItems && <td>{weightedItems.find((w) => w.value === item.value)?.meanRank ?? '–'}</td>}
+              <td>{item.firstPlace}</td>
+              <td>{item.n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <table className="analysis-table">
+      <thead>
+        <tr>
+          <th scope="col">Choice</th>
+          <th scope="col">Count</th>
+          <th scope="col">Share</th>
+          {weightedChoices && <th scope="col">Weighted share</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {(question.choices ?? []).map((choice) => (
+          <tr key={choice.value}>
+            <td>{choice.label}</td>
+            <td>{choice.count}</td>
+            <td>{percent(choice.share)}</td>
+            {weightedChoices && <td>{percent(weightedChoices.find((c) => c.value === choice.value)?.share)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
