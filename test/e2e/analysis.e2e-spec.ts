@@ -578,6 +578,16 @@ describe('filters', () => {
     expect(scan.body.source).toBe('scan');
     expect(scan.body.questions).toEqual(rollup.body.questions);
   });
+
+  it.each(['country', 'role', 'none'])('scan and rollup agree grouped by %s', async (groupBy) => {
+    const grouping = groupBy === 'none' ? '' : `groupBy=${groupBy}&`;
+    const rollup = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?${grouping}minCellSize=1`);
+    const scan = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?${grouping}minCellSize=1&to=2100-01-01`);
+    expect(rollup.body.source).toBe('rollup');
+    expect(scan.body.source).toBe('scan');
+    expect(scan.body.responses).toBe(rollup.body.responses);
+    expect(scan.body.questions).toEqual(rollup.body.questions);
+  });
 });
 
 describe('the rollup follows changes', () => {

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -39,8 +39,48 @@ export interface ExportTarget extends Writable {
   setHeader?(name: string, value: string): unknown;
 }
 
+/**
+ * Waits until `stream` emits 'drain', or fails if `target` (the HTTP response) closes first: a
+ * client that goes away must end the export, not leave it waiting for a 'drain' that never comes.
+ */
+async function drained(stream: EventEmitter, target: Writable): Promise<void> {
+  if (target.destroyed) throw new Error('Export target closed');
+  const abort = new AbortController();
+  try {
+    await Promise.race([
+      once(stream, 'drain', { signal: abort.signal }),
+      once(target, 'close', { signal: abort.signal }).then(() => {
+        throw new Error('Export target closed');
+      }),
+    ]);
+  } finally {
+    abort.abort();
+  }
+}
+
 async function write(target: Writable, chunk: string): Promise<void> {
-  if (!target.write(chunk)) await once(target, 'drain');
+  if (!target.write(chunk)) await drained(target, target);
+}
+
+/** The part of a (readable-stream 2) writable the export looks at. */
+interface ZipInput extends EventEmitter {
+  _writableState: { needDrain: boolean };
+}
+
+/**
+ * exceljs writes each sheet's XML into the zip through an internal PassThrough whose writes ignore
+ * backpressure: when rows are produced faster than they are deflated and sent, the XML piles up
+ * there (hundreds of MB for a million rows). This is that PassThrough, so the export can wait for
+ * it to drain between batches; the zip reads it only as fast as the HTTP response takes the zip's
+ * output, so a slow client slows the database reads too.
+ */
+function zipInput(sheet: ExcelJS.Worksheet): ZipInput {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  const input: unknown = Array.isArray(pipes) ? pipes[0] : undefined;
+  const state = (input as Partial<ZipInput> | undefined)?._writableState;
+  if (!(input instanceof EventEmitter) || typeof state?.needDrain !== 'boolean')
+    throw new Error('exceljs internals changed: the sheet stream has no zip input to wait on');
+  return input as ZipInput;
 }
 
 function xlsxCell(value: CellValue): CellValue {
@@ -168,9 +208,12 @@ export class ExportService {
         });
         const sheet = workbook.addWorksheet('Responses');
         sheet.addRow(columns.map((column) => column.key)).commit();
+        const input = zipInput(sheet);
+        // The next batch is read only once the rows before it have gone into the zip.
         for await (const batch of this.batches(campaignId)) {
           for (const response of batch)
             sheet.addRow(this.row(columns, version, response, locale).map(xlsxCell)).commit();
+          if (input._writableState.needDrain) await drained(input, target);
         }
         sheet.commit();
         const codebook = workbook.addWorksheet('Codebook');

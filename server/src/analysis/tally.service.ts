@@ -36,6 +36,7 @@ import { dimensionConditions, groupExpression, scanConditions, SqlParams, type T
 export const ANALYSIS_READERS: readonly StaffRole[] = ['secretariat', 'committee'];
 export const ANALYSIS_EDITORS: readonly StaffRole[] = ['secretariat'];
 const CHOICE_KINDS = new Set(['choice', 'multi', 'numeric']);
+const SCAN_WORK_MEM = '64MB';
 
 export interface NetworkLabel {
   id: string;
@@ -215,19 +216,28 @@ export class TallyService {
       ...dimensionConditions('responses', scope, query.filters, params),
       ...scanConditions(query.filters, params),
     ];
-    return await this.dataSource.query<FactCountRow[]>(
-      `WITH ${factCtes(
-        `SELECT r.campaign_id, r.survey_version_id, r.network_id, coalesce(r.country, '') AS country,
-                coalesce(r.role, '') AS role, coalesce(r.language, '') AS language, r.data, 1 AS sign
-           FROM responses r WHERE ${where.join(' AND ')}`,
-        plan,
-      )}
-       SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value, rank::int AS rank,
-              SUM(sign)::int AS n
-         FROM facts
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-      params.values,
-    );
+    // Only the dimension grouped by is carried: the fewer distinct dimensions, the more answers
+    // the fact SQL counts together. The campaign is not needed once the responses are chosen.
+    const carried = (name: 'country' | 'role'): string =>
+      query.groupBy === name ? `coalesce(r.${name}, '')` : `''::text`;
+    return await this.dataSource.transaction(async (manager) => {
+      // The distinct answers of a large scan are hashed in memory rather than spilled to disk.
+      await manager.query(`SET LOCAL work_mem = '${SCAN_WORK_MEM}'`);
+      return await manager.query<FactCountRow[]>(
+        `WITH ${factCtes(
+          `SELECT NULL::uuid AS campaign_id, r.survey_version_id, r.network_id, ${carried('country')} AS country,
+                  ${carried('role')} AS role, ''::text AS language, r.data, 1 AS sign
+             FROM responses r WHERE ${where.join(' AND ')}`,
+          plan,
+        )}
+         SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value,
+                rank::int AS rank, SUM(sign)::int AS n
+           FROM facts
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+         HAVING SUM(sign) <> 0`,
+        params.values,
+      );
+    });
   }
 }
 
