@@ -71,4 +71,25 @@ describe('tally arithmetic', () => {
       { value: 'false', label: 'No', count: 0, share: 0 },
     ]);
   });
+
+  it('leaves networks under the threshold out of the weighted figures', () => {
+    const { questions } = buildQuestionPlan({ elements: [{ type: 'boolean', name: 'ok' }] });
+    // n1: three responses, all "true"; n2: one response, "false" (below k = 3, hidden).
+    const rows = [
+      ...[1, 2, 3].map(() => row('n1', 'r', '')),
+      row('n1', 'a', 'ok', '', 3),
+      row('n1', 'v', 'ok', 'true', 3),
+      row('n2', 'r', ''),
+      row('n2', 'a', 'ok', '', 1),
+      row('n2', 'v', 'ok', 'false', 1),
+    ];
+    const tally = assembleTally(questions, rows, { groupBy: false, weighted: true, minCellSize: 3 });
+    expect(tally.questions[0].weighted).toEqual({
+      networks: 1,
+      choices: [
+        { value: 'true', share: 1 },
+        { value: 'false', share: 0 },
+      ],
+    });
+  });
 });

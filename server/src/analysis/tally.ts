@@ -255,7 +255,8 @@ function meanOf(values: ReadonlyArray<number | null | undefined>): number | null
 }
 
 /**
- * Regional weighting: each network that answered the question counts once, whatever its size —
+ * Regional weighting: each network that answered the question (and is large enough to be shown)
+ * counts once, whatever its size —
  * the weighted share of a choice is the mean of the networks' shares, the weighted mean the mean
  * of their means.
  */
@@ -340,10 +341,15 @@ export function assembleTally(
         }
         tally.groups = byGroup;
       }
+      // Networks below the minimum cell size stay out of the weighted figures too: with each
+      // network weighing 1/N, a hidden network's shares could otherwise be worked back out of the
+      // weighted figure and the visible groups.
       if (options.weighted)
         tally.weighted = weightedFigures(
           tally,
-          [...networks.values()].map((bucket) => questionFigures(question, bucket)),
+          [...networks.values()]
+            .filter((bucket) => bucket.responses >= options.minCellSize)
+            .map((bucket) => questionFigures(question, bucket)),
         );
       return tally;
     }),
