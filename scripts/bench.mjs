@@ -1,5 +1,6 @@
 // Runs every benchmark (`npm run bench:<name>`), collects the BENCH_JSON line each prints, and
-// writes docs/BENCHMARKS.md with every figure beside its baseline and target.
+// writes docs/BENCHMARKS.md with every figure beside its baseline and target. The raw results are
+// kept in docs/benchmarks.json, so running only some benchmarks keeps the others' last figures.
 //   npm run bench              all of them
 //   npm run bench -- tally     only some
 import { spawn } from 'node:child_process';
@@ -30,26 +31,40 @@ function run(name) {
   });
 }
 
+const store = join(root, 'docs', 'benchmarks.json');
+let previous = {};
+try {
+  previous = JSON.parse(readFileSync(store, 'utf8'));
+} catch {
+  // first run
+}
 const fmt = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const runs = [];
 for (const name of wanted) runs.push(await run(name));
+const measuredAt = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const merged = { ...previous };
+for (const run of runs) {
+  if (run.results.length > 0) merged[run.name] = { measuredAt, machine, results: run.results };
+}
+const ordered = ORDER.filter((name) => merged[name] !== undefined || wanted.includes(name));
 
 const lines = [
   '# Benchmarks',
   '',
-  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
-    `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Each figure stands beside a baseline measured in the same run; ` +
-    'the machines are shared, so compare ratios rather than absolute numbers between runs.',
+  `Written by \`npm run bench\` (last run ${measuredAt} on ${machine}). Each figure stands beside a baseline measured in ` +
+    'the same run; the machines are shared, so compare ratios rather than absolute numbers between runs.',
   '',
   '| benchmark | figure | value | baseline | ratio | target | met |',
   '|---|---|---|---|---|---|---|',
 ];
-for (const run of runs) {
-  if (run.results.length === 0) {
-    lines.push(`| ${run.name} | (failed, exit ${run.code}) | | | | | |`);
-    continue;
+const failed = new Set(runs.filter((run) => run.results.length === 0).map((run) => run.name));
+for (const name of ordered) {
+  if (merged[name] === undefined || failed.has(name)) {
+    lines.push(`| ${name} | (no result in the last run) | | | | | |`);
+    if (merged[name] === undefined) continue;
   }
-  for (const result of run.results) {
+  for (const result of merged[name].results) {
     for (const figure of result.figures) {
       const baseline = figure.baseline ? `${fmt(figure.baseline.value)} ${figure.unit} (${figure.baseline.label})` : '';
       const ratio = figure.baseline ? `${fmt(figure.value / figure.baseline.value)}×` : '';
@@ -63,9 +78,14 @@ for (const run of runs) {
     }
   }
 }
-const notes = runs.flatMap((run) => run.results.flatMap((result) => (result.notes ?? []).map((note) => `- ${result.name}: ${note}`)));
+const notes = ordered.flatMap((name) =>
+  (merged[name]?.results ?? []).flatMap((result) => [
+    `- ${result.name} (${merged[name].measuredAt}): ${(result.notes ?? []).join('; ') || 'no notes'}`,
+  ]),
+);
 if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
 mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'BENCHMARKS.md'), lines.join('\n') + '\n');
+writeFileSync(store, JSON.stringify(merged, null, 2) + '\n');
 console.log(`\nWrote docs/BENCHMARKS.md (${runs.length} benchmarks).`);
 process.exit(runs.some((run) => run.code !== 0) ? 1 : 0);
