@@ -29,7 +29,11 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts', '<rootDir>/client/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/shared/src/**/*.spec.ts',
+        '<rootDir>/server/src/**/*.spec.ts',
+        '<rootDir>/client/src/**/*.spec.ts',
+      ],
     },
     {
       ...common,

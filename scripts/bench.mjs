@@ -17,7 +17,10 @@ const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : availa
 
 function run(name) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', `bench:${name}`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('npm', ['run', '--silent', `bench:${name}`], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const results = [];
     let buffered = '';
     child.stdout.on('data', (chunk) => {
@@ -74,7 +77,9 @@ for (const name of ordered) {
           ? 'yes'
           : '**no**'
         : '';
-      lines.push(`| ${result.name} | ${figure.label} | ${fmt(figure.value)} ${figure.unit} | ${baseline} | ${ratio} | ${target} | ${met} |`);
+      lines.push(
+        `| ${result.name} | ${figure.label} | ${fmt(figure.value)} ${figure.unit} | ${baseline} | ${ratio} | ${target} | ${met} |`,
+      );
     }
   }
 }

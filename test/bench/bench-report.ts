@@ -41,7 +41,10 @@ export function reportBench(result: BenchResult): void {
       figure.baseline === undefined
         ? ''
         : `   baseline (${figure.baseline.label}): ${format(figure.baseline.value)} ${figure.unit}, ratio ${format(figure.value / figure.baseline.value)}×`;
-    const target = figure.target === undefined ? '' : `   target ${figure.target.op} ${figure.target.value} ${figure.unit}: ${meetsTarget(figure) ? 'met' : 'MISSED'}`;
+    const target =
+      figure.target === undefined
+        ? ''
+        : `   target ${figure.target.op} ${figure.target.value} ${figure.unit}: ${meetsTarget(figure) ? 'met' : 'MISSED'}`;
     console.log(`  ${figure.label}: ${format(figure.value)} ${figure.unit}${baseline}${target}`);
   }
   for (const note of result.notes ?? []) console.log(`  note: ${note}`);

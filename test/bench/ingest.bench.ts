@@ -2,7 +2,15 @@
 // on its own personal link, with p50/p99 latency; next to a baseline of plain INSERTs of the same
 // JSON through pg at the same concurrency, measured in the same run on the same database server.
 import { Pool } from 'pg';
-import { addMembers, campaignLinks, networksByCode, publishSurvey, signInAdmin, tokenOf, VALID_ANSWERS } from '../support/campaign-fixtures';
+import {
+  addMembers,
+  campaignLinks,
+  networksByCode,
+  publishSurvey,
+  signInAdmin,
+  tokenOf,
+  VALID_ANSWERS,
+} from '../support/campaign-fixtures';
 import { createStaff } from '../support/staff-session';
 import { spawnBuiltServer } from '../support/built-server';
 import { createTestApp, testConfig } from '../support/test-app';
@@ -16,7 +24,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function runLoop(count: number, task: (index: number) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
+async function runLoop(
+  count: number,
+  task: (index: number) => Promise<void>,
+): Promise<{ seconds: number; latencies: number[] }> {
   let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -74,7 +85,11 @@ async function main(): Promise<void> {
     // Warm-up: compile the validator, fill the connection pools.
     const warm = Math.min(200, Math.floor(tokens.length / 10));
     await runLoop(warm, async (index) => {
-      await fetch(`${base}/api/respond/${tokens[index]}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await fetch(`${base}/api/respond/${tokens[index]}/complete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
     });
     let failures = 0;
     const http = await runLoop(tokens.length - warm, async (index) => {
@@ -88,7 +103,9 @@ async function main(): Promise<void> {
     });
 
     const pool = new Pool({ connectionString: testApp.database.url, max: CONCURRENCY });
-    await pool.query('CREATE TABLE bench_plain (id bigserial PRIMARY KEY, network_id uuid, data jsonb, completed_at timestamptz DEFAULT now())');
+    await pool.query(
+      'CREATE TABLE bench_plain (id bigserial PRIMARY KEY, network_id uuid, data jsonb, completed_at timestamptz DEFAULT now())',
+    );
     const json = JSON.stringify(VALID_ANSWERS);
     const networkId = networks[0].id;
     const plain = await runLoop(tokens.length - warm, async () => {
@@ -101,9 +118,26 @@ async function main(): Promise<void> {
     reportBench({
       name: `Response ingestion over HTTP, ${CONCURRENCY} concurrent connections, unique personal links`,
       figures: [
-        { label: 'completed responses per second', value: httpRate, unit: 'responses/s', baseline: { label: 'plain pg INSERT of the same JSON', value: plainRate }, target: { op: '>=', value: 1000 } },
-        { label: 'p50 latency', value: percentile(http.latencies, 50), unit: 'ms', baseline: { label: 'plain INSERT p50', value: percentile(plain.latencies, 50) } },
-        { label: 'p99 latency', value: percentile(http.latencies, 99), unit: 'ms', baseline: { label: 'plain INSERT p99', value: percentile(plain.latencies, 99) }, target: { op: '<=', value: 100 } },
+        {
+          label: 'completed responses per second',
+          value: httpRate,
+          unit: 'responses/s',
+          baseline: { label: 'plain pg INSERT of the same JSON', value: plainRate },
+          target: { op: '>=', value: 1000 },
+        },
+        {
+          label: 'p50 latency',
+          value: percentile(http.latencies, 50),
+          unit: 'ms',
+          baseline: { label: 'plain INSERT p50', value: percentile(plain.latencies, 50) },
+        },
+        {
+          label: 'p99 latency',
+          value: percentile(http.latencies, 99),
+          unit: 'ms',
+          baseline: { label: 'plain INSERT p99', value: percentile(plain.latencies, 99) },
+          target: { op: '<=', value: 100 },
+        },
       ],
       notes: [
         `${http.latencies.length} completions measured after ${warm} warm-up ones; ${failures} were not 201`,

@@ -37,7 +37,9 @@ async function measure(browser: Browser, url: string): Promise<PageLoad> {
     await page.locator('.sd-question').first().waitFor({ state: 'visible', timeout: 20_000 });
   } catch (error) {
     await page.screenshot({ path: '/tmp/respondent-bench-failure.png' });
-    throw new Error(`${url} did not show a question: ${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: error });
+    throw new Error(`${url} did not show a question: ${(await page.locator('body').innerText()).slice(0, 300)}`, {
+      cause: error,
+    });
   }
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   const interactiveMs = performance.now() - started;
@@ -166,10 +168,15 @@ async function main(): Promise<void> {
           label: `time to interactive, median of ${RUNS} (phone viewport, loopback)`,
           value: median(concordLoads.map((load) => load.interactiveMs)),
           unit: 'ms',
-          baseline: { label: 'bare React + SurveyJS page', value: median(floorLoads.map((load) => load.interactiveMs)) },
+          baseline: {
+            label: 'bare React + SurveyJS page',
+            value: median(floorLoads.map((load) => load.interactiveMs)),
+          },
         },
       ],
-      notes: ['interactive = the first question is rendered, after the page’s data has loaded (Concord also fetches the questionnaire over the API)'],
+      notes: [
+        'interactive = the first question is rendered, after the page’s data has loaded (Concord also fetches the questionnaire over the API)',
+      ],
     });
   } finally {
     await browser?.close();

@@ -1,5 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchChromium, type RunningServer, screenshotPath, startBuiltServer } from '../support/browser';
+import {
+  describeWithBrowser,
+  launchChromium,
+  type RunningServer,
+  screenshotPath,
+  startBuiltServer,
+} from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 describeWithBrowser('an admin in the browser', () => {

@@ -1,5 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { describeWithBrowser, launchChromium, type RunningServer, screenshotPath, startBuiltServer } from '../support/browser';
+import {
+  describeWithBrowser,
+  launchChromium,
+  type RunningServer,
+  screenshotPath,
+  startBuiltServer,
+} from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 /** Two pages, with French texts, so that paging, resuming and switching language all show. */
@@ -87,7 +93,13 @@ describeWithBrowser('a network member answering by personal link', () => {
     const networks = await admin<Array<{ id: string; code: string }>>('GET', '/api/networks');
     const sea = networks.find((network) => network.code === 'SEA')!;
     await admin('POST', `/api/networks/${sea.id}/members`, [
-      { name: 'Maria Santos', email: 'maria.santos@example.org', country: 'Philippines', role: 'National Focal Point', language: 'en' },
+      {
+        name: 'Maria Santos',
+        email: 'maria.santos@example.org',
+        country: 'Philippines',
+        role: 'National Focal Point',
+        language: 'en',
+      },
     ]);
     const campaign = await admin<{ id: string }>('POST', '/api/campaigns', {
       surveyId: survey.id,
@@ -98,12 +110,19 @@ describeWithBrowser('a network member answering by personal link', () => {
     const links = await admin<Array<{ email: string; url: string }>>('GET', `/api/campaigns/${campaign.id}/links`);
     const token = links.find((link) => link.email === 'maria.santos@example.org')!.url.split('/r/')[1];
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+    });
     const page = await phone.newPage();
     await page.goto(`${server.origin}/r/${token}`);
     await page.getByText('Are the roles clear?').waitFor();
     await page.getByText('Partly', { exact: true }).click();
-    const saved = page.waitForResponse((response) => response.url().endsWith(`/api/respond/${token}`) && response.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith(`/api/respond/${token}`) && response.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Next' }).click();
     expect((await saved).status()).toBe(200);
     await page.getByText('How satisfied are you?').waitFor();

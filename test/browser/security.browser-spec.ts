@@ -1,5 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, launchChromium, type RunningServer, screenshotPath, startBuiltServer } from '../support/browser';
+import {
+  describeWithBrowser,
+  launchChromium,
+  type RunningServer,
+  screenshotPath,
+  startBuiltServer,
+} from '../support/browser';
 import { httpSignIn, type HttpSession } from '../support/http-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -18,9 +24,16 @@ const HOSTILE_DEFINITION = {
           type: 'radiogroup',
           name: 'q1',
           title: `Question ${HANDLER}`,
-          choices: [{ value: 'a', text: `Choice ${SCRIPT}` }, { value: 'b', text: `Other ${HANDLER}` }],
+          choices: [
+            { value: 'a', text: `Choice ${SCRIPT}` },
+            { value: 'b', text: `Other ${HANDLER}` },
+          ],
         },
-        { type: 'html', name: 'info', html: `<p>Info</p>${SCRIPT}${HANDLER}<a href="javascript:window.__xss='link'">x</a>` },
+        {
+          type: 'html',
+          name: 'info',
+          html: `<p>Info</p>${SCRIPT}${HANDLER}<a href="javascript:window.__xss='link'">x</a>`,
+        },
         { type: 'comment', name: 'q2', title: `Echo {q1} ${HANDLER}` },
       ],
     },
@@ -68,9 +81,19 @@ describeWithBrowser('untrusted content in the browser', () => {
     const networks = (await admin.request('GET', '/api/networks')).body as Array<{ id: string; code: string }>;
     const network = networks.find((entry) => entry.code === 'ME');
     if (network === undefined) throw new Error('network ME is not seeded');
-    expect((await admin.request('POST', `/api/networks/${network.id}/members`, [
-      { name: 'Layla Haddad', email: 'layla@example.org', country: 'Jordan', role: 'National Focal Point', language: 'en' },
-    ])).status).toBe(201);
+    expect(
+      (
+        await admin.request('POST', `/api/networks/${network.id}/members`, [
+          {
+            name: 'Layla Haddad',
+            email: 'layla@example.org',
+            country: 'Jordan',
+            role: 'National Focal Point',
+            language: 'en',
+          },
+        ])
+      ).status,
+    ).toBe(201);
     const campaign = await admin.request('POST', '/api/campaigns', {
       surveyId,
       version: 1,
@@ -78,13 +101,21 @@ describeWithBrowser('untrusted content in the browser', () => {
       networkIds: [network.id],
     });
     expect(campaign.status).toBe(201);
-    const links = (await admin.request('GET', `/api/campaigns/${(campaign.body as { id: string }).id}/links`)).body as Array<{ url: string }>;
+    const links = (await admin.request('GET', `/api/campaigns/${(campaign.body as { id: string }).id}/links`))
+      .body as Array<{ url: string }>;
     const path = new URL(links[0].url).pathname;
 
     await page.goto(`${server.origin}${path}`);
     await page.getByText('Question', { exact: false }).first().waitFor();
-    await page.getByText(/Choice <script>/).first().waitFor();
-    await page.getByText('a', { exact: true }).first().click({ trial: true }).catch(() => undefined);
+    await page
+      .getByText(/Choice <script>/)
+      .first()
+      .waitFor();
+    await page
+      .getByText('a', { exact: true })
+      .first()
+      .click({ trial: true })
+      .catch(() => undefined);
     await page.waitForTimeout(300);
     await expectNoScriptRan(page, dialogs);
     await page.screenshot({ path: screenshotPath('security-respondent'), fullPage: true });
@@ -95,9 +126,15 @@ describeWithBrowser('untrusted content in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${server.origin}/surveys`);
-    await page.getByText(/Hostile survey <script>/).first().waitFor();
+    await page
+      .getByText(/Hostile survey <script>/)
+      .first()
+      .waitFor();
     await page.goto(`${server.origin}/campaigns`);
-    await page.getByText(/Campaign <img/).first().waitFor();
+    await page
+      .getByText(/Campaign <img/)
+      .first()
+      .waitFor();
     await expectNoScriptRan(page, dialogs);
     await page.screenshot({ path: screenshotPath('security-staff'), fullPage: true });
   });

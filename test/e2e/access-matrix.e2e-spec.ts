@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
-import { addMembers, campaignLinks, makeMembers, networksByCode, publishSurvey, tokenOf } from '../support/campaign-fixtures';
+import {
+  addMembers,
+  campaignLinks,
+  makeMembers,
+  networksByCode,
+  publishSurvey,
+  tokenOf,
+} from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 
@@ -161,33 +168,44 @@ describe('access control matrix', () => {
     return route
       .split(' ')[1]
       .replace('{token}', otherToken)
-      .replace(/\{[^}]+\}/g, (name) => (name === '{version}' || name === '{n}' || name === '{from}' || name === '{to}' ? '1' : randomUUID()));
+      .replace(/\{[^}]+\}/g, (name) =>
+        name === '{version}' || name === '{n}' || name === '{from}' || name === '{to}' ? '1' : randomUUID(),
+      );
   }
 
-  it.each(CALLERS)('answers %s exactly as written down: 401 without credentials, 403 for a wrong role', async (caller) => {
-    const outcomes: string[] = [];
-    const mismatches: string[] = [];
-    for (const route of Object.keys(EXPECTED)) {
-      // Signing out would end the shared session used by the other checks.
-      if (route === 'POST /api/auth/logout' && caller !== 'anonymous' && caller !== 'respondent') continue;
-      const access = EXPECTED[route];
-      const response = await send(caller, route.split(' ')[0], concretePath(route)).send({});
-      const isAllowed = allowed(access, caller);
-      const expected = isAllowed ? 'allowed' : caller === 'anonymous' || caller === 'respondent' ? '401' : '403';
-      const actual = response.status === 401 ? '401' : response.status === 403 ? '403' : 'allowed';
-      outcomes.push(`${route}: ${actual}`);
-      if (actual !== expected) mismatches.push(`${route} as ${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`);
-      if (response.status >= 500) mismatches.push(`${route} as ${caller}: ${response.status}`);
-    }
-    expect(mismatches).toEqual([]);
-    expect(outcomes.length).toBeGreaterThan(60);
-  });
+  it.each(CALLERS)(
+    'answers %s exactly as written down: 401 without credentials, 403 for a wrong role',
+    async (caller) => {
+      const outcomes: string[] = [];
+      const mismatches: string[] = [];
+      for (const route of Object.keys(EXPECTED)) {
+        // Signing out would end the shared session used by the other checks.
+        if (route === 'POST /api/auth/logout' && caller !== 'anonymous' && caller !== 'respondent') continue;
+        const access = EXPECTED[route];
+        const response = await send(caller, route.split(' ')[0], concretePath(route)).send({});
+        const isAllowed = allowed(access, caller);
+        const expected = isAllowed ? 'allowed' : caller === 'anonymous' || caller === 'respondent' ? '401' : '403';
+        const actual = response.status === 401 ? '401' : response.status === 403 ? '403' : 'allowed';
+        outcomes.push(`${route}: ${actual}`);
+        if (actual !== expected)
+          mismatches.push(
+            `${route} as ${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`,
+          );
+        if (response.status >= 500) mismatches.push(`${route} as ${caller}: ${response.status}`);
+      }
+      expect(mismatches).toEqual([]);
+      expect(outcomes.length).toBeGreaterThan(60);
+    },
+  );
 
   it('a respondent link reaches only its own questionnaire and answers', async () => {
     const mine = await testApp.http().get(`/api/respond/${respondentToken}`);
     expect(mine.status).toBe(200);
     expect(mine.body.status).toBe('new');
-    const saved = await testApp.http().put(`/api/respond/${respondentToken}`).send({ data: { roles_clear: 'yes' } });
+    const saved = await testApp
+      .http()
+      .put(`/api/respond/${respondentToken}`)
+      .send({ data: { roles_clear: 'yes' } });
     expect(saved.status).toBe(200);
     const other = await testApp.http().get(`/api/respond/${otherToken}`);
     expect([other.status, other.body.status, other.body.data]).toEqual([200, 'new', {}]);

@@ -79,9 +79,15 @@ describe('campaigns and links', () => {
     const before = await campaignCount();
     const draftSurvey = await createSurvey(secretariat, 'draft-only');
     const draft = await addDraftVersion(secretariat, draftSurvey);
-    const response = await secretariat.post('/api/campaigns').send({ surveyId: draftSurvey, version: draft, name: 'x', networkIds: [networks.CA.id] });
+    const response = await secretariat
+      .post('/api/campaigns')
+      .send({ surveyId: draftSurvey, version: draft, name: 'x', networkIds: [networks.CA.id] });
     expect(response.status).toBe(409);
-    expect(response.body).toEqual({ statusCode: 409, error: 'Conflict', message: `Version ${draft} of this survey is not published` });
+    expect(response.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `Version ${draft} of this survey is not published`,
+    });
     const unknown = await secretariat.post('/api/campaigns').send({
       surveyId: '00000000-0000-4000-8000-000000000000',
       version: 1,
@@ -101,14 +107,19 @@ describe('campaigns and links', () => {
       [{ ...base, version: 1.5 }, 'version must be a whole number'],
       [{ ...base, opensAt: 'tomorrow' }, 'opensAt must be an ISO 8601 date-time'],
       [{ ...base, surprise: true }, 'property surprise should not exist'],
-      [{ ...base, opensAt: '2099-02-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' }, 'closesAt must be later than opensAt'],
+      [
+        { ...base, opensAt: '2099-02-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+        'closesAt must be later than opensAt',
+      ],
       [{ ...base, closesAt: '2001-01-01T00:00:00Z' }, 'closesAt must be in the future'],
     ];
     for (const [body, message] of cases) {
       const response = await secretariat.post('/api/campaigns').send(body);
       expect([response.status, response.body.message]).toEqual([400, message]);
     }
-    const unknownNetwork = await secretariat.post('/api/campaigns').send({ ...base, networkIds: ['00000000-0000-4000-8000-000000000000'] });
+    const unknownNetwork = await secretariat
+      .post('/api/campaigns')
+      .send({ ...base, networkIds: ['00000000-0000-4000-8000-000000000000'] });
     expect([unknownNetwork.status, unknownNetwork.body]).toEqual([
       404,
       { statusCode: 404, error: 'Not Found', message: 'Unknown network(s): 00000000-0000-4000-8000-000000000000' },
@@ -117,13 +128,33 @@ describe('campaigns and links', () => {
   });
 
   it('lists links as JSON and CSV, stable across calls, with tokens not stored in the database', async () => {
-    const created = await secretariat.post('/api/campaigns').send({ surveyId: survey.surveyId, version: survey.version, name: 'Links', networkIds: [networks.ME.id] });
+    const created = await secretariat
+      .post('/api/campaigns')
+      .send({ surveyId: survey.surveyId, version: survey.version, name: 'Links', networkIds: [networks.ME.id] });
     const allLinks = await campaignLinks(secretariat, created.body.id);
     const links = await ownLinks(created.body.id);
     expect(allLinks).toHaveLength(2 + seeded.ME);
     expect(links).toEqual([
-      { invitationId: expect.any(String), memberId: expect.any(String), name: 'me member 1', email: 'me-1@example.org', networkId: networks.ME.id, country: 'Jordan', url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/), revoked: false },
-      { invitationId: expect.any(String), memberId: expect.any(String), name: 'me member 2', email: 'me-2@example.org', networkId: networks.ME.id, country: 'Jordan', url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/), revoked: false },
+      {
+        invitationId: expect.any(String),
+        memberId: expect.any(String),
+        name: 'me member 1',
+        email: 'me-1@example.org',
+        networkId: networks.ME.id,
+        country: 'Jordan',
+        url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
+        revoked: false,
+      },
+      {
+        invitationId: expect.any(String),
+        memberId: expect.any(String),
+        name: 'me member 2',
+        email: 'me-2@example.org',
+        networkId: networks.ME.id,
+        country: 'Jordan',
+        url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
+        revoked: false,
+      },
     ]);
     expect(await campaignLinks(secretariat, created.body.id)).toEqual(allLinks);
     const dump = JSON.stringify(await dataSourceOf(testApp).query('SELECT * FROM invitations'));
@@ -134,29 +165,61 @@ describe('campaigns and links', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text).toBe(
       'invitationId,memberId,name,email,networkId,country,url,revoked\r\n' +
-        allLinks.map((link) => [link.invitationId, link.memberId, link.name, link.email, link.networkId, link.country, link.url, 'false'].join(',')).join('\r\n') +
+        allLinks
+          .map((link) =>
+            [
+              link.invitationId,
+              link.memberId,
+              link.name,
+              link.email,
+              link.networkId,
+              link.country,
+              link.url,
+              'false',
+            ].join(','),
+          )
+          .join('\r\n') +
         '\r\n',
     );
   });
 
   it('creates open links for a network of the campaign only', async () => {
-    const created = await secretariat.post('/api/campaigns').send({ surveyId: survey.surveyId, version: survey.version, name: 'Open', networkIds: [networks.ME.id] });
-    const open = await secretariat.post(`/api/campaigns/${created.body.id}/open-links`).send({ networkId: networks.ME.id, maxResponses: 10 });
+    const created = await secretariat
+      .post('/api/campaigns')
+      .send({ surveyId: survey.surveyId, version: survey.version, name: 'Open', networkIds: [networks.ME.id] });
+    const open = await secretariat
+      .post(`/api/campaigns/${created.body.id}/open-links`)
+      .send({ networkId: networks.ME.id, maxResponses: 10 });
     expect(open.status).toBe(201);
-    expect(open.body).toEqual({ id: expect.any(String), networkId: networks.ME.id, maxResponses: 10, url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/) });
-    const wrong = await secretariat.post(`/api/campaigns/${created.body.id}/open-links`).send({ networkId: networks.CA.id });
+    expect(open.body).toEqual({
+      id: expect.any(String),
+      networkId: networks.ME.id,
+      maxResponses: 10,
+      url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
+    });
+    const wrong = await secretariat
+      .post(`/api/campaigns/${created.body.id}/open-links`)
+      .send({ networkId: networks.CA.id });
     expect([wrong.status, wrong.body]).toEqual([
       400,
-      { statusCode: 400, error: 'Bad Request', message: `networkId ${networks.CA.id} is not one of this campaign's networks` },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `networkId ${networks.CA.id} is not one of this campaign's networks`,
+      },
     ]);
-    const badQuota = await secretariat.post(`/api/campaigns/${created.body.id}/open-links`).send({ networkId: networks.ME.id, maxResponses: 0 });
+    const badQuota = await secretariat
+      .post(`/api/campaigns/${created.body.id}/open-links`)
+      .send({ networkId: networks.ME.id, maxResponses: 0 });
     expect([badQuota.status, badQuota.body.message]).toEqual([400, 'maxResponses must not be less than 1']);
     const listed = await secretariat.get(`/api/campaigns/${created.body.id}/open-links`);
     expect(listed.body).toEqual([{ ...open.body, responses: 0, revoked: false }]);
   });
 
   it('revokes a link, after which it answers 404 like an unknown one', async () => {
-    const created = await secretariat.post('/api/campaigns').send({ surveyId: survey.surveyId, version: survey.version, name: 'Revoke', networkIds: [networks.ME.id] });
+    const created = await secretariat
+      .post('/api/campaigns')
+      .send({ surveyId: survey.surveyId, version: survey.version, name: 'Revoke', networkIds: [networks.ME.id] });
     const [link] = await ownLinks(created.body.id);
     expect((await testApp.http().get(`/api/respond/${tokenOf(link.url)}`)).status).toBe(200);
     const revoked = await secretariat.post(`/api/invitations/${link.invitationId}/revoke`);
@@ -167,11 +230,19 @@ describe('campaigns and links', () => {
     expect(after.body).toEqual(unknown.body);
     expect((await ownLinks(created.body.id))[0].revoked).toBe(true);
     const missing = await secretariat.post('/api/invitations/00000000-0000-4000-8000-000000000000/revoke');
-    expect([missing.status, missing.body.message]).toEqual([404, 'Invitation 00000000-0000-4000-8000-000000000000 not found']);
+    expect([missing.status, missing.body.message]).toEqual([
+      404,
+      'Invitation 00000000-0000-4000-8000-000000000000 not found',
+    ]);
   });
 
   it('reports progress per network exactly, and closes', async () => {
-    const created = await secretariat.post('/api/campaigns').send({ surveyId: survey.surveyId, version: survey.version, name: 'Progress', networkIds: [networks.CA.id, networks.ME.id] });
+    const created = await secretariat.post('/api/campaigns').send({
+      surveyId: survey.surveyId,
+      version: survey.version,
+      name: 'Progress',
+      networkIds: [networks.CA.id, networks.ME.id],
+    });
     const id = created.body.id as string;
     const links = await ownLinks(id);
     const ca = links.filter((link) => link.networkId === networks.CA.id);
@@ -180,14 +251,35 @@ describe('campaigns and links', () => {
     await testApp.http().get(`/api/respond/${tokenOf(ca[0].url)}`);
     await testApp.http().get(`/api/respond/${tokenOf(ca[1].url)}`);
     await testApp.http().get(`/api/respond/${tokenOf(me[0].url)}`);
-    expect((await testApp.http().put(`/api/respond/${tokenOf(ca[0].url)}`).send({ data: { roles_clear: 'yes' } })).status).toBe(200);
-    expect((await testApp.http().post(`/api/respond/${tokenOf(ca[1].url)}/complete`).send({ data: VALID_ANSWERS })).status).toBe(201);
+    expect(
+      (
+        await testApp
+          .http()
+          .put(`/api/respond/${tokenOf(ca[0].url)}`)
+          .send({ data: { roles_clear: 'yes' } })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await testApp
+          .http()
+          .post(`/api/respond/${tokenOf(ca[1].url)}/complete`)
+          .send({ data: VALID_ANSWERS })
+      ).status,
+    ).toBe(201);
     const progress = await secretariat.get(`/api/campaigns/${id}/progress`);
     expect(progress.status).toBe(200);
     expect(progress.body).toEqual({
       total: { invited: 5 + seeded.CA + seeded.ME, opened: 3, started: 2, completed: 1 },
       networks: [
-        { networkId: networks.CA.id, invited: 3 + seeded.CA, opened: 2, started: 2, completed: 1, rate: Math.round((1 / (3 + seeded.CA)) * 10_000) / 10_000 },
+        {
+          networkId: networks.CA.id,
+          invited: 3 + seeded.CA,
+          opened: 2,
+          started: 2,
+          completed: 1,
+          rate: Math.round((1 / (3 + seeded.CA)) * 10_000) / 10_000,
+        },
         { networkId: networks.ME.id, invited: 2 + seeded.ME, opened: 1, started: 0, completed: 0, rate: 0 },
       ],
     });
@@ -195,7 +287,10 @@ describe('campaigns and links', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ id, status: 'closed', closedAt: expect.any(String) });
     const again = await secretariat.post(`/api/campaigns/${id}/close`);
-    expect([again.status, again.body]).toEqual([409, { statusCode: 409, error: 'Conflict', message: `Campaign ${id} is already closed` }]);
+    expect([again.status, again.body]).toEqual([
+      409,
+      { statusCode: 409, error: 'Conflict', message: `Campaign ${id} is already closed` },
+    ]);
     const events = (await admin.get(`/api/audit?subject=campaign:${id}`)).body as Array<{ action: string }>;
     expect(events.map((event) => event.action)).toEqual(['campaign.closed', 'response.completed', 'campaign.created']);
   });
@@ -208,6 +303,9 @@ describe('campaigns and links', () => {
       { statusCode: 403, error: 'Forbidden', message: 'This action needs one of the roles: admin, secretariat' },
     ]);
     const missing = await secretariat.get('/api/campaigns/00000000-0000-4000-8000-000000000000/progress');
-    expect([missing.status, missing.body.message]).toEqual([404, 'Campaign 00000000-0000-4000-8000-000000000000 not found']);
+    expect([missing.status, missing.body.message]).toEqual([
+      404,
+      'Campaign 00000000-0000-4000-8000-000000000000 not found',
+    ]);
   });
 });

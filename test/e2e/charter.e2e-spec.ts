@@ -174,13 +174,11 @@ describe('charter', () => {
 
     it('saves a revision on the head (201 {number}), lists revisions and reads each snapshot', async () => {
       const id = await create('plain-save');
-      const saved = await chair
-        .post(`/api/charters/${id}/revisions`)
-        .send({
-          baseRevision: 1,
-          message: 'Twice a year',
-          clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
-        });
+      const saved = await chair.post(`/api/charters/${id}/revisions`).send({
+        baseRevision: 1,
+        message: 'Twice a year',
+        clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
+      });
       expect(saved.status).toBe(201);
       expect(saved.body).toEqual({ number: 2 });
       const list = await member.get(`/api/charters/${id}/revisions`);
@@ -243,14 +241,12 @@ describe('charter', () => {
         .post(`/api/charters/${id}/revisions`)
         .send({ baseRevision: 1, clauses: [{ heading: '   ', body: '' }], message: 'x' });
       expect([blank.status, blank.body.message]).toEqual([422, 'A clause heading must not be blank']);
-      const noEvidenceSource = await member
-        .post(`/api/charters/${id}/revisions`)
-        .send({
-          baseRevision: 1,
-          clauses: edit(BASE_CLAUSES, 'meetings', 'Changed.'),
-          message: 'x',
-          evidence: [{ question: 'q1' }],
-        });
+      const noEvidenceSource = await member.post(`/api/charters/${id}/revisions`).send({
+        baseRevision: 1,
+        clauses: edit(BASE_CLAUSES, 'meetings', 'Changed.'),
+        message: 'x',
+        evidence: [{ question: 'q1' }],
+      });
       expect(noEvidenceSource.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
@@ -299,20 +295,16 @@ describe('charter', () => {
 
     it('answers 409 with every conflict when the same text changed, and saves nothing', async () => {
       const id = await create('merge-conflict');
-      await chair
-        .post(`/api/charters/${id}/revisions`)
-        .send({
-          baseRevision: 1,
-          message: 'theirs',
-          clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
-        });
-      const conflict = await member
-        .post(`/api/charters/${id}/revisions`)
-        .send({
-          baseRevision: 1,
-          message: 'mine',
-          clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets every quarter.'),
-        });
+      await chair.post(`/api/charters/${id}/revisions`).send({
+        baseRevision: 1,
+        message: 'theirs',
+        clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
+      });
+      const conflict = await member.post(`/api/charters/${id}/revisions`).send({
+        baseRevision: 1,
+        message: 'mine',
+        clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets every quarter.'),
+      });
       expect(conflict.status).toBe(409);
       expect(conflict.body).toEqual({
         statusCode: 409,
@@ -415,13 +407,11 @@ describe('charter', () => {
       await chair
         .post(`/api/charters/${id}/revisions`)
         .send({ baseRevision: 1, message: 'Move and edit', clauses: moved });
-      await member
-        .post(`/api/charters/${id}/revisions`)
-        .send({
-          baseRevision: 2,
-          message: 'Drop members, add projects',
-          clauses: [moved[1], moved[2], { id: 'projects', heading: 'Projects', body: 'Projects answer needs.' }],
-        });
+      await member.post(`/api/charters/${id}/revisions`).send({
+        baseRevision: 2,
+        message: 'Drop members, add projects',
+        clauses: [moved[1], moved[2], { id: 'projects', heading: 'Projects', body: 'Projects answer needs.' }],
+      });
     });
 
     it('diffs two revisions clause by clause, with word-level ops', async () => {
@@ -635,13 +625,11 @@ describe('charter', () => {
         anchor: { revision: 1, clauseExists: true, quoteFound: null },
       });
 
-      await chair
-        .post(`/api/charters/${id}/revisions`)
-        .send({
-          baseRevision: 1,
-          message: 'twice',
-          clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
-        });
+      await chair.post(`/api/charters/${id}/revisions`).send({
+        baseRevision: 1,
+        message: 'twice',
+        clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
+      });
       const later = await member.get(`/api/charters/${id}/comments`);
       expect(later.body.map((entry: { anchor: unknown }) => entry.anchor)).toEqual([
         { revision: 2, clauseExists: true, quoteFound: false },
@@ -748,15 +736,13 @@ describe('charter', () => {
           ],
         },
       });
-      const newClause = await member
-        .post(`/api/charters/${id}/amendments`)
-        .send({
-          baseRevision: 1,
-          afterClauseId: 'purpose',
-          heading: 'Principles',
-          body: 'Voluntary.',
-          rationale: 'Missing.',
-        });
+      const newClause = await member.post(`/api/charters/${id}/amendments`).send({
+        baseRevision: 1,
+        afterClauseId: 'purpose',
+        heading: 'Principles',
+        body: 'Voluntary.',
+        rationale: 'Missing.',
+      });
       expect(newClause.body).toMatchObject({
         number: 2,
         isNewClause: true,
@@ -861,18 +847,16 @@ describe('charter', () => {
           { value: 'no', count: 12 },
         ],
       };
-      const cited = await member
-        .post(`/api/charters/${id}/evidence`)
-        .send({
-          revision: 1,
-          clauseId: 'meetings',
-          campaignId,
-          question: 'meeting_frequency',
-          groupBy: 'network',
-          filters: { role: 'nfp' },
-          snapshot,
-          note: 'Most want more',
-        });
+      const cited = await member.post(`/api/charters/${id}/evidence`).send({
+        revision: 1,
+        clauseId: 'meetings',
+        campaignId,
+        question: 'meeting_frequency',
+        groupBy: 'network',
+        filters: { role: 'nfp' },
+        snapshot,
+        note: 'Most want more',
+      });
       expect(cited.status).toBe(201);
       expect(cited.body).toEqual({
         id: expect.any(String),

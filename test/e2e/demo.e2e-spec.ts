@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('demo data seeded at start-up', () => {
   let testApp: TestApp;
-  const sql = <T>(query: string, parameters: unknown[] = []): Promise<T[]> => dataSourceOf(testApp).query<T[]>(query, parameters);
+  const sql = <T>(query: string, parameters: unknown[] = []): Promise<T[]> =>
+    dataSourceOf(testApp).query<T[]>(query, parameters);
 
   beforeAll(async () => {
     testApp = await createTestApp({ seedDemo: true });
@@ -29,7 +30,14 @@ describe('demo data seeded at start-up', () => {
     expect(byCode.NAS).toEqual(expect.arrayContaining(['fr']));
     expect(byCode.SEA).toEqual(['en']);
 
-    const campaigns = await sql<{ id: string; name: string; version: number; status: string; complete: number; partial: number }>(
+    const campaigns = await sql<{
+      id: string;
+      name: string;
+      version: number;
+      status: string;
+      complete: number;
+      partial: number;
+    }>(
       `SELECT c.id, c.name, c.version, c.status,
          count(r.id) FILTER (WHERE r.status = 'complete')::int AS complete,
          count(r.id) FILTER (WHERE r.status = 'partial')::int AS partial
@@ -43,11 +51,15 @@ describe('demo data seeded at start-up', () => {
     expect(complete).toBeGreaterThanOrEqual(200);
     for (const campaign of campaigns) expect(campaign.partial).toBeGreaterThan(0);
 
-    const versions = await sql<{ id: string; definition: SurveyDefinition }>('SELECT id, definition FROM survey_versions');
-    const validators = new Map(versions.map((version) => [version.id, compileValidator(version.definition)]));
-    const responses = await sql<{ survey_version_id: string; data: Record<string, unknown>; status: 'complete' | 'partial' }>(
-      'SELECT survey_version_id, data, status FROM responses',
+    const versions = await sql<{ id: string; definition: SurveyDefinition }>(
+      'SELECT id, definition FROM survey_versions',
     );
+    const validators = new Map(versions.map((version) => [version.id, compileValidator(version.definition)]));
+    const responses = await sql<{
+      survey_version_id: string;
+      data: Record<string, unknown>;
+      status: 'complete' | 'partial';
+    }>('SELECT survey_version_id, data, status FROM responses');
     for (const response of responses) {
       expect(validateAnswers(validators.get(response.survey_version_id)!, response.data, response.status)).toEqual([]);
     }
@@ -61,7 +73,9 @@ describe('demo data seeded at start-up', () => {
     const events = await sql<{ action: string }>(`SELECT action FROM audit_events WHERE action LIKE 'demo.%'`);
     expect(events).toEqual([{ action: 'demo.seeded' }]);
     const count = async () =>
-      sql('SELECT (SELECT count(*) FROM network_members) AS m, (SELECT count(*) FROM campaigns) AS c, (SELECT count(*) FROM responses) AS r');
+      sql(
+        'SELECT (SELECT count(*) FROM network_members) AS m, (SELECT count(*) FROM campaigns) AS c, (SELECT count(*) FROM responses) AS r',
+      );
     const before = await count();
     await testApp.app.get(DemoSeedService).seed();
     expect(await count()).toEqual(before);

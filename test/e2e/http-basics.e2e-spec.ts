@@ -123,7 +123,10 @@ describe('behind HTTPS', () => {
   it('marks both cookies Secure and sends HSTS when PUBLIC_URL is https', async () => {
     const testApp = await createTestApp({ publicUrl: 'https://concord.example.org', cookieSecure: true });
     try {
-      const response = await testApp.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const response = await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
       expect(response.status).toBe(200);
       const cookies = response.headers['set-cookie'] as unknown as string[];
       expect(cookies).toHaveLength(2);
@@ -145,19 +148,24 @@ describe('reserved property names', () => {
   });
   afterAll(() => testApp.close());
 
-  it.each(['__proto__', 'constructor', 'prototype'])('refuses "%s" anywhere in a JSON body with 400, storing nothing', async (key) => {
-    const before = await admin.get('/api/users');
-    const response = await admin
-      .post('/api/users')
-      .set('content-type', 'application/json')
-      .send(`{"email":"p@example.org","name":"P","role":"committee","password":"long-enough-pass","nested":{"${key}":{"polluted":1}}}`);
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: `Reserved property name "${key}" is not allowed in a request body`,
-    });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await admin.get('/api/users')).body).toEqual(before.body);
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses "%s" anywhere in a JSON body with 400, storing nothing',
+    async (key) => {
+      const before = await admin.get('/api/users');
+      const response = await admin
+        .post('/api/users')
+        .set('content-type', 'application/json')
+        .send(
+          `{"email":"p@example.org","name":"P","role":"committee","password":"long-enough-pass","nested":{"${key}":{"polluted":1}}}`,
+        );
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Reserved property name "${key}" is not allowed in a request body`,
+      });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((await admin.get('/api/users')).body).toEqual(before.body);
+    },
+  );
 });

@@ -29,7 +29,15 @@ interface OutboxPage {
   total: number;
   page: number;
   pageSize: number;
-  items: Array<{ to: string; kind: string; subject: string; status: string; attempts: number; lastError: string | null; language: string }>;
+  items: Array<{
+    to: string;
+    kind: string;
+    subject: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    language: string;
+  }>;
 }
 
 /** A real SMTP server on a free local port that keeps what it receives and refuses chosen recipients. */
@@ -130,7 +138,9 @@ describe('e-mail invitations and reminders through SMTP', () => {
       member('Aziz Karimov', 'aziz.karimov@example.org', 'Uzbekistan', 'ru'),
       member('Bolot Asanov', 'bolot.asanov@example.org', 'Kyrgyzstan', 'ru'),
     ]);
-    await addMembers(secretariat, networks.AAF.id, [member('Amina Benali', 'amina.benali@example.org', 'Morocco', 'fr')]);
+    await addMembers(secretariat, networks.AAF.id, [
+      member('Amina Benali', 'amina.benali@example.org', 'Morocco', 'fr'),
+    ]);
     await addMembers(secretariat, networks.ME.id, [member('Refused Address', 'refused@example.org', 'Jordan', 'ar')]);
   });
   afterAll(async () => {
@@ -165,7 +175,10 @@ describe('e-mail invitations and reminders through SMTP', () => {
 
     const again = await secretariat.post(`/api/campaigns/${id}/invitations/send`);
     expect([again.status, again.body]).toEqual([200, { queued: 0 }]);
-    const events = (await admin.get(`/api/audit?subject=campaign:${id}`)).body as Array<{ action: string; payload: unknown }>;
+    const events = (await admin.get(`/api/audit?subject=campaign:${id}`)).body as Array<{
+      action: string;
+      payload: unknown;
+    }>;
     expect(events.map((event) => [event.action, event.payload])[0]).toEqual([
       'campaign.invitations_queued',
       { queued: 3, networkIds: [networks.CA.id, networks.AAF.id] },
@@ -176,7 +189,14 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const id = await createCampaign('Reminder test', ['CA', 'AAF']);
     const links = await campaignLinks(secretariat, id);
     const aziz = links.find((link) => link.email === 'aziz.karimov@example.org')!;
-    expect((await testApp.http().post(`/api/respond/${tokenOf(aziz.url)}/complete`).send({ data: VALID_ANSWERS })).status).toBe(201);
+    expect(
+      (
+        await testApp
+          .http()
+          .post(`/api/respond/${tokenOf(aziz.url)}/complete`)
+          .send({ data: VALID_ANSWERS })
+      ).status,
+    ).toBe(201);
 
     const caOnly = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ networkIds: [networks.CA.id] });
     expect([caOnly.status, caOnly.body]).toEqual([200, { queued: 1 }]);
@@ -205,7 +225,12 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const page = await settled(id);
     expect(page.counts).toEqual({ pending: 0, sent: 0, failed: 1 });
     expect(page.items).toEqual([
-      expect.objectContaining({ to: 'refused@example.org', status: 'failed', attempts: 3, lastError: expect.stringContaining('550') }),
+      expect.objectContaining({
+        to: 'refused@example.org',
+        status: 'failed',
+        attempts: 3,
+        lastError: expect.stringContaining('550'),
+      }),
     ]);
     expect(smtp.rcptAttempts.filter((address) => address === 'refused@example.org')).toHaveLength(3);
     // A failed invitation counts as not sent: sending again queues it anew.
@@ -247,7 +272,10 @@ describe('e-mail invitations and reminders through SMTP', () => {
       { statusCode: 404, error: 'Not Found', message: 'Campaign 00000000-0000-4000-8000-000000000000 not found' },
     ]);
     const badId = await secretariat.get('/api/campaigns/nope/outbox');
-    expect([badId.status, badId.body]).toEqual([400, { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' }]);
+    expect([badId.status, badId.body]).toEqual([
+      400,
+      { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' },
+    ]);
     const badStatus = await secretariat.get(`/api/campaigns/${id}/outbox?status=lost`);
     expect([badStatus.status, badStatus.body]).toEqual([
       400,
@@ -262,7 +290,10 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const afterClose = await snapshot();
     for (const path of ['invitations/send', 'reminders']) {
       const closed = await secretariat.post(`/api/campaigns/${id}/${path}`).send({});
-      expect([closed.status, closed.body]).toEqual([409, { statusCode: 409, error: 'Conflict', message: `Campaign ${id} is closed` }]);
+      expect([closed.status, closed.body]).toEqual([
+        409,
+        { statusCode: 409, error: 'Conflict', message: `Campaign ${id} is closed` },
+      ]);
     }
     const committee = await createStaff(testApp, admin, 'committee');
     expect((await committee.post(`/api/campaigns/${id}/reminders`).send({})).status).toBe(403);
@@ -340,7 +371,11 @@ describe('the outbox without SMTP', () => {
     const john = links.find((link) => link.email === 'john.smith@example.org')!;
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toBe('to,subject,link,body');
-    expect(lines.filter((line) => line.startsWith(`john.smith@example.org,Questionnaire: Manual,${john.url},"Dear John Smith,\n`))).toHaveLength(1);
+    expect(
+      lines.filter((line) =>
+        line.startsWith(`john.smith@example.org,Questionnaire: Manual,${john.url},"Dear John Smith,\n`),
+      ),
+    ).toHaveLength(1);
     expect(csv.text).toContain(`Your personal link:\n${john.url}\n`);
     expect(csv.text).toContain('Please answer by March 1, 2099.');
     expect((await testApp.http().get(`/api/respond/${tokenOf(john.url)}`)).status).toBe(200);
@@ -357,7 +392,14 @@ describe('the outbox without SMTP', () => {
     const id = created.body.id as string;
     const links = await campaignLinks(secretariat, id);
     const fatima = links.find((link) => link.email === 'fatima.almansoori@example.org')!;
-    expect((await testApp.http().post(`/api/respond/${tokenOf(fatima.url)}/complete`).send({ data: VALID_ANSWERS })).status).toBe(201);
+    expect(
+      (
+        await testApp
+          .http()
+          .post(`/api/respond/${tokenOf(fatima.url)}/complete`)
+          .send({ data: VALID_ANSWERS })
+      ).status,
+    ).toBe(201);
     const reminders = await secretariat.post(`/api/campaigns/${id}/reminders`).send({});
     expect(reminders.body).toEqual({ queued: 2 });
     const page = (await secretariat.get(`/api/campaigns/${id}/outbox`)).body as OutboxPage;
@@ -367,7 +409,9 @@ describe('the outbox without SMTP', () => {
     ]);
     // A pending reminder is not queued twice.
     expect((await secretariat.post(`/api/campaigns/${id}/reminders`).send({})).body).toEqual({ queued: 0 });
-    const responses = await dataSourceOf(testApp).query('SELECT invitation_id FROM responses WHERE campaign_id = $1', [id]);
+    const responses = await dataSourceOf(testApp).query('SELECT invitation_id FROM responses WHERE campaign_id = $1', [
+      id,
+    ]);
     expect(responses).toEqual([{ invitation_id: null }]);
   });
 });

@@ -45,8 +45,20 @@ describe('network members', () => {
 
   it('upserts by e-mail: 201 {created, updated}, and lists the members', async () => {
     const first = await secretariat.post(`/api/networks/${centralAsia.id}/members`).send([
-      { name: 'Aziz Karimov', email: 'Aziz@Example.org', country: 'Uzbekistan', role: 'National Focal Point', language: 'ru' },
-      { name: 'Bolot Asanov', email: 'bolot@example.org', country: 'Kyrgyzstan', role: 'national team', language: 'ru' },
+      {
+        name: 'Aziz Karimov',
+        email: 'Aziz@Example.org',
+        country: 'Uzbekistan',
+        role: 'National Focal Point',
+        language: 'ru',
+      },
+      {
+        name: 'Bolot Asanov',
+        email: 'bolot@example.org',
+        country: 'Kyrgyzstan',
+        role: 'national team',
+        language: 'ru',
+      },
     ]);
     expect([first.status, first.body]).toEqual([201, { created: 2, updated: 0 }]);
 
@@ -59,9 +71,39 @@ describe('network members', () => {
     const listed = await secretariat.get(`/api/networks/${centralAsia.id}/members`);
     expect(listed.status).toBe(200);
     expect(await ownMembers(centralAsia.id)).toEqual([
-      { id: expect.any(String), networkId: centralAsia.id, name: 'Saule Nurlanova', email: 'saule@example.org', country: 'Kazakhstan', role: 'observer', language: 'ru', createdAt: expect.any(String), updatedAt: expect.any(String) },
-      { id: expect.any(String), networkId: centralAsia.id, name: 'Bolot Asanov', email: 'bolot@example.org', country: 'Kyrgyzstan', role: 'national team', language: 'ru', createdAt: expect.any(String), updatedAt: expect.any(String) },
-      { id: expect.any(String), networkId: centralAsia.id, name: 'Aziz Karimov', email: 'aziz@example.org', country: 'Uzbekistan', role: 'secretariat', language: 'en', createdAt: expect.any(String), updatedAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        networkId: centralAsia.id,
+        name: 'Saule Nurlanova',
+        email: 'saule@example.org',
+        country: 'Kazakhstan',
+        role: 'observer',
+        language: 'ru',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+      {
+        id: expect.any(String),
+        networkId: centralAsia.id,
+        name: 'Bolot Asanov',
+        email: 'bolot@example.org',
+        country: 'Kyrgyzstan',
+        role: 'national team',
+        language: 'ru',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+      {
+        id: expect.any(String),
+        networkId: centralAsia.id,
+        name: 'Aziz Karimov',
+        email: 'aziz@example.org',
+        country: 'Uzbekistan',
+        role: 'secretariat',
+        language: 'en',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
     ]);
     expect(await memberCount(centralAsia.id)).toBe(seededCount.CA + 3);
   });
@@ -76,7 +118,10 @@ describe('network members', () => {
       'Too,few',
       'Bolot Asanov,bolot@example.org,Kyrgyzstan,national team,ru',
     ].join('\n');
-    const response = await secretariat.post(`/api/networks/${middleEast.id}/members/import`).set('Content-Type', 'text/csv').send(csv);
+    const response = await secretariat
+      .post(`/api/networks/${middleEast.id}/members/import`)
+      .set('Content-Type', 'text/csv')
+      .send(csv);
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
       created: 2,
@@ -108,7 +153,8 @@ describe('network members', () => {
     expect(invalid.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: '[1] has unknown field(s): extra; [1].name is empty; [1].email "x" is not an e-mail address; [1].language "xx" must be one of: en, fr, ru, ar',
+      message:
+        '[1] has unknown field(s): extra; [1].name is empty; [1].email "x" is not an e-mail address; [1].language "xx" must be one of: en, fr, ru, ar',
       details: [
         '[1] has unknown field(s): extra',
         '[1].name is empty',
@@ -127,14 +173,21 @@ describe('network members', () => {
       { name: 'A', email: 'dup@example.org', country: 'Mongolia', role: 'observer', language: 'en' },
       { name: 'B', email: 'DUP@example.org', country: 'Mongolia', role: 'observer', language: 'en' },
     ]);
-    expect([duplicate.status, duplicate.body.message]).toEqual([400, 'The same e-mail address appears more than once in the list']);
-    const badHeader = await secretariat.post(`/api/networks/${centralAsia.id}/members/import`).set('Content-Type', 'text/csv').send('name,mail\nx,y');
+    expect([duplicate.status, duplicate.body.message]).toEqual([
+      400,
+      'The same e-mail address appears more than once in the list',
+    ]);
+    const badHeader = await secretariat
+      .post(`/api/networks/${centralAsia.id}/members/import`)
+      .set('Content-Type', 'text/csv')
+      .send('name,mail\nx,y');
     expect([badHeader.status, badHeader.body]).toEqual([
       400,
       {
         statusCode: 400,
         error: 'Bad Request',
-        message: 'The CSV header lacks the column(s): email, country, role, language (expected name,email,country,role,language)',
+        message:
+          'The CSV header lacks the column(s): email, country, role, language (expected name,email,country,role,language)',
       },
     ]);
     const jsonToImport = await secretariat.post(`/api/networks/${centralAsia.id}/members/import`).send([]);
@@ -142,15 +195,18 @@ describe('network members', () => {
       400,
       'Send the member list as text/csv with the header name,email,country,role,language',
     ]);
-    const unknownNetwork = await secretariat.post('/api/networks/00000000-0000-4000-8000-000000000000/members').send([
-      { name: 'A', email: 'nowhere@example.org', country: 'Mongolia', role: 'observer', language: 'en' },
-    ]);
+    const unknownNetwork = await secretariat
+      .post('/api/networks/00000000-0000-4000-8000-000000000000/members')
+      .send([{ name: 'A', email: 'nowhere@example.org', country: 'Mongolia', role: 'observer', language: 'en' }]);
     expect([unknownNetwork.status, unknownNetwork.body]).toEqual([
       404,
       { statusCode: 404, error: 'Not Found', message: 'Network 00000000-0000-4000-8000-000000000000 not found' },
     ]);
     const badId = await secretariat.get('/api/networks/not-a-uuid/members');
-    expect([badId.status, badId.body]).toEqual([400, { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' }]);
+    expect([badId.status, badId.body]).toEqual([
+      400,
+      { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' },
+    ]);
     expect((await secretariat.get(`/api/networks/${centralAsia.id}/members`)).body).toEqual(before);
   });
 
@@ -165,7 +221,10 @@ describe('network members', () => {
   });
 
   it('audits member changes', async () => {
-    const events = (await admin.get(`/api/audit?subject=network:${centralAsia.id}`)).body as Array<{ action: string; payload: unknown }>;
+    const events = (await admin.get(`/api/audit?subject=network:${centralAsia.id}`)).body as Array<{
+      action: string;
+      payload: unknown;
+    }>;
     expect(events.map((event) => [event.action, event.payload])).toEqual([
       ['members.upserted', { created: 1, updated: 1 }],
       ['members.upserted', { created: 2, updated: 0 }],

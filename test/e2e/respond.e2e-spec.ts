@@ -14,7 +14,11 @@ import {
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: 'This link is not valid. Please ask the secretariat for your current link.' };
+const NOT_FOUND = {
+  statusCode: 404,
+  error: 'Not Found',
+  message: 'This link is not valid. Please ask the secretariat for your current link.',
+};
 
 describe('answering by link', () => {
   let testApp: TestApp;
@@ -29,7 +33,11 @@ describe('answering by link', () => {
   const sql = async <T>(query: string, parameters: unknown[] = []): Promise<T[]> =>
     await dataSourceOf(testApp).query<T[]>(query, parameters);
 
-  async function campaign(name: string, extra: Record<string, unknown> = {}, networkCodes = ['SEA']): Promise<{ id: string; tokens: string[] }> {
+  async function campaign(
+    name: string,
+    extra: Record<string, unknown> = {},
+    networkCodes = ['SEA'],
+  ): Promise<{ id: string; tokens: string[] }> {
     const created = await secretariat.post('/api/campaigns').send({
       surveyId: survey.surveyId,
       version: survey.version,
@@ -91,11 +99,15 @@ describe('answering by link', () => {
     expect(earlyComplete.status).toBe(410);
 
     const closing = await campaign('Closing');
-    await http().put(`/api/respond/${closing.tokens[0]}`).send({ data: { roles_clear: 'yes' } });
+    await http()
+      .put(`/api/respond/${closing.tokens[0]}`)
+      .send({ data: { roles_clear: 'yes' } });
     await secretariat.post(`/api/campaigns/${closing.id}/close`);
     for (const request of [
       http().get(`/api/respond/${closing.tokens[0]}`),
-      http().put(`/api/respond/${closing.tokens[0]}`).send({ data: { roles_clear: 'no' } }),
+      http()
+        .put(`/api/respond/${closing.tokens[0]}`)
+        .send({ data: { roles_clear: 'no' } }),
       http().post(`/api/respond/${closing.tokens[0]}/complete`).send({ data: VALID_ANSWERS }),
     ]) {
       const response = await request;
@@ -109,19 +121,26 @@ describe('answering by link', () => {
         },
       ]);
     }
-    const stored = await sql<{ data: unknown; status: string }>('SELECT data, status FROM responses WHERE campaign_id = $1', [closing.id]);
+    const stored = await sql<{ data: unknown; status: string }>(
+      'SELECT data, status FROM responses WHERE campaign_id = $1',
+      [closing.id],
+    );
     expect(stored).toEqual([{ data: { roles_clear: 'yes' }, status: 'partial' }]);
   });
 
   it('saves progress and resumes it; invalid partial answers are 422 and change nothing', async () => {
     const { tokens } = await campaign('Partial');
-    const saved = await http().put(`/api/respond/${tokens[0]}`).send({ data: { roles_clear: 'no' } });
+    const saved = await http()
+      .put(`/api/respond/${tokens[0]}`)
+      .send({ data: { roles_clear: 'no' } });
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({ status: 'partial', savedAt: expect.any(String) });
     const resumed = await http().get(`/api/respond/${tokens[0]}`);
     expect([resumed.body.status, resumed.body.data]).toEqual(['partial', { roles_clear: 'no' }]);
 
-    const invalid = await http().put(`/api/respond/${tokens[0]}`).send({ data: { roles_clear: 'maybe', satisfaction: 9, stray: 1 } });
+    const invalid = await http()
+      .put(`/api/respond/${tokens[0]}`)
+      .send({ data: { roles_clear: 'maybe', satisfaction: 9, stray: 1 } });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toEqual({
       statusCode: 422,
@@ -135,7 +154,9 @@ describe('answering by link', () => {
     });
     expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
 
-    const notObject = await http().put(`/api/respond/${tokens[0]}`).send({ data: [1] });
+    const notObject = await http()
+      .put(`/api/respond/${tokens[0]}`)
+      .send({ data: [1] });
     expect([notObject.status, notObject.body]).toEqual([
       400,
       {
@@ -153,7 +174,9 @@ describe('answering by link', () => {
     const token = tokens[0];
     const invalid = await http()
       .post(`/api/respond/${token}/complete`)
-      .send({ data: { roles_clear: 'no', satisfaction: 7, priorities: ['training', 'parties'], unknown_question: 'x' } });
+      .send({
+        data: { roles_clear: 'no', satisfaction: 7, priorities: ['training', 'parties'], unknown_question: 'x' },
+      });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toEqual({
       statusCode: 422,
@@ -168,19 +191,32 @@ describe('answering by link', () => {
     });
     expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toEqual([]);
 
-    const completed = await http().post(`/api/respond/${token}/complete`).set('Idempotency-Key', 'first-try').send({ data: VALID_ANSWERS });
+    const completed = await http()
+      .post(`/api/respond/${token}/complete`)
+      .set('Idempotency-Key', 'first-try')
+      .send({ data: VALID_ANSWERS });
     expect(completed.status).toBe(201);
-    expect(completed.body).toEqual({ responseId: expect.any(String), receipt: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/) });
+    expect(completed.body).toEqual({
+      responseId: expect.any(String),
+      receipt: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/),
+    });
 
     const view = await http().get(`/api/respond/${token}`);
-    expect([view.body.status, view.body.receipt, view.body.data]).toEqual(['complete', completed.body.receipt, VALID_ANSWERS]);
+    expect([view.body.status, view.body.receipt, view.body.data]).toEqual([
+      'complete',
+      completed.body.receipt,
+      VALID_ANSWERS,
+    ]);
 
     const second = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
     expect([second.status, second.body]).toEqual([
       409,
       { statusCode: 409, error: 'Conflict', message: 'This questionnaire has already been completed with this link' },
     ]);
-    const replay = await http().post(`/api/respond/${token}/complete`).set('Idempotency-Key', 'first-try').send({ data: { ...VALID_ANSWERS } });
+    const replay = await http()
+      .post(`/api/respond/${token}/complete`)
+      .set('Idempotency-Key', 'first-try')
+      .send({ data: { ...VALID_ANSWERS } });
     expect([replay.status, replay.body]).toEqual([201, completed.body]);
     const mismatch = await http()
       .post(`/api/respond/${token}/complete`)
@@ -194,15 +230,25 @@ describe('answering by link', () => {
         message: 'This Idempotency-Key was already used with different answers; use a new key for a different request',
       },
     ]);
-    const saveAfter = await http().put(`/api/respond/${token}`).send({ data: { roles_clear: 'yes' } });
+    const saveAfter = await http()
+      .put(`/api/respond/${token}`)
+      .send({ data: { roles_clear: 'yes' } });
     expect(saveAfter.status).toBe(409);
-    const badKey = await http().post(`/api/respond/${tokens[1]}/complete`).set('Idempotency-Key', 'x'.repeat(201)).send({ data: VALID_ANSWERS });
-    expect([badKey.status, badKey.body.message]).toEqual([400, 'The Idempotency-Key header must be 1 to 200 visible ASCII characters']);
+    const badKey = await http()
+      .post(`/api/respond/${tokens[1]}/complete`)
+      .set('Idempotency-Key', 'x'.repeat(201))
+      .send({ data: VALID_ANSWERS });
+    expect([badKey.status, badKey.body.message]).toEqual([
+      400,
+      'The Idempotency-Key header must be 1 to 200 visible ASCII characters',
+    ]);
     const rows = await sql<{ data: unknown; status: string; country: string; role: string; language: string }>(
       'SELECT data, status, country, role, language FROM responses WHERE campaign_id = $1',
       [id],
     );
-    expect(rows).toEqual([{ data: VALID_ANSWERS, status: 'complete', country: 'Philippines', role: 'National Focal Point', language: 'fr' }]);
+    expect(rows).toEqual([
+      { data: VALID_ANSWERS, status: 'complete', country: 'Philippines', role: 'National Focal Point', language: 'fr' },
+    ]);
   });
 
   it('accepts exactly one of 20 concurrent completions of one token', async () => {
@@ -217,27 +263,47 @@ describe('answering by link', () => {
 
   it('holds an open link quota of 5 under 20 concurrent completions', async () => {
     const { id } = await campaign('Quota');
-    const open = await secretariat.post(`/api/campaigns/${id}/open-links`).send({ networkId: networks.SEA.id, maxResponses: 5 });
+    const open = await secretariat
+      .post(`/api/campaigns/${id}/open-links`)
+      .send({ networkId: networks.SEA.id, maxResponses: 5 });
     const token = tokenOf(open.body.url as string);
     const view = await http().get(`/api/respond/${token}`);
     expect([view.body.kind, view.body.language, view.body.status]).toEqual(['open', null, 'new']);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_unused, index) =>
-        http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS, respondent: { country: 'Philippines', language: index % 2 === 0 ? 'en' : 'fr' } }),
+        http()
+          .post(`/api/respond/${token}/complete`)
+          .send({
+            data: VALID_ANSWERS,
+            respondent: { country: 'Philippines', language: index % 2 === 0 ? 'en' : 'fr' },
+          }),
       ),
     );
     expect(results.filter((result) => result.status === 201)).toHaveLength(5);
     const refused = results.filter((result) => result.status === 409);
     expect(refused).toHaveLength(15);
-    expect(refused[0].body).toEqual({ statusCode: 409, error: 'Conflict', message: 'This link has received all the 5 responses it accepts' });
+    expect(refused[0].body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'This link has received all the 5 responses it accepts',
+    });
     expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toHaveLength(5);
     const save = await http().put(`/api/respond/${token}`).send({ data: {} });
-    expect([save.status, save.body.message]).toEqual([409, 'An open link keeps unfinished answers on this device only; submit them when done']);
+    expect([save.status, save.body.message]).toEqual([
+      409,
+      'An open link keeps unfinished answers on this device only; submit them when done',
+    ]);
   });
 
   it('stores no member identity in anonymous campaigns, yet counts completions per network', async () => {
     const { id, tokens } = await campaign('Anonymous', { anonymous: true });
-    expect((await http().put(`/api/respond/${tokens[0]}`).send({ data: { roles_clear: 'yes' } })).status).toBe(200);
+    expect(
+      (
+        await http()
+          .put(`/api/respond/${tokens[0]}`)
+          .send({ data: { roles_clear: 'yes' } })
+      ).status,
+    ).toBe(200);
     const first = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS });
     expect(first.status).toBe(201);
     const again = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS });
@@ -247,7 +313,13 @@ describe('answering by link', () => {
     const rows = await sql<Record<string, unknown>>('SELECT * FROM responses WHERE campaign_id = $1', [id]);
     expect(rows).toHaveLength(2);
     const links = await campaignLinks(secretariat, id);
-    const identities = links.flatMap((link) => [link.invitationId, link.memberId, link.email, link.name, tokenOf(link.url)]);
+    const identities = links.flatMap((link) => [
+      link.invitationId,
+      link.memberId,
+      link.email,
+      link.name,
+      tokenOf(link.url),
+    ]);
     const dump = JSON.stringify([rows, await sql('SELECT * FROM audit_events WHERE subject = $1', [`campaign:${id}`])]);
     for (const identity of identities) expect(dump).not.toContain(identity);
     expect(rows.map((row) => [row.invitation_id, row.network_id, row.country, row.language])).toEqual([
@@ -257,16 +329,27 @@ describe('answering by link', () => {
     const progress = await secretariat.get(`/api/campaigns/${id}/progress`);
     const invited = seededSeaMembers + 4;
     expect(progress.body.networks).toEqual([
-      { networkId: networks.SEA.id, invited, opened: 0, started: 2, completed: 2, rate: Math.round((2 / invited) * 10_000) / 10_000 },
+      {
+        networkId: networks.SEA.id,
+        invited,
+        opened: 0,
+        started: 2,
+        completed: 2,
+        rate: Math.round((2 / invited) * 10_000) / 10_000,
+      },
     ]);
   });
 
   it('lets respondents change a completed response until close when the campaign allows it, keeping history', async () => {
     const { id, tokens } = await campaign('Edits', { allowEdits: true });
     const first = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: VALID_ANSWERS });
-    const edited = await http().post(`/api/respond/${tokens[0]}/complete`).send({ data: { ...VALID_ANSWERS, satisfaction: 2 } });
+    const edited = await http()
+      .post(`/api/respond/${tokens[0]}/complete`)
+      .send({ data: { ...VALID_ANSWERS, satisfaction: 2 } });
     expect([edited.status, edited.body]).toEqual([200, first.body]);
-    const history = await sql<{ data: unknown }>('SELECT data FROM response_revisions WHERE response_id = $1', [first.body.responseId]);
+    const history = await sql<{ data: unknown }>('SELECT data FROM response_revisions WHERE response_id = $1', [
+      first.body.responseId,
+    ]);
     expect(history).toEqual([{ data: VALID_ANSWERS }]);
     expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ ...VALID_ANSWERS, satisfaction: 2 });
     await secretariat.post(`/api/campaigns/${id}/close`);
@@ -284,16 +367,24 @@ describe('respondent rate limit', () => {
 
   it('limits the respondent API per address with its own throttler, leaving sign-in alone', async () => {
     const token = 'x'.repeat(43);
-    for (let attempt = 0; attempt < 3; attempt++) expect((await testApp.http().get(`/api/respond/${token}`)).status).toBe(404);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await testApp.http().get(`/api/respond/${token}`)).status).toBe(404);
     const limited = await testApp.http().get(`/api/respond/${token}`);
     expect([limited.status, limited.body]).toEqual([
       429,
-      { statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^Too many requests from this address; try again in \d+ seconds$/) },
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.stringMatching(/^Too many requests from this address; try again in \d+ seconds$/),
+      },
     ]);
     expect(limited.headers['retry-after-respond']).toMatch(/^\d+$/);
     const admin = await signInAdmin(testApp);
     expect((await admin.get('/api/auth/me')).status).toBe(200);
-    const login = await testApp.http().post('/api/auth/login').send({ email: 'nobody@example.org', password: 'wrong-password' });
+    const login = await testApp
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.org', password: 'wrong-password' });
     expect(login.status).toBe(401);
     expect(login.headers['x-ratelimit-limit-respond']).toBeUndefined();
   });

@@ -215,14 +215,12 @@ describe(`hostile input: ${TOTAL} malformed and adversarial requests`, () => {
       });
       sent++;
       if (published.status !== 200) continue;
-      const campaign = await context.admin
-        .post('/api/campaigns')
-        .send({
-          surveyId,
-          version: 1,
-          name: `Expression ${index}`,
-          networkIds: [(await networksByCode(context.admin)).CA.id],
-        });
+      const campaign = await context.admin.post('/api/campaigns').send({
+        surveyId,
+        version: 1,
+        name: `Expression ${index}`,
+        networkIds: [(await networksByCode(context.admin)).CA.id],
+      });
       expect(campaign.status).toBe(201);
       const links = (await context.admin.get(`/api/campaigns/${campaign.body.id}/links`)).body as Array<{
         url: string;

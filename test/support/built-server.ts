@@ -18,7 +18,12 @@ export interface BuiltServer {
   kill(): Promise<void>;
 }
 
-async function waitHealthy(origin: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitHealthy(
+  origin: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -77,5 +82,12 @@ export async function spawnBuiltServer(
     await exited;
     cleanUp();
   };
-  return { origin, port: listenPort, process: child, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return {
+    origin,
+    port: listenPort,
+    process: child,
+    output: () => output,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+  };
 }

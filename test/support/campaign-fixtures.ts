@@ -34,21 +34,32 @@ export interface PublishedSurvey {
 
 export async function createSurvey(staff: StaffSession, slug: string): Promise<string> {
   const survey = await staff.post('/api/surveys').send({ slug, title: `Survey ${slug}` });
-  if (survey.status !== 201) throw new Error(`Could not create survey: ${survey.status} ${JSON.stringify(survey.body)}`);
+  if (survey.status !== 201)
+    throw new Error(`Could not create survey: ${survey.status} ${JSON.stringify(survey.body)}`);
   return (survey.body as { id: string }).id;
 }
 
-export async function addDraftVersion(staff: StaffSession, surveyId: string, definition: unknown = TEST_DEFINITION): Promise<number> {
+export async function addDraftVersion(
+  staff: StaffSession,
+  surveyId: string,
+  definition: unknown = TEST_DEFINITION,
+): Promise<number> {
   const version = await staff.post(`/api/surveys/${surveyId}/versions`).send({ definition, changelog: 'test version' });
-  if (version.status !== 201) throw new Error(`Could not add a version: ${version.status} ${JSON.stringify(version.body)}`);
+  if (version.status !== 201)
+    throw new Error(`Could not add a version: ${version.status} ${JSON.stringify(version.body)}`);
   return (version.body as { version: number }).version;
 }
 
-export async function publishSurvey(staff: StaffSession, slug: string, definition: unknown = TEST_DEFINITION): Promise<PublishedSurvey> {
+export async function publishSurvey(
+  staff: StaffSession,
+  slug: string,
+  definition: unknown = TEST_DEFINITION,
+): Promise<PublishedSurvey> {
   const surveyId = await createSurvey(staff, slug);
   const version = await addDraftVersion(staff, surveyId, definition);
   const published = await staff.post(`/api/surveys/${surveyId}/versions/${version}/publish`);
-  if (published.status !== 200) throw new Error(`Could not publish: ${published.status} ${JSON.stringify(published.body)}`);
+  if (published.status !== 200)
+    throw new Error(`Could not publish: ${published.status} ${JSON.stringify(published.body)}`);
   return { surveyId, version };
 }
 
@@ -72,7 +83,12 @@ export interface MemberSeed {
   language: 'en' | 'fr' | 'ru' | 'ar';
 }
 
-export function makeMembers(prefix: string, count: number, country: string, language: MemberSeed['language'] = 'en'): MemberSeed[] {
+export function makeMembers(
+  prefix: string,
+  count: number,
+  country: string,
+  language: MemberSeed['language'] = 'en',
+): MemberSeed[] {
   return Array.from({ length: count }, (_unused, index) => ({
     name: `${prefix} member ${index + 1}`,
     email: `${prefix}-${index + 1}@example.org`.toLowerCase(),
@@ -84,7 +100,8 @@ export function makeMembers(prefix: string, count: number, country: string, lang
 
 export async function addMembers(staff: StaffSession, networkId: string, members: MemberSeed[]): Promise<void> {
   const response = await staff.post(`/api/networks/${networkId}/members`).send(members);
-  if (response.status !== 201) throw new Error(`Could not add members: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`Could not add members: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 export interface CampaignLink {
@@ -100,7 +117,8 @@ export interface CampaignLink {
 
 export async function campaignLinks(staff: StaffSession, campaignId: string): Promise<CampaignLink[]> {
   const response = await staff.get(`/api/campaigns/${campaignId}/links`);
-  if (response.status !== 200) throw new Error(`Could not list links: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`Could not list links: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as CampaignLink[];
 }
 
@@ -119,7 +137,9 @@ export function dataSourceOf(testApp: TestApp): DataSource {
 export async function signInAdmin(testApp: TestApp): Promise<StaffSession> {
   const exists = await dataSourceOf(testApp).query<unknown[]>('SELECT 1 FROM users WHERE email = $1', [ADMIN_EMAIL]);
   if (exists.length === 0) {
-    await testApp.app.get(UsersService).create(null, { email: ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: ADMIN_PASSWORD });
+    await testApp.app
+      .get(UsersService)
+      .create(null, { email: ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: ADMIN_PASSWORD });
   }
   return signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
 }

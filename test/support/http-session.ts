@@ -14,7 +14,10 @@ export async function httpSignIn(origin: string, email: string, password: string
   const setCookies = login.headers.getSetCookie();
   const cookies = setCookies.map((cookie) => cookie.split(';')[0]).join('; ');
   const csrf = decodeURIComponent(
-    setCookies.find((cookie) => cookie.startsWith('csrf_token='))?.split(';')[0].slice('csrf_token='.length) ?? '',
+    setCookies
+      .find((cookie) => cookie.startsWith('csrf_token='))
+      ?.split(';')[0]
+      .slice('csrf_token='.length) ?? '',
   );
   return {
     cookies,

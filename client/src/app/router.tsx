@@ -27,12 +27,12 @@ const AccountPage = lazyPage(() => import('@/features/auth/components/account-pa
 const DashboardPage = lazyPage(() => import('./routes/dashboard'), 'DashboardPage');
 const SurveysPage = lazyPage(() => import('@/features/surveys/components/surveys-page'), 'SurveysPage');
 const SurveyPage = lazyPage(() => import('@/features/surveys/components/survey-page'), 'SurveyPage');
-const SurveyVersionPage = lazyPage(() => import('@/features/surveys/components/survey-version-page'), 'SurveyVersionPage');
-const VersionDiffPage = lazyPage(() => import('@/features/surveys/components/version-diff-page'), 'VersionDiffPage');
-const CampaignsPage = lazyPage(
-  () => import('@/features/campaigns/components/campaigns-page'),
-  'CampaignsPage',
+const SurveyVersionPage = lazyPage(
+  () => import('@/features/surveys/components/survey-version-page'),
+  'SurveyVersionPage',
 );
+const VersionDiffPage = lazyPage(() => import('@/features/surveys/components/version-diff-page'), 'VersionDiffPage');
+const CampaignsPage = lazyPage(() => import('@/features/campaigns/components/campaigns-page'), 'CampaignsPage');
 const CampaignPage = lazyPage(() => import('@/features/campaigns/components/campaign-page'), 'CampaignPage');
 const AnalysisPage = lazyPage(() => import('@/features/analysis/components/analysis-page'), 'AnalysisPage');
 const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');

@@ -73,7 +73,10 @@ export class CampaignsController {
   @Post('invitations/:id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a personal or open link: it then answers 404 like an unknown one' })
-  revoke(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<{ id: string; revokedAt: string }> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+  ): Promise<{ id: string; revokedAt: string }> {
     return this.campaigns.revokeInvitation(actor, id);
   }
 }

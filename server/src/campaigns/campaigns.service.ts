@@ -171,7 +171,16 @@ export class CampaignsService {
     const links = await this.links(actor, id);
     return toCsv(
       ['invitationId', 'memberId', 'name', 'email', 'networkId', 'country', 'url', 'revoked'],
-      links.map((link) => [link.invitationId, link.memberId, link.name, link.email, link.networkId, link.country, link.url, String(link.revoked)]),
+      links.map((link) => [
+        link.invitationId,
+        link.memberId,
+        link.name,
+        link.email,
+        link.networkId,
+        link.country,
+        link.url,
+        String(link.revoked),
+      ]),
     );
   }
 
@@ -199,7 +208,12 @@ export class CampaignsService {
         subject: `campaign:${id}`,
         payload: { invitationId, networkId: input.networkId, maxResponses: input.maxResponses ?? null },
       });
-      return { id: invitationId, networkId: input.networkId, maxResponses: input.maxResponses ?? null, url: this.urlFor(invitationId) };
+      return {
+        id: invitationId,
+        networkId: input.networkId,
+        maxResponses: input.maxResponses ?? null,
+        url: this.urlFor(invitationId),
+      };
     });
   }
 
@@ -222,7 +236,10 @@ export class CampaignsService {
   async revokeInvitation(actor: Actor, invitationId: string): Promise<{ id: string; revokedAt: string }> {
     requireRole(actor, CAMPAIGN_STAFF);
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await manager.findOne(Invitation, {
+        where: { id: invitationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (invitation === null) throw new DomainError('invitation_not_found', `Invitation ${invitationId} not found`);
       if (invitation.revokedAt !== null) return { id: invitationId, revokedAt: invitation.revokedAt.toISOString() };
       const revokedAt = new Date();
@@ -294,7 +311,9 @@ export class CampaignsService {
   }
 
   private async requireNetworks(manager: EntityManager, networkIds: string[]): Promise<void> {
-    const found = await manager.getRepository(Network).find({ select: { id: true }, where: networkIds.map((id) => ({ id })) });
+    const found = await manager
+      .getRepository(Network)
+      .find({ select: { id: true }, where: networkIds.map((id) => ({ id })) });
     const known = new Set(found.map((network) => network.id));
     const unknown = networkIds.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new DomainError('network_not_found', `Unknown network(s): ${unknown.join(', ')}`);

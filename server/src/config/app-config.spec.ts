@@ -60,7 +60,10 @@ describe('readConfig', () => {
     [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535, got "70000"'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"'],
     [{ DATABASE_URL: 'postgres://x@y' }, 'DATABASE_URL must name a database (…/dbname)'],
-    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)'],
+    [
+      { DATABASE_URL: 'not a url' },
+      'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)',
+    ],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must be an http:// or https:// URL, got "ftp://x"'],
     [{ ADMIN_EMAIL: 'nope' }, 'ADMIN_EMAIL is not an e-mail address: "nope"'],
     [{ ADMIN_PASSWORD: 'twelve-chars-ok' }, 'ADMIN_PASSWORD is set but ADMIN_EMAIL is not; set both or neither'],

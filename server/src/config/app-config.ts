@@ -111,14 +111,17 @@ function parseSmtpUrl(raw: string | undefined): string | null {
 
 function parsePositiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}"`);
   return Number(raw);
 }
 
 function parseRateLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 600;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new ConfigError(`RESPOND_RATE_LIMIT must be a whole number of requests per minute (at least 1), got "${raw}"`);
+    throw new ConfigError(
+      `RESPOND_RATE_LIMIT must be a whole number of requests per minute (at least 1), got "${raw}"`,
+    );
   }
   return Number(raw);
 }

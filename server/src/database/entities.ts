@@ -25,4 +25,28 @@ import { OutboxMessage } from '../mail/entities/outbox-message.entity';
  * Every entity, in one list: the data source and the migration generator both use it, so a new
  * entity that is not listed here is neither loaded nor migrated.
  */
-export const ALL_ENTITIES = [User, Session, ApiToken, ThrottleHit, AuditEvent, AuditHead, Network, Survey, SurveyVersion, NetworkMember, Campaign, Invitation, SurveyResponse, ResponseRevision, OutboxMessage, CharterDocument, CharterRevision, CharterComment, CharterAmendment, CharterEvidence, TallyRollup, PendingChange, AnalysisSettings];
+export const ALL_ENTITIES = [
+  User,
+  Session,
+  ApiToken,
+  ThrottleHit,
+  AuditEvent,
+  AuditHead,
+  Network,
+  Survey,
+  SurveyVersion,
+  NetworkMember,
+  Campaign,
+  Invitation,
+  SurveyResponse,
+  ResponseRevision,
+  OutboxMessage,
+  CharterDocument,
+  CharterRevision,
+  CharterComment,
+  CharterAmendment,
+  CharterEvidence,
+  TallyRollup,
+  PendingChange,
+  AnalysisSettings,
+];

@@ -49,7 +49,8 @@ function answerFor(element: ElementJson, random: DemoRandom, who: Respondent): u
       if (element.name === 'working_languages' && choices.includes(who.language)) {
         return choices.filter((value) => value === who.language || (value === 'en' && random.chance(0.6)));
       }
-      const max = typeof element.maxSelectedChoices === 'number' ? element.maxSelectedChoices : Math.min(4, choices.length);
+      const max =
+        typeof element.maxSelectedChoices === 'number' ? element.maxSelectedChoices : Math.min(4, choices.length);
       return random.subset(choices, 1, max);
     }
     case 'ranking':
@@ -69,9 +70,13 @@ function answerFor(element: ElementJson, random: DemoRandom, who: Respondent): u
     case 'comment':
       return random.pick(REMARKS);
     case 'matrix':
-      return Object.fromEntries(choiceValues(element.rows).map((row) => [String(row), random.pick(choiceValues(element.columns))]));
+      return Object.fromEntries(
+        choiceValues(element.rows).map((row) => [String(row), random.pick(choiceValues(element.columns))]),
+      );
     case 'matrixdropdown': {
-      const columns = (element.columns ?? []).flatMap((column) => (isRecord(column) ? [column as Record<string, unknown>] : []));
+      const columns = (element.columns ?? []).flatMap((column) =>
+        isRecord(column) ? [column as Record<string, unknown>] : [],
+      );
       const cell = (column: Record<string, unknown>): unknown =>
         column.cellType === 'rating'
           ? rating(random, 1, 5)
@@ -82,7 +87,9 @@ function answerFor(element: ElementJson, random: DemoRandom, who: Respondent): u
         choiceValues(element.rows).map((row) => [
           String(row),
           Object.fromEntries(
-            columns.filter((column) => column.cellType !== 'text' || random.chance(0.3)).map((column) => [String(column.name), cell(column)]),
+            columns
+              .filter((column) => column.cellType !== 'text' || random.chance(0.3))
+              .map((column) => [String(column.name), cell(column)]),
           ),
         ]),
       );
@@ -114,9 +121,15 @@ function isVisible(expression: string, data: Record<string, unknown>): boolean {
  * A plausible complete response: every required question answered, most optional ones too, then
  * the answers that conditions hide removed. The caller still checks it with the strict validator.
  */
-export function demoAnswers(definition: SurveyDefinition, random: DemoRandom, who: Respondent): Record<string, unknown> {
+export function demoAnswers(
+  definition: SurveyDefinition,
+  random: DemoRandom,
+  who: Respondent,
+): Record<string, unknown> {
   const questions = walkElements(definition)
-    .filter((visit) => visit.dynamicPanel === undefined && visit.element.type !== 'html' && visit.element.type !== 'panel')
+    .filter(
+      (visit) => visit.dynamicPanel === undefined && visit.element.type !== 'html' && visit.element.type !== 'panel',
+    )
     .map((visit) => visit.element);
   const data: Record<string, unknown> = {};
   for (const element of questions) {
@@ -125,7 +138,7 @@ export function demoAnswers(definition: SurveyDefinition, random: DemoRandom, wh
     if (answer !== undefined) data[element.name] = answer;
   }
   // Hiding one answer can hide another: repeat until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const element of questions) {
       if (data[element.name] === undefined || typeof element.visibleIf !== 'string') continue;
@@ -141,5 +154,7 @@ export function demoAnswers(definition: SurveyDefinition, random: DemoRandom, wh
 /** The first few answered questions of a complete response, in questionnaire order. */
 export function partialAnswers(complete: Record<string, unknown>, random: DemoRandom): Record<string, unknown> {
   const keys = Object.keys(complete).filter((key) => !key.endsWith('-Comment'));
-  return Object.fromEntries(keys.slice(0, random.int(2, Math.max(2, Math.floor(keys.length / 2)))).map((key) => [key, complete[key]]));
+  return Object.fromEntries(
+    keys.slice(0, random.int(2, Math.max(2, Math.floor(keys.length / 2)))).map((key) => [key, complete[key]]),
+  );
 }

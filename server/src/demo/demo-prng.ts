@@ -29,7 +29,9 @@ export class DemoRandom {
   /** Some items in their original order: at least `min`, at most `max`. */
   subset<T>(items: readonly T[], min: number, max: number): T[] {
     const count = this.int(Math.min(min, items.length), Math.min(max, items.length));
-    return this.shuffle(items).slice(0, count).sort((a, b) => items.indexOf(a) - items.indexOf(b));
+    return this.shuffle(items)
+      .slice(0, count)
+      .sort((a, b) => items.indexOf(a) - items.indexOf(b));
   }
 
   shuffle<T>(items: readonly T[]): T[] {

@@ -25,8 +25,24 @@ interface DemoCampaignPlan {
 }
 
 const DEMO_CAMPAIGNS: readonly DemoCampaignPlan[] = [
-  { name: 'Charter review 2020', version: 1, opensAt: '2020-09-01T08:00:00Z', closesAt: '2020-11-30T18:00:00Z', closed: true, completeRate: 0.78, partialRate: 0.08 },
-  { name: 'Charter review 2021 (revised questionnaire)', version: 2, opensAt: '2021-03-01T08:00:00Z', closesAt: null, closed: false, completeRate: 0.62, partialRate: 0.1 },
+  {
+    name: 'Charter review 2020',
+    version: 1,
+    opensAt: '2020-09-01T08:00:00Z',
+    closesAt: '2020-11-30T18:00:00Z',
+    closed: true,
+    completeRate: 0.78,
+    partialRate: 0.08,
+  },
+  {
+    name: 'Charter review 2021 (revised questionnaire)',
+    version: 2,
+    opensAt: '2021-03-01T08:00:00Z',
+    closesAt: null,
+    closed: false,
+    completeRate: 0.62,
+    partialRate: 0.1,
+  },
 ];
 
 interface InvitedMember {
@@ -59,7 +75,9 @@ export class DemoSeedService {
     const started = Date.now();
     const summary = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
-      const versions = await manager.query<Array<{ id: string; survey_id: string; version: number; definition: SurveyDefinition }>>(
+      const versions = await manager.query<
+        Array<{ id: string; survey_id: string; version: number; definition: SurveyDefinition }>
+      >(
         `SELECT v.id, v.survey_id, v.version, v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id
          WHERE s.slug = $1 AND v.status = 'published' ORDER BY v.version`,
         [CHARTER_REVIEW_SLUG],
@@ -70,7 +88,9 @@ export class DemoSeedService {
         [versions[0].survey_id, DEMO_CAMPAIGNS[0].name],
       );
       if (done.found) return null;
-      const networks = await manager.query<Array<{ id: string; code: string }>>('SELECT id, code FROM networks ORDER BY code');
+      const networks = await manager.query<Array<{ id: string; code: string }>>(
+        'SELECT id, code FROM networks ORDER BY code',
+      );
       const random = new DemoRandom(2020);
       const members = await this.insertMembers(manager, networks, random);
       const campaignIds: string[] = [];
@@ -78,9 +98,18 @@ export class DemoSeedService {
       for (const plan of DEMO_CAMPAIGNS) {
         const version = versions.find((candidate) => candidate.version === plan.version);
         if (version === undefined) continue;
-        const campaignId = await this.insertCampaign(manager, plan, version, networks.map((network) => network.id));
+        const campaignId = await this.insertCampaign(
+          manager,
+          plan,
+          version,
+          networks.map((network) => network.id),
+        );
         campaignIds.push(campaignId);
-        const invited = await this.invite(manager, campaignId, networks.map((network) => network.id));
+        const invited = await this.invite(
+          manager,
+          campaignId,
+          networks.map((network) => network.id),
+        );
         const result = await this.insertResponses(manager, plan, campaignId, version, invited, random);
         counts.complete += result.complete;
         counts.partial += result.partial;
@@ -103,8 +132,14 @@ export class DemoSeedService {
   }
 
   /** Adds the demo members that are missing; members edited or moved since are left alone. */
-  private async insertMembers(manager: EntityManager, networks: Array<{ id: string; code: string }>, random: DemoRandom): Promise<number> {
-    const rows = networks.flatMap((network) => demoMembers(network.code, random).map((member) => ({ ...member, networkId: network.id })));
+  private async insertMembers(
+    manager: EntityManager,
+    networks: Array<{ id: string; code: string }>,
+    random: DemoRandom,
+  ): Promise<number> {
+    const rows = networks.flatMap((network) =>
+      demoMembers(network.code, random).map((member) => ({ ...member, networkId: network.id })),
+    );
     const inserted = await manager.query<Array<{ id: string }>>(
       `INSERT INTO network_members (network_id, name, email, country, role, language)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
@@ -149,7 +184,9 @@ export class DemoSeedService {
 
   /** One personal invitation per member of the networks, tokens derived as for any campaign. */
   private async invite(manager: EntityManager, campaignId: string, networkIds: string[]): Promise<InvitedMember[]> {
-    const members = await manager.query<Array<{ id: string; network_id: string; code: string; country: string; role: string; language: string }>>(
+    const members = await manager.query<
+      Array<{ id: string; network_id: string; code: string; country: string; role: string; language: string }>
+    >(
       `SELECT m.id, m.network_id, n.code, m.country, m.role, m.language
        FROM network_members m JOIN networks n ON n.id = m.network_id
        WHERE m.network_id = ANY($1::uuid[]) ORDER BY n.code, m.email`,
@@ -182,13 +219,24 @@ export class DemoSeedService {
     const compiled = compileValidator(version.definition);
     const opensAt = Date.parse(plan.opensAt);
     const span = (plan.closesAt === null ? 60 : (Date.parse(plan.closesAt) - opensAt) / 86_400_000 - 1) * 86_400_000;
-    const rows: Array<{ invitation: InvitedMember; data: Record<string, unknown>; complete: boolean; startedAt: Date; completedAt: Date | null }> = [];
+    const rows: Array<{
+      invitation: InvitedMember;
+      data: Record<string, unknown>;
+      complete: boolean;
+      startedAt: Date;
+      completedAt: Date | null;
+    }> = [];
     let rejected = 0;
     for (const invitation of invited) {
       const draw = random.next();
       if (draw >= plan.completeRate + plan.partialRate) continue;
       const complete = draw < plan.completeRate;
-      const who = { networkCode: invitation.code, country: invitation.country, role: invitation.role, language: invitation.language };
+      const who = {
+        networkCode: invitation.code,
+        country: invitation.country,
+        role: invitation.role,
+        language: invitation.language,
+      };
       let data: Record<string, unknown> | null = null;
       for (let attempt = 0; attempt < 3 && data === null; attempt++) {
         const full = demoAnswers(version.definition, random, who);

@@ -78,7 +78,8 @@ export class MailSenderService implements OnApplicationBootstrap, OnModuleDestro
       try {
         handled = await this.sendDue();
       } catch (error) {
-        if (!this.stopped) this.logger.error(`Sending the outbox failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!this.stopped)
+          this.logger.error(`Sending the outbox failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (handled === 0 && !this.stopped) await this.idle();
     }

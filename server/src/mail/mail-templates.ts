@@ -100,8 +100,12 @@ function longDate(date: Date, language: MemberLanguage): string {
 export function renderMessage(kind: OutboxKind, language: MemberLanguage, context: MessageContext): RenderedMessage {
   const words = WORDING[language];
   const campaign = plain(context.campaignName);
-  const lead = kind === 'invitation' ? words.invitation(campaign, plain(context.networkName)) : words.reminder(campaign);
-  const practical = [words.resume, ...(context.closesAt === null ? [] : [words.deadline(longDate(context.closesAt, language))])];
+  const lead =
+    kind === 'invitation' ? words.invitation(campaign, plain(context.networkName)) : words.reminder(campaign);
+  const practical = [
+    words.resume,
+    ...(context.closesAt === null ? [] : [words.deadline(longDate(context.closesAt, language))]),
+  ];
   const closing = kind === 'reminder' ? [words.personal, words.reminderIgnore] : [words.personal];
   const body = [
     words.greeting(plain(context.memberName)),

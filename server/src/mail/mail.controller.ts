@@ -16,7 +16,9 @@ export class MailController {
 
   @Post('invitations/send')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Queue an invitation e-mail for every member not yet sent one (optionally some networks only)' })
+  @ApiOperation({
+    summary: 'Queue an invitation e-mail for every member not yet sent one (optionally some networks only)',
+  })
   sendInvitations(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
@@ -37,7 +39,7 @@ export class MailController {
   }
 
   @Get('outbox')
-  @ApiOperation({ summary: 'The campaign\'s e-mails with their status, paged (newest last)' })
+  @ApiOperation({ summary: "The campaign's e-mails with their status, paged (newest last)" })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MemberLanguage, OutboxKind, OutboxMessageDto, OutboxPageDto, OutboxStatus, QueueResult } from '@concord/shared';
+import type {
+  MemberLanguage,
+  OutboxKind,
+  OutboxMessageDto,
+  OutboxPageDto,
+  OutboxStatus,
+  QueueResult,
+} from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
@@ -76,7 +83,12 @@ export class OutboxService {
     return this.queue(actor, campaignId, input, 'reminder');
   }
 
-  private async queue(actor: Actor, campaignId: string, input: QueueMessagesDto, kind: OutboxKind): Promise<QueueResult> {
+  private async queue(
+    actor: Actor,
+    campaignId: string,
+    input: QueueMessagesDto,
+    kind: OutboxKind,
+  ): Promise<QueueResult> {
     requireRole(actor, CAMPAIGN_STAFF);
     const result = await this.dataSource.transaction(async (manager) => {
       // The campaign row lock serialises concurrent sends, so nobody is queued twice.
@@ -208,7 +220,9 @@ export class OutboxService {
   async csv(actor: Actor, campaignId: string, query: OutboxCsvQueryDto): Promise<string> {
     requireRole(actor, CAMPAIGN_STAFF);
     await this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
-    const rows = await this.dataSource.query<Array<{ invitation_id: string; recipient: string; subject: string; body: string }>>(
+    const rows = await this.dataSource.query<
+      Array<{ invitation_id: string; recipient: string; subject: string; body: string }>
+    >(
       `SELECT invitation_id, recipient, subject, body FROM outbox
        WHERE campaign_id = $1 AND ($2::text IS NULL OR status = $2)
        ORDER BY created_at, recipient, id`,

@@ -57,6 +57,9 @@ export class RespondThrottlerGuard extends ThrottlerGuard implements OnModuleDes
   }
 
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainError('rate_limited', `Too many requests from this address; try again in ${detail.timeToBlockExpire} seconds`);
+    throw new DomainError(
+      'rate_limited',
+      `Too many requests from this address; try again in ${detail.timeToBlockExpire} seconds`,
+    );
   }
 }

@@ -16,7 +16,10 @@ export class RespondController {
   constructor(private readonly respond: RespondService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The pinned questionnaire, saved answers and status of a link; 404 unknown/revoked, 410 closed or not yet open' })
+  @ApiOperation({
+    summary:
+      'The pinned questionnaire, saved answers and status of a link; 404 unknown/revoked, 410 closed or not yet open',
+  })
   view(@Param('token') token: string): Promise<RespondentViewDto> {
     return this.respond.view(token);
   }
@@ -28,7 +31,10 @@ export class RespondController {
   }
 
   @Post('complete')
-  @ApiOperation({ summary: 'Submit: 201 with a receipt; the same Idempotency-Key returns the first 201 again; 200 when an allowed edit' })
+  @ApiOperation({
+    summary:
+      'Submit: 201 with a receipt; the same Idempotency-Key returns the first 201 again; 200 when an allowed edit',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async complete(
     @Param('token') token: string,

@@ -17,7 +17,13 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { Invitation } from '../campaigns/entities/invitation.entity';
-import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../campaigns/link-tokens';
+import {
+  anonymousResponseId,
+  generateReceipt,
+  isWellFormedToken,
+  requestHash,
+  tokenHash,
+} from '../campaigns/link-tokens';
 import { SurveyVersion } from '../surveys/entities/survey-version.entity';
 import type { RespondentProfileDto } from './dto/respond.dto';
 import { SurveyResponse } from './entities/survey-response.entity';
@@ -66,9 +72,12 @@ export class RespondService {
   async view(token: string): Promise<RespondentViewDto> {
     const link = await this.resolve(token);
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
-    const existing = link.invitation.kind === 'personal' ? await this.findPersonalResponse(this.dataSource.manager, link) : null;
+    const existing =
+      link.invitation.kind === 'personal' ? await this.findPersonalResponse(this.dataSource.manager, link) : null;
     if (link.invitation.openedAt === null) {
-      await this.dataSource.query('UPDATE invitations SET opened_at = now() WHERE id = $1 AND opened_at IS NULL', [link.invitation.id]);
+      await this.dataSource.query('UPDATE invitations SET opened_at = now() WHERE id = $1 AND opened_at IS NULL', [
+        link.invitation.id,
+      ]);
     }
     return {
       survey: { definition: pinned.definition, version: pinned.version },
@@ -86,7 +95,10 @@ export class RespondService {
   async saveProgress(token: string, data: Record<string, unknown>): Promise<PartialSaveResult> {
     const link = await this.resolve(token);
     if (link.invitation.kind === 'open') {
-      throw new DomainError('open_link_no_progress', 'An open link keeps unfinished answers on this device only; submit them when done');
+      throw new DomainError(
+        'open_link_no_progress',
+        'An open link keeps unfinished answers on this device only; submit them when done',
+      );
     }
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     this.check(pinned, data, 'partial');
@@ -133,7 +145,10 @@ export class RespondService {
     // Replays, edits, open links, and links that stopped being live since resolve(): under the
     // invitation's row lock. Validation above is pure and ran outside, so the lock is short.
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(Invitation, { where: { id: link.invitation.id }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await manager.findOne(Invitation, {
+        where: { id: link.invitation.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (invitation === null || invitation.revokedAt !== null) throw new DomainError('link_not_found', LINK_NOT_FOUND);
       const campaign = await manager.findOneByOrFail(Campaign, { id: link.campaign.id });
       this.requireWindow(campaign);
@@ -319,7 +334,9 @@ export class RespondService {
 
   private async findPersonalResponse(manager: EntityManager, link: ResolvedLink): Promise<SurveyResponse | null> {
     return link.campaign.anonymous
-      ? manager.findOneBy(SurveyResponse, { id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) })
+      ? manager.findOneBy(SurveyResponse, {
+          id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id),
+        })
       : manager.findOneBy(SurveyResponse, { invitationId: link.invitation.id });
   }
 

@@ -10,6 +10,8 @@ describe('surveyLocales', () => {
   });
 
   it('answers English alone for a definition with plain strings', () => {
-    expect(surveyLocales({ title: 'x', pages: [{ name: 'p1', elements: [{ type: 'text', name: 'q' }] }] })).toEqual(['en']);
+    expect(surveyLocales({ title: 'x', pages: [{ name: 'p1', elements: [{ type: 'text', name: 'q' }] }] })).toEqual([
+      'en',
+    ]);
   });
 });

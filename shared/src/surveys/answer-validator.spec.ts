@@ -437,7 +437,11 @@ describe('validateAnswers on oversized answers', () => {
         name: 'p',
         elements: [
           { type: 'checkbox', name: 'pick', choices: ['a', 'b'] },
-          ...Array.from({ length: 150 }, (_unused, index) => ({ type: 'text', name: `t${index}`, inputType: 'number' })),
+          ...Array.from({ length: 150 }, (_unused, index) => ({
+            type: 'text',
+            name: `t${index}`,
+            inputType: 'number',
+          })),
         ],
       },
     ],

@@ -1,10 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@concord/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+} from 'class-validator';
 
 export class QueueMessagesDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "only these of the campaign's networks (default: all)" })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: "only these of the campaign's networks (default: all)",
+  })
   @IsOptional()
   @IsArray({ message: 'networkIds must be an array of network ids' })
   @ArrayMinSize(1, { message: 'networkIds must name at least one network' })

@@ -14,9 +14,7 @@ export interface AuditEventsFilter {
 
 export const auditEventsQueryKey = ['audit', 'events'] as const;
 
-export function getAuditEvents({ subject, limit = AUDIT_PAGE_SIZE }: AuditEventsFilter = {}): Promise<
-  AuditEventDto[]
-> {
+export function getAuditEvents({ subject, limit = AUDIT_PAGE_SIZE }: AuditEventsFilter = {}): Promise<AuditEventDto[]> {
   return api.get<AuditEventDto[]>('/audit', { query: { subject, limit } });
 }
 

@@ -41,8 +41,8 @@ export function AuditChainBanner() {
       ) : (
         <p className="alert alert--error" role="alert">
           <span aria-hidden="true">⚠ </span>
-          <strong>Audit chain broken at event #{result.brokenAt}</strong>. Events from that one on may have
-          been altered or removed outside Concord.
+          <strong>Audit chain broken at event #{result.brokenAt}</strong>. Events from that one on may have been altered
+          or removed outside Concord.
         </p>
       )}
       {recheck}

@@ -53,8 +53,8 @@ export function AuditPage() {
     <>
       <h1>Audit</h1>
       <p className="muted">
-        Every change of consequence is recorded in a hash chain: each event&apos;s hash covers the one before
-        it, so an altered or deleted event breaks the chain from that point on.
+        Every change of consequence is recorded in a hash chain: each event&apos;s hash covers the one before it, so an
+        altered or deleted event breaks the chain from that point on.
       </p>
       <AuditChainBanner />
 

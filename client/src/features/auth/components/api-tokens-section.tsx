@@ -72,11 +72,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
       <button type="submit" className="button button--primary" disabled={createToken.isPending}>
         Create token
       </button>
-      <ErrorAlert
-        error={createToken.error}
-        title="Could not create the token"
-        className="inline-form__error"
-      />
+      <ErrorAlert error={createToken.error} title="Could not create the token" className="inline-form__error" />
     </form>
   );
 }

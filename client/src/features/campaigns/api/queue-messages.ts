@@ -16,7 +16,8 @@ export function queueMessages(id: string, kind: MessageKind, networkIds: string[
 export function useQueueMessages(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, networkIds }: { kind: MessageKind; networkIds: string[] }) => queueMessages(id, kind, networkIds),
+    mutationFn: ({ kind, networkIds }: { kind: MessageKind; networkIds: string[] }) =>
+      queueMessages(id, kind, networkIds),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...campaignQueryKey(id), 'outbox'] }),
   });
 }

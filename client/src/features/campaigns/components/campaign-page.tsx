@@ -31,10 +31,18 @@ function ProgressTable({ progress, networks }: { progress: CampaignProgressDto; 
         <thead>
           <tr>
             <th scope="col">Network</th>
-            <th scope="col" className="numeric">Invited</th>
-            <th scope="col" className="numeric">Opened</th>
-            <th scope="col" className="numeric">Started</th>
-            <th scope="col" className="numeric">Completed</th>
+            <th scope="col" className="numeric">
+              Invited
+            </th>
+            <th scope="col" className="numeric">
+              Opened
+            </th>
+            <th scope="col" className="numeric">
+              Started
+            </th>
+            <th scope="col" className="numeric">
+              Completed
+            </th>
             <th scope="col">Response rate</th>
           </tr>
         </thead>
@@ -94,7 +102,13 @@ function OpenLinkForm({ campaignId, networks }: { campaignId: string; networks: 
       </div>
       <div className="field">
         <label htmlFor={`${id}-quota`}>Maximum responses (optional)</label>
-        <input id={`${id}-quota`} type="number" min={1} value={quota} onChange={(event) => setQuota(event.target.value)} />
+        <input
+          id={`${id}-quota`}
+          type="number"
+          min={1}
+          value={quota}
+          onChange={(event) => setQuota(event.target.value)}
+        />
       </div>
       <div>
         <button type="submit" className="button" disabled={openLink.isPending}>
@@ -198,14 +212,21 @@ export function CampaignPage() {
                     </th>
                     <td>{link.country}</td>
                     <td>{networks.get(link.networkId)?.code ?? ''}</td>
-                    <td>{link.revoked ? <span className="muted">revoked</span> : <CopyButton text={link.url} label="Copy link" />}</td>
+                    <td>
+                      {link.revoked ? (
+                        <span className="muted">revoked</span>
+                      ) : (
+                        <CopyButton text={link.url} label="Copy link" />
+                      )}
+                    </td>
                     <td>
                       {link.revoked ? null : (
                         <button
                           type="button"
                           className="button"
                           onClick={() => {
-                            if (window.confirm(`Revoke the link of ${link.name}?`)) actions.revoke.mutate(link.invitationId);
+                            if (window.confirm(`Revoke the link of ${link.name}?`))
+                              actions.revoke.mutate(link.invitationId);
                           }}
                         >
                           Revoke
@@ -230,7 +251,11 @@ export function CampaignPage() {
             <li key={link.id}>
               {networks.get(link.networkId)?.name ?? link.networkId}: {formatCount(link.responses)}
               {link.maxResponses === null ? '' : ` / ${formatCount(link.maxResponses)}`} responses{' '}
-              {link.revoked ? <span className="muted">(revoked)</span> : <CopyButton text={link.url} label="Copy link" />}
+              {link.revoked ? (
+                <span className="muted">(revoked)</span>
+              ) : (
+                <CopyButton text={link.url} label="Copy link" />
+              )}
             </li>
           ))}
         </ul>

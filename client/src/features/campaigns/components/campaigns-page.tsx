@@ -21,7 +21,9 @@ export function CampaignsPage() {
       <p className="lead">Send a published questionnaire to the regional networks and follow the response rates.</p>
       {campaigns.isPending ? <Loading label="Loading campaigns…" /> : null}
       <ErrorAlert error={campaigns.error} title="Could not load the campaigns" />
-      {campaigns.data !== undefined && campaigns.data.length === 0 ? <p className="muted">No campaign has been sent yet.</p> : null}
+      {campaigns.data !== undefined && campaigns.data.length === 0 ? (
+        <p className="muted">No campaign has been sent yet.</p>
+      ) : null}
       {campaigns.data !== undefined && campaigns.data.length > 0 ? (
         <TableScroll label="Campaigns">
           <table className="data-table">

@@ -25,14 +25,26 @@ export function CreateCampaignForm() {
   const [allowEdits, setAllowEdits] = useState(false);
 
   const versionOptions = (surveys.data ?? []).flatMap((survey) =>
-    survey.publishedVersions.map((version) => ({ value: `${survey.id}:${version}`, label: `${survey.title} — v${version}` })),
+    survey.publishedVersions.map((version) => ({
+      value: `${survey.id}:${version}`,
+      label: `${survey.title} — v${version}`,
+    })),
   );
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const [surveyId, version] = surveyVersion.split(':');
     create.mutate(
-      { surveyId, version: Number(version), name: name.trim(), networkIds, opensAt: toIso(opensAt), closesAt: toIso(closesAt), anonymous, allowEdits },
+      {
+        surveyId,
+        version: Number(version),
+        name: name.trim(),
+        networkIds,
+        opensAt: toIso(opensAt),
+        closesAt: toIso(closesAt),
+        anonymous,
+        allowEdits,
+      },
       { onSuccess: (campaign) => void navigate(`/campaigns/${campaign.id}`) },
     );
   }
@@ -48,7 +60,12 @@ export function CreateCampaignForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-version`}>Questionnaire (published versions)</label>
-            <select id={`${id}-version`} required value={surveyVersion} onChange={(event) => setSurveyVersion(event.target.value)}>
+            <select
+              id={`${id}-version`}
+              required
+              value={surveyVersion}
+              onChange={(event) => setSurveyVersion(event.target.value)}
+            >
               <option value="">Choose…</option>
               {versionOptions.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -59,11 +76,21 @@ export function CreateCampaignForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-opens`}>Opens (optional)</label>
-            <input id={`${id}-opens`} type="datetime-local" value={opensAt} onChange={(event) => setOpensAt(event.target.value)} />
+            <input
+              id={`${id}-opens`}
+              type="datetime-local"
+              value={opensAt}
+              onChange={(event) => setOpensAt(event.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-closes`}>Closes (optional)</label>
-            <input id={`${id}-closes`} type="datetime-local" value={closesAt} onChange={(event) => setClosesAt(event.target.value)} />
+            <input
+              id={`${id}-closes`}
+              type="datetime-local"
+              value={closesAt}
+              onChange={(event) => setClosesAt(event.target.value)}
+            />
           </div>
         </div>
         <fieldset className="campaign-networks">
@@ -75,7 +102,9 @@ export function CreateCampaignForm() {
                 checked={networkIds.includes(network.id)}
                 onChange={(event) =>
                   setNetworkIds((current) =>
-                    event.target.checked ? [...current, network.id] : current.filter((networkId) => networkId !== network.id),
+                    event.target.checked
+                      ? [...current, network.id]
+                      : current.filter((networkId) => networkId !== network.id),
                   )
                 }
               />{' '}
@@ -84,16 +113,20 @@ export function CreateCampaignForm() {
           ))}
         </fieldset>
         <label className="checkbox">
-          <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} /> Anonymous: responses keep
-          network, country, role and language only
+          <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />{' '}
+          Anonymous: responses keep network, country, role and language only
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={allowEdits} onChange={(event) => setAllowEdits(event.target.checked)} /> Respondents may change
-          their answers until the campaign closes
+          <input type="checkbox" checked={allowEdits} onChange={(event) => setAllowEdits(event.target.checked)} />{' '}
+          Respondents may change their answers until the campaign closes
         </label>
         <ErrorAlert error={create.error ?? surveys.error ?? networks.error} title="Could not create the campaign" />
         <div>
-          <button type="submit" className="button button--primary" disabled={create.isPending || networkIds.length === 0}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={create.isPending || networkIds.length === 0}
+          >
             {create.isPending ? 'Sending…' : 'Create campaign and invitations'}
           </button>
         </div>

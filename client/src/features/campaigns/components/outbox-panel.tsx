@@ -11,7 +11,15 @@ import { OUTBOX_PAGE_SIZE, useOutbox } from '../api/get-outbox';
 import { type MessageKind, useQueueMessages } from '../api/queue-messages';
 
 /** Invitations and reminders by e-mail: queue them, follow their statuses, or download them to send by hand. */
-export function OutboxPanel({ campaignId, networks, isOpen }: { campaignId: string; networks: NetworkDto[]; isOpen: boolean }) {
+export function OutboxPanel({
+  campaignId,
+  networks,
+  isOpen,
+}: {
+  campaignId: string;
+  networks: NetworkDto[];
+  isOpen: boolean;
+}) {
   const id = useId();
   const [networkId, setNetworkId] = useState('');
   const [status, setStatus] = useState<OutboxStatus | ''>('');
@@ -38,7 +46,8 @@ export function OutboxPanel({ campaignId, networks, isOpen }: { campaignId: stri
           {data.delivery === 'smtp'
             ? 'Messages are sent by the server.'
             : 'No mail server is configured: download the messages and send them by hand.'}{' '}
-          {formatCount(data.counts.pending)} pending, {formatCount(data.counts.sent)} sent, {formatCount(data.counts.failed)} failed.
+          {formatCount(data.counts.pending)} pending, {formatCount(data.counts.sent)} sent,{' '}
+          {formatCount(data.counts.failed)} failed.
         </p>
       ) : null}
       {isOpen ? (
@@ -81,7 +90,11 @@ export function OutboxPanel({ campaignId, networks, isOpen }: { campaignId: stri
           <option value="sent">sent</option>
           <option value="failed">failed</option>
         </select>{' '}
-        <a className="button" href={`/api/campaigns/${campaignId}/outbox.csv${status === '' ? '' : `?status=${status}`}`} download>
+        <a
+          className="button"
+          href={`/api/campaigns/${campaignId}/outbox.csv${status === '' ? '' : `?status=${status}`}`}
+          download
+        >
           Download outbox.csv
         </a>
       </p>
@@ -99,7 +112,9 @@ export function OutboxPanel({ campaignId, networks, isOpen }: { campaignId: stri
                   <th scope="col">Kind</th>
                   <th scope="col">Subject</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="numeric">Attempts</th>
+                  <th scope="col" className="numeric">
+                    Attempts
+                  </th>
                   <th scope="col">Sent</th>
                 </tr>
               </thead>

@@ -20,7 +20,11 @@ export async function importMembers(networkId: string, csv: string): Promise<Mem
   const response = await fetch(`/api/networks/${networkId}/members/import`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'text/csv', Accept: 'application/json', ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}) },
+    headers: {
+      'Content-Type': 'text/csv',
+      Accept: 'application/json',
+      ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
+    },
     body: csv,
   });
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;

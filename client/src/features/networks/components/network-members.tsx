@@ -10,7 +10,8 @@ import { formatCount } from '@/utils/format';
 import { useNetworkMembers } from '../api/get-network-members';
 import { useImportMembers } from '../api/import-members';
 
-const CSV_EXAMPLE = 'name,email,country,role,language\nAziz Karimov,aziz@example.org,Uzbekistan,National Focal Point,ru';
+const CSV_EXAMPLE =
+  'name,email,country,role,language\nAziz Karimov,aziz@example.org,Uzbekistan,National Focal Point,ru';
 
 function ImportForm({ network }: { network: NetworkDto }) {
   const id = useId();
@@ -37,10 +38,20 @@ function ImportForm({ network }: { network: NetworkDto }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-text`}>or paste the CSV</label>
-        <textarea id={`${id}-text`} rows={6} placeholder={CSV_EXAMPLE} value={csv} onChange={(event) => setCsv(event.target.value)} />
+        <textarea
+          id={`${id}-text`}
+          rows={6}
+          placeholder={CSV_EXAMPLE}
+          value={csv}
+          onChange={(event) => setCsv(event.target.value)}
+        />
       </div>
       <div>
-        <button type="submit" className="button button--primary" disabled={csv.trim() === '' || importMembers.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={csv.trim() === '' || importMembers.isPending}
+        >
           Import into {network.name}
         </button>
       </div>

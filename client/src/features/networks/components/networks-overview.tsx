@@ -15,9 +15,7 @@ export function NetworksOverview() {
   if (networks.isPending) return <Loading label="Loading the regional networks…" />;
   if (networks.isError) {
     if (isApiError(networks.error, 403)) {
-      return (
-        <p className="muted">The list of regional networks is open to the secretariat and administrators.</p>
-      );
+      return <p className="muted">The list of regional networks is open to the secretariat and administrators.</p>;
     }
     return <ErrorAlert error={networks.error} title="Could not load the regional networks" />;
   }

@@ -11,7 +11,9 @@ export function NetworksPage() {
   return (
     <div className="stack">
       <h1>Networks</h1>
-      <p className="lead">The regional networks and their members. Import member lists as CSV; e-mail addresses identify members.</p>
+      <p className="lead">
+        The regional networks and their members. Import member lists as CSV; e-mail addresses identify members.
+      </p>
       <NetworksOverview />
       {networks.data !== undefined && networks.data.length > 0 ? <NetworkMembers networks={networks.data} /> : null}
     </div>

@@ -152,7 +152,9 @@ function Questionnaire({ token, view }: { token: string; view: RespondentViewDto
         options.allow = false;
         const lines =
           error instanceof ApiError && Array.isArray(error.details)
-            ? (error.details as Array<{ question?: string; message?: string }>).map((item) => `${item.question ?? ''}: ${item.message ?? ''}`)
+            ? (error.details as Array<{ question?: string; message?: string }>).map(
+                (item) => `${item.question ?? ''}: ${item.message ?? ''}`,
+              )
             : [];
         options.message = [error instanceof Error ? error.message : texts.errorTitle, ...lines].join('\n');
         // A different answer set needs a new key; the same answers retried keep theirs.

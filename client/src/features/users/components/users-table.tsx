@@ -96,9 +96,7 @@ function UserRow({ user, isCurrentUser }: UserRowProps) {
       <td className="data-table__actions">
         <button
           type="button"
-          className={
-            user.disabled ? 'button button--secondary button--small' : 'button button--danger button--small'
-          }
+          className={user.disabled ? 'button button--secondary button--small' : 'button button--danger button--small'}
           disabled={isCurrentUser || updateUser.isPending}
           aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
           onClick={() => {
@@ -107,11 +105,7 @@ function UserRow({ user, isCurrentUser }: UserRowProps) {
         >
           {user.disabled ? 'Enable' : 'Disable'}
         </button>
-        <ErrorAlert
-          error={updateUser.error}
-          title={`Could not update ${user.name}`}
-          className="alert--inline"
-        />
+        <ErrorAlert error={updateUser.error} title={`Could not update ${user.name}`} className="alert--inline" />
       </td>
     </tr>
   );
