@@ -26,6 +26,12 @@ const DEFINITION = {
             { value: 'no', text: { default: 'No', fr: 'Non' } },
           ],
         },
+        {
+          type: 'comment',
+          name: 'roles_why',
+          title: { default: 'Why not?', fr: 'Pourquoi ?' },
+          visibleIf: "{roles_clear} = 'no'",
+        },
       ],
     },
     {
@@ -119,7 +125,12 @@ describeWithBrowser('a network member answering by personal link', () => {
     const page = await phone.newPage();
     await page.goto(`${server.origin}/r/${token}`);
     await page.getByText('Are the roles clear?').waitFor();
+    // An answer to a question that a condition then hides must not be kept (the server refuses it).
+    await page.getByText('No', { exact: true }).click();
+    await page.getByText('Why not?').waitFor();
+    await page.locator('textarea').first().fill('Unclear mandate');
     await page.getByText('Partly', { exact: true }).click();
+    await page.getByText('Why not?').waitFor({ state: 'hidden' });
     const saved = page.waitForResponse(
       (response) => response.url().endsWith(`/api/respond/${token}`) && response.request().method() === 'PUT',
     );

@@ -122,6 +122,9 @@ function Questionnaire({ token, view }: { token: string; view: RespondentViewDto
 
   const survey = useMemo(() => {
     const model = new Model(view.survey.definition);
+    // The server refuses answers to questions a condition hides, in saves as in completion, so an
+    // answer is dropped as soon as its question is hidden (SurveyJS would keep it until the end).
+    model.clearInvisibleValues = 'onHidden';
     model.data = view.kind === 'open' ? (autosave.readDevice() ?? {}) : view.data;
     model.showCompletePage = false;
     return model;
