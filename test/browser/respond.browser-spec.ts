@@ -6,6 +6,7 @@ import {
   screenshotPath,
   startBuiltServer,
 } from '../support/browser';
+import { staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 /** Two pages, with French texts, so that paging, resuming and switching language all show. */
@@ -50,27 +51,6 @@ const DEFINITION = {
   ],
 };
 
-/** A staff API client on the running server: cookie session plus CSRF header. */
-async function staffClient(origin: string, email: string, password: string) {
-  const login = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (login.status !== 200) throw new Error(`login ${login.status}`);
-  const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-  const csrf = decodeURIComponent(cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]);
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${origin}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: cookies.join('; '), 'x-csrf-token': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
-
 describeWithBrowser('a network member answering by personal link', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -86,7 +66,7 @@ describeWithBrowser('a network member answering by personal link', () => {
   }, 60_000);
 
   it('answers on a phone, resumes after a reload, finishes in French, and the secretariat sees the completion', async () => {
-    const admin = await staffClient(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', {
       email: 'analyst@example.org',
       name: 'Analyst',
