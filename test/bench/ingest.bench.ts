@@ -12,7 +12,7 @@ import {
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
 import { createStaff } from '../support/staff-session';
-import { spawnBuiltServer } from '../support/built-server';
+import { type ServerProcess, spawnServer } from '../support/server-processes';
 import { createTestApp, testConfig } from '../support/test-app';
 import { prepareTestServer, releaseTestServer } from '../support/test-database';
 import { reportBench } from './bench-report';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   // Set-up goes through the API of an in-process app; the load then goes to the built server in
   // a process of its own, as in production, so the load generator does not share its event loop.
   const testApp = await createTestApp({ respondRateLimit: 1_000_000_000 });
-  let built: Awaited<ReturnType<typeof spawnBuiltServer>> | undefined;
+  let built: ServerProcess | undefined;
   try {
     const admin = await signInAdmin(testApp);
     const secretariat = await createStaff(testApp, admin, 'secretariat');
@@ -75,10 +75,10 @@ async function main(): Promise<void> {
     });
     const tokens = (await campaignLinks(secretariat, campaign.body.id as string)).map((link) => tokenOf(link.url));
     const body = JSON.stringify({ data: VALID_ANSWERS });
-    built = await spawnBuiltServer(testApp.database.url, {
-      LINK_SECRET: testConfig().secrets.linkSecret,
-      RESPOND_RATE_LIMIT: '1000000000',
-      SEED_DEMO: 'false',
+    // The links were made by the in-process app, so the built server needs its link secret.
+    built = await spawnServer({
+      databaseUrl: testApp.database.url,
+      env: { LINK_SECRET: testConfig().secrets.linkSecret },
     });
     const base = built.origin;
 

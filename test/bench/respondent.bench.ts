@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { spawnBuiltServer } from '../support/built-server';
+import { spawnServer } from '../support/server-processes';
 import { launchChromium } from '../support/browser';
 import { httpSignIn } from '../support/http-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
@@ -118,7 +118,7 @@ function serveStatic(dir: string): Promise<{ server: Server; origin: string }> {
 async function main(): Promise<void> {
   const testServer = await prepareTestServer();
   const database = await createTestDatabase();
-  const concord = await spawnBuiltServer(database.url, { SEED_DEMO: 'true' });
+  const concord = await spawnServer({ databaseUrl: database.url, env: { SEED_DEMO: 'true' } });
   let browser: Browser | undefined;
   let floor: { server: Server; origin: string } | undefined;
   try {

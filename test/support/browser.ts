@@ -1,15 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { findFreePort } from '../../server/src/database/embedded-postgres';
+import { spawnServer } from './server-processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(__dirname, '..', 'artifacts', 'screenshots');
-const SERVER_MAIN = join(__dirname, '..', '..', 'server', 'dist', 'server', 'src', 'main.js');
 
 /**
  * Browser tests need Chromium from Debian's packages. Without it they are skipped with a loud
@@ -58,52 +54,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The built server (`npm run build`) as a real process on a free port and a fresh database. */
+/**
+ * The built server (`npm run build`) as a real process on a fresh database, with the demo data a
+ * new user sees (SEED_DEMO=false in `env` leaves it out).
+ */
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run npm run build first`);
   const database = await createTestDatabase();
-  const port = await findFreePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'concord-browser-'));
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(`${origin}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`The server did not become healthy:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const server = await spawnServer({ databaseUrl: database.url, env: { SEED_DEMO: 'true', ...env } });
   return {
-    origin,
+    origin: server.origin,
     database,
-    output: () => output,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await server.stop();
       await database.drop();
     },
   };

@@ -8,7 +8,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './test-app';
 const SERVER_MAIN = join(__dirname, '..', '..', 'server', 'dist', 'server', 'src', 'main.js');
 
 /** Every instance of one test shares this secret, as instances behind one load balancer must. */
-export const FAULT_LINK_SECRET = 'fault-test-link-secret-0123456789-abcdefghijklmnop';
+export const SHARED_LINK_SECRET = 'fault-test-link-secret-0123456789-abcdefghijklmnop';
 
 export interface ServerProcess {
   origin: string;
@@ -42,7 +42,9 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   const port = options.port ?? (await findFreePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-fault-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
+  // SERVER_NODE_ARGS lets a profiling run pass e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
@@ -51,7 +53,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       DATA_DIR: dataDir,
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
-      LINK_SECRET: FAULT_LINK_SECRET,
+      LINK_SECRET: SHARED_LINK_SECRET,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       RESPOND_RATE_LIMIT: '10000000',
