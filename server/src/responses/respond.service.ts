@@ -109,17 +109,7 @@ export class RespondService {
        ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, updated_at = now()
        WHERE responses.status = 'partial'
        RETURNING updated_at`,
-      [
-        id,
-        link.campaign.id,
-        link.campaign.surveyVersionId,
-        link.campaign.anonymous ? null : link.invitation.id,
-        link.invitation.networkId,
-        link.member?.country ?? null,
-        link.member?.role ?? null,
-        link.member?.language ?? null,
-        data,
-      ],
+      [...this.responseIdentity(link, id), data],
     );
     if (rows.length === 0) throw this.alreadyCompleted(link.campaign);
     return { status: 'partial', savedAt: rows[0].updated_at.toISOString() };
@@ -237,21 +227,7 @@ export class RespondService {
          completed_at = excluded.completed_at, updated_at = now()
        WHERE responses.status = 'partial'
        RETURNING id`,
-      [
-        id,
-        link.campaign.id,
-        link.campaign.surveyVersionId,
-        link.campaign.anonymous ? null : link.invitation.id,
-        link.invitation.networkId,
-        link.member?.country ?? null,
-        link.member?.role ?? null,
-        link.member?.language ?? null,
-        data,
-        receipt,
-        idempotencyKey ?? null,
-        hash,
-        link.invitation.id,
-      ],
+      [...this.responseIdentity(link, id), data, receipt, idempotencyKey ?? null, hash, link.invitation.id],
     );
     if (rows.length === 0) return null;
     return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
@@ -323,6 +299,23 @@ export class RespondService {
       const count = problems.length === 1 ? '1 answer is' : `${problems.length} answers are`;
       throw new DomainError('answers_invalid', `${count} not valid`, problems);
     }
+  }
+
+  /**
+   * The first eight columns of a personal link's response row: id, campaign, pinned version,
+   * invitation (none when anonymous), network, and the member's country, role and language.
+   */
+  private responseIdentity(link: ResolvedLink, id: string): unknown[] {
+    return [
+      id,
+      link.campaign.id,
+      link.campaign.surveyVersionId,
+      link.campaign.anonymous ? null : link.invitation.id,
+      link.invitation.networkId,
+      link.member?.country ?? null,
+      link.member?.role ?? null,
+      link.member?.language ?? null,
+    ];
   }
 
   /** Where a personal invitation's one response lives: by invitation, or by derived id when anonymous. */
