@@ -199,13 +199,7 @@ export class ExportService {
         return;
       }
       case 'xlsx': {
-        target.setHeader?.('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        target.setHeader?.('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-          stream: target,
-          useSharedStrings: false,
-          useStyles: false,
-        });
+        const workbook = streamedWorkbook(target, name);
         const sheet = workbook.addWorksheet('Responses');
         sheet.addRow(columns.map((column) => column.key)).commit();
         const input = zipInput(sheet);
@@ -248,17 +242,18 @@ export class ExportService {
       target.end();
       return;
     }
-    target.setHeader?.('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    target.setHeader?.('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: target,
-      useSharedStrings: false,
-      useStyles: false,
-    });
+    const workbook = streamedWorkbook(target, name);
     const sheet = workbook.addWorksheet('Tallies');
     sheet.addRow([...TALLY_EXPORT_HEADER]).commit();
     for (const row of rows) sheet.addRow(row.map(xlsxCell)).commit();
     sheet.commit();
     await workbook.commit();
   }
+}
+
+/** An XLSX workbook streamed to the response as it is written (no shared strings or styles to hold). */
+function streamedWorkbook(target: ExportTarget, name: string): ExcelJS.stream.xlsx.WorkbookWriter {
+  target.setHeader?.('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  target.setHeader?.('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: target, useSharedStrings: false, useStyles: false });
 }
