@@ -7,3 +7,4 @@ export * from './charter/charter-types';
 export * from './charter/diff-types';
 export * from './surveys';
 export * from './analysis';
+export * from './coding';

@@ -45,6 +45,15 @@ export const ERROR_STATUS = {
   analysis_question_not_found: 404,
   analysis_version_not_found: 404,
 
+  // free-text coding
+  theme_not_found: 404,
+  theme_name_taken: 409,
+  theme_in_use: 409,
+  theme_invalid_parent: 422,
+  coding_question_invalid: 422,
+  coding_answer_not_found: 404,
+  coding_theme_invalid: 422,
+
   // charter
   charter_not_found: 404,
   charter_revision_not_found: 404,
