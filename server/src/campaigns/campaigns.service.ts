@@ -135,6 +135,22 @@ export class CampaignsService {
     return toCampaignDto(campaign, counts.get(id) ?? 0);
   }
 
+  /**
+   * Every campaign's name, survey and pinned version, newest first, for features that let readers
+   * pick a campaign (free-text coding). No links, members or counts; callers check access first.
+   */
+  async summaries(): Promise<Array<Pick<CampaignDto, 'id' | 'name' | 'surveyId' | 'version' | 'status' | 'createdAt'>>> {
+    const campaigns = await this.dataSource.getRepository(Campaign).find({ order: { createdAt: 'DESC' } });
+    return campaigns.map(({ id, name, surveyId, version, status, createdAt }) => ({
+      id,
+      name,
+      surveyId,
+      version,
+      status,
+      createdAt: createdAt.toISOString(),
+    }));
+  }
+
   private async invitedCounts(campaignIds: string[]): Promise<Map<string, number>> {
     if (campaignIds.length === 0) return new Map();
     const rows = await this.dataSource.query<Array<{ campaign_id: string; invited: number }>>(

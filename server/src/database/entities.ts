@@ -20,6 +20,8 @@ import { Invitation } from '../campaigns/entities/invitation.entity';
 import { SurveyResponse } from '../responses/entities/survey-response.entity';
 import { ResponseRevision } from '../responses/entities/response-revision.entity';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity';
+import { CodingTheme } from '../coding/entities/coding-theme.entity';
+import { AnswerCoding, AnswerCodingTheme } from '../coding/entities/answer-coding.entity';
 
 /**
  * Every entity, in one list: the data source and the migration generator both use it, so a new
@@ -49,4 +51,7 @@ export const ALL_ENTITIES = [
   TallyRollup,
   PendingChange,
   AnalysisSettings,
+  CodingTheme,
+  AnswerCoding,
+  AnswerCodingTheme,
 ];
