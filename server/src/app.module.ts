@@ -8,6 +8,7 @@ import { AnalysisModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CharterModule } from './charter/charter.module';
+import { CodingModule } from './coding';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -54,6 +55,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CharterModule,
+        CodingModule,
         NetworksModule,
         CampaignsModule,
         ResponsesModule,

@@ -55,4 +55,17 @@ export class ResponseReadsService {
       completedAt: row.completed_at,
     }));
   }
+
+  /** How many complete responses of a campaign hold a non-empty string answer at each key. */
+  async textAnswerCounts(campaignId: string, keys: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<Array<{ key: string; n: number }>>(
+      `SELECT k.key, count(r.id)::int AS n
+         FROM unnest($2::text[]) AS k(key)
+         LEFT JOIN responses r ON r.campaign_id = $1 AND r.status = 'complete'
+          AND jsonb_typeof(r.data -> k.key) = 'string' AND btrim(r.data ->> k.key) <> ''
+        GROUP BY k.key`,
+      [campaignId, [...keys]],
+    );
+    return new Map(rows.map((row) => [row.key, row.n]));
+  }
 }

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CodableQuestion,
+  codableQuestions,
+  codableQuestionsAcrossVersions,
+  type CodingCampaignDto,
+} from '@concord/shared';
+import type { DataSource } from 'typeorm';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import type { Actor } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { NetworksService } from '../networks/networks.service';
+import { ResponseReadsService, type TextAnswerRow } from '../responses/response-reads.service';
+import { SurveysService } from '../surveys/surveys.service';
+
+/** A campaign as coding sees it. */
+export interface CodingCampaign {
+  id: string;
+  name: string;
+  surveyId: string;
+  surveyVersionId: string;
+  version: number;
+  status: string;
+}
+
+/** A free-text answer with its network's name. */
+export interface CodingSourceAnswer extends TextAnswerRow {
+  network: string;
+}
+
+/**
+ * What coding reads from other features — campaigns, questionnaires, networks, answers — through
+ * their services only. Callers check the actor's role first.
+ */
+@Injectable()
+export class CodingSourcesService {
+  /** Codable questions per published version: published versions never change. */
+  private readonly versionQuestions = new Map<string, CodableQuestion[]>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignsService,
+    private readonly surveys: SurveysService,
+    private readonly networks: NetworksService,
+    private readonly responses: ResponseReadsService,
+  ) {}
+
+  async campaign(campaignId: string): Promise<CodingCampaign> {
+    const campaign = await this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
+    return {
+      id: campaign.id,
+      name: campaign.name,
+      surveyId: campaign.surveyId,
+      surveyVersionId: campaign.surveyVersionId,
+      version: campaign.version,
+      status: campaign.status,
+    };
+  }
+
+  async campaignList(): Promise<CodingCampaignDto[]> {
+    const campaigns = await this.campaigns.summaries();
+    return campaigns.map(({ id, name, surveyId, version, status }) => ({ id, name, surveyId, version, status }));
+  }
+
+  /** The codable questions of the version a campaign pinned. */
+  async campaignQuestions(actor: Actor, campaign: CodingCampaign): Promise<CodableQuestion[]> {
+    const known = this.versionQuestions.get(campaign.surveyVersionId);
+    if (known !== undefined) return known;
+    const version = await this.surveys.getVersion(actor, campaign.surveyId, campaign.version);
+    const questions = codableQuestions(version.definition);
+    if (version.status === 'published') this.versionQuestions.set(campaign.surveyVersionId, questions);
+    return questions;
+  }
+
+  /** The campaign's codable question of that name, or 422 naming the ones there are. */
+  async campaignQuestion(actor: Actor, campaign: CodingCampaign, name: string): Promise<CodableQuestion> {
+    const questions = await this.campaignQuestions(actor, campaign);
+    const found = questions.find((question) => question.name === name);
+    if (found === undefined) throw this.notCodable(name, questions);
+    return found;
+  }
+
+  /** Codable questions across every version of a survey (404 for an unknown survey). */
+  async surveyQuestions(actor: Actor, surveyId: string): Promise<Array<CodableQuestion & { versions: number[] }>> {
+    const survey = await this.surveys.get(actor, surveyId);
+    const versions = await Promise.all(
+      survey.versions.map(async ({ version }) => {
+        const detail = await this.surveys.getVersion(actor, surveyId, version);
+        return { version, definition: detail.definition };
+      }),
+    );
+    return codableQuestionsAcrossVersions(versions);
+  }
+
+  async surveyQuestion(actor: Actor, surveyId: string, name: string): Promise<CodableQuestion> {
+    const questions = await this.surveyQuestions(actor, surveyId);
+    const found = questions.find((question) => question.name === name);
+    if (found === undefined) throw this.notCodable(name, questions);
+    return found;
+  }
+
+  /** A question's non-empty answers in a campaign's complete responses, oldest first, with network names. */
+  async answers(actor: Actor, campaignId: string, question: string, responseIds?: readonly string[]): Promise<CodingSourceAnswer[]> {
+    const rows = await this.responses.textAnswers(campaignId, question, responseIds);
+    const names = await this.networkNames(actor);
+    return rows.map((row) => ({ ...row, network: names.get(row.networkId) ?? row.networkId }));
+  }
+
+  async answerCounts(campaignId: string, questions: readonly string[]): Promise<Map<string, number>> {
+    return this.responses.textAnswerCounts(campaignId, questions);
+  }
+
+  private async networkNames(actor: Actor): Promise<Map<string, string>> {
+    const networks = await this.networks.list(actor);
+    return new Map(networks.map((network) => [network.id, network.name]));
+  }
+
+  private notCodable(name: string, questions: readonly CodableQuestion[]): DomainError {
+    const known = questions.map((question) => question.name);
+    return new DomainError(
+      'coding_question_invalid',
+      `${name} is not a free-text question of this questionnaire` +
+        (known.length === 0 ? ' (it has none)' : `; its free-text questions are: ${known.join(', ')}`),
+    );
+  }
+}
