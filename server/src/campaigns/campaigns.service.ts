@@ -139,7 +139,9 @@ export class CampaignsService {
    * Every campaign's name, survey and pinned version, newest first, for features that let readers
    * pick a campaign (free-text coding). No links, members or counts; callers check access first.
    */
-  async summaries(): Promise<Array<Pick<CampaignDto, 'id' | 'name' | 'surveyId' | 'version' | 'status' | 'createdAt'>>> {
+  async summaries(): Promise<
+    Array<Pick<CampaignDto, 'id' | 'name' | 'surveyId' | 'version' | 'status' | 'createdAt'>>
+  > {
     const campaigns = await this.dataSource.getRepository(Campaign).find({ order: { createdAt: 'DESC' } });
     return campaigns.map(({ id, name, surveyId, version, status, createdAt }) => ({
       id,

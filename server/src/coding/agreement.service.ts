@@ -39,7 +39,10 @@ export class AgreementService {
     const known = new Map((await this.repository.coders(campaign.id, question)).map((coder) => [coder.id, coder]));
     const unknown = [firstId, secondId].filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new DomainError('unprocessable', `coders: ${unknown.join(', ')} coded no answer to ${question} in this campaign`);
+      throw new DomainError(
+        'unprocessable',
+        `coders: ${unknown.join(', ')} coded no answer to ${question} in this campaign`,
+      );
     }
     const [first, second] = await Promise.all([
       this.repository.codings(campaign.id, question, firstId),
@@ -81,17 +84,15 @@ export class AgreementService {
     if (actor.role !== 'committee') {
       result.differences = common
         .filter((item) => item.first.size !== item.second.size || [...item.first].some((id) => !item.second.has(id)))
-        .map(
-          (item): CodingDifference => ({
-            responseId: item.answer.responseId,
-            text: item.answer.text,
-            network: item.answer.network,
-            country: item.answer.country,
-            role: item.answer.role,
-            first: perTheme.filter((theme) => item.first.has(theme.themeId)).map((theme) => theme.themeId),
-            second: perTheme.filter((theme) => item.second.has(theme.themeId)).map((theme) => theme.themeId),
-          }),
-        );
+        .map((item): CodingDifference => ({
+          responseId: item.answer.responseId,
+          text: item.answer.text,
+          network: item.answer.network,
+          country: item.answer.country,
+          role: item.answer.role,
+          first: perTheme.filter((theme) => item.first.has(theme.themeId)).map((theme) => theme.themeId),
+          second: perTheme.filter((theme) => item.second.has(theme.themeId)).map((theme) => theme.themeId),
+        }));
     }
     return result;
   }

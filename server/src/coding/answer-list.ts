@@ -99,7 +99,10 @@ export function filterAnswers<T extends FilterableAnswer>(
 }
 
 /** Coded and awaiting-review counts of the acting user over all of a question's answers. */
-export function progressOf(answers: readonly FilterableAnswer[], codings: ReadonlyMap<string, CodingState>): CodingProgressDto {
+export function progressOf(
+  answers: readonly FilterableAnswer[],
+  codings: ReadonlyMap<string, CodingState>,
+): CodingProgressDto {
   let coded = 0;
   let suggested = 0;
   for (const answer of answers) {

@@ -101,7 +101,12 @@ export class CodingSourcesService {
   }
 
   /** A question's non-empty answers in a campaign's complete responses, oldest first, with network names. */
-  async answers(actor: Actor, campaignId: string, question: string, responseIds?: readonly string[]): Promise<CodingSourceAnswer[]> {
+  async answers(
+    actor: Actor,
+    campaignId: string,
+    question: string,
+    responseIds?: readonly string[],
+  ): Promise<CodingSourceAnswer[]> {
     const rows = await this.responses.textAnswers(campaignId, question, responseIds);
     const names = await this.networkNames(actor);
     return rows.map((row) => ({ ...row, network: names.get(row.networkId) ?? row.networkId }));

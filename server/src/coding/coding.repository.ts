@@ -174,7 +174,12 @@ export class CodingRepository {
    * (the target first takes the merged theme's place when it was one of its descendants, so no cycle
    * forms), and themes merged earlier into it now point at the target. Returns the codings moved.
    */
-  async mergeTheme(manager: EntityManager, from: CodingTheme, into: CodingTheme, intoIsDescendant: boolean): Promise<number> {
+  async mergeTheme(
+    manager: EntityManager,
+    from: CodingTheme,
+    into: CodingTheme,
+    intoIsDescendant: boolean,
+  ): Promise<number> {
     await manager.query(
       `INSERT INTO coding_answer_themes (coding_id, theme_id, suggested)
        SELECT coding_id, $2, suggested FROM coding_answer_themes WHERE theme_id = $1
@@ -182,8 +187,9 @@ export class CodingRepository {
          SET suggested = coding_answer_themes.suggested AND excluded.suggested`,
       [from.id, into.id],
     );
-    const moved = await manager.query<Array<{ coding_id: string }>>(
-      'DELETE FROM coding_answer_themes WHERE theme_id = $1 RETURNING coding_id',
+    // A DELETE through the driver answers [rows, count]; counting in a SELECT keeps the shape plain.
+    const [moved] = await manager.query<Array<{ n: number }>>(
+      'WITH taken AS (DELETE FROM coding_answer_themes WHERE theme_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM taken',
       [from.id],
     );
     if (intoIsDescendant) {
@@ -201,7 +207,7 @@ export class CodingRepository {
       'UPDATE coding_themes SET merged_into_id = $2, parent_id = NULL, updated_at = now() WHERE id = $1',
       [from.id, into.id],
     );
-    return moved.length;
+    return moved?.n ?? 0;
   }
 
   /** One coder's codings of a question's answers in a campaign, by response. */
@@ -233,7 +239,12 @@ export class CodingRepository {
   }
 
   /** Replaces a coder's themes for one answer; every theme is then confirmed, none suggested. */
-  async saveCoding(manager: EntityManager, key: CodingKey, responseId: string, themeIds: readonly string[]): Promise<StoredCoding> {
+  async saveCoding(
+    manager: EntityManager,
+    key: CodingKey,
+    responseId: string,
+    themeIds: readonly string[],
+  ): Promise<StoredCoding> {
     const [coding] = await manager.query<Array<{ id: string; coded_at: Date }>>(
       `INSERT INTO coding_answer_codings (campaign_id, response_id, question, coder_id, coder_name, coded_at)
        VALUES ($1, $2, $3, $4, $5, now())
@@ -256,34 +267,43 @@ export class CodingRepository {
 
   /** Removes a coder's coding of one answer; false when there was none. */
   async clearCoding(manager: EntityManager, key: Omit<CodingKey, 'coderName'>, responseId: string): Promise<boolean> {
-    const deleted = await manager.query<unknown[]>(
-      `DELETE FROM coding_answer_codings WHERE response_id = $1 AND question = $2 AND coder_id = $3 AND campaign_id = $4
-       RETURNING id`,
+    const [deleted] = await manager.query<Array<{ n: number }>>(
+      `WITH taken AS (
+         DELETE FROM coding_answer_codings WHERE response_id = $1 AND question = $2 AND coder_id = $3 AND campaign_id = $4
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM taken`,
       [responseId, key.question, key.coderId, key.campaignId],
     );
-    return deleted.length > 0;
+    return (deleted?.n ?? 0) > 0;
   }
 
   /**
    * Adds a theme, as a suggestion awaiting review, to a coder's codings of the given answers
    * (creating the codings that do not exist). Returns the answers that gained the theme.
    */
-  async addSuggestedTheme(manager: EntityManager, key: CodingKey, responseIds: readonly string[], themeId: string): Promise<number> {
+  async addSuggestedTheme(
+    manager: EntityManager,
+    key: CodingKey,
+    responseIds: readonly string[],
+    themeId: string,
+  ): Promise<number> {
     await manager.query(
       `INSERT INTO coding_answer_codings (campaign_id, response_id, question, coder_id, coder_name)
        SELECT $1, response_id, $3, $4, $5 FROM unnest($2::uuid[]) AS response_id
        ON CONFLICT (response_id, question, coder_id) DO NOTHING`,
       [key.campaignId, [...responseIds], key.question, key.coderId, key.coderName],
     );
-    const added = await manager.query<unknown[]>(
-      `INSERT INTO coding_answer_themes (coding_id, theme_id, suggested)
-       SELECT c.id, $5, true FROM coding_answer_codings c
-        WHERE c.response_id = ANY($1::uuid[]) AND c.question = $2 AND c.coder_id = $3 AND c.campaign_id = $4
-       ON CONFLICT (coding_id, theme_id) DO NOTHING
-       RETURNING coding_id`,
+    const [added] = await manager.query<Array<{ n: number }>>(
+      `WITH added AS (
+         INSERT INTO coding_answer_themes (coding_id, theme_id, suggested)
+         SELECT c.id, $5, true FROM coding_answer_codings c
+          WHERE c.response_id = ANY($1::uuid[]) AND c.question = $2 AND c.coder_id = $3 AND c.campaign_id = $4
+         ON CONFLICT (coding_id, theme_id) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM added`,
       [[...responseIds], key.question, key.coderId, key.campaignId, themeId],
     );
-    return added.length;
+    return added?.n ?? 0;
   }
 
   /** Everyone who coded answers of the question, with how many, by name. */

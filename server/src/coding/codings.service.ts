@@ -95,7 +95,10 @@ export class CodingsService {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const items = pageOf(all, matching, { after: query.after, page, pageSize });
     if (items === null) {
-      throw new DomainError('coding_answer_not_found', `after: response ${query.after} has no answer to ${query.question}`);
+      throw new DomainError(
+        'coding_answer_not_found',
+        `after: response ${query.after} has no answer to ${query.question}`,
+      );
     }
     return {
       question: query.question,
@@ -207,7 +210,8 @@ export class CodingsService {
     const campaign = await this.sources.campaign(campaignId);
     await this.sources.campaignQuestion(actor, campaign, input.question);
     await this.requireAnswers(actor, campaign, input.question, input.answerIds, 'unprocessable');
-    const existing = input.themeId === undefined ? null : await this.resolveThemes(campaign, input.question, [input.themeId]);
+    const existing =
+      input.themeId === undefined ? null : await this.resolveThemes(campaign, input.question, [input.themeId]);
     return this.repository.transaction(async (manager) => {
       const themeId =
         existing?.[0] ??
@@ -249,7 +253,11 @@ export class CodingsService {
    * Theme ids as the coder meant them: a theme merged since the page was loaded stands for the theme
    * it was merged into. Anything that is not a theme of this question is refused, naming it.
    */
-  private async resolveThemes(campaign: CodingCampaign, question: string, themeIds: readonly string[]): Promise<string[]> {
+  private async resolveThemes(
+    campaign: CodingCampaign,
+    question: string,
+    themeIds: readonly string[],
+  ): Promise<string[]> {
     const found = new Map((await this.repository.findThemes(themeIds)).map((theme) => [theme.id, theme]));
     const problems: Array<{ themeId: string; message: string }> = [];
     const resolved: string[] = [];
@@ -281,7 +289,9 @@ export class CodingsService {
     responseIds: readonly string[],
     as: 'not_found' | 'unprocessable',
   ): Promise<void> {
-    const found = new Set((await this.sources.answers(actor, campaign.id, question, responseIds)).map((answer) => answer.responseId));
+    const found = new Set(
+      (await this.sources.answers(actor, campaign.id, question, responseIds)).map((answer) => answer.responseId),
+    );
     const missing = responseIds.filter((id) => !found.has(id));
     if (missing.length === 0) return;
     const message = `${missing.length === 1 ? `Response ${missing[0]} has` : `${missing.length} responses have`} no answer to ${question} in this campaign`;

@@ -30,7 +30,9 @@ describe('cohenKappa', () => {
         expect(swapped).toEqual({ kappa, agreement });
         if (n === 0) return expect(kappa).toBeNull();
         const po = (both + neither) / n;
-        const pe = ((both + firstOnly) / n) * ((both + secondOnly) / n) + ((secondOnly + neither) / n) * ((firstOnly + neither) / n);
+        const pe =
+          ((both + firstOnly) / n) * ((both + secondOnly) / n) +
+          ((secondOnly + neither) / n) * ((firstOnly + neither) / n);
         expect(agreement).toBeCloseTo(po, 12);
         if (kappa === null) {
           expect(pe).toBeCloseTo(1, 12);

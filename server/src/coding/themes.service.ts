@@ -38,7 +38,12 @@ export class ThemesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, surveyId: string, question: string | undefined, includeMerged: boolean): Promise<ThemeDto[]> {
+  async list(
+    actor: Actor,
+    surveyId: string,
+    question: string | undefined,
+    includeMerged: boolean,
+  ): Promise<ThemeDto[]> {
     requireRole(actor, CODING_READERS);
     // 404 for an unknown survey; an unknown question simply has no themes.
     await this.sources.surveyQuestions(actor, surveyId);
@@ -119,7 +124,12 @@ export class ThemesService {
           payload: {
             themeId: theme.id,
             question: theme.question,
-            before: { name: theme.name, description: theme.description, parentId: theme.parentId, position: theme.position },
+            before: {
+              name: theme.name,
+              description: theme.description,
+              parentId: theme.parentId,
+              position: theme.position,
+            },
             changes: visible,
           },
         });
@@ -140,10 +150,16 @@ export class ThemesService {
         throw new DomainError('theme_not_found', `No theme ${intoId} in this survey to merge into`);
       }
       if (into.question !== from.question) {
-        throw new DomainError('unprocessable', `Themes of different questions cannot be merged (${from.question}, ${into.question})`);
+        throw new DomainError(
+          'unprocessable',
+          `Themes of different questions cannot be merged (${from.question}, ${into.question})`,
+        );
       }
       if (into.mergedIntoId !== null) {
-        throw new DomainError('unprocessable', `Theme "${into.name}" was itself merged into another theme; merge into that one`);
+        throw new DomainError(
+          'unprocessable',
+          `Theme "${into.name}" was itself merged into another theme; merge into that one`,
+        );
       }
       const intoIsDescendant = (await this.repository.ancestors(manager, into.id)).includes(from.id);
       const moved = await this.repository.mergeTheme(manager, from, into, intoIsDescendant);
@@ -151,7 +167,14 @@ export class ThemesService {
         actor,
         action: 'coding.theme_merged',
         subject: `survey:${surveyId}`,
-        payload: { themeId: from.id, name: from.name, intoId: into.id, intoName: into.name, question: from.question, movedCodings: moved },
+        payload: {
+          themeId: from.id,
+          name: from.name,
+          intoId: into.id,
+          intoName: into.name,
+          question: from.question,
+          movedCodings: moved,
+        },
       });
       return { theme: toThemeDto(await this.requireRow(manager, into.id)), movedCodings: moved };
     });
@@ -179,7 +202,12 @@ export class ThemesService {
     });
   }
 
-  private async activeTheme(manager: EntityManager, surveyId: string, themeId: string, lock: boolean): Promise<CodingTheme> {
+  private async activeTheme(
+    manager: EntityManager,
+    surveyId: string,
+    themeId: string,
+    lock: boolean,
+  ): Promise<CodingTheme> {
     const theme = await this.repository.findTheme(themeId, manager, lock);
     if (theme === null || theme.surveyId !== surveyId) {
       throw new DomainError('theme_not_found', `No theme ${themeId} in this survey`);
@@ -226,10 +254,19 @@ export class ThemesService {
       throw new DomainError('theme_invalid_parent', `parentId ${parentId} is not a theme of this survey`);
     }
     if (parent.question !== question) {
-      throw new DomainError('theme_invalid_parent', `The parent theme belongs to question ${parent.question}, not ${question}`);
+      throw new DomainError(
+        'theme_invalid_parent',
+        `The parent theme belongs to question ${parent.question}, not ${question}`,
+      );
     }
-    if (themeId !== null && (parent.id === themeId || (await this.repository.ancestors(manager, parent.id)).includes(themeId))) {
-      throw new DomainError('theme_invalid_parent', 'A theme cannot be placed under itself or one of its own sub-themes');
+    if (
+      themeId !== null &&
+      (parent.id === themeId || (await this.repository.ancestors(manager, parent.id)).includes(themeId))
+    ) {
+      throw new DomainError(
+        'theme_invalid_parent',
+        'A theme cannot be placed under itself or one of its own sub-themes',
+      );
     }
   }
 }

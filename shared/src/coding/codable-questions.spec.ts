@@ -49,8 +49,18 @@ describe('codableQuestions', () => {
 
 describe('codableQuestionsAcrossVersions', () => {
   it('merges by name, keeps the latest wording and lists the versions that ask each question', () => {
-    const v1 = { elements: [{ type: 'comment', name: 'why', title: 'Why?' }, { type: 'text', name: 'gone' }] };
-    const v2 = { elements: [{ type: 'comment', name: 'why', title: 'Why so?' }, { type: 'comment', name: 'new' }] };
+    const v1 = {
+      elements: [
+        { type: 'comment', name: 'why', title: 'Why?' },
+        { type: 'text', name: 'gone' },
+      ],
+    };
+    const v2 = {
+      elements: [
+        { type: 'comment', name: 'why', title: 'Why so?' },
+        { type: 'comment', name: 'new' },
+      ],
+    };
     expect(
       codableQuestionsAcrossVersions([
         { version: 2, definition: v2 },

@@ -59,7 +59,12 @@ export function codableQuestions(definition: SurveyDefinition): CodableQuestion[
         title,
       });
     } else if (hasOtherText(element)) {
-      found.push({ name: `${element.name}${OTHER_TEXT_SUFFIX}`, question: element.name, source: 'other', title: `${title} (other)` });
+      found.push({
+        name: `${element.name}${OTHER_TEXT_SUFFIX}`,
+        question: element.name,
+        source: 'other',
+        title: `${title} (other)`,
+      });
     }
   }
   return found;

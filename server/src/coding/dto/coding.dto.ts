@@ -1,23 +1,45 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { CODING_STATUSES, type CodingStatus } from '@concord/shared';
+
+/** One check, one message: an integer within bounds (a number or a numeric query string after @Type). */
+function IntegerFrom(min: number, max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'integerFrom',
+    validator: {
+      validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be an integer from ${min} to ${max}`,
+    },
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What is wrong with a list of ids, or null: one message for the first problem, not one per rule. */
+function idListProblem(value: unknown, property: string, min: number, max: number): string | null {
+  if (!Array.isArray(value)) return `${property} must be an array of ids`;
+  if (value.length < min) return `${property} must hold at least ${min} id${min === 1 ? '' : 's'}`;
+  if (value.length > max) return `${property} must hold at most ${max} ids`;
+  const bad = value.findIndex((item) => typeof item !== 'string' || !UUID.test(item));
+  if (bad >= 0) return `${property}[${bad}] must be a UUID`;
+  const seen = new Set<string>();
+  for (const item of value as string[]) {
+    if (seen.has(item.toLowerCase())) return `${property} must not repeat ${item}`;
+    seen.add(item.toLowerCase());
+  }
+  return null;
+}
+
+function IdList(min: number, max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'idList',
+    validator: {
+      validate: (value: unknown, args) => idListProblem(value, args?.property ?? 'ids', min, max) === null,
+      defaultMessage: (args) => idListProblem(args?.value, args?.property ?? 'ids', min, max) ?? '',
+    },
+  });
+}
 
 const UUID_LIST = /^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/;
 
@@ -72,9 +94,7 @@ export class CodingAnswersQueryDto extends QuestionQueryDto {
   @ApiPropertyOptional({ description: 'only a fixed pseudo-random sample of this many answers (for agreement checks)' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'sample must be an integer from 1 to 10000' })
-  @Min(1, { message: 'sample must be an integer from 1 to 10000' })
-  @Max(10_000, { message: 'sample must be an integer from 1 to 10000' })
+  @IntegerFrom(1, 10_000)
   sample?: number;
 
   @ApiPropertyOptional({ description: 'the answers after this one (in list order) that match; instead of page' })
@@ -85,17 +105,13 @@ export class CodingAnswersQueryDto extends QuestionQueryDto {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'page must be an integer from 1 to 100000' })
-  @Min(1, { message: 'page must be an integer from 1 to 100000' })
-  @Max(100_000, { message: 'page must be an integer from 1 to 100000' })
+  @IntegerFrom(1, 100_000)
   page?: number;
 
   @ApiPropertyOptional({ default: 50 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'pageSize must be an integer from 1 to 500' })
-  @Min(1, { message: 'pageSize must be an integer from 1 to 500' })
-  @Max(500, { message: 'pageSize must be an integer from 1 to 500' })
+  @IntegerFrom(1, 500)
   pageSize?: number;
 }
 
@@ -106,10 +122,7 @@ export class SaveCodesDto {
   question: string;
 
   @ApiProperty({ type: [String], description: 'the acting user\'s themes for this answer; [] codes it as "no theme"' })
-  @IsArray({ message: 'themeIds must be an array of theme ids' })
-  @ArrayMaxSize(50, { message: 'themeIds must hold at most 50 themes' })
-  @ArrayUnique({ message: 'themeIds must not repeat a theme' })
-  @IsUUID('all', { each: true, message: 'each of themeIds must be a UUID' })
+  @IdList(0, 50)
   themeIds: string[];
 }
 
@@ -121,9 +134,7 @@ export class SuggestDto {
 
   @ApiPropertyOptional({ description: 'clusters to look for (1–30); by default from the number of answers' })
   @IsOptional()
-  @IsInt({ message: 'count must be an integer from 1 to 30' })
-  @Min(1, { message: 'count must be an integer from 1 to 30' })
-  @Max(30, { message: 'count must be an integer from 1 to 30' })
+  @IntegerFrom(1, 30)
   count?: number;
 
   @ApiPropertyOptional({ description: 'only the answers the acting user has not coded' })
@@ -139,11 +150,7 @@ export class ApplySuggestionDto {
   question: string;
 
   @ApiProperty({ type: [String] })
-  @IsArray({ message: 'answerIds must be an array of response ids' })
-  @ArrayMinSize(1, { message: 'answerIds must hold at least one answer' })
-  @ArrayMaxSize(20_000, { message: 'answerIds must hold at most 20000 answers' })
-  @ArrayUnique({ message: 'answerIds must not repeat an answer' })
-  @IsUUID('all', { each: true, message: 'each of answerIds must be a UUID' })
+  @IdList(1, 20_000)
   answerIds: string[];
 
   @ApiPropertyOptional({ description: 'an existing theme to apply (or give name for a new one)' })

@@ -43,7 +43,13 @@ function normalizeInPlace(dense: Float64Array): void {
  * k-means++ seeding on cosine distance: each next centre is drawn with probability proportional to
  * the squared distance to the nearest centre chosen so far, so seeds spread over the answers.
  */
-function seedCentres(vectors: readonly SparseVector[], members: number[], k: number, dimension: number, random: () => number): Float64Array[] {
+function seedCentres(
+  vectors: readonly SparseVector[],
+  members: number[],
+  k: number,
+  dimension: number,
+  random: () => number,
+): Float64Array[] {
   const first = members[Math.floor(random() * members.length)] ?? 0;
   const centres = [toDense(vectors[first] ?? { indices: new Int32Array(), values: new Float64Array() }, dimension)];
   const nearest = new Float64Array(vectors.length).fill(Number.NEGATIVE_INFINITY);

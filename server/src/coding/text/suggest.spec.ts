@@ -29,7 +29,9 @@ describe('suggestThemes', () => {
     expect(russian?.terms.slice(0, 2).sort()).toEqual(['тренинги', 'учений']);
     expect(funding?.examples).toHaveLength(3);
     expect(russian?.examples.map((example) => example.responseId).sort()).toEqual(['r1', 'r2']);
-    expect(russian?.examples.find((example) => example.responseId === 'r2')?.text).toBe('Проводить учения и тренинги чаще');
+    expect(russian?.examples.find((example) => example.responseId === 'r2')?.text).toBe(
+      'Проводить учения и тренинги чаще',
+    );
   });
 
   it('gives the same suggestions for the same answers', () => {
@@ -38,7 +40,12 @@ describe('suggestThemes', () => {
 
   it('copes with no answers and with answers that share nothing', () => {
     expect(suggestThemes([])).toEqual({ suggestions: [], unclustered: 0 });
-    expect(suggestThemes([{ id: 'a', text: 'alpha', language: null }, { id: 'b', text: 'beta', language: null }])).toEqual({
+    expect(
+      suggestThemes([
+        { id: 'a', text: 'alpha', language: null },
+        { id: 'b', text: 'beta', language: null },
+      ]),
+    ).toEqual({
       suggestions: [],
       unclustered: 2,
     });

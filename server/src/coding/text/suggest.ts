@@ -58,7 +58,9 @@ function topTerms(centroid: Float64Array, vocabulary: readonly string[], limit: 
   centroid.forEach((weight, index) => {
     if (weight > 0) order.push(index);
   });
-  order.sort((a, b) => (centroid[b] ?? 0) - (centroid[a] ?? 0) || (vocabulary[a] ?? '').localeCompare(vocabulary[b] ?? ''));
+  order.sort(
+    (a, b) => (centroid[b] ?? 0) - (centroid[a] ?? 0) || (vocabulary[a] ?? '').localeCompare(vocabulary[b] ?? ''),
+  );
   return order.slice(0, limit);
 }
 

@@ -3,7 +3,11 @@ import { buildTfIdf, sparseDot } from './tfidf';
 
 describe('buildTfIdf', () => {
   it('keeps terms shared by two documents or more, weights them by sublinear tf times smoothed idf, unit length', () => {
-    const model = buildTfIdf([['train', 'train', 'budget'], ['train', 'visa'], ['budget', 'visa', 'once']]);
+    const model = buildTfIdf([
+      ['train', 'train', 'budget'],
+      ['train', 'visa'],
+      ['budget', 'visa', 'once'],
+    ]);
     expect(model.vocabulary).toEqual(['budget', 'train', 'visa']);
     // N = 3, df = 2 for each kept term: idf = ln(4/3) + 1 for all three.
     const idf = Math.log(4 / 3) + 1;
@@ -18,7 +22,9 @@ describe('buildTfIdf', () => {
   });
 
   it('drops a term that most documents use once there are ten or more', () => {
-    const documents = Array.from({ length: 10 }, (_, i) => (i < 7 ? ['common', `pair${i % 3}`] : ['rare', `pair${i % 3}`]));
+    const documents = Array.from({ length: 10 }, (_, i) =>
+      i < 7 ? ['common', `pair${i % 3}`] : ['rare', `pair${i % 3}`],
+    );
     expect(buildTfIdf(documents).vocabulary).toEqual(['pair0', 'pair1', 'pair2', 'rare']);
   });
 

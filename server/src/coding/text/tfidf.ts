@@ -46,7 +46,10 @@ export function buildTfIdf(documents: ReadonlyArray<readonly string[]>, options 
       if (position !== undefined) counts.set(position, (counts.get(position) ?? 0) + 1);
     }
     const indices = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-    const values = Float64Array.from(indices, (position) => (1 + Math.log(counts.get(position) ?? 1)) * (idf[position] ?? 0));
+    const values = Float64Array.from(
+      indices,
+      (position) => (1 + Math.log(counts.get(position) ?? 1)) * (idf[position] ?? 0),
+    );
     const norm = Math.hypot(...values);
     if (norm > 0) for (let i = 0; i < values.length; i++) values[i] = (values[i] ?? 0) / norm;
     return { indices, values };

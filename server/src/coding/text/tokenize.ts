@@ -17,7 +17,10 @@ export interface Term {
  * nlp.js ships no Arabic stop words; these are the commonest particles, prepositions and pronouns,
  * which would otherwise dominate every cluster of Arabic answers.
  */
-const ARABIC_STOP_WORDS = 'في من على إلى الى عن مع أن ان إن أو او و ثم لا لم لن ما هذا هذه ذلك تلك هو هي هم نحن أنا انا التي الذي الذين كان كانت يكون قد كل بعض غير بين عند حتى إذا اذا لكن كما أي اي بل ب ل يجب هناك أكثر اكثر فقط أيضا ايضا كذلك حول خلال لدى منذ عليه فيها به'.split(' ');
+const ARABIC_STOP_WORDS =
+  'في من على إلى الى عن مع أن ان إن أو او و ثم لا لم لن ما هذا هذه ذلك تلك هو هي هم نحن أنا انا التي الذي الذين كان كانت يكون قد كل بعض غير بين عند حتى إذا اذا لكن كما أي اي بل ب ل يجب هناك أكثر اكثر فقط أيضا ايضا كذلك حول خلال لدى منذ عليه فيها به'.split(
+    ' ',
+  );
 
 interface Analyzer {
   tokenizer: { tokenize(text: string, normalize?: boolean): string[] };
@@ -47,8 +50,16 @@ const ARABIC_LETTER = /\p{Script=Arabic}/gu;
 const CYRILLIC_LETTER = /\p{Script=Cyrillic}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** Words that are common in French prose and rare in English, to tell the two apart. */
-const FRENCH_MARKERS = new Set('le la les des du une est et pour dans sur pas que qui au aux avec plus être sont nous vous leur ces cette il elle ou mais très'.split(' '));
-const ENGLISH_MARKERS = new Set('the and is are for with not that this should more of to in on be we they our their it or but very have has would can need needs'.split(' '));
+const FRENCH_MARKERS = new Set(
+  'le la les des du une est et pour dans sur pas que qui au aux avec plus être sont nous vous leur ces cette il elle ou mais très'.split(
+    ' ',
+  ),
+);
+const ENGLISH_MARKERS = new Set(
+  'the and is are for with not that this should more of to in on be we they our their it or but very have has would can need needs'.split(
+    ' ',
+  ),
+);
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
