@@ -7,6 +7,7 @@ export const SECTION_ROLES = {
   surveys: STAFF_ROLES,
   campaigns: STAFF_ROLES,
   analysis: STAFF_ROLES,
+  coding: STAFF_ROLES,
   charter: STAFF_ROLES,
   networks: ['admin', 'secretariat'],
   users: ['admin'],
@@ -40,6 +41,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     to: '/analysis',
     label: 'Analysis',
     description: 'Tallies, cross-tabulations and exports.',
+  },
+  {
+    section: 'coding',
+    to: '/coding',
+    label: 'Coding',
+    description: 'Code free-text answers into themes and check coders agree.',
   },
   {
     section: 'charter',

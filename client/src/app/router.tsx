@@ -35,6 +35,7 @@ const VersionDiffPage = lazyPage(() => import('@/features/surveys/components/ver
 const CampaignsPage = lazyPage(() => import('@/features/campaigns/components/campaigns-page'), 'CampaignsPage');
 const CampaignPage = lazyPage(() => import('@/features/campaigns/components/campaign-page'), 'CampaignPage');
 const AnalysisPage = lazyPage(() => import('@/features/analysis/components/analysis-page'), 'AnalysisPage');
+const CodingPage = lazyPage(() => import('@/features/coding/components/coding-page'), 'CodingPage');
 const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');
 const NetworksPage = lazyPage(() => import('@/features/networks/components/networks-page'), 'NetworksPage');
 const UsersPage = lazyPage(() => import('@/features/users/components/users-page'), 'UsersPage');
@@ -120,6 +121,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole section="analysis">
                     <AnalysisPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'coding',
+                element: (
+                  <RequireRole section="coding">
+                    <CodingPage />
                   </RequireRole>
                 ),
               },

@@ -34,6 +34,20 @@ describe('suggestThemes', () => {
     );
   });
 
+  it('shows examples of different wording only', () => {
+    const repeated = [
+      ...ANSWERS,
+      { id: 't4', text: 'More training courses for the national teams', language: 'en' },
+      { id: 't5', text: 'more training courses for the national teams ', language: 'en' },
+    ];
+    const training = suggestThemes(repeated, { count: 3 }).suggestions.find((suggestion) =>
+      suggestion.answerIds.includes('t4'),
+    );
+    expect(training?.answerIds).toHaveLength(5);
+    const texts = training?.examples.map((example) => example.text.trim().toLowerCase()) ?? [];
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
   it('gives the same suggestions for the same answers', () => {
     expect(suggestThemes(ANSWERS)).toEqual(suggestThemes(ANSWERS));
   });

@@ -99,8 +99,16 @@ export function suggestThemes(answers: readonly SuggestAnswer[], options: Sugges
       return commonestWord(spellings.get(stem), stem);
     });
     const inCluster = members[cluster] ?? [];
+    // The nearest answers with different wording: the same sentence three times shows nothing new.
+    const seen = new Set<string>();
     const nearest = [...inCluster]
       .sort((a, b) => (clustering.similarities[b] ?? 0) - (clustering.similarities[a] ?? 0) || a - b)
+      .filter((index) => {
+        const wording = (answers[index]?.text ?? '').trim().toLocaleLowerCase();
+        if (seen.has(wording)) return false;
+        seen.add(wording);
+        return true;
+      })
       .slice(0, options.examples ?? 3);
     return {
       label: terms.slice(0, LABEL_TERMS).join(', '),

@@ -1,0 +1,242 @@
+import { type FormEvent, useState } from 'react';
+
+import type { ThemeDto } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+
+import { useThemes } from '../api/get-themes';
+import { useCreateTheme, useDeleteTheme, useMergeTheme, useUpdateTheme } from '../api/theme-mutations';
+import { orderThemes } from '../utils/theme-order';
+
+function ThemeRow({
+  theme,
+  depth,
+  others,
+  surveyId,
+  question,
+  canEdit,
+}: {
+  theme: ThemeDto;
+  depth: number;
+  others: ThemeDto[];
+  surveyId: string;
+  question: string;
+  canEdit: boolean;
+}) {
+  const update = useUpdateTheme(surveyId, question);
+  const merge = useMergeTheme(surveyId, question);
+  const remove = useDeleteTheme(surveyId, question);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(theme.name);
+  const [description, setDescription] = useState(theme.description ?? '');
+  const [parentId, setParentId] = useState(theme.parentId ?? '');
+  const [mergeInto, setMergeInto] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      {
+        themeId: theme.id,
+        changes: {
+          name: name.trim(),
+          description: description.trim() === '' ? null : description.trim(),
+          parentId: parentId === '' ? null : parentId,
+        },
+      },
+      { onSuccess: () => setEditing(false) },
+    );
+  };
+
+  return (
+    <tr>
+      <td style={{ paddingInlineStart: `${0.5 + depth * 1.25}rem` }}>
+        {editing ? (
+          <form className="coding-theme-edit" onSubmit={submit} aria-label={`Edit ${theme.name}`}>
+            <label>
+              Name <input value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
+            </label>
+            <label>
+              Description{' '}
+              <input value={description} maxLength={2000} onChange={(event) => setDescription(event.target.value)} />
+            </label>
+            <label>
+              Part of
+              <select value={parentId} onChange={(event) => setParentId(event.target.value)}>
+                <option value="">(top level)</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button button--primary button--small" disabled={update.isPending}>
+              Save
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <ErrorAlert error={update.error} />
+          </form>
+        ) : (
+          <>
+            <strong>{theme.name}</strong>
+            {theme.description && <div className="muted">{theme.description}</div>}
+          </>
+        )}
+      </td>
+      <td className="numeric">{theme.codedAnswers}</td>
+      {canEdit && (
+        <td>
+          <div className="coding-theme-actions">
+            {!editing && (
+              <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
+                Rename or move
+              </button>
+            )}
+            <form
+              className="inline-form"
+              aria-label={`Merge ${theme.name}`}
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (mergeInto !== '') merge.mutate({ themeId: theme.id, intoId: mergeInto });
+              }}
+            >
+              <select
+                className="select--compact"
+                value={mergeInto}
+                onChange={(event) => setMergeInto(event.target.value)}
+                aria-label={`Merge ${theme.name} into`}
+              >
+                <option value="">Merge into…</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="submit"
+                className="button button--secondary button--small"
+                disabled={mergeInto === '' || merge.isPending}
+              >
+                Merge
+              </button>
+            </form>
+            {theme.codedAnswers === 0 && (
+              <button
+                type="button"
+                className="button button--danger button--small"
+                onClick={() => remove.mutate(theme.id)}
+                disabled={remove.isPending}
+              >
+                Delete
+              </button>
+            )}
+          </div>
+          <ErrorAlert error={merge.error ?? remove.error} />
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** The question's themes as a tree: add, rename, nest, merge (codings move) and delete unused ones. */
+export function ThemeManager({
+  surveyId,
+  question,
+  canEdit,
+}: {
+  surveyId: string;
+  question: string;
+  canEdit: boolean;
+}) {
+  const themes = useThemes(surveyId, question);
+  const create = useCreateTheme(surveyId, question);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [parentId, setParentId] = useState('');
+  const ordered = orderThemes(themes.data ?? []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      {
+        name: name.trim(),
+        ...(description.trim() === '' ? {} : { description: description.trim() }),
+        ...(parentId === '' ? {} : { parentId }),
+      },
+      {
+        onSuccess: () => {
+          setName('');
+          setDescription('');
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="coding-theme-manager" aria-label="Themes">
+      {canEdit && (
+        <form className="coding-theme-add" onSubmit={submit} aria-label="Add a theme">
+          <label>
+            Theme <input value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
+          </label>
+          <label>
+            Description{' '}
+            <input value={description} maxLength={2000} onChange={(event) => setDescription(event.target.value)} />
+          </label>
+          <label>
+            Part of
+            <select value={parentId} onChange={(event) => setParentId(event.target.value)}>
+              <option value="">(top level)</option>
+              {ordered.map(({ theme }) => (
+                <option key={theme.id} value={theme.id}>
+                  {theme.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            Add theme
+          </button>
+          <ErrorAlert error={create.error} />
+        </form>
+      )}
+      <ErrorAlert error={themes.error} />
+      {themes.isPending ? (
+        <Loading label="Loading themes…" />
+      ) : ordered.length === 0 ? (
+        <p className="muted">This question has no themes yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Theme</th>
+                <th scope="col" className="numeric">
+                  Answers coded
+                </th>
+                {canEdit && <th scope="col">Actions</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map(({ theme, depth }) => (
+                <ThemeRow
+                  key={`${theme.id}-${theme.updatedAt}`}
+                  theme={theme}
+                  depth={depth}
+                  others={ordered.map((entry) => entry.theme).filter((other) => other.id !== theme.id)}
+                  surveyId={surveyId}
+                  question={question}
+                  canEdit={canEdit}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
