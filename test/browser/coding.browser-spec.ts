@@ -152,17 +152,16 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     await page.getByRole('button', { name: 'Themes', exact: true }).click();
     const table = page.getByRole('table');
     await table.getByRole('row', { name: /Languages/ }).waitFor();
-    const counts = Object.fromEntries(
-      (await table
-        .getByRole('row')
-        .filter({ has: page.getByRole('cell') })
-        .evaluateAll((rows) =>
-          rows.map((row) => [
-            row.querySelector('strong')?.textContent ?? '',
-            row.querySelector('td.numeric')?.textContent ?? '',
-          ]),
-        )) as Array<[string, string]>,
-    );
+    const rows = await table
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') })
+      .evaluateAll((elements) =>
+        elements.map((row): [string, string] => [
+          row.querySelector('strong')?.textContent ?? '',
+          row.querySelector('td.numeric')?.textContent ?? '',
+        ]),
+      );
+    const counts = Object.fromEntries(rows);
     const coded = await api<CodingAnswersPage>(
       'GET',
       `/api/campaigns/${campaign.id}/coding/answers?question=${question}&status=coded&pageSize=50`,
