@@ -1,6 +1,6 @@
 import { type Clustering, sphericalKMeans } from './cluster';
 import { buildTfIdf } from './tfidf';
-import { analyzeText, createAnalyzers, detectLanguage } from './tokenize';
+import { analyzeAnswer, createAnalyzers } from './tokenize';
 
 export interface SuggestAnswer {
   id: string;
@@ -74,7 +74,7 @@ export function suggestThemes(answers: readonly SuggestAnswer[], options: Sugges
   const analyzers = createAnalyzers();
   const spellings = new Map<string, Map<string, number>>();
   const documents = answers.map((answer) => {
-    const terms = analyzeText(answer.text, detectLanguage(answer.text, answer.language), analyzers);
+    const { terms } = analyzeAnswer(answer.text, answer.language, analyzers);
     for (const { stem, word } of terms) {
       const words = spellings.get(stem) ?? new Map<string, number>();
       words.set(word, (words.get(word) ?? 0) + 1);
