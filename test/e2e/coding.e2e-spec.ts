@@ -600,7 +600,7 @@ describe('rename and merge keep the codings', () => {
   it('refuses merges that make no sense, and deletes only unused themes', async () => {
     const mandate = themes['Unclear mandate'];
     const later = (await coderA.get(`/api/surveys/${surveyId}/themes?question=later`)).body[0].id;
-    const cases: Array<[string, unknown, number, string]> = [
+    const cases: Array<[string, Record<string, unknown>, number, string]> = [
       [mandate, { intoId: mandate }, 422, 'A theme cannot be merged into itself'],
       [mandate, { intoId: later }, 422, 'Themes of different questions cannot be merged (why, later)'],
       [mandate, { intoId: 'x' }, 400, 'intoId must be a UUID'],
