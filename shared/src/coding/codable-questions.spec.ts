@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
+
 import { codableQuestions, codableQuestionsAcrossVersions } from './codable-questions';
 
 const DEFINITION = {
