@@ -908,3 +908,28 @@ describe('suggestions', () => {
     ).not.toContain('X');
   });
 });
+
+describe('concurrency', () => {
+  it('keeps codings consistent when coders save while a theme is merged', async () => {
+    const doomed = await createTheme(coderA, { question: 'why', name: 'Doomed' });
+    const keeper = await createTheme(coderA, { question: 'why', name: 'Keeper' });
+    const labels = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8'];
+    const saves = labels.flatMap((label) =>
+      [coderA, coderB].map((session) =>
+        session
+          .put(`/api/campaigns/${campaignId}/responses/${r[label]}/codes`)
+          .send({ question: 'why', themeIds: [doomed.id] }),
+      ),
+    );
+    const merge = coderA.post(`/api/surveys/${surveyId}/themes/${doomed.id}/merge`).send({ intoId: keeper.id });
+    const responses = await Promise.all([...saves.slice(0, 8), merge, ...saves.slice(8)]);
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 200));
+    const pointingAtMerged = await db.query(
+      `SELECT count(*)::int AS n FROM coding_answer_themes a JOIN coding_themes t ON t.id = a.theme_id
+        WHERE t.merged_into_id IS NOT NULL`,
+    );
+    expect(pointingAtMerged).toEqual([{ n: 0 }]);
+    const a = await myCodings(coderA);
+    for (const label of labels) expect(a[label]).toEqual([keeper.id]);
+  });
+});

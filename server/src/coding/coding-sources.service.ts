@@ -81,6 +81,11 @@ export class CodingSourcesService {
     return found;
   }
 
+  /** 404 for an unknown survey. */
+  async requireSurvey(actor: Actor, surveyId: string): Promise<void> {
+    await this.surveys.get(actor, surveyId);
+  }
+
   /** Codable questions across every version of a survey (404 for an unknown survey). */
   async surveyQuestions(actor: Actor, surveyId: string): Promise<Array<CodableQuestion & { versions: number[] }>> {
     const survey = await this.surveys.get(actor, surveyId);

@@ -123,6 +123,15 @@ export class CodingRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 16))`, [`${surveyId}:${question}`]);
   }
 
+  /**
+   * The shared side of the same lock, taken by codings: coders do not wait on each other, but a
+   * merge waits for codings in flight and codings wait for a merge, so no coding ever points at a
+   * theme merged meanwhile.
+   */
+  async lockQuestionShared(manager: EntityManager, surveyId: string, question: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 16))`, [`${surveyId}:${question}`]);
+  }
+
   async nextPosition(manager: EntityManager, surveyId: string, question: string): Promise<number> {
     const [row] = await manager.query<Array<{ next: number }>>(
       `SELECT coalesce(max(position), 0)::int + 1 AS next FROM coding_themes WHERE survey_id = $1 AND question = $2`,
@@ -150,8 +159,13 @@ export class CodingRepository {
     return rows.length > 0;
   }
 
+  /** Deletes an unused theme; its sub-themes move up to its parent. */
   async deleteTheme(manager: EntityManager, id: string): Promise<void> {
-    await manager.query('UPDATE coding_themes SET parent_id = NULL WHERE parent_id = $1', [id]);
+    await manager.query(
+      `UPDATE coding_themes SET parent_id = (SELECT parent_id FROM coding_themes WHERE id = $1), updated_at = now()
+        WHERE parent_id = $1`,
+      [id],
+    );
     await manager.delete(CodingTheme, { id });
   }
 

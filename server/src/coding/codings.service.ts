@@ -3,9 +3,11 @@ import type {
   AnswerCodingDto,
   ApplySuggestionResult,
   CodingAnswersPage,
+  CodingCampaignDto,
   CodingOverviewDto,
   SuggestResult,
 } from '@concord/shared';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -42,7 +44,7 @@ export class CodingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async campaigns(actor: Actor) {
+  async campaigns(actor: Actor): Promise<CodingCampaignDto[]> {
     requireRole(actor, CODING_READERS);
     return this.sources.campaignList();
   }
@@ -138,8 +140,9 @@ export class CodingsService {
     const campaign = await this.sources.campaign(campaignId);
     await this.sources.campaignQuestion(actor, campaign, question);
     await this.requireAnswers(actor, campaign, question, [responseId], 'not_found');
-    const resolved = await this.resolveThemes(campaign, question, themeIds);
     return this.repository.transaction(async (manager) => {
+      await this.repository.lockQuestionShared(manager, campaign.surveyId, question);
+      const resolved = await this.resolveThemes(manager, campaign, question, themeIds);
       const key = { campaignId: campaign.id, question, coderId: actor.id, coderName: actor.name };
       const saved = await this.repository.saveCoding(manager, key, responseId, resolved);
       await this.audit.record(manager, {
@@ -210,9 +213,14 @@ export class CodingsService {
     const campaign = await this.sources.campaign(campaignId);
     await this.sources.campaignQuestion(actor, campaign, input.question);
     await this.requireAnswers(actor, campaign, input.question, input.answerIds, 'unprocessable');
-    const existing =
-      input.themeId === undefined ? null : await this.resolveThemes(campaign, input.question, [input.themeId]);
     return this.repository.transaction(async (manager) => {
+      // A new theme takes the question's lock itself (names are unique per question).
+      if (input.themeId !== undefined)
+        await this.repository.lockQuestionShared(manager, campaign.surveyId, input.question);
+      const existing =
+        input.themeId === undefined
+          ? null
+          : await this.resolveThemes(manager, campaign, input.question, [input.themeId]);
       const themeId =
         existing?.[0] ??
         (
@@ -254,11 +262,12 @@ export class CodingsService {
    * it was merged into. Anything that is not a theme of this question is refused, naming it.
    */
   private async resolveThemes(
+    manager: EntityManager,
     campaign: CodingCampaign,
     question: string,
     themeIds: readonly string[],
   ): Promise<string[]> {
-    const found = new Map((await this.repository.findThemes(themeIds)).map((theme) => [theme.id, theme]));
+    const found = new Map((await this.repository.findThemes(themeIds, manager)).map((theme) => [theme.id, theme]));
     const problems: Array<{ themeId: string; message: string }> = [];
     const resolved: string[] = [];
     for (const id of themeIds) {

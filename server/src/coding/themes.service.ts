@@ -45,8 +45,8 @@ export class ThemesService {
     includeMerged: boolean,
   ): Promise<ThemeDto[]> {
     requireRole(actor, CODING_READERS);
-    // 404 for an unknown survey; an unknown question simply has no themes.
-    await this.sources.surveyQuestions(actor, surveyId);
+    // An unknown question simply has no themes.
+    await this.sources.requireSurvey(actor, surveyId);
     const rows = await this.repository.listThemes(surveyId, question ?? null, includeMerged);
     return rows.map(toThemeDto);
   }
@@ -98,8 +98,7 @@ export class ThemesService {
       throw new DomainError('bad_request', 'Give at least one of name, description, parentId, position');
     }
     return this.repository.transaction(async (manager) => {
-      const theme = await this.activeTheme(manager, surveyId, themeId, true);
-      await this.repository.lockQuestion(manager, surveyId, theme.question);
+      const theme = await this.lockedTheme(manager, surveyId, themeId);
       const update: Partial<Pick<CodingTheme, 'name' | 'nameKey' | 'description' | 'parentId' | 'position'>> = {};
       if (changes.name !== undefined && changes.name !== theme.name) {
         await this.requireFreeName(manager, surveyId, theme.question, changes.name, theme.id);
@@ -143,8 +142,7 @@ export class ThemesService {
     requireRole(actor, CODERS);
     if (themeId === intoId) throw new DomainError('unprocessable', 'A theme cannot be merged into itself');
     return this.repository.transaction(async (manager) => {
-      const from = await this.activeTheme(manager, surveyId, themeId, true);
-      await this.repository.lockQuestion(manager, surveyId, from.question);
+      const from = await this.lockedTheme(manager, surveyId, themeId);
       const into = await this.repository.findTheme(intoId, manager, true);
       if (into === null || into.surveyId !== surveyId) {
         throw new DomainError('theme_not_found', `No theme ${intoId} in this survey to merge into`);
@@ -184,8 +182,7 @@ export class ThemesService {
   async remove(actor: Actor, surveyId: string, themeId: string): Promise<void> {
     requireRole(actor, CODERS);
     await this.repository.transaction(async (manager) => {
-      const theme = await this.activeTheme(manager, surveyId, themeId, true);
-      await this.repository.lockQuestion(manager, surveyId, theme.question);
+      const theme = await this.lockedTheme(manager, surveyId, themeId);
       if (await this.repository.isUsed(manager, theme.id)) {
         throw new DomainError(
           'theme_in_use',
@@ -200,6 +197,17 @@ export class ThemesService {
         payload: { themeId: theme.id, question: theme.question, name: theme.name },
       });
     });
+  }
+
+  /**
+   * An active theme, locked: the question's lock first, then the row, in the order codings take
+   * them (they hold the question's shared lock while the foreign key reads theme rows), so the two
+   * never wait on each other in a circle.
+   */
+  private async lockedTheme(manager: EntityManager, surveyId: string, themeId: string): Promise<CodingTheme> {
+    const theme = await this.activeTheme(manager, surveyId, themeId, false);
+    await this.repository.lockQuestion(manager, surveyId, theme.question);
+    return this.activeTheme(manager, surveyId, themeId, true);
   }
 
   private async activeTheme(
