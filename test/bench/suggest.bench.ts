@@ -7,7 +7,7 @@
  *
  * BENCH_SUGGEST_ANSWERS=2000 seeds fewer answers while iterating.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
@@ -16,13 +16,25 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
 import { CodingsService } from '../../server/src/coding';
 import { seededRandom } from '../../server/src/coding/text/cluster';
-import { suggestThemes } from '../../server/src/coding/text/suggest';
+import {
+  type SuggestAnswer,
+  type SuggestOptions,
+  type Suggestions,
+  suggestThemes,
+} from '../../server/src/coding/text/suggest';
 import { analyzeAnswer, createAnalyzers } from '../../server/src/coding/text/tokenize';
 import type { Actor } from '../../server/src/common/actor';
 import { ensureDatabase, startEmbeddedCluster } from '../../server/src/database/embedded-postgres';
 import { runMigrations } from '../../server/src/database/migrate';
 import { testConfig } from '../support/test-app';
 import { reportBench } from './bench-report';
+
+/** The built server's runner, which moves the work to a worker thread (present after `npm run build`). */
+const BUILT_RUNNER = join(__dirname, '../../server/dist/server/src/coding/text/suggest-runner.js');
+
+interface BuiltRunner {
+  runSuggestThemes(answers: SuggestAnswer[], options: SuggestOptions): Promise<Suggestions>;
+}
 
 const ANSWERS = Number(process.env.BENCH_SUGGEST_ANSWERS ?? 10_000);
 const RUNS = 3;
@@ -154,6 +166,8 @@ async function main(): Promise<void> {
     const baselineRuns: number[] = [];
     const pureRuns: number[] = [];
     const endToEndRuns: number[] = [];
+    const workerRuns: number[] = [];
+    const builtRunner = existsSync(BUILT_RUNNER) ? ((await import(BUILT_RUNNER)) as BuiltRunner) : null;
     let clusters = 0;
     for (let run = 0; run < RUNS; run++) {
       const baseline = await timed(() => {
@@ -168,6 +182,7 @@ async function main(): Promise<void> {
       const endToEnd = await timed(() => codings.suggest(ACTOR, campaign.id, { question: QUESTION }));
       endToEndRuns.push(endToEnd.ms);
       clusters = endToEnd.result.suggestions.length;
+      if (builtRunner !== null) workerRuns.push((await timed(() => builtRunner.runSuggestThemes(inputs, {}))).ms);
       console.log(
         `run ${run + 1}: tokenize once ${baseline.ms.toFixed(0)} ms · suggest (in memory) ${pure.ms.toFixed(0)} ms · suggest (service, from the database) ${endToEnd.ms.toFixed(0)} ms · ${clusters} suggestions`,
       );
@@ -189,7 +204,12 @@ async function main(): Promise<void> {
           baseline: { label: 'tokenizing and stemming the same answers once', value: median(baselineRuns) },
         },
       ],
-      notes: [`${clusters} suggestions; the machine is shared with other work, so compare the ratio to the baseline`],
+      notes: [
+        `${clusters} suggestions; the machine is shared with other work, so compare the ratio to the baseline`,
+        builtRunner === null
+          ? 'the built server was not found (npm run build): the worker-thread figure is missing'
+          : `the built server runs the same suggestion in a worker thread, off the event loop: median ${median(workerRuns).toFixed(0)} ms including starting the worker and copying the answers`,
+      ],
     });
   } finally {
     await app?.close();

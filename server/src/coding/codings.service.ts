@@ -15,7 +15,7 @@ import { filterAnswers, pageOf, progressOf } from './answer-list';
 import { type CoderPolicy, CodingRepository, type StoredCoding } from './coding.repository';
 import { type CodingCampaign, CodingSourcesService } from './coding-sources.service';
 import type { ApplySuggestionDto, CodingAnswersQueryDto, SuggestDto } from './dto/coding.dto';
-import { suggestThemes } from './text/suggest';
+import { runSuggestThemes } from './text/suggest-runner';
 import { CODERS, CODING_READERS, ThemesService, toThemeDto } from './themes.service';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -189,7 +189,7 @@ export class CodingsService {
       const codings = await this.repository.codings(campaign.id, input.question, actor.id);
       answers = answers.filter((answer) => !codings.has(answer.responseId));
     }
-    const result = suggestThemes(
+    const result = await runSuggestThemes(
       answers.map((answer) => ({ id: answer.responseId, text: answer.text, language: answer.language })),
       { count: input.count },
     );
