@@ -8,6 +8,7 @@ import { AnalysisTallies1795244165273 } from './1795244165273-AnalysisTallies';
 import { AuditSealing1795244356339 } from './1795244356339-AuditSealing';
 import { Outbox1795244701069 } from './1795244701069-Outbox';
 import { ResponseCompletionAudit1795247026517 } from './1795247026517-ResponseCompletionAudit';
+import { RespondentResumePosition1796019959293 } from './1796019959293-RespondentResumePosition';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditSealing1795244356339,
   Outbox1795244701069,
   ResponseCompletionAudit1795247026517,
+  RespondentResumePosition1796019959293,
 ];
