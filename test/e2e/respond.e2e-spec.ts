@@ -78,6 +78,7 @@ describe('answering by link', () => {
       receipt: null,
       currentPage: null,
       locale: null,
+      savedAt: null,
     });
     for (const token of ['x'.repeat(43), 'short', '%00']) {
       const unknown = await http().get(`/api/respond/${token}`);
@@ -179,12 +180,13 @@ describe('answering by link', () => {
       .send({ data: { roles_clear: 'yes' }, currentPage: 0, locale: 'fr' });
     expect(first.status).toBe(200);
     const resumed = await http().get(`/api/respond/${token}`);
-    expect([resumed.body.status, resumed.body.data, resumed.body.currentPage, resumed.body.locale]).toEqual([
-      'partial',
-      { roles_clear: 'yes' },
-      0,
-      'fr',
-    ]);
+    expect([
+      resumed.body.status,
+      resumed.body.data,
+      resumed.body.currentPage,
+      resumed.body.locale,
+      resumed.body.savedAt,
+    ]).toEqual(['partial', { roles_clear: 'yes' }, 0, 'fr', first.body.savedAt]);
 
     // A save without a position (an older page, a script) keeps the position saved before.
     await http()

@@ -99,6 +99,7 @@ export class RespondService {
       receipt: existing?.status === 'complete' ? existing.receipt : null,
       currentPage: existing?.currentPage ?? null,
       locale: existing?.locale ?? null,
+      savedAt: existing?.updatedAt.toISOString() ?? null,
     };
   }
 

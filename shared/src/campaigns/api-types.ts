@@ -105,6 +105,8 @@ export interface RespondentViewDto {
    */
   currentPage: number | null;
   locale: string | null;
+  /** When the server last stored these answers; a device compares it with its own copy's. */
+  savedAt: string | null;
 }
 
 /** The body of `PUT /api/respond/:token`. */
