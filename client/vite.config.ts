@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, transformWithOxc } from 'vite';
 
 const clientDir = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
@@ -47,9 +49,56 @@ function keepSurveyOffTheShell(): Plugin {
   };
 }
 
+const RESPOND_PAGE_MODULE = /[\\/]features[\\/]respond[\\/]components[\\/]respond-page\.tsx$/;
+const RESPOND_SERVICE_WORKER = fileURLToPath(
+  new URL('./src/features/respond/service-worker/respond-sw.ts', import.meta.url),
+);
+
+/**
+ * Emits /respond-sw.js, the respondent page's service worker, with the list of files that page
+ * needs: index.html, the entry, the respondent route's lazy chunk and everything either imports
+ * (scripts and stylesheets), and a version derived from their hashed names, so a new build brings
+ * a new worker. Staff pages are left out: the worker controls /r/ only.
+ */
+function respondentServiceWorker(): Plugin {
+  return {
+    name: 'concord:respondent-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((entry) => entry.type === 'chunk');
+      const respondChunk = chunks.find((chunk) => chunk.moduleIds.some((id) => RESPOND_PAGE_MODULE.test(id)));
+      if (respondChunk === undefined) this.error('the respondent page chunk is missing from the build');
+      const files = new Set<string>(['/index.html', '/favicon.svg']);
+      const pending = [...chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName), respondChunk.fileName];
+      while (pending.length > 0) {
+        const fileName = pending.pop();
+        if (fileName === undefined || files.has(`/${fileName}`)) continue;
+        files.add(`/${fileName}`);
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk') continue;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(`/${css}`);
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) files.add(`/${asset}`);
+        pending.push(...chunk.imports);
+      }
+      const source = readFileSync(RESPOND_SERVICE_WORKER, 'utf8');
+      const list = [...files].sort();
+      const version = createHash('sha256').update(JSON.stringify(list)).update(source).digest('hex').slice(0, 16);
+      const compiled = await transformWithOxc(source, RESPOND_SERVICE_WORKER, { lang: 'ts', target: 'es2022' });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'respond-sw.js',
+        source: compiled.code
+          .replaceAll('__RESPONDENT_FILES__', JSON.stringify(list))
+          .replaceAll('__RESPONDENT_VERSION__', JSON.stringify(version)),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), keepSurveyOffTheShell()],
+  plugins: [react(), keepSurveyOffTheShell(), respondentServiceWorker()],
   resolve: {
     alias: [
       // The shared package is TypeScript source, consumed directly rather than through its CommonJS build.

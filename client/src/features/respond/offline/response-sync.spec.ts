@@ -1,3 +1,5 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+
 import type { CompletionResult, PartialSaveInput, PartialSaveResult, RespondentViewDto } from '@concord/shared';
 
 import { emptyLocalState, type LocalLinkState } from './local-store';
@@ -75,8 +77,12 @@ async function settle(): Promise<void> {
 }
 
 describe('ResponseSync', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('keeps every change on the device at once and sends it to the server a few seconds after typing', async () => {
     const { network, storage, sync } = setup();

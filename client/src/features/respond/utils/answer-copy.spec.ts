@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
+
 import fc from 'fast-check';
 
 import { answerCopyFileName, answerCopyHtml, escapeHtml, formatAnswer } from './answer-copy';

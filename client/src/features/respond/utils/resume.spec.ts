@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals';
+
 import type { RespondentViewDto } from '@concord/shared';
 
 import { emptyLocalState, type LocalLinkState } from '../offline/local-store';
