@@ -38,7 +38,7 @@ const AnalysisPage = lazyPage(() => import('@/features/analysis/components/analy
 const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');
 const NetworksPage = lazyPage(() => import('@/features/networks/components/networks-page'), 'NetworksPage');
 const UsersPage = lazyPage(() => import('@/features/users/components/users-page'), 'UsersPage');
-const RespondPage = lazyPage(() => import('@/features/respond/components/respond-page'), 'RespondPage');
+const RespondPage = lazyPage(() => import('@/features/respond/components/respond-route'), 'RespondRoute');
 const AuditPage = lazyPage(() => import('@/features/audit/components/audit-page'), 'AuditPage');
 
 function PublicShell() {

@@ -7,7 +7,7 @@ import type { RespondentTexts } from './respondent-messages';
 import type { RespondentStart } from '../api/get-respondent-view';
 import { emptyLocalState, type LocalLinkState, linkStore } from '../offline/local-store';
 import type { SyncSnapshot, SyncState } from '../offline/response-sync';
-import { keepViewForOffline } from '../offline/service-worker-registration';
+import { keepViewForOffline, registerRespondentServiceWorker } from '../offline/service-worker-registration';
 import { useResponseSync } from '../offline/use-response-sync';
 import { answerCopyFileName, answerCopyHtml } from '../utils/answer-copy';
 import { browserLanguages, browserPageLanguage, textDirection } from '../utils/language';
@@ -84,6 +84,8 @@ export function Questionnaire({ token, start }: { token: string; start: Responde
     return model;
     // The definition is pinned for the life of the page: the model is built once.
   }, [view, resume, initialLocal]);
+
+  useEffect(() => registerRespondentServiceWorker(), []);
 
   useEffect(() => {
     void linkStore.write(initialLocal);

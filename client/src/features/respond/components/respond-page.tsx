@@ -1,10 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
-import { useParams } from 'react-router';
 
 import { isApiError, NETWORK_ERROR_STATUS } from '@/lib/api-client';
 
 import { useRespondentStart } from '../api/get-respondent-view';
-import { registerRespondentServiceWorker } from '../offline/service-worker-registration';
 import { applyDocumentLanguage, browserLanguages, browserPageLanguage, textDirection } from '../utils/language';
 
 import { Questionnaire } from './questionnaire';
@@ -21,23 +19,23 @@ export function formatDate(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language, { dateStyle: 'long', timeStyle: 'short' });
 }
 
-/** The page a network member reaches from their link: no login, phone-friendly, in their language. */
-export function RespondPage() {
-  const { token = '' } = useParams();
+/**
+ * The page a network member reaches from their link: no login, phone-friendly, in their language.
+ * A build serves it from its own entry (respond-main.tsx); the dev server reaches it through the router.
+ */
+export function RespondPage({ token }: { token: string }) {
   const start = useRespondentStart(token);
   const pageLanguage = browserPageLanguage(browserLanguages());
 
-  useEffect(() => registerRespondentServiceWorker(), []);
-
-  if (start.isPending) {
+  if (start.status === 'pending') {
     return (
       <RespondShell language={pageLanguage}>
         <p className="respond__status">{textsFor(pageLanguage).loading}</p>
       </RespondShell>
     );
   }
-  if (start.isError) return <LinkProblem error={start.error} language={pageLanguage} />;
-  return <Questionnaire token={token} start={start.data} />;
+  if (start.status === 'error') return <LinkProblem error={start.error} language={pageLanguage} />;
+  return <Questionnaire token={token} start={start.start} />;
 }
 
 /** The page's frame: the document's `lang` and `dir` follow the language shown. */

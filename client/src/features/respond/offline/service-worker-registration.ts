@@ -9,19 +9,21 @@ function supported(): boolean {
   return 'serviceWorker' in navigator && !import.meta.env.DEV;
 }
 
+/** How long after the questionnaire is shown the worker is registered. */
+const REGISTER_DELAY_MS = 1_500;
+
 /**
- * Registers the respondent service worker once the page has loaded, so that installing it (and
- * fetching the files it keeps) never competes with showing the questionnaire.
+ * Registers the respondent service worker a moment after the questionnaire is on screen, so that
+ * installing it (and fetching the files it keeps) never competes with showing the questionnaire.
  */
-export function registerRespondentServiceWorker(): void {
-  if (!supported()) return;
-  const register = () => {
+export function registerRespondentServiceWorker(): () => void {
+  if (!supported()) return () => undefined;
+  const timer = window.setTimeout(() => {
     navigator.serviceWorker.register(WORKER_URL, { scope: WORKER_SCOPE }).catch(() => {
       // Without a worker the page still works online; the device's answers are kept in IndexedDB.
     });
-  };
-  if (document.readyState === 'complete') window.setTimeout(register, 0);
-  else window.addEventListener('load', register, { once: true });
+  }, REGISTER_DELAY_MS);
+  return () => window.clearTimeout(timer);
 }
 
 /**

@@ -45,11 +45,11 @@ worker.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== worker.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(shellFirst('/index.html', request));
+    event.respondWith(shellFirst('/respond.html', request));
   } else if (SHELL_FILES.has(url.pathname)) {
     event.respondWith(shellFirst(url.pathname, request));
   } else if (VIEW_PATH.test(url.pathname)) {
-    event.respondWith(viewNetworkFirst(request));
+    event.respondWith(viewNetworkFirst(request, (work) => event.waitUntil(work)));
   }
 });
 
@@ -76,13 +76,14 @@ async function shellFirst(path: string, request: Request): Promise<Response> {
 /**
  * The server's answer when it comes in time; the kept copy when the device is offline, the
  * server cannot be reached or is too slow. A link that has become unknown or closed drops its copy.
+ * The copy is written after the answer has gone to the page, so keeping it never delays the page.
  */
-async function viewNetworkFirst(request: Request): Promise<Response> {
+async function viewNetworkFirst(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> {
   const cache = await caches.open(VIEW_CACHE);
   const key = new URL(request.url).pathname;
-  const fromNetwork = fetch(request).then(async (response) => {
-    if (response.ok) await cache.put(key, response.clone());
-    else if (response.status === 404 || response.status === 410) await cache.delete(key);
+  const fromNetwork = fetch(request).then((response) => {
+    if (response.ok) later(cache.put(key, response.clone()));
+    else if (response.status === 404 || response.status === 410) later(cache.delete(key));
     return response;
   });
   const kept = await cache.match(key);
