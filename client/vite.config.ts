@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -108,16 +109,18 @@ function precompressAssets(): Plugin {
     name: 'concord:precompress-assets',
     apply: 'build',
     enforce: 'post',
-    generateBundle(_options, bundle) {
+    // After every other plugin has finished the files (Vite fills in its preload lists last).
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? fileURLToPath(new URL('./dist', import.meta.url));
       for (const entry of Object.values(bundle)) {
         if (!entry.fileName.startsWith('assets/') || !/\.(js|css)$/.test(entry.fileName)) continue;
-        const source = Buffer.from(entry.type === 'chunk' ? entry.code : entry.source);
+        const source = readFileSync(join(outDir, entry.fileName));
         if (source.length < 1024) continue;
         const brotli = brotliCompressSync(source, {
           params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
         });
-        this.emitFile({ type: 'asset', fileName: `${entry.fileName}.br`, source: brotli });
-        this.emitFile({ type: 'asset', fileName: `${entry.fileName}.gz`, source: gzipSync(source, { level: 9 }) });
+        writeFileSync(join(outDir, `${entry.fileName}.br`), brotli);
+        writeFileSync(join(outDir, `${entry.fileName}.gz`), gzipSync(source, { level: 9 }));
       }
     },
   };
