@@ -71,7 +71,9 @@ function respondentServiceWorker(): Plugin {
     enforce: 'post',
     async generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((entry) => entry.type === 'chunk');
-      const respondEntry = chunks.find((chunk) => chunk.isEntry && RESPOND_ENTRY_MODULE.test(chunk.facadeModuleId ?? ''));
+      const respondEntry = chunks.find(
+        (chunk) => chunk.isEntry && RESPOND_ENTRY_MODULE.test(chunk.facadeModuleId ?? ''),
+      );
       if (respondEntry === undefined) this.error('the respondent entry is missing from the build');
       const files = new Set<string>(['/respond.html', '/favicon.svg']);
       const pending = [respondEntry.fileName];

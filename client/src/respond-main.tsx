@@ -11,7 +11,7 @@ import './styles/global.css';
 
 const token = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
 // Ask for the questionnaire before React renders anything.
-startRespondentLoad(token);
+void startRespondentLoad(token);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('respond.html has no #root element.');

@@ -165,7 +165,9 @@ function precompressedAssets(assetsDir: string): RequestHandler {
     const encoding = [
       { name: 'br', suffix: '.br' },
       { name: 'gzip', suffix: '.gz' },
-    ].find((candidate) => compressed.has(name + candidate.suffix) && request.acceptsEncodings(candidate.name) !== false);
+    ].find(
+      (candidate) => compressed.has(name + candidate.suffix) && request.acceptsEncodings(candidate.name) !== false,
+    );
     if (encoding === undefined) return next();
     response.setHeader('Content-Encoding', encoding.name);
     response.setHeader('Vary', 'Accept-Encoding');

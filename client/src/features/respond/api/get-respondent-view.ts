@@ -54,9 +54,7 @@ export function startRespondentLoad(token: string): Promise<RespondentStart> {
 }
 
 export type RespondentStartState =
-  | { status: 'pending' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; start: RespondentStart };
+  { status: 'pending' } | { status: 'error'; error: unknown } | { status: 'ready'; start: RespondentStart };
 
 export function useRespondentStart(token: string): RespondentStartState {
   const [state, setState] = useState<RespondentStartState>({ status: 'pending' });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Model } from 'survey-core';
+import { Model, type PageModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 
 import type { RespondentTexts } from './respondent-messages';
@@ -45,6 +45,11 @@ function initialLocalState(token: string, start: RespondentStart, resume: Resume
     next.receipt = null;
   }
   return next;
+}
+
+/** The current page's index among all pages (what the server stores), 0 before any page shows. */
+function currentPageIndex(survey: Model): number {
+  return Math.max(0, survey.pages.indexOf(survey.currentPage as PageModel));
 }
 
 function surveyLocale(language: string): string {
@@ -106,7 +111,7 @@ export function Questionnaire({ token, start }: { token: string; start: Responde
   useEffect(() => {
     const snapshot = (): SyncSnapshot => ({
       answers: survey.data as Record<string, unknown>,
-      currentPage: Math.max(0, survey.pages.indexOf(survey.currentPage)),
+      currentPage: currentPageIndex(survey),
       locale: languageRef.current,
     });
     const onValueChanged = () => {
@@ -149,7 +154,7 @@ export function Questionnaire({ token, start }: { token: string; start: Responde
       void sync.update(
         {
           answers: survey.data as Record<string, unknown>,
-          currentPage: Math.max(0, survey.pages.indexOf(survey.currentPage)),
+          currentPage: currentPageIndex(survey),
           locale: next,
         },
         'now',
@@ -218,7 +223,7 @@ export function Questionnaire({ token, start }: { token: string; start: Responde
   }
 
   const visiblePages = survey.visiblePages;
-  const pageNumber = visiblePages.indexOf(survey.currentPage) + 1;
+  const pageNumber = visiblePages.indexOf(survey.currentPage as PageModel) + 1;
   return (
     <RespondShell language={textLanguage}>
       <header className="respond__header">
@@ -320,7 +325,12 @@ function ReceiptView({ survey, texts, language, receipt, submittedAt, alreadyDon
       submittedAt: submitted,
       language,
       direction: textDirection(language),
-      texts: { heading: texts.yourAnswers, receipt: texts.receipt, submittedAt: submitted ?? '', noAnswer: texts.noAnswer },
+      texts: {
+        heading: texts.yourAnswers,
+        receipt: texts.receipt,
+        submittedAt: submitted ?? '',
+        noAnswer: texts.noAnswer,
+      },
     });
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
     const link = document.createElement('a');

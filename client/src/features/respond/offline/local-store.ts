@@ -94,27 +94,28 @@ export class LinkStore {
     const database = await this.open();
     if (database === null) return this.memory.get(token) ?? null;
     const stored = (await request(database.transaction(STORE).objectStore(STORE).get(token))) as
-      | LocalLinkState
-      | undefined;
+      LocalLinkState | undefined;
     return stored ?? this.readLegacy(token);
   }
 
   write(state: LocalLinkState): Promise<void> {
     const copy = structuredClone(state);
     // A failed write must not block the ones after it.
-    const next = this.queue.catch(() => undefined).then(async () => {
-      const database = await this.open();
-      if (database === null) {
-        this.memory.set(copy.token, copy);
-        return;
-      }
-      const transaction = database.transaction(STORE, 'readwrite');
-      transaction.objectStore(STORE).put(copy);
-      await new Promise<void>((resolve, reject) => {
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+    const next = this.queue
+      .catch(() => undefined)
+      .then(async () => {
+        const database = await this.open();
+        if (database === null) {
+          this.memory.set(copy.token, copy);
+          return;
+        }
+        const transaction = database.transaction(STORE, 'readwrite');
+        transaction.objectStore(STORE).put(copy);
+        await new Promise<void>((resolve, reject) => {
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+        });
       });
-    });
     this.queue = next;
     return next;
   }

@@ -7,6 +7,16 @@ import { type Connectivity, ResponseSync, type SyncTransport } from './response-
 
 const TOKEN = 't'.repeat(43);
 
+class HttpFailure extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
 class FakeNetwork implements Connectivity, SyncTransport {
   online = true;
   saves: PartialSaveInput[] = [];
@@ -31,9 +41,9 @@ class FakeNetwork implements Connectivity, SyncTransport {
     for (const listener of this.listeners) listener(online);
   }
   private reach(): void {
-    if (!this.online) throw { statusCode: 0, message: 'offline' };
+    if (!this.online) throw new HttpFailure(0, 'offline');
     const failure = this.failures.shift();
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw new HttpFailure(failure.statusCode, failure.message, failure.details);
   }
   async save(_token: string, body: PartialSaveInput): Promise<PartialSaveResult> {
     this.reach();
@@ -43,11 +53,14 @@ class FakeNetwork implements Connectivity, SyncTransport {
   async complete(_token: string, data: Record<string, unknown>, key: string): Promise<CompletionResult> {
     this.reach();
     this.completions.push({ data, key });
-    const result = this.stored.get(key) ?? { responseId: `r${this.stored.size + 1}`, receipt: `RCPT-${this.stored.size + 1}` };
+    const result = this.stored.get(key) ?? {
+      responseId: `r${this.stored.size + 1}`,
+      receipt: `RCPT-${this.stored.size + 1}`,
+    };
     this.stored.set(key, result);
     if (this.loseAnswers > 0) {
       this.loseAnswers -= 1;
-      throw { statusCode: 0, message: 'connection reset' };
+      throw new HttpFailure(0, 'connection reset');
     }
     return result;
   }

@@ -44,4 +44,3 @@ export function useResponseSync(token: string, mode: SyncMode, initial: LocalLin
   const state = useSyncExternalStore(sync.subscribe, sync.getState);
   return { sync, state };
 }
-

@@ -63,7 +63,9 @@ worker.addEventListener('message', (event) => {
   event.waitUntil(
     caches
       .open(VIEW_CACHE)
-      .then((cache) => cache.put(url.pathname, new Response(body, { headers: { 'content-type': 'application/json' } }))),
+      .then((cache) =>
+        cache.put(url.pathname, new Response(body, { headers: { 'content-type': 'application/json' } })),
+      ),
   );
 });
 

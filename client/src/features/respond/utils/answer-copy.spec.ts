@@ -57,7 +57,10 @@ describe('answerCopyHtml', () => {
           texts: TEXTS,
         });
         const body = html.slice(html.indexOf('<body>'));
-        const stripped = body.replace(/<\/?(body|h1|h2|p|section|dl|dt|dd|strong)( class="(none|receipt)")?>|<\/html>/g, '');
+        const stripped = body.replace(
+          /<\/?(body|h1|h2|p|section|dl|dt|dd|strong)( class="(none|receipt)")?>|<\/html>/g,
+          '',
+        );
         expect(stripped).not.toMatch(/[<>]/);
         expect(body).toContain(escapeHtml(title));
       }),

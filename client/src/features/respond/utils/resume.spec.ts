@@ -61,7 +61,15 @@ describe('resumePoint', () => {
   });
 
   it('keeps open-link answers on the device only', () => {
-    const open = { ...VIEW, kind: 'open' as const, data: {}, currentPage: null, locale: null, savedAt: null, language: null };
+    const open = {
+      ...VIEW,
+      kind: 'open' as const,
+      data: {},
+      currentPage: null,
+      locale: null,
+      savedAt: null,
+      language: null,
+    };
     expect(resumePoint(open, null, ['en'])).toEqual({ answers: {}, pageIndex: 0, locale: 'en', source: 'new' });
     expect(resumePoint(open, local({ revision: 1 }), ['en'])).toEqual({
       answers: { q1: 'device' },
