@@ -160,6 +160,12 @@ describeWithBrowser('a respondent who loses the connection', () => {
         receipt,
       },
     ]);
+    // Offline again, the link still shows the receipt and the copy of the answers.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('Votre accusé de réception').waitFor();
+    expect((await page.locator('.respond__receipt code').innerText()).trim()).toBe(receipt);
+    expect(await page.locator('.respond__answers').innerText()).toContain('Plus de réunions régionales');
     await context.close();
   }, 120_000);
 });

@@ -22,7 +22,7 @@ type Step = 'answering' | 'review';
 
 /** The device's state to start from: its own copy, or the server's when that is the newer one. */
 function initialLocalState(token: string, start: RespondentStart, resume: ResumePoint): LocalLinkState {
-  const { view, local, fromDevice } = start;
+  const { view, local } = start;
   const base = local ?? emptyLocalState(token);
   const next: LocalLinkState =
     resume.source === 'device'
@@ -40,10 +40,9 @@ function initialLocalState(token: string, start: RespondentStart, resume: Resume
     // The server has the response: a submission still waiting here was the one it got.
     next.submission = null;
     next.receipt ??= { receipt: view.receipt, responseId: '', data: view.data, submittedAt: view.savedAt ?? '' };
-  } else if (!fromDevice && view.kind === 'personal') {
-    // The server says this link is not complete (for instance the campaign let it be changed).
-    next.receipt = null;
   }
+  // A receipt kept here is never dropped for a view that says otherwise: a response never goes back
+  // from complete, and such a view is an older copy (the service worker's, while offline).
   return next;
 }
 
