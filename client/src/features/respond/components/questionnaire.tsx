@@ -347,7 +347,7 @@ function ReceiptView({ survey, texts, language, receipt, submittedAt, alreadyDon
         {alreadyDone ? <p>{texts.thanks}</p> : null}
         <p>{texts.receipt}:</p>
         <p className="respond__receipt">
-          <code>{receipt}</code>
+          <code dir="ltr">{receipt}</code>
         </p>
         {submitted !== null ? <p>{submitted}</p> : null}
         <p className="muted">{texts.keepReceipt}</p>
