@@ -168,4 +168,41 @@ describeWithBrowser('a respondent who loses the connection', () => {
     expect(await page.locator('.respond__answers').innerText()).toContain('Plus de réunions régionales');
     await context.close();
   }, 120_000);
+
+  it('a completion whose answer is lost on the way back is sent again with the same key, making one response', async () => {
+    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { campaignId, tokens } = await respondentCampaign(admin, 'lost-answer', [
+      { name: 'Aziz Rakhimov', email: 'aziz@example.org', language: 'en' },
+    ]);
+    const token = tokens['aziz@example.org'];
+    // Routing sees the page's own requests only without a service worker in between.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const keys: string[] = [];
+    await page.route(`**/api/respond/${token}/complete`, async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      const response = await route.fetch();
+      // The first time, the server stores the response but its answer never reaches the page.
+      if (keys.length === 1) await route.abort('connectionreset');
+      else await route.fulfill({ response });
+    });
+    await page.goto(`${server.origin}/r/${token}`);
+    await page.getByText('Yes', { exact: true }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('5', { exact: true }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review my answers' }).click();
+    await page.getByRole('button', { name: 'Submit my response' }).click();
+    await page.getByText('Your receipt').waitFor({ timeout: 20_000 });
+    const receipt = (await page.locator('.respond__receipt code').innerText()).trim();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(
+      await queryDatabase(server.database.url, 'SELECT status, receipt FROM responses WHERE campaign_id = $1', [
+        campaignId,
+      ]),
+    ).toEqual([{ status: 'complete', receipt }]);
+    await context.close();
+  }, 120_000);
 });
