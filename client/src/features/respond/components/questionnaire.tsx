@@ -2,19 +2,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Model, type PageModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 
-import type { RespondentTexts } from './respondent-messages';
-
 import type { RespondentStart } from '../api/get-respondent-view';
 import { emptyLocalState, type LocalLinkState, linkStore } from '../offline/local-store';
-import type { SyncSnapshot, SyncState } from '../offline/response-sync';
+import type { SyncSnapshot } from '../offline/response-sync';
 import { keepViewForOffline, registerRespondentServiceWorker } from '../offline/service-worker-registration';
 import { useResponseSync } from '../offline/use-response-sync';
-import { answerCopyFileName, answerCopyHtml } from '../utils/answer-copy';
-import { browserLanguages, browserPageLanguage, textDirection } from '../utils/language';
+import { browserLanguages, browserPageLanguage } from '../utils/language';
 import { type ResumePoint, resumePoint } from '../utils/resume';
 
 import { AnswerSummary, summarizeAnswers } from './answer-summary';
-import { formatDate, RespondShell } from './respond-page';
+import { ReceiptView } from './receipt-view';
+import { formatDate, RespondShell } from './respond-shell';
+import { ReviewStep } from './review-step';
 import { LANGUAGE_NAMES, textsFor } from './respondent-messages';
 import { SyncStatus } from './sync-status';
 
@@ -256,117 +255,5 @@ export function Questionnaire({ token, start }: { token: string; start: Responde
         />
       )}
     </RespondShell>
-  );
-}
-
-interface ReviewStepProps {
-  survey: Model;
-  texts: RespondentTexts;
-  state: SyncState;
-  onBack: () => void;
-  onChange: (pageIndex: number, questionName: string) => void;
-  onSubmit: () => void;
-}
-
-function ReviewStep({ survey, texts, state, onBack, onChange, onSubmit }: ReviewStepProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const problems: Record<string, string> = {};
-  const details = state.refusal?.details;
-  if (Array.isArray(details)) {
-    for (const item of details as Array<{ question?: unknown; message?: unknown }>) {
-      if (typeof item.question === 'string' && typeof item.message === 'string') problems[item.question] = item.message;
-    }
-  }
-  return (
-    <section className="respond__review" aria-labelledby="review-heading">
-      <h1 id="review-heading" ref={heading} tabIndex={-1}>
-        {texts.reviewStep}
-      </h1>
-      <p>{texts.reviewIntro}</p>
-      {state.refusal !== null ? (
-        <p className="respond__problem" role="alert">
-          {texts.submissionRefused(state.refusal.message)}
-        </p>
-      ) : null}
-      <AnswerSummary pages={summarizeAnswers(survey, texts)} texts={texts} onChange={onChange} problems={problems} />
-      <div className="respond__actions">
-        <button type="button" className="button button--secondary" onClick={onBack}>
-          {texts.backToQuestions}
-        </button>
-        <button type="button" className="button button--primary" onClick={onSubmit}>
-          {texts.submit}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-interface ReceiptViewProps {
-  survey: Model;
-  texts: RespondentTexts;
-  language: string;
-  receipt: string;
-  submittedAt: string;
-  alreadyDone: boolean;
-  onEdit: (() => void) | null;
-}
-
-/** The receipt and a copy of the answers sent, to print or to download and keep. */
-function ReceiptView({ survey, texts, language, receipt, submittedAt, alreadyDone, onEdit }: ReceiptViewProps) {
-  const pages = summarizeAnswers(survey, texts);
-  const submitted = submittedAt === '' ? null : texts.submittedOn(formatDate(submittedAt, language));
-  const download = () => {
-    const html = answerCopyHtml({
-      surveyTitle: survey.title,
-      pages,
-      receipt,
-      submittedAt: submitted,
-      language,
-      direction: textDirection(language),
-      texts: {
-        heading: texts.yourAnswers,
-        receipt: texts.receipt,
-        submittedAt: submitted ?? '',
-        noAnswer: texts.noAnswer,
-      },
-    });
-    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = answerCopyFileName(receipt);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
-  return (
-    <>
-      <section className="respond__card" role="status">
-        <h1>{alreadyDone ? texts.completedTitle : texts.thanks}</h1>
-        {alreadyDone ? <p>{texts.thanks}</p> : null}
-        <p>{texts.receipt}:</p>
-        <p className="respond__receipt">
-          <code dir="ltr">{receipt}</code>
-        </p>
-        {submitted !== null ? <p>{submitted}</p> : null}
-        <p className="muted">{texts.keepReceipt}</p>
-        <div className="respond__actions respond__no-print">
-          <button type="button" className="button button--secondary" onClick={() => window.print()}>
-            {texts.print}
-          </button>
-          <button type="button" className="button button--secondary" onClick={download}>
-            {texts.download}
-          </button>
-          {onEdit !== null ? (
-            <button type="button" className="button button--secondary" onClick={onEdit}>
-              {texts.edit}
-            </button>
-          ) : null}
-        </div>
-      </section>
-      <h2 className="respond__answers-heading">{texts.yourAnswers}</h2>
-      <AnswerSummary pages={pages} texts={texts} />
-    </>
   );
 }

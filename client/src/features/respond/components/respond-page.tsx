@@ -1,11 +1,12 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 
 import { isApiError, NETWORK_ERROR_STATUS } from '@/lib/api-client';
 
 import { useRespondentStart } from '../api/get-respondent-view';
-import { applyDocumentLanguage, browserLanguages, browserPageLanguage, textDirection } from '../utils/language';
+import { browserLanguages, browserPageLanguage } from '../utils/language';
 
 import { Questionnaire } from './questionnaire';
+import { formatDate, RespondShell } from './respond-shell';
 import { textsFor } from './respondent-messages';
 
 // SurveyJS's own texts (Next, Complete, "Response required", …) in the working languages.
@@ -14,10 +15,6 @@ import 'survey-core/i18n/russian';
 import 'survey-core/i18n/arabic';
 import 'survey-core/survey-core.min.css';
 import './respond.css';
-
-export function formatDate(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language, { dateStyle: 'long', timeStyle: 'short' });
-}
 
 /**
  * The page a network member reaches from their link: no login, phone-friendly, in their language.
@@ -36,16 +33,6 @@ export function RespondPage({ token }: { token: string }) {
   }
   if (start.status === 'error') return <LinkProblem error={start.error} language={pageLanguage} />;
   return <Questionnaire token={token} start={start.start} />;
-}
-
-/** The page's frame: the document's `lang` and `dir` follow the language shown. */
-export function RespondShell({ language, children }: { language: string; children: ReactNode }) {
-  useEffect(() => applyDocumentLanguage(language), [language]);
-  return (
-    <main className="respond" lang={language} dir={textDirection(language)}>
-      {children}
-    </main>
-  );
 }
 
 /** Unknown, revoked, closed and not-yet-open links, and no copy while offline: in the browser's language. */
