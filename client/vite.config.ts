@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, transformWithOxc } from 'vite';
 
 const clientDir = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
@@ -24,7 +28,8 @@ function keepSurveyOffTheShell(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const entry of Object.values(bundle)) {
-        if (entry.type !== 'chunk' || !entry.isEntry) continue;
+        // The respondent entry (respond.html) is the questionnaire itself: SurveyJS is its point.
+        if (entry.type !== 'chunk' || !entry.isEntry || RESPOND_ENTRY_MODULE.test(entry.facadeModuleId ?? '')) continue;
         const pending = [entry.fileName];
         const seen = new Set<string>();
         while (pending.length > 0) {
@@ -47,9 +52,85 @@ function keepSurveyOffTheShell(): Plugin {
   };
 }
 
+/** The respondent entry: Vite names an HTML entry's chunk after the page (respond.html). */
+const RESPOND_ENTRY_MODULE = /[\\/](respond\.html|src[\\/]respond-main\.tsx)$/;
+const RESPOND_SERVICE_WORKER = fileURLToPath(
+  new URL('./src/features/respond/service-worker/respond-sw.ts', import.meta.url),
+);
+
+/**
+ * Emits /respond-sw.js, the respondent page's service worker, with the list of files that page
+ * needs: respond.html, its entry and everything that imports (scripts and stylesheets), and a
+ * version derived from their hashed names, so a new build brings a new worker. Staff pages are
+ * left out: the worker controls /r/ only.
+ */
+function respondentServiceWorker(): Plugin {
+  return {
+    name: 'concord:respondent-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((entry) => entry.type === 'chunk');
+      const respondEntry = chunks.find(
+        (chunk) => chunk.isEntry && RESPOND_ENTRY_MODULE.test(chunk.facadeModuleId ?? ''),
+      );
+      if (respondEntry === undefined) this.error('the respondent entry is missing from the build');
+      const files = new Set<string>(['/respond.html', '/favicon.svg']);
+      const pending = [respondEntry.fileName];
+      while (pending.length > 0) {
+        const fileName = pending.pop();
+        if (fileName === undefined || files.has(`/${fileName}`)) continue;
+        files.add(`/${fileName}`);
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk') continue;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(`/${css}`);
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) files.add(`/${asset}`);
+        pending.push(...chunk.imports);
+      }
+      const source = readFileSync(RESPOND_SERVICE_WORKER, 'utf8');
+      const list = [...files].sort();
+      const version = createHash('sha256').update(JSON.stringify(list)).update(source).digest('hex').slice(0, 16);
+      const compiled = await transformWithOxc(source, RESPOND_SERVICE_WORKER, { lang: 'ts', target: 'es2022' });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'respond-sw.js',
+        source: compiled.code
+          .replaceAll('__RESPONDENT_FILES__', JSON.stringify(list))
+          .replaceAll('__RESPONDENT_VERSION__', JSON.stringify(version)),
+      });
+    },
+  };
+}
+
+/**
+ * Brotli and gzip copies of every script and stylesheet, made once at build time, so the server
+ * sends them as they are instead of compressing 2 MB of SurveyJS again for every first visit.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'concord:precompress-assets',
+    apply: 'build',
+    enforce: 'post',
+    // After every other plugin has finished the files (Vite fills in its preload lists last).
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? fileURLToPath(new URL('./dist', import.meta.url));
+      for (const entry of Object.values(bundle)) {
+        if (!entry.fileName.startsWith('assets/') || !/\.(js|css)$/.test(entry.fileName)) continue;
+        const source = readFileSync(join(outDir, entry.fileName));
+        if (source.length < 1024) continue;
+        const brotli = brotliCompressSync(source, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
+        });
+        writeFileSync(join(outDir, `${entry.fileName}.br`), brotli);
+        writeFileSync(join(outDir, `${entry.fileName}.gz`), gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), keepSurveyOffTheShell()],
+  plugins: [react(), keepSurveyOffTheShell(), respondentServiceWorker(), precompressAssets()],
   resolve: {
     alias: [
       // The shared package is TypeScript source, consumed directly rather than through its CommonJS build.
@@ -67,13 +148,20 @@ export default defineConfig({
     // routes load that chunk, so its size is expected rather than a sign of missing code splitting.
     chunkSizeWarningLimit: 1_700,
     rolldownOptions: {
+      // The staff app, and the respondent page on its own (served for /r/<token>).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        respond: fileURLToPath(new URL('./respond.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
           groups: [
-            // Loaded by every page: one long-lived, separately cached chunk.
+            // Loaded by every page, the respondent page included: one long-lived, separately cached chunk.
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            // The staff app's routing and data cache, which the respondent page does without.
             {
-              name: 'react',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|@tanstack)[\\/]/,
+              name: 'app-libs',
+              test: /[\\/]node_modules[\\/](react-router|cookie|set-cookie-parser|@tanstack)[\\/]/,
               priority: 20,
             },
             // Only imported by lazy survey pages, so only those routes download it.

@@ -8,6 +8,7 @@ import { AnalysisTallies1795244165273 } from './1795244165273-AnalysisTallies';
 import { AuditSealing1795244356339 } from './1795244356339-AuditSealing';
 import { Outbox1795244701069 } from './1795244701069-Outbox';
 import { ResponseCompletionAudit1795247026517 } from './1795247026517-ResponseCompletionAudit';
+import { RespondentResumePosition1796019959293 } from './1796019959293-RespondentResumePosition';
 import { FreeTextCoding1796020262514 } from './1796020262514-FreeTextCoding';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -19,5 +20,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditSealing1795244356339,
   Outbox1795244701069,
   ResponseCompletionAudit1795247026517,
+  RespondentResumePosition1796019959293,
   FreeTextCoding1796020262514,
 ];

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
@@ -152,9 +152,36 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.clientDir !== null) serveClient(app, config.clientDir);
 }
 
+/**
+ * The Brotli or gzip copy the client build made of a hashed asset (client/vite.config.ts), sent as
+ * it is when the browser accepts it: the compression middleware leaves an encoded body alone.
+ */
+function precompressedAssets(assetsDir: string): RequestHandler {
+  const compressed = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    const name = request.path.slice(1);
+    if (name.includes('/')) return next();
+    const encoding = [
+      { name: 'br', suffix: '.br' },
+      { name: 'gzip', suffix: '.gz' },
+    ].find(
+      (candidate) => compressed.has(name + candidate.suffix) && request.acceptsEncodings(candidate.name) !== false,
+    );
+    if (encoding === undefined) return next();
+    response.setHeader('Content-Encoding', encoding.name);
+    response.setHeader('Vary', 'Accept-Encoding');
+    response.type(extname(name));
+    response.sendFile(join(assetsDir, name + encoding.suffix), { immutable: true, maxAge: '365d' });
+  };
+}
+
 /** The built web client, with long-lived caching for hashed assets and index.html for client routes. */
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const indexHtml = join(clientDir, 'index.html');
+  // Respondent links get their own page, which loads only what answering needs (see client/respond.html).
+  const respondHtml = join(clientDir, 'respond.html');
+  app.use('/assets', precompressedAssets(join(clientDir, 'assets')));
   app.use(
     '/assets',
     express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
@@ -165,8 +192,9 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
       (request.method === 'GET' || request.method === 'HEAD') &&
       !request.path.startsWith('/api') &&
       !request.path.startsWith('/assets/');
-    if (!isClientRoute || !existsSync(indexHtml)) return next();
+    const page = request.path.startsWith('/r/') && existsSync(respondHtml) ? respondHtml : indexHtml;
+    if (!isClientRoute || !existsSync(page)) return next();
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(indexHtml);
+    response.sendFile(page);
   });
 }

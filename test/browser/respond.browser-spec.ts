@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import {
   describeWithBrowser,
@@ -119,8 +120,11 @@ describeWithBrowser('a network member answering by personal link', () => {
     await page.getByText('How satisfied are you?').waitFor();
     await page.screenshot({ path: screenshotPath('respond-phone-page2'), fullPage: true });
 
+    // The reload resumes on page 2, where the respondent was, with page 1's answer kept.
     await page.reload();
-    await page.getByText('Are the roles clear?').waitFor();
+    await page.getByText('How satisfied are you?').waitFor();
+    expect(await page.locator('.respond__progress').innerText()).toBe('Page 2 of 2');
+    await page.getByRole('button', { name: 'Previous' }).click();
     expect(await page.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true);
     await page.screenshot({ path: screenshotPath('respond-phone-resumed'), fullPage: true });
 
@@ -130,11 +134,50 @@ describeWithBrowser('a network member answering by personal link', () => {
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByText('Êtes-vous satisfait ?').waitFor();
     await page.getByText('4', { exact: true }).click();
-    await page.getByRole('button', { name: 'Terminer' }).click();
+
+    // The review lists every answer with a way back to its page.
+    await page.getByRole('button', { name: 'Vérifier mes réponses' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez vos réponses' }).waitFor();
+    expect(await page.locator('.respond__answer').allInnerTexts()).toEqual([
+      'Les rôles sont-ils clairs ?\nEn partie\nModifier',
+      'Êtes-vous satisfait ?\n4\nModifier',
+    ]);
+    await page.getByRole('button', { name: 'Modifier: Les rôles sont-ils clairs ?' }).click();
+    await page.getByText('Les rôles sont-ils clairs ?').waitFor();
+    expect(await page.locator('.respond__progress').innerText()).toBe('Page 1 sur 2');
+    await page.getByText('Oui', { exact: true }).click();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('button', { name: 'Vérifier mes réponses' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez vos réponses' }).waitFor();
+    await page.screenshot({ path: screenshotPath('respond-phone-review'), fullPage: true });
+    await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
     await page.getByText('Votre accusé de réception').waitFor();
     const receipt = (await page.locator('.respond__receipt code').textContent()) ?? '';
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await page.screenshot({ path: screenshotPath('respond-phone-receipt'), fullPage: true });
+
+    // A copy of the answers with the receipt: downloadable, and printable without the buttons.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger une copie' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`answers-${receipt}.html`);
+    const copy = readFileSync(await file.path(), 'utf8');
+    expect(copy).toContain('<html lang="fr" dir="ltr">');
+    expect(copy).toContain(`Votre accusé de réception: <strong>${receipt}</strong>`);
+    expect(copy).toContain(
+      '<section><h2>Page 1 sur 2</h2><dl><dt>Les rôles sont-ils clairs ?</dt><dd>Oui</dd></dl></section>',
+    );
+    expect(copy).toContain('<section><h2>Page 2 sur 2</h2><dl><dt>Êtes-vous satisfait ?</dt><dd>4</dd></dl></section>');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    expect(await page.locator('.respond__answers').innerText()).toContain('Oui');
+    await page.screenshot({ path: screenshotPath('respond-phone-print'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Opened again, the link shows the receipt and the answers, in the language last used.
+    await page.reload();
+    await page.getByText('Vous avez déjà répondu').waitFor();
+    expect(await page.locator('.respond__receipt code').textContent()).toBe(receipt);
     await phone.close();
 
     const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });

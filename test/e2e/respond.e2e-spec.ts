@@ -76,6 +76,9 @@ describe('answering by link', () => {
       canEdit: false,
       kind: 'personal',
       receipt: null,
+      currentPage: null,
+      locale: null,
+      savedAt: null,
     });
     for (const token of ['x'.repeat(43), 'short', '%00']) {
       const unknown = await http().get(`/api/respond/${token}`);
@@ -167,6 +170,104 @@ describe('answering by link', () => {
       },
     ]);
     expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
+  });
+
+  it('keeps the page and language of the last save so the respondent resumes there; a bad position is refused and changes nothing', async () => {
+    const { tokens } = await campaign('Resume');
+    const token = tokens[0];
+    const first = await http()
+      .put(`/api/respond/${token}`)
+      .send({ data: { roles_clear: 'yes' }, currentPage: 0, locale: 'fr' });
+    expect(first.status).toBe(200);
+    const resumed = await http().get(`/api/respond/${token}`);
+    expect([
+      resumed.body.status,
+      resumed.body.data,
+      resumed.body.currentPage,
+      resumed.body.locale,
+      resumed.body.savedAt,
+    ]).toEqual(['partial', { roles_clear: 'yes' }, 0, 'fr', first.body.savedAt]);
+
+    // A save without a position (an older page, a script) keeps the position saved before.
+    await http()
+      .put(`/api/respond/${token}`)
+      .send({ data: { roles_clear: 'partly' } });
+    const kept = await http().get(`/api/respond/${token}`);
+    expect([kept.body.data, kept.body.currentPage, kept.body.locale]).toEqual([{ roles_clear: 'partly' }, 0, 'fr']);
+    await http()
+      .put(`/api/respond/${token}`)
+      .send({ data: { roles_clear: 'partly' }, locale: 'en' });
+    expect((await http().get(`/api/respond/${token}`)).body.locale).toBe('en');
+
+    const refusals: Array<[Record<string, unknown>, number, Record<string, unknown>]> = [
+      [
+        { currentPage: 1 },
+        422,
+        {
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: 'currentPage 1 is not a page of this questionnaire (it has 1 page: 0)',
+        },
+      ],
+      [
+        { locale: 'de' },
+        422,
+        {
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: 'locale "de" is not a language of this questionnaire (en, fr)',
+        },
+      ],
+      [
+        { currentPage: -1 },
+        400,
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'currentPage must be 0 or more',
+          details: [{ field: 'currentPage', messages: ['currentPage must be 0 or more'] }],
+        },
+      ],
+      [
+        { currentPage: 1.5 },
+        400,
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'currentPage must be a whole number (a page index starting at 0)',
+          details: [
+            { field: 'currentPage', messages: ['currentPage must be a whole number (a page index starting at 0)'] },
+          ],
+        },
+      ],
+      [
+        { locale: 'French' },
+        400,
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'locale must be a language code such as "fr"',
+          details: [{ field: 'locale', messages: ['locale must be a language code such as "fr"'] }],
+        },
+      ],
+    ];
+    for (const [position, status, body] of refusals) {
+      const refused = await http()
+        .put(`/api/respond/${token}`)
+        .send({ data: { roles_clear: 'no' }, ...position });
+      expect([refused.status, refused.body]).toEqual([status, body]);
+    }
+    const unchanged = await http().get(`/api/respond/${token}`);
+    expect([unchanged.body.data, unchanged.body.currentPage, unchanged.body.locale]).toEqual([
+      { roles_clear: 'partly' },
+      0,
+      'en',
+    ]);
+
+    // Completion keeps the last position, so a completed link reopens in the language last used.
+    expect((await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS })).status).toBe(201);
+    const completed = await http().get(`/api/respond/${token}`);
+    expect([completed.body.status, completed.body.currentPage, completed.body.locale]).toEqual(['complete', 0, 'en']);
   });
 
   it('completes: 422 with exact details for invalid answers, 201 with a receipt, 409 afterwards, idempotent replays', async () => {

@@ -39,7 +39,7 @@ const CodingPage = lazyPage(() => import('@/features/coding/components/coding-pa
 const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');
 const NetworksPage = lazyPage(() => import('@/features/networks/components/networks-page'), 'NetworksPage');
 const UsersPage = lazyPage(() => import('@/features/users/components/users-page'), 'UsersPage');
-const RespondPage = lazyPage(() => import('@/features/respond/components/respond-page'), 'RespondPage');
+const RespondPage = lazyPage(() => import('@/features/respond/components/respond-route'), 'RespondRoute');
 const AuditPage = lazyPage(() => import('@/features/audit/components/audit-page'), 'AuditPage');
 
 function PublicShell() {

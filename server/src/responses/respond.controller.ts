@@ -25,9 +25,12 @@ export class RespondController {
   }
 
   @Put()
-  @ApiOperation({ summary: 'Save progress: answers given must be valid, required ones may be missing' })
+  @ApiOperation({
+    summary:
+      'Save progress: answers given must be valid, required ones may be missing; currentPage and locale say where to resume',
+  })
   save(@Param('token') token: string, @Body() body: SaveAnswersDto): Promise<PartialSaveResult> {
-    return this.respond.saveProgress(token, body.data);
+    return this.respond.saveProgress(token, body.data, { currentPage: body.currentPage, locale: body.locale });
   }
 
   @Post('complete')

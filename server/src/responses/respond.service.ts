@@ -5,6 +5,7 @@ import {
   type CompiledSurvey,
   compileValidator,
   type CompletionResult,
+  definitionPages,
   type MemberLanguage,
   type PartialSaveResult,
   type RespondentViewDto,
@@ -38,6 +39,13 @@ interface PinnedVersion {
   version: number;
   compiled: CompiledSurvey;
   locales: string[];
+  pageCount: number;
+}
+
+/** Where a respondent is: saved with the partial response so they resume there. */
+export interface RespondentPosition {
+  currentPage?: number;
+  locale?: string;
 }
 
 interface LinkMember {
@@ -89,10 +97,17 @@ export class RespondService {
       canEdit: link.campaign.allowEdits,
       kind: link.invitation.kind,
       receipt: existing?.status === 'complete' ? existing.receipt : null,
+      currentPage: existing?.currentPage ?? null,
+      locale: existing?.locale ?? null,
+      savedAt: existing?.updatedAt.toISOString() ?? null,
     };
   }
 
-  async saveProgress(token: string, data: Record<string, unknown>): Promise<PartialSaveResult> {
+  async saveProgress(
+    token: string,
+    data: Record<string, unknown>,
+    position: RespondentPosition = {},
+  ): Promise<PartialSaveResult> {
     const link = await this.resolve(token);
     if (link.invitation.kind === 'open') {
       throw new DomainError(
@@ -101,18 +116,24 @@ export class RespondService {
       );
     }
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
+    this.checkPosition(pinned, position);
     this.check(pinned, data, 'partial');
     const { column, id } = this.responseKey(link);
+    // A save without a position keeps the one saved before (an older client, or a script).
     const rows = await this.dataSource.query<Array<{ updated_at: Date }>>(
-      `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language, data, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'partial')
-       ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, updated_at = now()
+      `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language, data,
+         current_page, locale, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'partial')
+       ON CONFLICT (${column}) DO UPDATE SET data = excluded.data,
+         current_page = COALESCE(excluded.current_page, responses.current_page),
+         locale = COALESCE(excluded.locale, responses.locale), updated_at = now()
        WHERE responses.status = 'partial'
        RETURNING updated_at`,
-      [...this.responseIdentity(link, id), data],
+      [...this.responseIdentity(link, id), data, position.currentPage ?? null, position.locale ?? null],
     );
-    if (rows.length === 0) throw this.alreadyCompleted(link.campaign);
-    return { status: 'partial', savedAt: rows[0].updated_at.toISOString() };
+    const saved = rows[0];
+    if (saved === undefined) throw this.alreadyCompleted(link.campaign);
+    return { status: 'partial', savedAt: saved.updated_at.toISOString() };
   }
 
   async complete(
@@ -293,6 +314,23 @@ export class RespondService {
     );
   }
 
+  /** A saved position must point into the pinned version: a page it has, a language it speaks. */
+  private checkPosition(pinned: PinnedVersion, position: RespondentPosition): void {
+    if (position.currentPage !== undefined && position.currentPage >= pinned.pageCount) {
+      const pages = pinned.pageCount === 1 ? '1 page: 0' : `${pinned.pageCount} pages: 0 to ${pinned.pageCount - 1}`;
+      throw new DomainError(
+        'unprocessable',
+        `currentPage ${position.currentPage} is not a page of this questionnaire (it has ${pages})`,
+      );
+    }
+    if (position.locale !== undefined && !pinned.locales.includes(position.locale)) {
+      throw new DomainError(
+        'unprocessable',
+        `locale "${position.locale}" is not a language of this questionnaire (${pinned.locales.join(', ')})`,
+      );
+    }
+  }
+
   private check(pinned: PinnedVersion, data: Record<string, unknown>, mode: 'partial' | 'complete'): void {
     const problems = validateAnswers(pinned.compiled, data, mode);
     if (problems.length > 0) {
@@ -383,6 +421,7 @@ export class RespondService {
           version: version.version,
           compiled: compileValidator(version.definition),
           locales: surveyLocales(version.definition),
+          pageCount: Math.max(1, definitionPages(version.definition).length),
         }));
       pinned.catch(() => this.versions.delete(versionId));
       this.versions.set(versionId, pinned);

@@ -98,6 +98,22 @@ export interface RespondentViewDto {
   /** Open links cannot keep progress on the server: the page keeps it on the device. */
   kind: 'personal' | 'open';
   receipt: string | null;
+  /**
+   * Where the respondent left off: the index of the page (among all the definition's pages) and
+   * the questionnaire language last used, as saved with the partial response. Null when nothing
+   * was saved yet, and always for open links, whose place is kept on the device.
+   */
+  currentPage: number | null;
+  locale: string | null;
+  /** When the server last stored these answers; a device compares it with its own copy's. */
+  savedAt: string | null;
+}
+
+/** The body of `PUT /api/respond/:token`. */
+export interface PartialSaveInput {
+  data: Record<string, unknown>;
+  currentPage?: number;
+  locale?: string;
 }
 
 export interface PartialSaveResult {

@@ -1,5 +1,6 @@
 export * from './definition-types';
 export {
+  definitionPages,
   listQuestions,
   walkElements,
   type ChoiceDescriptor,

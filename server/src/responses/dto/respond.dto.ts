@@ -1,12 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEMBER_LANGUAGES, type MemberLanguage } from '@concord/shared';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
-export class SaveAnswersDto {
+export class AnswersDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the SurveyJS answer object' })
   @IsObject({ message: 'data must be an object of answers keyed by question name' })
   data: Record<string, unknown>;
+}
+
+/** A partial save: the answers so far, and where and in which language the respondent is. */
+export class SaveAnswersDto extends AnswersDto {
+  @ApiPropertyOptional({ description: 'index of the page the respondent is on, among all pages', example: 1 })
+  @IsOptional()
+  @IsInt({ message: 'currentPage must be a whole number (a page index starting at 0)' })
+  @Min(0, { message: 'currentPage must be 0 or more' })
+  @Max(999, { message: 'currentPage must be 999 or less' })
+  currentPage?: number;
+
+  @ApiPropertyOptional({ description: 'the questionnaire language in use, one of the view’s locales', example: 'fr' })
+  @IsOptional()
+  @IsString({ message: 'locale must be a language code such as "fr"' })
+  @Matches(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, { message: 'locale must be a language code such as "fr"' })
+  locale?: string;
 }
 
 /** What an open link's respondent says about themselves; personal links take it from the member. */
@@ -29,7 +56,7 @@ export class RespondentProfileDto {
   language?: MemberLanguage;
 }
 
-export class CompleteAnswersDto extends SaveAnswersDto {
+export class CompleteAnswersDto extends AnswersDto {
   @ApiPropertyOptional({ type: RespondentProfileDto, description: 'open links only; ignored for personal links' })
   @IsOptional()
   @ValidateNested()

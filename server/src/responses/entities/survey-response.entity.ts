@@ -64,6 +64,17 @@ export class SurveyResponse {
   @Column('jsonb', { default: () => "'{}'" })
   data: Record<string, unknown>;
 
+  /** The page the respondent was on at their last save (index among all pages), to resume there. */
+  @Column('smallint', { name: 'current_page', nullable: true })
+  currentPage: number | null;
+
+  /**
+   * The questionnaire language the respondent last used; unlike `language` (the member's language
+   * as the secretariat recorded it, used for grouping), this is only where to resume.
+   */
+  @Column('text', { nullable: true })
+  locale: string | null;
+
   @Column('text')
   status: ResponseStatus;
 

@@ -1,7 +1,7 @@
-import type { PartialSaveResult } from '@concord/shared';
+import type { PartialSaveInput, PartialSaveResult } from '@concord/shared';
 
 import { api } from '@/lib/api-client';
 
-export function saveProgress(token: string, data: Record<string, unknown>): Promise<PartialSaveResult> {
-  return api.put<PartialSaveResult>(`/respond/${encodeURIComponent(token)}`, { data });
+export function saveProgress(token: string, body: PartialSaveInput): Promise<PartialSaveResult> {
+  return api.put<PartialSaveResult>(`/respond/${encodeURIComponent(token)}`, body);
 }
