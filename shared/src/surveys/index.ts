@@ -28,4 +28,15 @@ export {
   type TranslationReport,
   type TranslatableString,
 } from './translations';
+export {
+  importTranslations,
+  setTranslation,
+  sortForTranslators,
+  translationRows,
+  type StaleSource,
+  type TranslationFileEntry,
+  type TranslationImport,
+  type TranslationRow,
+  type TranslationStatus,
+} from './translation-table';
 export * from './survey-api-types';
