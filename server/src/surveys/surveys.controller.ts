@@ -6,7 +6,7 @@ import type {
   SurveyDto,
   SurveyVersionDto,
   SurveyVersionSummaryDto,
-  VersionDiff,
+  DetailedVersionDiff,
 } from '@concord/shared';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor';
@@ -150,13 +150,16 @@ export class SurveysController {
 
   @Get(':id/versions/:from/diff/:to')
   @Roles('secretariat', 'committee')
-  @ApiOperation({ summary: 'Questions added, removed and changed between two versions' })
+  @ApiOperation({
+    summary:
+      'Questions added, removed and changed between any two versions, with each question before and after (wording per locale, choices, conditions)',
+  })
   diff(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Param('from', versionNumber('from')) from: number,
     @Param('to', versionNumber('to')) to: number,
-  ): Promise<VersionDiff> {
+  ): Promise<DetailedVersionDiff> {
     return this.surveys.diff(actor, id, from, to);
   }
 }

@@ -17,7 +17,8 @@ import {
   type SurveyVersionDto,
   type SurveyVersionSummaryDto,
   translationRows,
-  type VersionDiff,
+  type DetailedVersionDiff,
+  withSnapshots,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -251,11 +252,11 @@ export class SurveysService {
     };
   }
 
-  async diff(actor: Actor, surveyId: string, from: number, to: number): Promise<VersionDiff> {
+  async diff(actor: Actor, surveyId: string, from: number, to: number): Promise<DetailedVersionDiff> {
     requireRole(actor, READERS);
     const before = await this.findVersion(this.dataSource.manager, surveyId, from);
     const after = await this.findVersion(this.dataSource.manager, surveyId, to);
-    return diffVersions(before.definition, after.definition);
+    return withSnapshots(diffVersions(before.definition, after.definition), before.definition, after.definition);
   }
 
   /** One locale's strings as a file for outside translators (XLSX or XLIFF 2.0). */

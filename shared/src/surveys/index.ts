@@ -39,4 +39,15 @@ export {
   type TranslationRow,
   type TranslationStatus,
 } from './translation-table';
+export {
+  CONDITION_PROPERTIES,
+  questionSnapshot,
+  withSnapshots,
+  type ChoiceSnapshot,
+  type ConditionProperty,
+  type DetailedQuestionChange,
+  type DetailedVersionDiff,
+  type LocalizedTexts,
+  type QuestionSnapshot,
+} from './question-snapshots';
 export * from './survey-api-types';
