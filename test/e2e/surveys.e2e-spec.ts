@@ -144,8 +144,8 @@ describe('surveys and versions', () => {
       ).toEqual([
         ['nfp_role_clarity', 'changed'],
         ['nfp_tasks', 'changed'],
-        ['rtm_frequency', 'changed'],
         ['jrc_tools', 'changed'],
+        ['rtm_frequency', 'changed'],
         ['network_cooperation', 'removed'],
       ]);
     });
