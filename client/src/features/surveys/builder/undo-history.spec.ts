@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 
 import { canRedo, canUndo, HISTORY_LIMIT, record, redo, replace, startHistory, undo } from './undo-history';
