@@ -136,7 +136,8 @@ export function setTranslation(
   locale: string,
   text: string,
 ): SurveyDefinition | null {
-  const copy = structuredClone(definition);
+  // Definitions are plain JSON, so a JSON round trip copies them exactly.
+  const copy = JSON.parse(JSON.stringify(definition)) as SurveyDefinition;
   const defaultLocale = defaultLocaleOf(copy);
   const slot = stringSlots(copy).find(
     (candidate) =>

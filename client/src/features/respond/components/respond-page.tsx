@@ -17,7 +17,7 @@ import { type SaveState, useAutosave } from './use-autosave';
 import 'survey-core/i18n/french';
 import 'survey-core/i18n/russian';
 import 'survey-core/i18n/arabic';
-import 'survey-core/survey-core.min.css';
+import '@/styles/survey.css';
 import './respond.css';
 
 function browserLanguage(): string {

@@ -129,7 +129,7 @@ function OutlineItem({
               select(copy.path);
             }}
           >
-            ⧉
+            Copy
           </button>
           <button
             type="button"

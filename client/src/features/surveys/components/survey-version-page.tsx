@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 
 import type { SurveyDefinition } from '@concord/shared';
@@ -28,6 +29,8 @@ export function SurveyVersionPage() {
   const previousNumber = isNew ? number : number - 1;
   const previous = useSurveyVersion(surveyId, previousNumber);
   const user = useCurrentUser();
+  // Bumped after a file import changed the saved version, so the workspace starts again from it.
+  const [revision, setRevision] = useState(0);
   useDocumentTitle(
     survey.data ? `${survey.data.title} · ${isNew ? 'new version' : `version ${versionParam}`}` : 'Survey version',
   );
@@ -54,13 +57,13 @@ export function SurveyVersionPage() {
       </h1>
       {isNew && current ? <p className="muted">Starting from version {current.version}.</p> : null}
       <VersionWorkspace
-        key={`${surveyId}/${versionParam}/${current?.definitionHash ?? ''}/${current?.status ?? ''}`}
+        key={`${surveyId}/${versionParam}/${String(revision)}/${current?.status ?? ''}`}
         surveyId={surveyId}
         version={isNew ? null : current}
         initial={initial}
         previous={previousNumber > 0 ? previous.data?.definition : undefined}
         canWrite={canWrite}
-        onReload={() => void version.refetch()}
+        onReload={() => void version.refetch().then(() => setRevision((value) => value + 1))}
       />
     </>
   );
