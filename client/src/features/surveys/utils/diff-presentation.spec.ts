@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { QuestionSnapshot } from '@concord/shared';
+import type { ChoiceSnapshot, QuestionSnapshot } from '@concord/shared';
 
 import { choiceRows, conditionRows, wordingRows } from './diff-presentation';
 
@@ -28,12 +28,12 @@ describe('diff presentation', () => {
   });
 
   it('names choices added, removed and relabelled by their labels in the chosen locale', () => {
-    const before = [
+    const before: ChoiceSnapshot[] = [
       { value: 'yes', text: { default: 'Yes', fr: 'Oui' } },
       { value: 'three', text: { default: 'Three times' } },
       { value: 2, text: {} },
     ];
-    const after = [
+    const after: ChoiceSnapshot[] = [
       { value: 'yes', text: { default: 'Yes, fully', fr: 'Oui' } },
       { value: 2, text: {} },
       { value: 'new', text: { default: 'New one', fr: 'Nouveau' } },
