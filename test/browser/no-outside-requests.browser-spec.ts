@@ -71,9 +71,9 @@ describeWithBrowser('every page, served from its own origin only', () => {
     const surveys = await api<Array<{ id: string; slug: string }>>('GET', '/api/surveys');
     const seeded = surveys.find((survey) => survey.slug === 'charter-review');
     if (seeded === undefined) throw new Error('the questionnaire is not seeded');
-    const campaigns = await api<Array<{ id: string }>>('GET', '/api/campaigns');
-    const campaign = campaigns[0];
-    if (campaign === undefined) throw new Error('no demo campaign');
+    const campaigns = await api<Array<{ id: string; status: string }>>('GET', '/api/campaigns');
+    const campaign = campaigns.find((candidate) => candidate.status === 'open');
+    if (campaign === undefined) throw new Error('no open demo campaign');
 
     const pages: Array<[string, (page: Page) => Promise<unknown>]> = [
       ['/', (p) => p.getByRole('heading', { level: 1 }).first().waitFor()],
@@ -99,9 +99,19 @@ describeWithBrowser('every page, served from its own origin only', () => {
     ];
     for (const [path, ready] of pages) await visit(path, ready);
 
-    const links = await api<Array<{ url: string; revoked: boolean }>>('GET', `/api/campaigns/${campaign.id}/links`);
-    const link = links.find((candidate) => !candidate.revoked);
-    if (link === undefined) throw new Error('no live link');
+    // A member who has not started yet sees the first page of questions.
+    const invited = await api<Array<{ invitationId: string }>>(
+      'GET',
+      `/api/campaigns/${campaign.id}/participants?status=sent`,
+    );
+    const waiting =
+      invited[0] ??
+      (
+        await api<Array<{ invitationId: string }>>('GET', `/api/campaigns/${campaign.id}/participants?status=invited`)
+      )[0];
+    const links = await api<Array<{ invitationId: string; url: string }>>('GET', `/api/campaigns/${campaign.id}/links`);
+    const link = links.find((candidate) => candidate.invitationId === waiting?.invitationId);
+    if (link === undefined) throw new Error('no member left who has not opened the questionnaire');
     await page.context().clearCookies();
     await visit(new URL(link.url).pathname, (p) => p.locator('.sd-question').first().waitFor(), 'respondent-fonts');
     // The questionnaire is drawn in the bundled Open Sans, not a fallback.

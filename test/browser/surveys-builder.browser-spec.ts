@@ -59,6 +59,9 @@ describeWithBrowser('a secretariat analyst building a questionnaire by clicking'
   it('builds two pages with a radiogroup, a checkbox with other, a matrix, a rating and a condition', async () => {
     await page.goto(`${server.origin}/surveys`);
     await signInThroughForm(page, ANALYST.email, ANALYST.password);
+    await page.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
+    // Before signing in the app learns there is no session (401); count what follows.
+    consoleErrors.length = 0;
     await page.getByLabel('Title').fill('Network consultation');
     await page.getByLabel('Slug').fill('network-consultation');
     await page.getByRole('button', { name: 'Create' }).click();
