@@ -60,6 +60,11 @@ function QuestionChangeView({ change }: { change: DetailedQuestionChange }) {
     (row) => change.kind !== 'changed' || row.changed || row.locale === 'default',
   );
   const conditions = conditionRows(change.before, change.after);
+  const hasItems = (['choices', 'rows', 'columns'] as const).some((list) =>
+    choiceRows(change.before?.[list] ?? [], change.after?.[list] ?? [], 'default').some(
+      (row) => change.kind !== 'changed' || row.change !== 'unchanged',
+    ),
+  );
   const where = (location: { page: string; panel?: string }) =>
     location.panel === undefined ? location.page : `${location.page} / ${location.panel}`;
   return (
@@ -108,10 +113,15 @@ function QuestionChangeView({ change }: { change: DetailedQuestionChange }) {
           Translations left as they were although the source changed: {change.staleTranslations.join(', ')}
         </p>
       ) : null}
-      {locales.length > 1 ? (
+      {locales.length > 1 && hasItems ? (
         <div className="inline-form">
           <label htmlFor={`${id}-locale`}>Choice labels in</label>
-          <select id={`${id}-locale`} value={locale} onChange={(event) => setLocale(event.target.value)}>
+          <select
+            id={`${id}-locale`}
+            className="select--compact"
+            value={locale}
+            onChange={(event) => setLocale(event.target.value)}
+          >
             {locales.map((code) => (
               <option key={code} value={code}>
                 {localeLabel(code)}
@@ -172,7 +182,12 @@ export function VersionDiffPage() {
       {versions.length > 0 ? (
         <div className="inline-form" role="group" aria-label="Versions to compare">
           <label htmlFor={`${id}-from`}>Compare version</label>
-          <select id={`${id}-from`} value={from} onChange={(event) => choose(event.target.value, to)}>
+          <select
+            id={`${id}-from`}
+            className="select--compact"
+            value={from}
+            onChange={(event) => choose(event.target.value, to)}
+          >
             {versions.map((version) => (
               <option key={version} value={String(version)}>
                 {version}
@@ -180,7 +195,12 @@ export function VersionDiffPage() {
             ))}
           </select>
           <label htmlFor={`${id}-to`}>with version</label>
-          <select id={`${id}-to`} value={to} onChange={(event) => choose(from, event.target.value)}>
+          <select
+            id={`${id}-to`}
+            className="select--compact"
+            value={to}
+            onChange={(event) => choose(from, event.target.value)}
+          >
             {versions.map((version) => (
               <option key={version} value={String(version)}>
                 {version}

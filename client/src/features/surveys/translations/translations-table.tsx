@@ -64,6 +64,7 @@ export function TranslationsTable({
         <label htmlFor={`${id}-locale`}>Translate into</label>
         <select
           id={`${id}-locale`}
+          className="select--compact"
           value={locale}
           onChange={(event) => {
             setLocale(event.target.value);
