@@ -6,7 +6,7 @@ import {
   screenshotPath,
   startBuiltServer,
 } from '../support/browser';
-import { signInThroughForm, staffApi } from '../support/browser-staff';
+import { staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 /**

@@ -40,8 +40,8 @@ async function sheetRows(file: Buffer): Promise<Row[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ArrayBuffer);
   const rows: Row[] = [];
-  workbook.worksheets[0]!.eachRow((row) => {
-    rows.push([1, 2, 3, 4].map((index) => String(row.getCell(index).value ?? '')) as Row);
+  workbook.worksheets[0].eachRow((row) => {
+    rows.push([1, 2, 3, 4].map((index) => row.getCell(index).text) as Row);
   });
   return rows;
 }

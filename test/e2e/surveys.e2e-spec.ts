@@ -89,7 +89,11 @@ describe('surveys and versions', () => {
       expect(response.status).toBe(200);
       const changes = response.body.changes as Array<Record<string, unknown>>;
       expect(changes.map(({ before: _before, after: _after, ...change }) => change)).toEqual([
-        { question: 'nfp_role_clarity', kind: 'changed', fields: ['title.default', 'title.ar', 'title.fr', 'title.ru'] },
+        {
+          question: 'nfp_role_clarity',
+          kind: 'changed',
+          fields: ['title.default', 'title.ar', 'title.fr', 'title.ru'],
+        },
         { question: 'nfp_tasks', kind: 'changed', fields: ['choices'], choicesAdded: ['mobilise_resources'] },
         {
           question: 'jrc_tools',
@@ -105,7 +109,7 @@ describe('surveys and versions', () => {
         before?: { title: Record<string, string>; choices: unknown[]; conditions: unknown; isRequired: boolean };
         after?: { title: Record<string, string>; choices: unknown[]; conditions: unknown };
       }>;
-      expect([clarity!.before!.title, clarity!.after!.title]).toEqual([
+      expect([clarity.before!.title, clarity.after!.title]).toEqual([
         {
           default: 'How clearly does the Charter describe the role of the National Focal Point?',
           fr: 'Avec quelle clarté la Charte décrit-elle le rôle du Point focal national ?',
@@ -119,8 +123,8 @@ describe('surveys and versions', () => {
           ar: 'ما مدى وضوح تحديد الميثاق لمسؤوليات نقطة الاتصال الوطنية؟',
         },
       ]);
-      expect([clarity!.before!.isRequired, clarity!.before!.conditions]).toEqual([true, {}]);
-      expect(tasks!.after!.choices.at(-1)).toEqual({
+      expect([clarity.before!.isRequired, clarity.before!.conditions]).toEqual([true, {}]);
+      expect(tasks.after!.choices.at(-1)).toEqual({
         value: 'mobilise_resources',
         text: {
           default: 'Mobilise national resources',
@@ -129,9 +133,9 @@ describe('surveys and versions', () => {
           ar: 'حشد الموارد الوطنية',
         },
       });
-      expect(frequency!.before!.choices).toHaveLength(3);
-      expect(frequency!.after!.choices).toHaveLength(2);
-      expect([added!.before, added!.after!.title.default]).toEqual([
+      expect(frequency.before!.choices).toHaveLength(3);
+      expect(frequency.after!.choices).toHaveLength(2);
+      expect([added.before, added.after!.title.default]).toEqual([
         undefined,
         'Should the Charter encourage cooperation between regional networks?',
       ]);

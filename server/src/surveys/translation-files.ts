@@ -56,8 +56,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString();
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value && value.result !== undefined && value.result !== null)
-    return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value && value.result !== undefined && value.result !== null) return cellText(value.result);
   return '';
 }
 
@@ -130,9 +129,10 @@ export function readXliff(file: Buffer | string, targetLocale: string): Translat
   let rootSeen = false;
   let unit: { key: string; source: string; target: string } | null = null;
   let capture: 'source' | 'target' | null = null;
-  let error: DomainError | null = null;
+  // The first problem found; the parser's callbacks set it, so it is held in an object.
+  const outcome: { error: DomainError | null } = { error: null };
   const fail = (message: string): void => {
-    error ??= invalid(message);
+    outcome.error ??= invalid(message);
   };
   parser.on('doctype', () => fail('The XLIFF file must not declare a DOCTYPE'));
   parser.on('opentag', (tag) => {
@@ -180,7 +180,7 @@ export function readXliff(file: Buffer | string, targetLocale: string): Translat
     const message = cause instanceof Error ? cause.message.split('\n')[0] : 'parse error';
     throw invalid(`The XLIFF file is not well-formed XML: ${message}`);
   }
-  if (error !== null) throw error;
+  if (outcome.error !== null) throw outcome.error;
   if (!rootSeen) throw invalid('The file is empty');
   return entries;
 }

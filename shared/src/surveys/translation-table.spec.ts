@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { SurveyDefinition } from './definition-types';
 import { importTranslations, setTranslation, sortForTranslators, translationRows } from './translation-table';

@@ -81,7 +81,7 @@ function ValueInput({
     return (
       <select
         aria-label={label}
-        value={clause.value === undefined ? '' : String(clause.value as string)}
+        value={clause.value === undefined ? '' : String(clause.value)}
         onChange={(event) => {
           const found = options.find((candidate) => String(candidate.value) === event.target.value);
           onChange(found?.value ?? event.target.value);

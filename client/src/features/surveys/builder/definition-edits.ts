@@ -192,7 +192,7 @@ export function removePage(definition: SurveyDefinition, index: number): SurveyD
 
 export function updatePage(definition: SurveyDefinition, index: number, changes: Partial<PageJson>): SurveyDefinition {
   const next = copy(definition);
-  const page = next.pages?.[index] as Record<string, unknown> | undefined;
+  const page = next.pages?.[index];
   if (page === undefined) return definition;
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete page[key];

@@ -1,4 +1,4 @@
-import { listQuestions, type SurveyDefinition, type ValidatorJson, walkElements } from '@concord/shared';
+import { listQuestions, type SurveyDefinition, walkElements } from '@concord/shared';
 
 import { ConditionBuilder } from './condition-builder';
 import {
@@ -166,7 +166,7 @@ export function ElementEditor({ definition, path, problems, change, select }: El
       ))}
       {isPanel || element.type === 'html' ? null : (
         <ValidatorsEditor
-          validators={Array.isArray(element.validators) ? (element.validators as ValidatorJson[]) : []}
+          validators={Array.isArray(element.validators) ? element.validators : []}
           onChange={(validators) => set({ validators })}
           problems={fieldProblems(problems, '.validators')}
         />

@@ -19,9 +19,9 @@ interface ItemListEditorProps {
 function keyOf(item: Item, keyKind: 'value' | 'name'): string {
   if (item !== null && typeof item === 'object') {
     const key = (item as Record<string, unknown>)[keyKind];
-    return key === undefined || key === null ? '' : String(key as string | number);
+    return typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? String(key) : '';
   }
-  return String(item as string | number);
+  return typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item) : '';
 }
 
 function labelOf(item: Item, keyKind: 'value' | 'name'): string {

@@ -52,7 +52,7 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
 
   function handleSave() {
     save.mutate(
-      { surveyId, version: version?.version, definition: definition as Record<string, unknown>, changelog },
+      { surveyId, version: version?.version, definition: definition, changelog },
       {
         onSuccess: (result) => {
           if (version === null) void navigate(`/surveys/${surveyId}/versions/${String(result.version)}`);
@@ -189,10 +189,7 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
             </select>
           </div>
           <Suspense fallback={<Loading label="Loading the preview…" />}>
-            <SurveyPreview
-              definition={definition as Record<string, unknown>}
-              locale={locale === report.defaultLocale ? '' : locale}
-            />
+            <SurveyPreview definition={definition} locale={locale === report.defaultLocale ? '' : locale} />
           </Suspense>
         </section>
       </div>
