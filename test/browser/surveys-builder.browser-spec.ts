@@ -126,6 +126,11 @@ describeWithBrowser('a secretariat analyst building a questionnaire by clicking'
     await page.getByRole('button', { name: /^question1/ }).focus();
     await page.keyboard.press('Alt+ArrowDown');
     expect(await outlineNames(page)).toEqual(['tasks', 'role', 'question1']);
+    // The keyboard stays on the question that moved.
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.querySelector('.outline__name')?.textContent ?? null),
+      'question1',
+    );
     await page.screenshot({ path: screenshotPath('builder-reordered'), fullPage: true });
 
     await page.getByRole('button', { name: 'Undo', exact: true }).click();

@@ -60,6 +60,11 @@ function OutlineItem({
     const moved = moveBy(definition, path, offset);
     change(moved.definition);
     select(moved.path);
+    // Rows are keyed by position, so keep the keyboard on the element that moved, not on its old place.
+    const target = pathToString(moved.path);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`[data-outline-path="${window.CSS.escape(target)}"]`)?.focus(),
+    );
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -86,6 +91,7 @@ function OutlineItem({
           type="button"
           className="outline__select"
           aria-pressed={isSelected}
+          data-outline-path={id}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
           onClick={() => select(path)}
           onKeyDown={onKeyDown}
