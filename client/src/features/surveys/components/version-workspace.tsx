@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 
 import { analyzeTranslations, canonicalJson, type SurveyDefinition, type SurveyVersionDto } from '@concord/shared';
@@ -50,6 +50,16 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
   const saved = version === null ? null : canonicalJson(version.definition);
   const dirty = saved === null || saved !== canonicalJson(definition) || changelog !== (version?.changelog ?? '');
 
+  /** Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) undo and redo builder steps; text fields keep their own undo. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (!editable || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]') !== null) return;
+    event.preventDefault();
+    if (event.shiftKey) builder.redo();
+    else builder.undo();
+  }
+
   function handleSave() {
     save.mutate(
       { surveyId, version: version?.version, definition: definition, changelog },
@@ -62,12 +72,14 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
   }
 
   return (
-    <div className="stack">
+    // The shortcuts listen where focus is inside the workspace; the buttons do the same for pointers.
+    <div className="stack" onKeyDown={onKeyDown}>
       <div className="workspace__bar">
         <div className="inline-form" role="group" aria-label="History">
           <button
             type="button"
             className="button button--secondary button--small"
+            aria-keyshortcuts="Control+Z"
             disabled={!editable || !builder.canUndo}
             onClick={builder.undo}
           >
@@ -76,6 +88,7 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
           <button
             type="button"
             className="button button--secondary button--small"
+            aria-keyshortcuts="Control+Shift+Z"
             disabled={!editable || !builder.canRedo}
             onClick={builder.redo}
           >
