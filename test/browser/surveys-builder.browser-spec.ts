@@ -87,6 +87,19 @@ describeWithBrowser('a secretariat analyst building a questionnaire by clicking'
     await editor.getByLabel('Add "Other (describe)"').check();
     expect(await outlineNames(page)).toEqual(['question1', 'role', 'tasks']);
 
+    // Every change goes through the definition check; a problem shows on the question it concerns.
+    for (let left = 3; left > 0; left--) await editor.getByRole('button', { name: `Remove choices ${left}` }).click();
+    const tasksItem = page
+      .locator('.outline__item')
+      .filter({ has: page.locator('.outline__name', { hasText: 'tasks' }) });
+    await tasksItem.getByText('1 problem').waitFor();
+    await editor.getByRole('group', { name: 'Choices' }).locator('.field__error').waitFor();
+    await page.getByRole('status').filter({ hasText: '1 problem' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create draft' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: screenshotPath('builder-problem-on-element'), fullPage: true });
+    for (let added = 0; added < 3; added++) await editor.getByRole('button', { name: 'Add choice' }).click();
+    await page.getByRole('status').filter({ hasText: 'Definition check passed' }).waitFor();
+
     // Page 2: a matrix and a rating shown only to National Focal Points.
     await page.getByRole('button', { name: 'Add page' }).click();
     await page.getByRole('tab', { name: 'page2' }).waitFor();
