@@ -98,7 +98,12 @@ export class CampaignsService {
     private readonly responses: ResponseProgressService,
   ) {}
 
-  async create(actor: Actor, input: CreateCampaignDto): Promise<CampaignDto> {
+  /** `copiedFrom` names the campaign this one copies, recorded in the same audit event. */
+  async create(
+    actor: Actor,
+    input: CreateCampaignDto,
+    copiedFrom?: { campaignId: string; version: number },
+  ): Promise<CampaignDto> {
     requireRole(actor, CAMPAIGN_STAFF);
     const { opensAt, closesAt } = campaignWindow(input);
     // 404 for an unknown survey or version, 409 (version_not_published) for a draft or retired one.
@@ -126,7 +131,13 @@ export class CampaignsService {
         actor,
         action: 'campaign.created',
         subject: `campaign:${campaign.id}`,
-        payload: { name: campaign.name, surveyVersionId: version.id, networkIds: input.networkIds, invited },
+        payload: {
+          name: campaign.name,
+          surveyVersionId: version.id,
+          networkIds: input.networkIds,
+          invited,
+          ...(copiedFrom === undefined ? {} : { copiedFrom }),
+        },
       });
       return toCampaignDto(campaign, invited);
     });
@@ -145,25 +156,20 @@ export class CampaignsService {
         `version must be newer than version ${source.version}, which this campaign already uses`,
       );
     }
-    const copied = await this.create(actor, {
-      surveyId: source.surveyId,
-      version: input.version,
-      name: input.name ?? `${source.name} (version ${input.version})`,
-      networkIds: source.networkIds,
-      anonymous: source.anonymous,
-      allowEdits: source.allowEdits,
-      ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
-      ...(input.closesAt === undefined ? {} : { closesAt: input.closesAt }),
-    });
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, {
-        actor,
-        action: 'campaign.copied',
-        subject: `campaign:${copied.id}`,
-        payload: { from: id, fromVersion: source.version, version: input.version },
-      }),
+    return this.create(
+      actor,
+      {
+        surveyId: source.surveyId,
+        version: input.version,
+        name: input.name ?? `${source.name} (version ${input.version})`,
+        networkIds: source.networkIds,
+        anonymous: source.anonymous,
+        allowEdits: source.allowEdits,
+        ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
+        ...(input.closesAt === undefined ? {} : { closesAt: input.closesAt }),
+      },
+      { campaignId: id, version: source.version },
     );
-    return copied;
   }
 
   /** Live personal invitations of a campaign, for the mail feature's participant list and reminders. */
