@@ -13,6 +13,15 @@ import type { AppConfig } from './config/app-config';
 
 export const JSON_BODY_LIMIT = '1mb';
 export const CSV_BODY_LIMIT = '20mb';
+/** Translation files (XLSX, XLIFF) arrive as they are, for the surveys feature to read. */
+export const FILE_BODY_LIMIT = '20mb';
+const FILE_BODY_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'application/xliff+xml',
+  'application/xml',
+  'text/xml',
+];
 
 /**
  * Deeper JSON than any request needs (a questionnaire is a dozen levels) is refused before it is
@@ -71,17 +80,14 @@ function refuseReservedKeys(key: string, value: unknown): unknown {
 }
 
 /** Body parsers answer their own errors (413, malformed JSON) in the one error format. */
-function parser(handler: RequestHandler): RequestHandler {
+function parser(handler: RequestHandler, limit = JSON_BODY_LIMIT): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     handler(request, response, (error?: unknown) => {
       if (error === undefined || error === null) return next();
       const { type, status, message } = error as { type?: string; status?: number; message?: string };
       let domainError: DomainError;
       if (type === 'entity.too.large') {
-        domainError = new DomainError(
-          'payload_too_large',
-          `The request body is larger than the limit of ${JSON_BODY_LIMIT}`,
-        );
+        domainError = new DomainError('payload_too_large', `The request body is larger than the limit of ${limit}`);
       } else if (type === 'entity.parse.failed' && message?.startsWith(RESERVED_KEY_MESSAGE) === true) {
         domainError = new DomainError('bad_request', message);
       } else if (type === 'entity.parse.failed') {
@@ -132,7 +138,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       }),
     ),
   );
-  app.use(parser(express.text({ limit: CSV_BODY_LIMIT, type: ['text/csv', 'text/plain'] })));
+  app.use(parser(express.text({ limit: CSV_BODY_LIMIT, type: ['text/csv', 'text/plain'] }), CSV_BODY_LIMIT));
+  app.use(parser(express.raw({ limit: FILE_BODY_LIMIT, type: FILE_BODY_TYPES }), FILE_BODY_LIMIT));
   app.setGlobalPrefix('api');
 
   const document = SwaggerModule.createDocument(

@@ -65,21 +65,69 @@ describeWithBrowser('a secretariat analyst reading the seeded questionnaire', ()
     await page.getByRole('heading', { level: 1, name: 'Version 1 → 2' }).waitFor();
 
     const changes = page.getByRole('region', { name: 'Changed questions' });
-    await changes.getByRole('cell', { name: 'network_cooperation' }).waitFor();
-    const rows = await changes
-      .getByRole('row')
-      .evaluateAll((elements) =>
-        elements.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent?.trim() ?? '')),
-      );
-    expect(rows).toEqual([
-      ['Question', 'Change', 'Details', 'Stale translations'],
-      // Reworded in English and French; the Russian title was left as it was, so it is flagged stale.
-      ['nfp_role_clarity', 'changed', 'fields: title.default, title.fr', 'title.ru'],
-      ['nfp_tasks', 'changed', 'fields: choices · choices added: mobilise_resources', ''],
-      ['jrc_tools', 'changed', 'fields: page · moved from partners to experts', ''],
-      ['rtm_frequency', 'changed', 'fields: choices · choices removed: three', ''],
-      ['network_cooperation', 'added', '', ''],
+    const question = (name: string) =>
+      changes.getByRole('article').filter({ has: page.getByRole('heading', { name }) });
+    await question('network_cooperation added').waitFor();
+    const cells = (table: ReturnType<Page['locator']>) =>
+      table
+        .getByRole('row')
+        .evaluateAll((elements) =>
+          elements.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent?.trim() ?? '')),
+        );
+    const headings = await changes.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual([
+      'nfp_role_clarity changed',
+      'nfp_tasks changed',
+      'jrc_tools changed',
+      'rtm_frequency changed',
+      'network_cooperation added',
     ]);
+    // The reworded question: old and new wording side by side, in every language that changed.
+    expect(await cells(question('nfp_role_clarity changed').getByRole('table', { name: 'Wording' }))).toEqual([
+      ['Language', 'Before', 'After'],
+      [
+        'source',
+        'How clearly does the Charter describe the role of the National Focal Point?',
+        'How clearly does the Charter define the responsibilities of the National Focal Point?',
+      ],
+      [
+        'ar',
+        'ما مدى وضوح وصف الميثاق لدور نقطة الاتصال الوطنية؟',
+        'ما مدى وضوح تحديد الميثاق لمسؤوليات نقطة الاتصال الوطنية؟',
+      ],
+      [
+        'fr',
+        'Avec quelle clarté la Charte décrit-elle le rôle du Point focal national ?',
+        'Avec quelle clarté la Charte définit-elle les responsabilités du Point focal national ?',
+      ],
+      [
+        'ru',
+        'Насколько ясно Хартия описывает роль национального координатора?',
+        'Насколько чётко Хартия определяет обязанности национального координатора?',
+      ],
+    ]);
+    // Choices added and removed are named by their labels, in the language chosen.
+    const tasks = question('nfp_tasks changed');
+    expect(await cells(tasks.getByRole('table', { name: 'Choices' }))).toEqual([
+      ['Value', 'Before', 'After', 'Change'],
+      ['mobilise_resources', '—', 'Mobilise national resources', 'added'],
+    ]);
+    await tasks.getByLabel('Choice labels in').selectOption('ru');
+    expect(await cells(tasks.getByRole('table', { name: 'Choices' }))).toEqual([
+      ['Value', 'Before', 'After', 'Change'],
+      ['mobilise_resources', '—', 'Мобилизовать национальные ресурсы', 'added'],
+    ]);
+    expect(await cells(question('rtm_frequency changed').getByRole('table', { name: 'Choices' }))).toEqual([
+      ['Value', 'Before', 'After', 'Change'],
+      ['three', 'Three times a year', '—', 'removed'],
+    ]);
+    await question('jrc_tools changed').getByText('Moved from partners to experts.').waitFor();
     await page.screenshot({ path: screenshotPath('surveys-diff-1-2'), fullPage: true });
+
+    // Any two versions can be compared, in either direction.
+    await page.getByLabel('Compare version').selectOption('2');
+    await page.getByLabel('with version').selectOption('1');
+    await page.waitForURL(/\/diff\/2\/1$/);
+    await changes.getByRole('heading', { name: 'network_cooperation removed' }).waitFor();
   }, 120_000);
 });

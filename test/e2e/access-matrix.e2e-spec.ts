@@ -49,6 +49,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/surveys/{id}/versions/{version}': 'staff',
   'POST /api/surveys/{id}/versions/{version}/publish': 'secretariat',
   'GET /api/surveys/{id}/versions/{from}/diff/{to}': 'staff',
+  'GET /api/surveys/{id}/versions/{version}/translations/{file}': 'staff',
+  'PUT /api/surveys/{id}/versions/{version}/translations/{file}': 'secretariat',
 
   'POST /api/campaigns': 'secretariat',
   'GET /api/campaigns': 'secretariat',
@@ -62,6 +64,11 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/invitations/{id}/revoke': 'secretariat',
   'POST /api/campaigns/{id}/invitations/send': 'secretariat',
   'POST /api/campaigns/{id}/reminders': 'secretariat',
+  'POST /api/campaigns/{id}/reminders/preview': 'secretariat',
+  'POST /api/campaigns/{id}/test-invitation': 'secretariat',
+  'GET /api/campaigns/{id}/participants': 'secretariat',
+  'GET /api/campaigns/{id}/participants.csv': 'secretariat',
+  'POST /api/campaigns/{id}/copy': 'secretariat',
   'GET /api/campaigns/{id}/outbox': 'secretariat',
   'GET /api/campaigns/{id}/outbox.csv': 'secretariat',
 

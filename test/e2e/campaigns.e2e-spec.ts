@@ -10,6 +10,7 @@ import {
   publishSurvey,
   type PublishedSurvey,
   signInAdmin,
+  TEST_DEFINITION,
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
@@ -68,6 +69,8 @@ describe('campaigns and links', () => {
       closedAt: null,
       createdAt: expect.any(String),
       invited: 5 + seeded.CA + seeded.ME,
+      completed: 0,
+      responseRate: 0,
     });
     const fetched = await secretariat.get(`/api/campaigns/${response.body.id}`);
     expect(fetched.body).toEqual(response.body);
@@ -141,6 +144,8 @@ describe('campaigns and links', () => {
         name: 'me member 1',
         email: 'me-1@example.org',
         networkId: networks.ME.id,
+        networkCode: 'ME',
+        networkName: 'Middle East',
         country: 'Jordan',
         url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
         revoked: false,
@@ -151,6 +156,8 @@ describe('campaigns and links', () => {
         name: 'me member 2',
         email: 'me-2@example.org',
         networkId: networks.ME.id,
+        networkCode: 'ME',
+        networkName: 'Middle East',
         country: 'Jordan',
         url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
         revoked: false,
@@ -164,7 +171,7 @@ describe('campaigns and links', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text).toBe(
-      'invitationId,memberId,name,email,networkId,country,url,revoked\r\n' +
+      'invitationId,memberId,name,email,networkCode,networkName,country,url,revoked\r\n' +
         allLinks
           .map((link) =>
             [
@@ -172,7 +179,8 @@ describe('campaigns and links', () => {
               link.memberId,
               link.name,
               link.email,
-              link.networkId,
+              'ME',
+              'Middle East',
               link.country,
               link.url,
               'false',
@@ -293,6 +301,99 @@ describe('campaigns and links', () => {
     ]);
     const events = (await admin.get(`/api/audit?subject=campaign:${id}`)).body as Array<{ action: string }>;
     expect(events.map((event) => event.action)).toEqual(['campaign.closed', 'response.completed', 'campaign.created']);
+  });
+
+  it('shows response rates on the list and copies a campaign onto a newer published version', async () => {
+    const created = await secretariat.post('/api/campaigns').send({
+      surveyId: survey.surveyId,
+      version: survey.version,
+      name: 'Rates',
+      networkIds: [networks.ME.id],
+      anonymous: true,
+    });
+    const id = created.body.id as string;
+    const links = await ownLinks(id);
+    const done = await testApp
+      .http()
+      .post(`/api/respond/${tokenOf(links[0].url)}/complete`)
+      .send({ data: VALID_ANSWERS });
+    expect(done.status).toBe(201);
+    const listed = (await secretariat.get('/api/campaigns')).body as Array<Record<string, unknown>>;
+    const invited = 2 + seeded.ME;
+    expect(listed.find((campaign) => campaign.id === id)).toMatchObject({
+      invited,
+      completed: 1,
+      responseRate: Math.round((1 / invited) * 10_000) / 10_000,
+    });
+
+    const copyBody = { version: survey.version + 1, name: 'Rates, second round' };
+    const notYet = await secretariat.post(`/api/campaigns/${id}/copy`).send(copyBody);
+    expect([notYet.status, notYet.body]).toEqual([
+      404,
+      { statusCode: 404, error: 'Not Found', message: `This survey has no version ${survey.version + 1}` },
+    ]);
+    const draft = await secretariat
+      .post(`/api/surveys/${survey.surveyId}/versions`)
+      .send({ definition: TEST_DEFINITION, changelog: 'second round' });
+    expect(draft.status).toBe(201);
+    const unpublished = await secretariat.post(`/api/campaigns/${id}/copy`).send(copyBody);
+    expect([unpublished.status, unpublished.body.message]).toEqual([
+      409,
+      `Version ${survey.version + 1} of this survey is not published`,
+    ]);
+    expect(
+      (await secretariat.post(`/api/surveys/${survey.surveyId}/versions/${survey.version + 1}/publish`)).status,
+    ).toBe(200);
+    const same = await secretariat.post(`/api/campaigns/${id}/copy`).send({ version: survey.version });
+    expect([same.status, same.body]).toEqual([
+      400,
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `version must be newer than version ${survey.version}, which this campaign already uses`,
+      },
+    ]);
+    const bad = await secretariat.post(`/api/campaigns/${id}/copy`).send({ version: 'two' });
+    expect([bad.status, bad.body.details]).toEqual([
+      400,
+      [{ field: 'version', messages: ['version must be at least 1', 'version must be a whole number'] }],
+    ]);
+    const before = (await secretariat.get('/api/campaigns')).body as unknown[];
+    expect(before).toHaveLength(listed.length);
+
+    const copied = await secretariat.post(`/api/campaigns/${id}/copy`).send(copyBody);
+    expect(copied.status).toBe(201);
+    expect(copied.body).toMatchObject({
+      name: 'Rates, second round',
+      surveyId: survey.surveyId,
+      version: survey.version + 1,
+      networkIds: [networks.ME.id],
+      anonymous: true,
+      status: 'open',
+      invited,
+      completed: 0,
+      responseRate: 0,
+    });
+    const newLinks = await campaignLinks(secretariat, copied.body.id);
+    expect(newLinks).toHaveLength(invited);
+    expect(newLinks.map((link) => link.url)).not.toContain(links[0].url);
+    const audit = await dataSourceOf(testApp).query(
+      `SELECT action, payload FROM audit_events WHERE subject = $1 ORDER BY seq`,
+      [`campaign:${copied.body.id}`],
+    );
+    // One event in the transaction that created it, naming the campaign it copies.
+    expect(audit).toEqual([
+      {
+        action: 'campaign.created',
+        payload: {
+          name: 'Rates, second round',
+          surveyVersionId: copied.body.surveyVersionId,
+          networkIds: [networks.ME.id],
+          invited,
+          copiedFrom: { campaignId: id, version: survey.version },
+        },
+      },
+    ]);
   });
 
   it('is for the secretariat and admins; the committee gets 403', async () => {

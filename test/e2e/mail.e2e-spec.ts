@@ -89,7 +89,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let testApp: TestApp;
   let admin: StaffSession;
-  let secretariat: StaffSession;
+  let secretariat: StaffSession & { email: string };
   let survey: PublishedSurvey;
   let networks: Record<string, NetworkRow>;
 
@@ -185,7 +185,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
     ]);
   });
 
-  it('reminds only members who have not completed, and only in the networks asked for', async () => {
+  it('reminds only members who have not completed, only in the networks asked for, and not twice within the cooldown', async () => {
     const id = await createCampaign('Reminder test', ['CA', 'AAF']);
     const links = await campaignLinks(secretariat, id);
     const aziz = links.find((link) => link.email === 'aziz.karimov@example.org')!;
@@ -201,14 +201,34 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const caOnly = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ networkIds: [networks.CA.id] });
     expect([caOnly.status, caOnly.body]).toEqual([200, { queued: 1 }]);
     await settled(id);
-    const all = await secretariat.post(`/api/campaigns/${id}/reminders`).send({});
-    expect([all.status, all.body]).toEqual([200, { queued: 2 }]);
+    // Bolot was reminded a moment ago: the 72-hour cooldown holds him back, Amina gets her first.
+    const preview = await secretariat.post(`/api/campaigns/${id}/reminders/preview`).send({});
+    expect([preview.status, preview.body]).toEqual([200, { recipients: 1, coolingDown: 1, cooldownHours: 72 }]);
+    const all = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ expectedRecipients: 1 });
+    expect([all.status, all.body]).toEqual([200, { queued: 1 }]);
     const page = await settled(id);
     expect(page.items.map((item) => [item.kind, item.to, item.status])).toEqual([
       ['reminder', 'bolot.asanov@example.org', 'sent'],
       ['reminder', 'amina.benali@example.org', 'sent'],
-      ['reminder', 'bolot.asanov@example.org', 'sent'],
     ]);
+    // Once the cooldown has passed (the reminder is dated back 72 hours), Bolot is due again.
+    await dataSourceOf(testApp).query(
+      `UPDATE outbox SET created_at = now() - interval '72 hours' WHERE campaign_id = $1 AND recipient = $2`,
+      [id, 'bolot.asanov@example.org'],
+    );
+    const stale = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ expectedRecipients: 2 });
+    expect([stale.status, stale.body]).toEqual([
+      409,
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: '1 members would get a reminder now, not the 2 confirmed; check again',
+        details: { recipients: 1 },
+      },
+    ]);
+    const again = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ expectedRecipients: 1 });
+    expect([again.status, again.body]).toEqual([200, { queued: 1 }]);
+    await settled(id);
     const mails = smtp.received.filter((mail) => mail.subject.endsWith('Reminder test'));
     expect(mails.map((mail) => [mail.to[0], mail.subject]).sort()).toEqual([
       ['amina.benali@example.org', 'Rappel : Reminder test'],
@@ -216,6 +236,148 @@ describe('e-mail invitations and reminders through SMTP', () => {
       ['bolot.asanov@example.org', 'Напоминание: Reminder test'],
     ]);
     expect(mails.some((mail) => mail.to.includes('aziz.karimov@example.org'))).toBe(false);
+  });
+
+  it('follows each member exactly through invited, sent, opened, started, completed and reminded', async () => {
+    const id = await createCampaign('Participants test', ['CA', 'AAF']);
+    type Participant = {
+      email: string;
+      networkCode: string;
+      networkName: string;
+      status: string;
+      sentAt: string | null;
+      openedAt: string | null;
+      startedAt: string | null;
+      completedAt: string | null;
+      remindedAt: string | null;
+      reminders: number;
+    };
+    const participants = async (query = ''): Promise<Participant[]> => {
+      const response = await secretariat.get(`/api/campaigns/${id}/participants${query}`);
+      expect(response.status).toBe(200);
+      return response.body as Participant[];
+    };
+    const statuses = async () =>
+      (await participants()).map((row) => [row.email, row.networkCode, row.status, row.reminders]);
+
+    expect(await statuses()).toEqual([
+      ['amina.benali@example.org', 'AAF', 'invited', 0],
+      ['bolot.asanov@example.org', 'CA', 'invited', 0],
+      ['aziz.karimov@example.org', 'CA', 'invited', 0],
+    ]);
+    expect((await secretariat.post(`/api/campaigns/${id}/invitations/send`).send({})).body).toEqual({ queued: 3 });
+    await settled(id);
+    expect(await statuses()).toEqual([
+      ['amina.benali@example.org', 'AAF', 'sent', 0],
+      ['bolot.asanov@example.org', 'CA', 'sent', 0],
+      ['aziz.karimov@example.org', 'CA', 'sent', 0],
+    ]);
+    const links = await campaignLinks(secretariat, id);
+    const token = (email: string) => tokenOf(links.find((link) => link.email === email)!.url);
+    expect((await testApp.http().get(`/api/respond/${token('amina.benali@example.org')}`)).status).toBe(200);
+    expect((await testApp.http().get(`/api/respond/${token('bolot.asanov@example.org')}`)).status).toBe(200);
+    const saved = await testApp
+      .http()
+      .put(`/api/respond/${token('bolot.asanov@example.org')}`)
+      .send({ data: { roles_clear: 'yes' } });
+    expect(saved.status).toBe(200);
+    const completed = await testApp
+      .http()
+      .post(`/api/respond/${token('aziz.karimov@example.org')}/complete`)
+      .send({ data: VALID_ANSWERS });
+    expect(completed.status).toBe(201);
+    expect(await statuses()).toEqual([
+      ['amina.benali@example.org', 'AAF', 'opened', 0],
+      ['bolot.asanov@example.org', 'CA', 'started', 0],
+      ['aziz.karimov@example.org', 'CA', 'completed', 0],
+    ]);
+
+    const preview = await secretariat.post(`/api/campaigns/${id}/reminders/preview`).send({});
+    expect(preview.body).toEqual({ recipients: 2, coolingDown: 0, cooldownHours: 72 });
+    const reminded = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ expectedRecipients: 2 });
+    expect(reminded.body).toEqual({ queued: 2 });
+    await settled(id);
+    const rows = await participants();
+    expect(rows.map((row) => [row.email, row.status, row.reminders])).toEqual([
+      ['amina.benali@example.org', 'opened', 1],
+      ['bolot.asanov@example.org', 'started', 1],
+      ['aziz.karimov@example.org', 'completed', 0],
+    ]);
+    const [amina, bolot, aziz] = rows;
+    expect(amina).toMatchObject({
+      networkName: 'African Atlantic Façade',
+      sentAt: expect.any(String),
+      openedAt: expect.any(String),
+      startedAt: null,
+      completedAt: null,
+      remindedAt: expect.any(String),
+    });
+    expect(bolot).toMatchObject({ startedAt: expect.any(String), completedAt: null });
+    expect(aziz).toMatchObject({ startedAt: expect.any(String), completedAt: expect.any(String), remindedAt: null });
+    // Within the cooldown nobody is reminded again.
+    expect((await secretariat.post(`/api/campaigns/${id}/reminders/preview`).send({})).body).toEqual({
+      recipients: 0,
+      coolingDown: 2,
+      cooldownHours: 72,
+    });
+    expect((await secretariat.post(`/api/campaigns/${id}/reminders`).send({})).body).toEqual({ queued: 0 });
+
+    expect((await participants('?status=started')).map((row) => row.email)).toEqual(['bolot.asanov@example.org']);
+    expect((await participants(`?networkId=${networks.AAF.id}`)).map((row) => row.email)).toEqual([
+      'amina.benali@example.org',
+    ]);
+    const csv = await secretariat.get(`/api/campaigns/${id}/participants.csv?status=completed`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text).toBe(
+      'invitationId,memberId,name,email,networkCode,networkName,country,language,status,sentAt,openedAt,' +
+        'startedAt,completedAt,remindedAt,reminders\r\n' +
+        [
+          links.find((link) => link.email === 'aziz.karimov@example.org')!.invitationId,
+          links.find((link) => link.email === 'aziz.karimov@example.org')!.memberId,
+          'Aziz Karimov',
+          'aziz.karimov@example.org',
+          'CA',
+          'Central Asia',
+          'Uzbekistan',
+          'ru',
+          'completed',
+          aziz.sentAt,
+          aziz.openedAt,
+          aziz.startedAt,
+          aziz.completedAt,
+          '',
+          '0',
+        ].join(',') +
+        '\r\n',
+    );
+  });
+
+  it('sends a test invitation to the acting user, whose link shows the questionnaire but takes no answer', async () => {
+    const id = await createCampaign('Test send', ['AAF']);
+    const sent = await secretariat.post(`/api/campaigns/${id}/test-invitation`).send({ language: 'fr' });
+    expect([sent.status, sent.body]).toEqual([201, { queued: 1, to: secretariat.email }]);
+    const page = await settled(id);
+    expect(page.items.map((item) => [item.kind, item.to, item.status, item.subject])).toEqual([
+      ['test', secretariat.email, 'sent', '[Test] Questionnaire : Test send'],
+    ]);
+    const mail = smtp.received.find((candidate) => candidate.subject === '[Test] Questionnaire : Test send');
+    expect(mail?.to).toEqual([secretariat.email]);
+    const link = /http:\/\/localhost:3000\/r\/([\w-]{43})/.exec(mail?.text ?? '');
+    expect(link).not.toBeNull();
+    const view = await testApp.http().get(`/api/respond/${link![1]}`);
+    expect([view.status, view.body.kind]).toEqual([200, 'open']);
+    const answer = await testApp.http().post(`/api/respond/${link![1]}/complete`).send({ data: VALID_ANSWERS });
+    expect(answer.status).toBe(409);
+    // Nobody was invited by it: the participants and the progress count members only.
+    const participants = await secretariat.get(`/api/campaigns/${id}/participants`);
+    expect((participants.body as Array<{ status: string }>).map((row) => row.status)).toEqual(['invited']);
+    const again = await secretariat.post(`/api/campaigns/${id}/test-invitation`).send({});
+    expect(again.status).toBe(201);
+    const testLinks = await dataSourceOf(testApp).query(
+      `SELECT count(*)::int AS n FROM invitations WHERE campaign_id = $1 AND kind = 'open'`,
+      [id],
+    );
+    expect(testLinks).toEqual([{ n: 1 }]);
   });
 
   it('retries a refused recipient with backoff, then marks it failed with the error', async () => {
@@ -261,6 +423,13 @@ describe('e-mail invitations and reminders through SMTP', () => {
         { networkIds: [networks.ME.id] },
         { message: `networkIds ${networks.ME.id} are not among this campaign's networks` },
       ],
+      ['reminders', { expectedRecipients: -1 }, invalid('expectedRecipients', 'expectedRecipients must be 0 or more')],
+      [
+        'reminders/preview',
+        { networkIds: [networks.ME.id] },
+        { message: `networkIds ${networks.ME.id} are not among this campaign's networks` },
+      ],
+      ['test-invitation', { language: 'de' }, invalid('language', 'language must be one of: en, fr, ru, ar')],
     ];
     for (const [path, body, expected] of cases) {
       const response = await secretariat.post(`/api/campaigns/${id}/${path}`).send(body as object);
@@ -281,6 +450,17 @@ describe('e-mail invitations and reminders through SMTP', () => {
       400,
       { statusCode: 400, error: 'Bad Request', ...invalid('status', 'status must be one of: pending, sent, failed') },
     ]);
+    const badFilter = await secretariat.get(`/api/campaigns/${id}/participants?status=lost&networkId=x`);
+    expect([badFilter.status, badFilter.body.details]).toEqual([
+      400,
+      [
+        {
+          field: 'status',
+          messages: ['status must be one of: invited, sent, opened, started, completed'],
+        },
+        { field: 'networkId', messages: ['networkId must be a UUID'] },
+      ],
+    ]);
     const badPage = await secretariat.get(`/api/campaigns/${id}/outbox?pageSize=0`);
     expect([badPage.status, badPage.body]).toEqual([
       400,
@@ -288,7 +468,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
     ]);
     expect((await secretariat.post(`/api/campaigns/${id}/close`)).status).toBe(200);
     const afterClose = await snapshot();
-    for (const path of ['invitations/send', 'reminders']) {
+    for (const path of ['invitations/send', 'reminders', 'test-invitation']) {
       const closed = await secretariat.post(`/api/campaigns/${id}/${path}`).send({});
       expect([closed.status, closed.body]).toEqual([
         409,

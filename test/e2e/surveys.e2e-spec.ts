@@ -84,32 +84,77 @@ describe('surveys and versions', () => {
       ]);
     });
 
-    it('diffs version 1 against version 2 exactly', async () => {
+    it('diffs version 1 against version 2 exactly, with each question before and after', async () => {
       const response = await committee.get(`/api/surveys/${seededId}/versions/1/diff/2`);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({
-        changes: [
-          {
-            question: 'nfp_role_clarity',
-            kind: 'changed',
-            fields: ['title.default', 'title.fr'],
-            staleTranslations: ['title.ru'],
-          },
-          { question: 'nfp_tasks', kind: 'changed', fields: ['choices'], choicesAdded: ['mobilise_resources'] },
-          {
-            question: 'jrc_tools',
-            kind: 'changed',
-            fields: ['page'],
-            movedFrom: { page: 'partners' },
-            movedTo: { page: 'experts' },
-          },
-          { question: 'rtm_frequency', kind: 'changed', fields: ['choices'], choicesRemoved: ['three'] },
-          { question: 'network_cooperation', kind: 'added' },
-        ],
+      const changes = response.body.changes as Array<Record<string, unknown>>;
+      expect(changes.map(({ before: _before, after: _after, ...change }) => change)).toEqual([
+        {
+          question: 'nfp_role_clarity',
+          kind: 'changed',
+          fields: ['title.default', 'title.ar', 'title.fr', 'title.ru'],
+        },
+        { question: 'nfp_tasks', kind: 'changed', fields: ['choices'], choicesAdded: ['mobilise_resources'] },
+        {
+          question: 'jrc_tools',
+          kind: 'changed',
+          fields: ['page'],
+          movedFrom: { page: 'partners' },
+          movedTo: { page: 'experts' },
+        },
+        { question: 'rtm_frequency', kind: 'changed', fields: ['choices'], choicesRemoved: ['three'] },
+        { question: 'network_cooperation', kind: 'added' },
+      ]);
+      const [clarity, tasks, , frequency, added] = changes as Array<{
+        before?: { title: Record<string, string>; choices: unknown[]; conditions: unknown; isRequired: boolean };
+        after?: { title: Record<string, string>; choices: unknown[]; conditions: unknown };
+      }>;
+      expect([clarity.before!.title, clarity.after!.title]).toEqual([
+        {
+          default: 'How clearly does the Charter describe the role of the National Focal Point?',
+          fr: 'Avec quelle clarté la Charte décrit-elle le rôle du Point focal national ?',
+          ru: 'Насколько ясно Хартия описывает роль национального координатора?',
+          ar: 'ما مدى وضوح وصف الميثاق لدور نقطة الاتصال الوطنية؟',
+        },
+        {
+          default: 'How clearly does the Charter define the responsibilities of the National Focal Point?',
+          fr: 'Avec quelle clarté la Charte définit-elle les responsabilités du Point focal national ?',
+          ru: 'Насколько чётко Хартия определяет обязанности национального координатора?',
+          ar: 'ما مدى وضوح تحديد الميثاق لمسؤوليات نقطة الاتصال الوطنية؟',
+        },
+      ]);
+      expect([clarity.before!.isRequired, clarity.before!.conditions]).toEqual([true, {}]);
+      expect(tasks.after!.choices.at(-1)).toEqual({
+        value: 'mobilise_resources',
+        text: {
+          default: 'Mobilise national resources',
+          fr: 'Mobiliser les ressources nationales',
+          ru: 'Мобилизовать национальные ресурсы',
+          ar: 'حشد الموارد الوطنية',
+        },
       });
+      expect(frequency.before!.choices).toHaveLength(3);
+      expect(frequency.after!.choices).toHaveLength(2);
+      expect([added.before, added.after!.title.default]).toEqual([
+        undefined,
+        'Should the Charter encourage cooperation between regional networks?',
+      ]);
+      const backwards = await committee.get(`/api/surveys/${seededId}/versions/2/diff/1`);
+      expect(
+        (backwards.body.changes as Array<{ question: string; kind: string }>).map((change) => [
+          change.question,
+          change.kind,
+        ]),
+      ).toEqual([
+        ['nfp_role_clarity', 'changed'],
+        ['nfp_tasks', 'changed'],
+        ['jrc_tools', 'changed'],
+        ['rtm_frequency', 'changed'],
+        ['network_cooperation', 'removed'],
+      ]);
     });
 
-    it('flags the stale Russian translation on version 2 and lists the locales', async () => {
+    it('has every string of version 2 translated into French, Russian and Arabic, none stale', async () => {
       const response = await committee.get(`/api/surveys/${seededId}/versions/2`);
       expect(response.status).toBe(200);
       const body = response.body as {
@@ -120,10 +165,8 @@ describe('surveys and versions', () => {
       expect(body.version).toBe(2);
       expect(body.status).toBe('published');
       expect(body.translations.locales).toEqual(['en', 'ar', 'fr', 'ru']);
-      expect(body.translations.stale).toEqual({ ru: ['nfp_role_clarity.title'] });
-      expect(body.translations.missing.fr).toEqual([]);
-      expect(body.translations.missing.ru).toEqual([]);
-      expect(body.translations.missing.ar).toContain('network_cooperation.title');
+      expect(body.translations.stale).toEqual({});
+      expect(body.translations.missing).toEqual({ ar: [], fr: [], ru: [] });
       const first = await committee.get(`/api/surveys/${seededId}/versions/1`);
       expect((first.body as { translations: { stale: unknown } }).translations.stale).toEqual({});
     });

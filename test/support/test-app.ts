@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mailRatePerSecond: 5,
     mailMaxAttempts: 5,
     mailRetryBaseMs: 60_000,
+    reminderCooldownHours: 72,
     // Each test file sets up its own data; the demo content is for people trying Concord.
     seedDemo: false,
     secrets: { linkSecret: 'test-link-secret-that-is-long-enough-0123456789' },

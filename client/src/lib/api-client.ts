@@ -146,7 +146,9 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
 
 async function request<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (Blob) goes as it is, with the Content-Type its caller names; anything else as JSON.
+  const isFile = body instanceof Blob;
+  if (body !== undefined && !isFile) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     // Double-submit CSRF token: the session cookie alone is not enough to change state.
     const csrfToken = readCookie(CSRF_COOKIE);
@@ -159,7 +161,7 @@ async function request<T>(method: HttpMethod, path: string, body: unknown, optio
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (cause) {

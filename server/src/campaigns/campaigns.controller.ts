@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { CampaignsService } from './campaigns.service';
-import { CreateCampaignDto, CreateOpenLinkDto } from './dto/create-campaign.dto';
+import { CopyCampaignDto, CreateCampaignDto, CreateOpenLinkDto } from './dto/create-campaign.dto';
 
 @ApiTags('campaigns')
 @ApiCookieAuth()
@@ -28,6 +28,18 @@ export class CampaignsController {
   @Get('campaigns/:id')
   get(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<CampaignDto> {
     return this.campaigns.get(actor, id);
+  }
+
+  @Post('campaigns/:id/copy')
+  @ApiOperation({
+    summary: 'A new campaign to the same networks on a newer published version, with fresh personal links',
+  })
+  copy(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Body() body: CopyCampaignDto,
+  ): Promise<CampaignDto> {
+    return this.campaigns.copy(actor, id, body);
   }
 
   @Get('campaigns/:id/links')

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CampaignDto, CampaignLinkDto, CampaignProgressDto, OpenLinkDto } from '@concord/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  CampaignDto,
+  CampaignLinkDto,
+  CampaignProgressDto,
+  CopyCampaignInput,
+  NetworkDto,
+  OpenLinkDto,
+} from '@concord/shared';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { Network } from '../networks/entities/network.entity';
+import { NetworksService } from '../networks/networks.service';
+import { ResponseProgressService } from '../responses/response-progress.service';
 import { SurveysService } from '../surveys/surveys.service';
 import { toCsv } from './csv-export';
 import type { CreateCampaignDto, CreateOpenLinkDto } from './dto/create-campaign.dto';
@@ -29,7 +38,20 @@ interface LinkRow {
   country: string;
 }
 
-export function toCampaignDto(campaign: Campaign, invited: number): CampaignDto {
+/** A personal invitation as other features see it (the mail feature lists participants from these). */
+export interface PersonalInvitation {
+  id: string;
+  memberId: string;
+  networkId: string;
+  openedAt: Date | null;
+}
+
+/** completed / invited, rounded to four places like the progress rates; null when nobody was invited. */
+export function responseRate(completed: number, invited: number): number | null {
+  return invited === 0 ? null : Math.round((completed / invited) * 10_000) / 10_000;
+}
+
+export function toCampaignDto(campaign: Campaign, invited: number, completed = 0): CampaignDto {
   return {
     id: campaign.id,
     name: campaign.name,
@@ -45,7 +67,24 @@ export function toCampaignDto(campaign: Campaign, invited: number): CampaignDto 
     closedAt: campaign.closedAt?.toISOString() ?? null,
     createdAt: campaign.createdAt.toISOString(),
     invited,
+    completed,
+    responseRate: responseRate(completed, invited),
   };
+}
+
+function campaignWindow(input: { opensAt?: string; closesAt?: string }): {
+  opensAt: Date | null;
+  closesAt: Date | null;
+} {
+  const opensAt = input.opensAt === undefined ? null : new Date(input.opensAt);
+  const closesAt = input.closesAt === undefined ? null : new Date(input.closesAt);
+  if (opensAt !== null && closesAt !== null && closesAt <= opensAt) {
+    throw new DomainError('bad_request', 'closesAt must be later than opensAt');
+  }
+  if (closesAt !== null && closesAt.getTime() <= Date.now()) {
+    throw new DomainError('bad_request', 'closesAt must be in the future');
+  }
+  return { opensAt, closesAt };
 }
 
 @Injectable()
@@ -55,18 +94,18 @@ export class CampaignsService {
     @InjectConfig() private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly surveys: SurveysService,
+    private readonly networks: NetworksService,
+    private readonly responses: ResponseProgressService,
   ) {}
 
-  async create(actor: Actor, input: CreateCampaignDto): Promise<CampaignDto> {
+  /** `copiedFrom` names the campaign this one copies, recorded in the same audit event. */
+  async create(
+    actor: Actor,
+    input: CreateCampaignDto,
+    copiedFrom?: { campaignId: string; version: number },
+  ): Promise<CampaignDto> {
     requireRole(actor, CAMPAIGN_STAFF);
-    const opensAt = input.opensAt === undefined ? null : new Date(input.opensAt);
-    const closesAt = input.closesAt === undefined ? null : new Date(input.closesAt);
-    if (opensAt !== null && closesAt !== null && closesAt <= opensAt) {
-      throw new DomainError('bad_request', 'closesAt must be later than opensAt');
-    }
-    if (closesAt !== null && closesAt.getTime() <= Date.now()) {
-      throw new DomainError('bad_request', 'closesAt must be in the future');
-    }
+    const { opensAt, closesAt } = campaignWindow(input);
     // 404 for an unknown survey or version, 409 (version_not_published) for a draft or retired one.
     const version = await this.surveys.getPublishedVersion(input.surveyId, input.version);
     return this.dataSource.transaction(async (manager) => {
@@ -92,10 +131,93 @@ export class CampaignsService {
         actor,
         action: 'campaign.created',
         subject: `campaign:${campaign.id}`,
-        payload: { name: campaign.name, surveyVersionId: version.id, networkIds: input.networkIds, invited },
+        payload: {
+          name: campaign.name,
+          surveyVersionId: version.id,
+          networkIds: input.networkIds,
+          invited,
+          ...(copiedFrom === undefined ? {} : { copiedFrom }),
+        },
       });
       return toCampaignDto(campaign, invited);
     });
+  }
+
+  /**
+   * The same networks, mode and settings on a newer published version: a new campaign with fresh
+   * personal links (answers to different versions are never mixed in one campaign).
+   */
+  async copy(actor: Actor, id: string, input: CopyCampaignInput): Promise<CampaignDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const source = await this.requireCampaign(this.dataSource.manager, id);
+    if (input.version <= source.version) {
+      throw new DomainError(
+        'bad_request',
+        `version must be newer than version ${source.version}, which this campaign already uses`,
+      );
+    }
+    return this.create(
+      actor,
+      {
+        surveyId: source.surveyId,
+        version: input.version,
+        name: input.name ?? `${source.name} (version ${input.version})`,
+        networkIds: source.networkIds,
+        anonymous: source.anonymous,
+        allowEdits: source.allowEdits,
+        ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
+        ...(input.closesAt === undefined ? {} : { closesAt: input.closesAt }),
+      },
+      { campaignId: id, version: source.version },
+    );
+  }
+
+  /** Live personal invitations of a campaign, for the mail feature's participant list and reminders. */
+  async personalInvitations(campaignId: string, networkIds?: readonly string[]): Promise<PersonalInvitation[]> {
+    const rows = await this.dataSource.query<
+      Array<{ id: string; member_id: string; network_id: string; opened_at: Date | null }>
+    >(
+      `SELECT id, member_id, network_id, opened_at FROM invitations
+       WHERE campaign_id = $1 AND kind = 'personal' AND revoked_at IS NULL AND member_id IS NOT NULL
+         AND ($2::uuid[] IS NULL OR network_id = ANY($2::uuid[]))
+       ORDER BY created_at, id`,
+      [campaignId, networkIds === undefined ? null : [...networkIds]],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      memberId: row.member_id,
+      networkId: row.network_id,
+      openedAt: row.opened_at,
+    }));
+  }
+
+  /** An open link that shows the questionnaire but accepts no response: the link of test e-mails. */
+  async testLink(actor: Actor, campaign: Campaign, manager: EntityManager): Promise<string> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const existing = await manager.findOne(Invitation, {
+      where: { campaignId: campaign.id, kind: 'open', maxResponses: 0, revokedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+    if (existing !== null) return existing.id;
+    const networkId = campaign.networkIds[0];
+    if (networkId === undefined) throw new DomainError('bad_request', 'The campaign has no network');
+    const invitationId = randomUUID();
+    await manager.insert(Invitation, {
+      id: invitationId,
+      campaignId: campaign.id,
+      kind: 'open',
+      memberId: null,
+      networkId,
+      tokenHash: tokenHash(linkToken(this.config.secrets.linkSecret, invitationId)),
+      maxResponses: 0,
+    });
+    return invitationId;
+  }
+
+  /** Networks by id, with the code and name that exports show instead of ids. */
+  async networkNames(actor: Actor): Promise<Map<string, NetworkDto>> {
+    const networks = await this.networks.list(actor);
+    return new Map(networks.map((network) => [network.id, network]));
   }
 
   /** One personal invitation per member of the campaign's networks; ids are made here to derive tokens. */
@@ -124,15 +246,23 @@ export class CampaignsService {
   async list(actor: Actor): Promise<CampaignDto[]> {
     requireRole(actor, CAMPAIGN_STAFF);
     const campaigns = await this.dataSource.getRepository(Campaign).find({ order: { createdAt: 'DESC' } });
-    const counts = await this.invitedCounts(campaigns.map((campaign) => campaign.id));
-    return campaigns.map((campaign) => toCampaignDto(campaign, counts.get(campaign.id) ?? 0));
+    return this.withCounts(campaigns);
   }
 
   async get(actor: Actor, id: string): Promise<CampaignDto> {
     requireRole(actor, CAMPAIGN_STAFF);
     const campaign = await this.requireCampaign(this.dataSource.manager, id);
-    const counts = await this.invitedCounts([id]);
-    return toCampaignDto(campaign, counts.get(id) ?? 0);
+    const [dto] = await this.withCounts([campaign]);
+    if (dto === undefined) throw new DomainError('campaign_not_found', `Campaign ${id} not found`);
+    return dto;
+  }
+
+  private async withCounts(campaigns: Campaign[]): Promise<CampaignDto[]> {
+    const ids = campaigns.map((campaign) => campaign.id);
+    const [invited, completed] = await Promise.all([this.invitedCounts(ids), this.responses.completedCounts(ids)]);
+    return campaigns.map((campaign) =>
+      toCampaignDto(campaign, invited.get(campaign.id) ?? 0, completed.get(campaign.id) ?? 0),
+    );
   }
 
   /**
@@ -166,6 +296,7 @@ export class CampaignsService {
   async links(actor: Actor, id: string): Promise<CampaignLinkDto[]> {
     requireRole(actor, CAMPAIGN_STAFF);
     await this.requireCampaign(this.dataSource.manager, id);
+    const networks = await this.networkNames(actor);
     const rows = await this.dataSource.query<LinkRow[]>(
       `SELECT i.id, i.member_id, i.network_id, i.revoked_at, m.name, m.email, m.country
        FROM invitations i JOIN network_members m ON m.id = i.member_id
@@ -179,6 +310,8 @@ export class CampaignsService {
       name: row.name,
       email: row.email,
       networkId: row.network_id,
+      networkCode: networks.get(row.network_id)?.code ?? '',
+      networkName: networks.get(row.network_id)?.name ?? '',
       country: row.country,
       url: this.urlFor(row.id),
       revoked: row.revoked_at !== null,
@@ -188,13 +321,14 @@ export class CampaignsService {
   async linksCsv(actor: Actor, id: string): Promise<string> {
     const links = await this.links(actor, id);
     return toCsv(
-      ['invitationId', 'memberId', 'name', 'email', 'networkId', 'country', 'url', 'revoked'],
+      ['invitationId', 'memberId', 'name', 'email', 'networkCode', 'networkName', 'country', 'url', 'revoked'],
       links.map((link) => [
         link.invitationId,
         link.memberId,
         link.name,
         link.email,
-        link.networkId,
+        link.networkCode,
+        link.networkName,
         link.country,
         link.url,
         String(link.revoked),
@@ -311,8 +445,9 @@ export class CampaignsService {
       await this.audit.record(manager, { actor, action: 'campaign.closed', subject: `campaign:${id}` });
       return found;
     });
-    const counts = await this.invitedCounts([id]);
-    return toCampaignDto(campaign, counts.get(id) ?? 0);
+    const [dto] = await this.withCounts([campaign]);
+    if (dto === undefined) throw new DomainError('campaign_not_found', `Campaign ${id} not found`);
+    return dto;
   }
 
   urlFor(invitationId: string): string {

@@ -1,9 +1,16 @@
-/** One CSV field: quoted when it holds a separator, quote or line break; formula-like text is defused. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+import { stringify } from 'csv-stringify/sync';
+
+/** Text a spreadsheet would run as a formula is prefixed with a quote, so an export cannot attack its reader. */
+export function defuseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** One CSV field as `toCsv` writes it: quoted only when it holds a separator, quote or line break. */
+export function csvField(value: string): string {
+  return stringify([[value]], { cast: { string: defuseFormula }, eof: false });
+}
+
+/** A CSV document with a header line, CRLF line ends (what spreadsheets expect) and defused formulas. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows], { cast: { string: defuseFormula }, record_delimiter: 'windows' });
 }

@@ -25,6 +25,7 @@ describe('readConfig', () => {
       mailRatePerSecond: 5,
       mailMaxAttempts: 5,
       mailRetryBaseMs: 60_000,
+      reminderCooldownHours: 72,
       seedDemo: true,
     });
   });
@@ -40,6 +41,7 @@ describe('readConfig', () => {
         ADMIN_PASSWORD: 'twelve-chars-ok',
         LOG_LEVEL: 'warn',
         TRUST_PROXY: 'true',
+        REMINDER_COOLDOWN_HOURS: '0',
       },
       root,
     );
@@ -52,6 +54,7 @@ describe('readConfig', () => {
       cookieSecure: true,
       logLevel: 'warn',
       trustProxy: true,
+      reminderCooldownHours: 0,
     });
   });
 
@@ -70,6 +73,14 @@ describe('readConfig', () => {
     [{ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters long'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ COOKIE_SECURE: 'maybe' }, 'COOKIE_SECURE must be true or false, got "maybe"'],
+    [
+      { REMINDER_COOLDOWN_HOURS: '-1' },
+      'REMINDER_COOLDOWN_HOURS must be a whole number of hours (0 or more), got "-1"',
+    ],
+    [
+      { REMINDER_COOLDOWN_HOURS: '3d' },
+      'REMINDER_COOLDOWN_HOURS must be a whole number of hours (0 or more), got "3d"',
+    ],
   ])('rejects %j with one clear line', (env, message) => {
     expect(() => readConfig(env, root)).toThrow(new ConfigError(message));
   });

@@ -28,6 +28,8 @@ export interface AppConfig {
   mailMaxAttempts: number;
   /** First retry delay; it doubles with each failed attempt (MAIL_RETRY_BASE_MS, default 60000). */
   mailRetryBaseMs: number;
+  /** A member is not reminded again within this many hours of their last reminder (REMINDER_COOLDOWN_HOURS, default 72). */
+  reminderCooldownHours: number;
   /** Seed demo members, campaigns and responses at start-up (SEED_DEMO, default true). */
   seedDemo: boolean;
   secrets: AppSecrets;
@@ -116,6 +118,12 @@ function parsePositiveInt(name: string, raw: string | undefined, fallback: numbe
   return Number(raw);
 }
 
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number, unit: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number of ${unit} (0 or more), got "${raw}"`);
+  return Number(raw);
+}
+
 function parseRateLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 600;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
@@ -187,6 +195,7 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     mailRatePerSecond: parsePositiveInt('MAIL_RATE_PER_SECOND', env.MAIL_RATE_PER_SECOND, 5),
     mailMaxAttempts: parsePositiveInt('MAIL_MAX_ATTEMPTS', env.MAIL_MAX_ATTEMPTS, 5),
     mailRetryBaseMs: parsePositiveInt('MAIL_RETRY_BASE_MS', env.MAIL_RETRY_BASE_MS, 60_000),
+    reminderCooldownHours: parseWholeNumber('REMINDER_COOLDOWN_HOURS', env.REMINDER_COOLDOWN_HOURS, 72, 'hours'),
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
   };
 }

@@ -1,4 +1,4 @@
-import type { MemberLanguage, OutboxKind } from '@concord/shared';
+import type { MemberLanguage } from '@concord/shared';
 
 /** Where the personal link goes in a stored body; replaced only when the message is sent or exported. */
 export const LINK_PLACEHOLDER = '{{link}}';
@@ -97,7 +97,11 @@ function longDate(date: Date, language: MemberLanguage): string {
 }
 
 /** Subject and body (with LINK_PLACEHOLDER) of an invitation or reminder in the member's language. */
-export function renderMessage(kind: OutboxKind, language: MemberLanguage, context: MessageContext): RenderedMessage {
+export function renderMessage(
+  kind: 'invitation' | 'reminder',
+  language: MemberLanguage,
+  context: MessageContext,
+): RenderedMessage {
   const words = WORDING[language];
   const campaign = plain(context.campaignName);
   const lead =

@@ -7,18 +7,28 @@ import type {
   OutboxPageDto,
   OutboxStatus,
   QueueResult,
+  ReminderPreviewDto,
+  TestInvitationResult,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { toCsv } from '../campaigns/csv-export';
 import type { Campaign } from '../campaigns/entities/campaign.entity';
-import { anonymousResponseId } from '../campaigns/link-tokens';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import type { OutboxCsvQueryDto, OutboxQueryDto, QueueMessagesDto } from './dto/outbox.dto';
+import type {
+  OutboxCsvQueryDto,
+  OutboxQueryDto,
+  QueueMessagesDto,
+  QueueRemindersDto,
+  TestInvitationDto,
+} from './dto/outbox.dto';
+import { OutboxMessage } from './entities/outbox-message.entity';
+import { reminderDecision } from './participants';
+import { ParticipantsService } from './participants.service';
 import { MailSenderService } from './mail-sender.service';
 import { renderMessage, withLink } from './mail-templates';
 
@@ -29,7 +39,24 @@ interface RecipientRow {
   email: string;
   name: string;
   language: MemberLanguage;
+  country: string;
   network_name: string;
+}
+
+function requireOpen(campaign: Campaign): void {
+  if (campaign.status === 'closed' || (campaign.closesAt !== null && campaign.closesAt.getTime() <= Date.now())) {
+    throw new DomainError('campaign_closed', `Campaign ${campaign.id} is closed`);
+  }
+}
+
+/** The networks asked for, which must be the campaign's; all of its networks when none are named. */
+function campaignNetworks(campaign: Campaign, requested: string[] | undefined): string[] {
+  const networkIds = requested ?? campaign.networkIds;
+  const foreign = networkIds.filter((networkId) => !campaign.networkIds.includes(networkId));
+  if (foreign.length > 0) {
+    throw new DomainError('bad_request', `networkIds ${foreign.join(', ')} are not among this campaign's networks`);
+  }
+  return networkIds;
 }
 
 interface OutboxRow {
@@ -73,38 +100,92 @@ export class OutboxService {
     private readonly audit: AuditService,
     private readonly campaigns: CampaignsService,
     private readonly sender: MailSenderService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   queueInvitations(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<QueueResult> {
-    return this.queue(actor, campaignId, input, 'invitation');
+    return this.queue(actor, campaignId, 'invitation', input.networkIds, async (manager, campaign, networkIds) =>
+      this.uninvited(manager, campaign.id, networkIds),
+    );
   }
 
-  queueReminders(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<QueueResult> {
-    return this.queue(actor, campaignId, input, 'reminder');
+  /**
+   * Reminds members who have not completed, without a reminder still waiting and not reminded within
+   * the cooldown. With `expectedRecipients` (the count the person confirmed), a different count
+   * refuses with 409 instead of sending to people nobody agreed to remind.
+   */
+  queueReminders(actor: Actor, campaignId: string, input: QueueRemindersDto): Promise<QueueResult> {
+    return this.queue(actor, campaignId, 'reminder', input.networkIds, async (_manager, campaign, networkIds) => {
+      const { recipients } = await this.reminderPlan(actor, campaign, networkIds);
+      if (input.expectedRecipients !== undefined && input.expectedRecipients !== recipients.length) {
+        throw new DomainError(
+          'reminder_count_changed',
+          `${recipients.length} members would get a reminder now, not the ${input.expectedRecipients} confirmed; check again`,
+          { recipients: recipients.length },
+        );
+      }
+      return recipients;
+    });
+  }
+
+  /** How many members a reminder would reach now, and how many are held back by the cooldown. */
+  async previewReminders(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<ReminderPreviewDto> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const campaign = await this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
+    const networkIds = campaignNetworks(campaign, input.networkIds);
+    const { recipients, coolingDown } = await this.reminderPlan(actor, campaign, networkIds);
+    return { recipients: recipients.length, coolingDown, cooldownHours: this.config.reminderCooldownHours };
+  }
+
+  /** The invitation e-mail as members get it, sent to the acting user, with a link that accepts no response. */
+  async queueTest(actor: Actor, campaignId: string, input: TestInvitationDto): Promise<TestInvitationResult> {
+    requireRole(actor, CAMPAIGN_STAFF);
+    const language = input.language ?? 'en';
+    await this.dataSource.transaction(async (manager) => {
+      const campaign = await this.campaigns.requireCampaign(manager, campaignId, true);
+      requireOpen(campaign);
+      const networks = await this.campaigns.networkNames(actor);
+      const invitationId = await this.campaigns.testLink(actor, campaign, manager);
+      const message = renderMessage('invitation', language, {
+        memberName: actor.name,
+        campaignName: campaign.name,
+        networkName: networks.get(campaign.networkIds[0] ?? '')?.name ?? '',
+        closesAt: campaign.closesAt,
+      });
+      await manager.insert(OutboxMessage, {
+        campaignId,
+        invitationId,
+        kind: 'test',
+        recipient: actor.email,
+        language,
+        subject: `[Test] ${message.subject}`,
+        body: message.body,
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: 'campaign.test_invitation_queued',
+        subject: `campaign:${campaignId}`,
+        payload: { to: actor.email, language },
+      });
+    });
+    this.sender.wake();
+    return { queued: 1, to: actor.email };
   }
 
   private async queue(
     actor: Actor,
     campaignId: string,
-    input: QueueMessagesDto,
-    kind: OutboxKind,
+    kind: 'invitation' | 'reminder',
+    requestedNetworks: string[] | undefined,
+    recipientsOf: (manager: EntityManager, campaign: Campaign, networkIds: string[]) => Promise<RecipientRow[]>,
   ): Promise<QueueResult> {
     requireRole(actor, CAMPAIGN_STAFF);
     const result = await this.dataSource.transaction(async (manager) => {
       // The campaign row lock serialises concurrent sends, so nobody is queued twice.
       const campaign = await this.campaigns.requireCampaign(manager, campaignId, true);
-      if (campaign.status === 'closed' || (campaign.closesAt !== null && campaign.closesAt.getTime() <= Date.now())) {
-        throw new DomainError('campaign_closed', `Campaign ${campaignId} is closed`);
-      }
-      const networkIds = input.networkIds ?? campaign.networkIds;
-      const foreign = networkIds.filter((networkId) => !campaign.networkIds.includes(networkId));
-      if (foreign.length > 0) {
-        throw new DomainError('bad_request', `networkIds ${foreign.join(', ')} are not among this campaign's networks`);
-      }
-      const recipients =
-        kind === 'invitation'
-          ? await this.uninvited(manager, campaignId, networkIds)
-          : await this.unfinished(manager, campaign, networkIds);
+      requireOpen(campaign);
+      const networkIds = campaignNetworks(campaign, requestedNetworks);
+      const recipients = await recipientsOf(manager, campaign, networkIds);
       if (recipients.length === 0) return { queued: 0 };
       const messages = recipients.map((recipient) => ({
         recipient,
@@ -145,7 +226,7 @@ export class OutboxService {
   /** Live personal invitations without an invitation message that is waiting or went out. */
   private uninvited(manager: EntityManager, campaignId: string, networkIds: string[]): Promise<RecipientRow[]> {
     return manager.query<RecipientRow[]>(
-      `SELECT i.id AS invitation_id, m.email, m.name, m.language, n.name AS network_name
+      `SELECT i.id AS invitation_id, m.email, m.name, m.language, m.country, n.name AS network_name
        FROM invitations i
        JOIN network_members m ON m.id = i.member_id
        JOIN networks n ON n.id = i.network_id
@@ -157,33 +238,41 @@ export class OutboxService {
     );
   }
 
-  /**
-   * Live personal invitations whose response is not complete, without a reminder still waiting.
-   * Anonymous responses name no invitation: their ids are derived from it with the link secret here,
-   * in memory, and nothing of that derivation is stored.
-   */
-  private async unfinished(manager: EntityManager, campaign: Campaign, networkIds: string[]): Promise<RecipientRow[]> {
-    const rows = await manager.query<RecipientRow[]>(
-      `SELECT i.id AS invitation_id, m.email, m.name, m.language, n.name AS network_name
-       FROM invitations i
-       JOIN network_members m ON m.id = i.member_id
-       JOIN networks n ON n.id = i.network_id
-       WHERE i.campaign_id = $1 AND i.kind = 'personal' AND i.revoked_at IS NULL AND i.network_id = ANY($2::uuid[])
-         AND ($3 OR NOT EXISTS (SELECT 1 FROM responses r WHERE r.invitation_id = i.id AND r.status = 'complete'))
-         AND NOT EXISTS (
-           SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.kind = 'reminder' AND o.status = 'pending')
-       ORDER BY m.country, m.name, m.email`,
-      [campaign.id, networkIds, campaign.anonymous],
+  /** Who gets a reminder now, and how many unfinished members the cooldown holds back. */
+  private async reminderPlan(
+    actor: Actor,
+    campaign: Campaign,
+    networkIds: string[],
+  ): Promise<{ recipients: RecipientRow[]; coolingDown: number }> {
+    const [participations, networks] = await Promise.all([
+      this.participants.participations(actor, campaign, networkIds),
+      this.campaigns.networkNames(actor),
+    ]);
+    const now = new Date();
+    const recipients: RecipientRow[] = [];
+    let coolingDown = 0;
+    for (const participation of participations) {
+      const decision = reminderDecision(
+        participation.completed,
+        participation.messages,
+        now,
+        this.config.reminderCooldownHours,
+      );
+      if (decision === 'cooling_down') coolingDown += 1;
+      if (decision !== 'remind') continue;
+      recipients.push({
+        invitation_id: participation.invitation.id,
+        email: participation.member.email,
+        name: participation.member.name,
+        language: participation.member.language,
+        country: participation.member.country,
+        network_name: networks.get(participation.invitation.networkId)?.name ?? '',
+      });
+    }
+    recipients.sort(
+      (a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name) || a.email.localeCompare(b.email),
     );
-    if (!campaign.anonymous || rows.length === 0) return rows;
-    const secret = this.config.secrets.linkSecret;
-    const responseIds = rows.map((row) => anonymousResponseId(secret, row.invitation_id));
-    const complete = await manager.query<Array<{ id: string }>>(
-      `SELECT id FROM responses WHERE id = ANY($1::uuid[]) AND campaign_id = $2 AND status = 'complete'`,
-      [responseIds, campaign.id],
-    );
-    const done = new Set(complete.map((row) => row.id));
-    return rows.filter((_row, index) => !done.has(responseIds[index]));
+    return { recipients, coolingDown };
   }
 
   async list(actor: Actor, campaignId: string, query: OutboxQueryDto): Promise<OutboxPageDto> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MemberImportResult, MemberInput, MemberUpsertResult, NetworkMemberDto } from '@concord/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -39,6 +39,14 @@ export class MembersService {
       .getRepository(NetworkMember)
       .find({ where: { networkId }, order: { country: 'ASC', name: 'ASC' } });
     return members.map(toMemberDto);
+  }
+
+  /** Members by id, for features that list people they invited (whatever network they belong to now). */
+  async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, NetworkMemberDto>> {
+    requireRole(actor, MEMBER_MANAGERS);
+    if (ids.length === 0) return new Map();
+    const members = await this.dataSource.getRepository(NetworkMember).find({ where: { id: In([...ids]) } });
+    return new Map(members.map((member) => [member.id, toMemberDto(member)]));
   }
 
   async upsert(actor: Actor, networkId: string, body: unknown): Promise<MemberUpsertResult> {

@@ -1,19 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   CreatedSurveyVersionDto,
   SurveyDetailDto,
   SurveyDto,
   SurveyVersionDto,
   SurveyVersionSummaryDto,
-  VersionDiff,
+  DetailedVersionDiff,
 } from '@concord/shared';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { parseUuid } from '../common/pipes';
 import { CreateSurveyDto, SaveSurveyVersionDto } from './dto/survey.dto';
-import { SurveysService } from './surveys.service';
+import { SurveysService, type TranslationImportResult } from './surveys.service';
+import { TRANSLATION_FORMATS, type TranslationFormat, XLIFF_TYPE, XLSX_TYPE } from './translation-files';
+
+const TRANSLATION_FILE = /^(.+)\.(xlsx|xliff)$/;
+
+/** `fr.xlsx` → locale and format; the locale itself is checked by the service. */
+function translationFile(file: string): { locale: string; format: TranslationFormat } {
+  const match = TRANSLATION_FILE.exec(file);
+  const locale = match?.[1];
+  const format = TRANSLATION_FORMATS.find((candidate) => candidate === match?.[2]);
+  if (locale === undefined || format === undefined) {
+    throw new DomainError('bad_request', `The file must be <locale>.xlsx or <locale>.xliff, got "${file}"`);
+  }
+  return { locale, format };
+}
 
 function versionNumber(name: string): ParseIntPipe {
   return new ParseIntPipe({
@@ -93,15 +107,59 @@ export class SurveysController {
     return this.surveys.getVersion(actor, id, version);
   }
 
+  @Get(':id/versions/:version/translations/:file')
+  @Roles('secretariat', 'committee')
+  @ApiOperation({
+    summary:
+      'One locale as a file for translators: <locale>.xlsx (key, source, translation, status) or <locale>.xliff (XLIFF 2.0)',
+  })
+  @ApiProduces(XLSX_TYPE, XLIFF_TYPE)
+  async exportTranslations(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Param('version', versionNumber('version')) version: number,
+    @Param('file') file: string,
+  ): Promise<StreamableFile> {
+    const { locale, format } = translationFile(file);
+    const exported = await this.surveys.exportTranslations(actor, id, version, locale, format);
+    return new StreamableFile(exported.content, {
+      type: exported.contentType,
+      disposition: `attachment; filename="${exported.fileName}"`,
+      length: exported.content.length,
+    });
+  }
+
+  @Put(':id/versions/:version/translations/:file')
+  @Roles('secretariat')
+  @ApiOperation({
+    summary:
+      'Import a translated file into a draft (409 once published); reports unknown keys and strings whose source changed',
+  })
+  @ApiConsumes(XLSX_TYPE, XLIFF_TYPE)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  importTranslations(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Param('version', versionNumber('version')) version: number,
+    @Param('file') file: string,
+    @Body() body: unknown,
+  ): Promise<TranslationImportResult> {
+    const { locale, format } = translationFile(file);
+    return this.surveys.importTranslationFile(actor, id, version, locale, format, body);
+  }
+
   @Get(':id/versions/:from/diff/:to')
   @Roles('secretariat', 'committee')
-  @ApiOperation({ summary: 'Questions added, removed and changed between two versions' })
+  @ApiOperation({
+    summary:
+      'Questions added, removed and changed between any two versions, with each question before and after (wording per locale, choices, conditions)',
+  })
   diff(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Param('from', versionNumber('from')) from: number,
     @Param('to', versionNumber('to')) to: number,
-  ): Promise<VersionDiff> {
+  ): Promise<DetailedVersionDiff> {
     return this.surveys.diff(actor, id, from, to);
   }
 }

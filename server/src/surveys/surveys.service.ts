@@ -9,18 +9,31 @@ import {
   type CompiledSurvey,
   type CreatedSurveyVersionDto,
   diffVersions,
+  importTranslations,
+  type StaleSource,
   type SurveyDefinition,
   type SurveyDetailDto,
   type SurveyDto,
   type SurveyVersionDto,
   type SurveyVersionSummaryDto,
-  type VersionDiff,
+  translationRows,
+  type DetailedVersionDiff,
+  withSnapshots,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { sanitizeDefinition } from './definition-sanitizer';
+import {
+  readXliff,
+  readXlsx,
+  type TranslationFormat,
+  writeXliff,
+  writeXlsx,
+  XLIFF_TYPE,
+  XLSX_TYPE,
+} from './translation-files';
 import { Survey } from './entities/survey.entity';
 import { SurveyVersion } from './entities/survey-version.entity';
 
@@ -35,6 +48,21 @@ export interface SurveyInput {
 export interface VersionInput {
   definition: Record<string, unknown>;
   changelog?: string;
+}
+
+/** A BCP 47-like locale code as SurveyJS uses them: `fr`, `ar`, `pt-br`. */
+const LOCALE_CODE = /^[a-z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
+
+export interface TranslationFile {
+  content: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+export interface TranslationImportResult {
+  updated: number;
+  unknownKeys: string[];
+  staleSources: StaleSource[];
 }
 
 export function definitionHash(definition: SurveyDefinition): string {
@@ -224,11 +252,93 @@ export class SurveysService {
     };
   }
 
-  async diff(actor: Actor, surveyId: string, from: number, to: number): Promise<VersionDiff> {
+  async diff(actor: Actor, surveyId: string, from: number, to: number): Promise<DetailedVersionDiff> {
     requireRole(actor, READERS);
     const before = await this.findVersion(this.dataSource.manager, surveyId, from);
     const after = await this.findVersion(this.dataSource.manager, surveyId, to);
-    return diffVersions(before.definition, after.definition);
+    return withSnapshots(diffVersions(before.definition, after.definition), before.definition, after.definition);
+  }
+
+  /** One locale's strings as a file for outside translators (XLSX or XLIFF 2.0). */
+  async exportTranslations(
+    actor: Actor,
+    surveyId: string,
+    version: number,
+    locale: string,
+    format: TranslationFormat,
+  ): Promise<TranslationFile> {
+    requireRole(actor, READERS);
+    const survey = await this.findSurvey(this.dataSource.manager, surveyId);
+    const entity = await this.findVersion(this.dataSource.manager, surveyId, version);
+    const sourceLocale = this.requireTargetLocale(entity.definition, locale);
+    const previous = await this.dataSource
+      .getRepository(SurveyVersion)
+      .findOne({ where: { surveyId, version: version - 1 } });
+    const rows = translationRows(entity.definition, locale, previous?.definition);
+    const context = { sourceLocale, targetLocale: locale, original: `${survey.slug} version ${version}` };
+    const fileName = `${survey.slug}-v${version}-${locale}.${format}`;
+    return format === 'xlsx'
+      ? { content: await writeXlsx(rows, context), contentType: XLSX_TYPE, fileName }
+      : { content: Buffer.from(writeXliff(rows, context), 'utf8'), contentType: XLIFF_TYPE, fileName };
+  }
+
+  /**
+   * Reads a translated file into a draft: new translations are taken; keys the version does not have
+   * and strings whose source changed since the export are reported and left alone.
+   */
+  async importTranslationFile(
+    actor: Actor,
+    surveyId: string,
+    version: number,
+    locale: string,
+    format: TranslationFormat,
+    file: unknown,
+  ): Promise<TranslationImportResult> {
+    requireRole(actor, WRITERS);
+    if (!Buffer.isBuffer(file) || file.length === 0) {
+      throw new DomainError(
+        'unsupported_media_type',
+        format === 'xlsx'
+          ? `Send the workbook as the request body with Content-Type ${XLSX_TYPE}`
+          : `Send the XLIFF file as the request body with Content-Type ${XLIFF_TYPE}`,
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findVersion(manager, surveyId, version, true);
+      if (entity.status !== 'draft')
+        throw new DomainError('version_frozen', `Version ${version} is ${entity.status} and can no longer be changed`);
+      this.requireTargetLocale(entity.definition, locale);
+      const entries = format === 'xlsx' ? await readXlsx(file) : readXliff(file, locale);
+      const result = importTranslations(entity.definition, locale, entries);
+      if (result.updated > 0) {
+        const definition = this.checked(result.definition);
+        entity.definition = definition;
+        entity.definitionHash = definitionHash(definition);
+        await manager.save(entity);
+        await this.audit.record(manager, {
+          actor,
+          action: 'survey_version.translations_imported',
+          subject: `survey:${surveyId}`,
+          payload: { version, locale, format, updated: result.updated, definitionHash: entity.definitionHash },
+        });
+      }
+      return { updated: result.updated, unknownKeys: result.unknownKeys, staleSources: result.staleSources };
+    });
+  }
+
+  /** The survey's own locale, after checking `locale` is another, well-formed one. */
+  private requireTargetLocale(definition: SurveyDefinition, locale: string): string {
+    const sourceLocale = typeof definition.locale === 'string' && definition.locale !== '' ? definition.locale : 'en';
+    if (!LOCALE_CODE.test(locale)) {
+      throw new DomainError('bad_request', `locale must be a language code such as fr or pt-br, got "${locale}"`);
+    }
+    if (locale === sourceLocale || locale === 'default') {
+      throw new DomainError(
+        'bad_request',
+        `${locale} is the questionnaire's own language; choose a language to translate into`,
+      );
+    }
+    return sourceLocale;
   }
 
   /** For campaigns and responses: a published version, or a 404/409 naming what is wrong. */

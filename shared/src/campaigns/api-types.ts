@@ -46,6 +46,57 @@ export interface CampaignDto {
   closedAt: string | null;
   createdAt: string;
   invited: number;
+  /** Complete responses so far (personal and open links). */
+  completed: number;
+  /** completed / invited, from 0 to 1; null when nobody was invited personally. */
+  responseRate: number | null;
+}
+
+export interface CopyCampaignInput {
+  /** A published version newer than the campaign's. */
+  version: number;
+  name?: string;
+  opensAt?: string;
+  closesAt?: string;
+}
+
+/** Where a member stands in a campaign, each status implying the ones before it. */
+export const PARTICIPANT_STATUSES = ['invited', 'sent', 'opened', 'started', 'completed'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+export interface ParticipantDto {
+  invitationId: string;
+  memberId: string;
+  name: string;
+  email: string;
+  networkId: string;
+  networkCode: string;
+  networkName: string;
+  country: string;
+  language: MemberLanguage;
+  status: ParticipantStatus;
+  /** When the invitation e-mail went out. */
+  sentAt: string | null;
+  openedAt: string | null;
+  /** Anonymous campaigns keep these null, so the time of a response cannot point to its author. */
+  startedAt: string | null;
+  completedAt: string | null;
+  /** When the last reminder was queued. */
+  remindedAt: string | null;
+  reminders: number;
+}
+
+export interface ReminderPreviewDto {
+  /** Members who would get a reminder now. */
+  recipients: number;
+  /** Members who have not completed but were reminded within the cooldown. */
+  coolingDown: number;
+  cooldownHours: number;
+}
+
+export interface TestInvitationResult {
+  queued: number;
+  to: string;
 }
 
 export interface CampaignLinkDto {
@@ -54,6 +105,8 @@ export interface CampaignLinkDto {
   name: string;
   email: string;
   networkId: string;
+  networkCode: string;
+  networkName: string;
   country: string;
   url: string;
   revoked: boolean;
@@ -127,7 +180,7 @@ export interface CompletionResult {
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
-export type OutboxKind = 'invitation' | 'reminder';
+export type OutboxKind = 'invitation' | 'reminder' | 'test';
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 export interface OutboxMessageDto {

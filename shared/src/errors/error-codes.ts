@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   survey_slug_taken: 409,
   version_frozen: 409,
   invalid_definition: 422,
+  translation_file_invalid: 422,
+  unsupported_media_type: 415,
 
   // campaigns, links and responses
   network_not_found: 404,
@@ -40,6 +42,7 @@ export const ERROR_STATUS = {
   idempotency_mismatch: 422,
   quota_reached: 409,
   open_link_no_progress: 409,
+  reminder_count_changed: 409,
 
   // analysis
   analysis_question_not_found: 404,

@@ -29,4 +29,26 @@ export {
   type TranslationReport,
   type TranslatableString,
 } from './translations';
+export {
+  importTranslations,
+  setTranslation,
+  sortForTranslators,
+  translationRows,
+  type StaleSource,
+  type TranslationFileEntry,
+  type TranslationImport,
+  type TranslationRow,
+  type TranslationStatus,
+} from './translation-table';
+export {
+  CONDITION_PROPERTIES,
+  questionSnapshot,
+  withSnapshots,
+  type ChoiceSnapshot,
+  type ConditionProperty,
+  type DetailedQuestionChange,
+  type DetailedVersionDiff,
+  type LocalizedTexts,
+  type QuestionSnapshot,
+} from './question-snapshots';
 export * from './survey-api-types';

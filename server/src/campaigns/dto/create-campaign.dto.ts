@@ -71,3 +71,26 @@ export class CreateOpenLinkDto {
   @Max(1_000_000)
   maxResponses?: number;
 }
+
+export class CopyCampaignDto {
+  @ApiProperty({ example: 3, description: 'a published version newer than the campaign’s' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be at least 1' })
+  version: number;
+
+  @ApiPropertyOptional({ example: 'Charter review 2026 (version 3)' })
+  @IsOptional()
+  @IsString({ message: 'name must be text' })
+  @Length(1, 200, { message: 'name must be 1 to 200 characters long' })
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  opensAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt?: string;
+}

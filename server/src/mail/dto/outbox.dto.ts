@@ -1,5 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OUTBOX_STATUSES, type OutboxStatus } from '@concord/shared';
+import {
+  MEMBER_LANGUAGES,
+  type MemberLanguage,
+  OUTBOX_STATUSES,
+  type OutboxStatus,
+  PARTICIPANT_STATUSES,
+  type ParticipantStatus,
+} from '@concord/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -56,4 +63,34 @@ export class OutboxCsvQueryDto {
   @IsOptional()
   @IsIn(OUTBOX_STATUSES, { message: `status must be one of: ${OUTBOX_STATUSES.join(', ')}` })
   status?: OutboxStatus;
+}
+
+export class QueueRemindersDto extends QueueMessagesDto {
+  @ApiPropertyOptional({
+    example: 12,
+    description: 'the number of recipients the person confirmed; 409 when the count has changed since',
+  })
+  @IsOptional()
+  @IsInt({ message: 'expectedRecipients must be a whole number' })
+  @Min(0, { message: 'expectedRecipients must be 0 or more' })
+  expectedRecipients?: number;
+}
+
+export class TestInvitationDto {
+  @ApiPropertyOptional({ enum: MEMBER_LANGUAGES, default: 'en' })
+  @IsOptional()
+  @IsIn(MEMBER_LANGUAGES, { message: `language must be one of: ${MEMBER_LANGUAGES.join(', ')}` })
+  language?: MemberLanguage;
+}
+
+export class ParticipantsQueryDto {
+  @ApiPropertyOptional({ enum: PARTICIPANT_STATUSES })
+  @IsOptional()
+  @IsIn(PARTICIPANT_STATUSES, { message: `status must be one of: ${PARTICIPANT_STATUSES.join(', ')}` })
+  status?: ParticipantStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'networkId must be a UUID' })
+  networkId?: string;
 }

@@ -22,11 +22,10 @@ function question(definition: SurveyDefinition, pageName: string, name: string):
 function buildVersion2(): SurveyDefinition {
   const definition = structuredClone(CHARTER_REVIEW_V1);
 
-  // Reworded in English and French; the Russian translation was not updated, so it is stale.
   question(definition, 'focal_points', 'nfp_role_clarity').title = tr(
     'How clearly does the Charter define the responsibilities of the National Focal Point?',
     'Avec quelle clarté la Charte définit-elle les responsabilités du Point focal national ?',
-    'Насколько ясно Хартия описывает роль национального координатора?',
+    'Насколько чётко Хартия определяет обязанности национального координатора?',
   );
 
   question(definition, 'focal_points', 'nfp_tasks').choices?.push(

@@ -16,7 +16,9 @@ import { useCampaignLinks, useOpenLinks } from '../api/get-campaign-links';
 import { useNetworkOptions } from '../api/get-campaign-options';
 import { useCampaignProgress } from '../api/get-campaign-progress';
 
+import { CopyCampaignForm } from './copy-campaign-form';
 import { OutboxPanel } from './outbox-panel';
+import { ParticipantsPanel } from './participants-panel';
 
 import './campaigns.css';
 
@@ -182,6 +184,8 @@ export function CampaignPage() {
 
       <OutboxPanel campaignId={id} networks={campaignNetworks} isOpen={isOpen} />
 
+      <ParticipantsPanel campaignId={id} networks={campaignNetworks} anonymous={campaign.data.anonymous} />
+
       <section className="panel stack">
         <h2>Personal links</h2>
         <p>
@@ -211,7 +215,7 @@ export function CampaignPage() {
                       <span className="muted">{link.email}</span>
                     </th>
                     <td>{link.country}</td>
-                    <td>{networks.get(link.networkId)?.code ?? ''}</td>
+                    <td title={link.networkName}>{link.networkCode}</td>
                     <td>
                       {link.revoked ? (
                         <span className="muted">revoked</span>
@@ -249,8 +253,15 @@ export function CampaignPage() {
         <ul>
           {(openLinks.data ?? []).map((link) => (
             <li key={link.id}>
-              {networks.get(link.networkId)?.name ?? link.networkId}: {formatCount(link.responses)}
-              {link.maxResponses === null ? '' : ` / ${formatCount(link.maxResponses)}`} responses{' '}
+              {networks.get(link.networkId)?.name ?? link.networkId}:{' '}
+              {link.maxResponses === 0 ? (
+                <span className="muted">test link of the test e-mails (accepts no response)</span>
+              ) : (
+                <>
+                  {formatCount(link.responses)}
+                  {link.maxResponses === null ? '' : ` / ${formatCount(link.maxResponses)}`} responses
+                </>
+              )}{' '}
               {link.revoked ? (
                 <span className="muted">(revoked)</span>
               ) : (
@@ -261,6 +272,8 @@ export function CampaignPage() {
         </ul>
         {isOpen ? <OpenLinkForm campaignId={id} networks={campaignNetworks} /> : null}
       </section>
+
+      <CopyCampaignForm campaign={campaign.data} />
     </div>
   );
 }

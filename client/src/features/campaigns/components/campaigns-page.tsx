@@ -36,6 +36,10 @@ export function CampaignsPage() {
                 <th scope="col" className="numeric">
                   Invited
                 </th>
+                <th scope="col" className="numeric">
+                  Completed
+                </th>
+                <th scope="col">Response rate</th>
               </tr>
             </thead>
             <tbody>
@@ -49,6 +53,16 @@ export function CampaignsPage() {
                   <td>{campaign.status}</td>
                   <td>{campaign.closesAt === null ? '—' : formatDateTime(campaign.closesAt)}</td>
                   <td className="numeric">{formatCount(campaign.invited)}</td>
+                  <td className="numeric">{formatCount(campaign.completed)}</td>
+                  <td>
+                    <span className="progress-bar" aria-hidden="true">
+                      <span
+                        className="progress-bar__fill"
+                        style={{ width: `${String(Math.min(100, (campaign.responseRate ?? 0) * 100))}%` }}
+                      />
+                    </span>{' '}
+                    {campaign.responseRate === null ? '—' : `${String(Math.round(campaign.responseRate * 100))} %`}
+                  </td>
                 </tr>
               ))}
             </tbody>

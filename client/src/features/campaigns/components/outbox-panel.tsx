@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 
-import type { NetworkDto, OutboxStatus } from '@concord/shared';
+import {
+  MEMBER_LANGUAGES,
+  type MemberLanguage,
+  type NetworkDto,
+  type OutboxStatus,
+  type ReminderPreviewDto,
+} from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
@@ -8,7 +14,11 @@ import { TableScroll } from '@/components/table-scroll';
 import { formatCount, formatDateTime } from '@/utils/format';
 
 import { OUTBOX_PAGE_SIZE, useOutbox } from '../api/get-outbox';
-import { type MessageKind, useQueueMessages } from '../api/queue-messages';
+import { usePreviewReminders, useQueueMessages, useSendTestInvitation } from '../api/queue-messages';
+
+function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
 
 /** Invitations and reminders by e-mail: queue them, follow their statuses, or download them to send by hand. */
 export function OutboxPanel({
@@ -26,13 +36,36 @@ export function OutboxPanel({
   const [page, setPage] = useState(1);
   const outbox = useOutbox(campaignId, page, status);
   const queue = useQueueMessages(campaignId);
+  const preview = usePreviewReminders(campaignId);
+  const test = useSendTestInvitation(campaignId);
+  const [testLanguage, setTestLanguage] = useState<MemberLanguage>('en');
   const [lastQueued, setLastQueued] = useState<string | null>(null);
+  const [pendingReminders, setPendingReminders] = useState<ReminderPreviewDto | null>(null);
+  const networkIds = networkId === '' ? [] : [networkId];
 
-  function send(kind: MessageKind) {
+  function sendInvitations() {
     setLastQueued(null);
     queue.mutate(
-      { kind, networkIds: networkId === '' ? [] : [networkId] },
-      { onSuccess: (result) => setLastQueued(`${formatCount(result.queued)} ${kind} queued.`) },
+      { kind: 'invitations', networkIds },
+      { onSuccess: (result) => setLastQueued(`${plural(result.queued, 'invitation', 'invitations')} queued.`) },
+    );
+  }
+
+  /** Reminders are counted first and sent only once that count is confirmed. */
+  function askReminders() {
+    setLastQueued(null);
+    preview.mutate(networkIds, { onSuccess: setPendingReminders });
+  }
+
+  function sendReminders(expected: number) {
+    queue.mutate(
+      { kind: 'reminders', networkIds, expectedRecipients: expected },
+      {
+        onSuccess: (result) => {
+          setPendingReminders(null);
+          setLastQueued(`${plural(result.queued, 'reminder', 'reminders')} queued.`);
+        },
+      },
     );
   }
 
@@ -64,17 +97,75 @@ export function OutboxPanel({
             </select>
           </div>
           <div>
-            <button type="button" className="button" disabled={queue.isPending} onClick={() => send('invitations')}>
+            <button type="button" className="button" disabled={queue.isPending} onClick={sendInvitations}>
               Send invitations
             </button>{' '}
-            <button type="button" className="button" disabled={queue.isPending} onClick={() => send('reminders')}>
-              Send reminders
+            <button
+              type="button"
+              className="button"
+              disabled={queue.isPending || preview.isPending}
+              onClick={askReminders}
+            >
+              Send reminders…
+            </button>
+          </div>
+          <div className="inline-form">
+            <label htmlFor={`${id}-test-language`}>Test in</label>
+            <select
+              id={`${id}-test-language`}
+              value={testLanguage}
+              onChange={(event) => setTestLanguage(event.target.value as MemberLanguage)}
+            >
+              {MEMBER_LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {language}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button"
+              disabled={test.isPending}
+              onClick={() => test.mutate(testLanguage)}
+            >
+              Send me a test
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {pendingReminders !== null ? (
+        <div className="panel stack" role="alertdialog" aria-labelledby={`${id}-remind-title`}>
+          <h3 id={`${id}-remind-title`}>
+            {pendingReminders.recipients === 0
+              ? 'Nobody is due a reminder'
+              : `Send a reminder to ${plural(pendingReminders.recipients, 'member', 'members')}?`}
+          </h3>
+          <p>
+            Members who completed, or whose last reminder is still waiting, are left out.
+            {pendingReminders.coolingDown > 0
+              ? ` ${plural(pendingReminders.coolingDown, 'member was', 'members were')} reminded less than ${formatCount(pendingReminders.cooldownHours)} hours ago and will not be reminded again yet.`
+              : ''}
+          </p>
+          <div className="inline-form">
+            {pendingReminders.recipients > 0 ? (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={queue.isPending}
+                onClick={() => sendReminders(pendingReminders.recipients)}
+              >
+                Send {plural(pendingReminders.recipients, 'reminder', 'reminders')}
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={() => setPendingReminders(null)}>
+              {pendingReminders.recipients > 0 ? 'Cancel' : 'Close'}
             </button>
           </div>
         </div>
       ) : null}
       {lastQueued !== null ? <p role="status">{lastQueued}</p> : null}
-      <ErrorAlert error={queue.error ?? outbox.error} title="E-mail" />
+      {test.data !== undefined ? <p role="status">A test invitation is on its way to {test.data.to}.</p> : null}
+      <ErrorAlert error={queue.error ?? preview.error ?? test.error ?? outbox.error} title="E-mail" />
       <p>
         <label htmlFor={`${id}-status`}>Show </label>
         <select

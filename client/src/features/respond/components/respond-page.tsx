@@ -13,7 +13,7 @@ import { textsFor } from './respondent-messages';
 import 'survey-core/i18n/french';
 import 'survey-core/i18n/russian';
 import 'survey-core/i18n/arabic';
-import 'survey-core/survey-core.min.css';
+import '@/styles/survey.css';
 import './respond.css';
 
 /**

@@ -19,6 +19,8 @@ export function useSurveyVersion(surveyId: string, version: number) {
     queryOptions({
       queryKey: surveyVersionQueryKey(surveyId, version),
       queryFn: () => getSurveyVersion(surveyId, version),
+      // Version 0 is "none yet" (a new questionnaire, or the one before version 1): nothing to ask for.
+      enabled: version > 0,
     }),
   );
 }

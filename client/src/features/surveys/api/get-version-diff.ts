@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { VersionDiff } from '@concord/shared';
+import type { DetailedVersionDiff } from '@concord/shared';
 
 import { api } from '@/lib/api-client';
 
 import { surveyQueryKey } from './get-survey';
 
-export function getVersionDiff(surveyId: string, from: number, to: number): Promise<VersionDiff> {
-  return api.get<VersionDiff>(`/surveys/${surveyId}/versions/${String(from)}/diff/${String(to)}`);
+export function getVersionDiff(surveyId: string, from: number, to: number): Promise<DetailedVersionDiff> {
+  return api.get<DetailedVersionDiff>(`/surveys/${surveyId}/versions/${String(from)}/diff/${String(to)}`);
 }
 
 export function useVersionDiff(surveyId: string, from: number, to: number) {

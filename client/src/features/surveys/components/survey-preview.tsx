@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
-import 'survey-core/survey-core.css';
+import '@/styles/survey.css';
 
 interface SurveyPreviewProps {
   definition: Record<string, unknown>;
