@@ -148,6 +148,26 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     await page.screenshot({ path: screenshotPath('coding-filtered') });
   });
 
+  it('sees the themes just coded charted on the analysis page, counted exactly', async () => {
+    const coded = await api<CodingAnswersPage>(
+      'GET',
+      `/api/campaigns/${campaign.id}/coding/answers?question=${question}&status=coded&pageSize=50`,
+    );
+    expect(coded.answers).toHaveLength(10);
+    const counts = themes.map((theme) => coded.answers.filter((answer) => answer.themeIds.includes(theme.id)).length);
+    await page.goto(`${server.origin}/analysis?campaign=${campaign.id}`);
+    const panel = page.getByRole('group', { name: /^Themes of / });
+    await panel.getByText('10 answers coded', { exact: true }).waitFor();
+    const chart = panel.getByRole('img', { name: /^Bar chart/ });
+    await chart.scrollIntoViewIfNeeded();
+    const label = (await chart.getAttribute('aria-label')) ?? '';
+    for (const [index, theme] of themes.entries()) {
+      expect(label).toContain(`${theme.name}: ${counts[index]} (`);
+    }
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
+    await panel.screenshot({ path: screenshotPath('coding-theme-chart') });
+  });
+
   it('shows the themes with their counts, suggestions from the answers, and agreement between two coders', async () => {
     await page.getByRole('button', { name: 'Themes', exact: true }).click();
     const table = page.getByRole('table');

@@ -17,6 +17,7 @@ import { Network } from '../networks/entities/network.entity';
 import { Survey } from '../surveys/entities/survey.entity';
 import { AnalysisFactsService } from './analysis-facts.service';
 import { AnalysisSettings } from './entities/analysis-settings.entity';
+import { type CountedResponse, type DerivedQuestion, derivedFactRows, derivedTallyQuestion } from './derived-tally';
 import { factCtes, planParameter } from './fact-sql';
 import { type MergedQuestion, mergeVersions } from './merge-versions';
 import type { TallyQuestion } from './question-plan';
@@ -159,10 +160,55 @@ export class TallyService {
     return { campaignId: campaign.id, minCellSize };
   }
 
+  /**
+   * The tally of a question derived outside the responses (coded themes), over the campaign's
+   * responses that match every filter, under the same groups, weighting and small-cell rule.
+   * `derive` runs after the access check and the filters are known to be valid.
+   */
+  async derivedTally(
+    actor: Actor,
+    campaignId: string,
+    raw: RawQuery,
+    extraKeys: readonly string[],
+    derive: (campaign: Campaign) => Promise<DerivedQuestion>,
+  ): Promise<TallyResult> {
+    const campaign = await this.campaign(actor, campaignId);
+    const query = parseTallyQuery(raw, extraKeys);
+    const resolved = await this.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
+    const question = await derive(campaign);
+    const responses = await this.countedResponses(resolved);
+    return this.shape(resolved, [derivedTallyQuestion(question)], derivedFactRows(responses, question), 'scan');
+  }
+
+  /** The responses a tally counts, with the network and group of each. */
+  private async countedResponses(resolved: ResolvedTally): Promise<CountedResponse[]> {
+    const { query, scope } = resolved;
+    if (scope.versionIds.length === 0) return [];
+    const params = new SqlParams();
+    const where = [
+      ...dimensionConditions('responses', scope, query.filters, params),
+      ...scanConditions(query.filters, params),
+    ];
+    return await this.dataSource.query<CountedResponse[]>(
+      `SELECT r.id::text AS id, r.network_id::text AS network, ${groupExpression('responses', query.groupBy)} AS grp
+         FROM responses r WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+  }
+
   private async tally(resolved: ResolvedTally, questions: readonly TallyQuestion[]): Promise<TallyResult> {
-    const { query, minCellSize, networks } = resolved;
-    const scan = needsScan(query.filters);
+    const scan = needsScan(resolved.query.filters);
     const rows = await this.countRows(resolved, scan);
+    return this.shape(resolved, questions, rows, scan ? 'scan' : 'rollup');
+  }
+
+  private shape(
+    resolved: ResolvedTally,
+    questions: readonly TallyQuestion[],
+    rows: readonly FactCountRow[],
+    source: TallyResult['source'],
+  ): TallyResult {
+    const { query, minCellSize, networks } = resolved;
     const assembled = assembleTally(questions, rows, {
       groupBy: query.groupBy !== null,
       weighted: query.weighting === 'regional',
@@ -175,7 +221,7 @@ export class TallyService {
       groupBy: query.groupBy,
       weighting: query.weighting,
       minCellSize,
-      source: scan ? 'scan' : 'rollup',
+      source,
       filters: describeFilters(query.filters),
       questions: assembled.questions,
     };

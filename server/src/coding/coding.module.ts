@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalysisModule } from '../analysis';
 import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { NetworksModule } from '../networks/networks.module';
@@ -10,12 +11,20 @@ import { CodingSourcesService } from './coding-sources.service';
 import { CodingsController } from './codings.controller';
 import { CodingsService } from './codings.service';
 import { ThemesController } from './themes.controller';
+import { ThemeTalliesService } from './theme-tallies.service';
 import { ThemesService } from './themes.service';
 
 @Module({
-  imports: [AuditModule, CampaignsModule, NetworksModule, ResponsesModule, SurveysModule],
+  imports: [AnalysisModule, AuditModule, CampaignsModule, NetworksModule, ResponsesModule, SurveysModule],
   controllers: [ThemesController, CodingsController],
-  providers: [CodingRepository, CodingSourcesService, ThemesService, CodingsService, AgreementService],
+  providers: [
+    CodingRepository,
+    CodingSourcesService,
+    ThemesService,
+    CodingsService,
+    AgreementService,
+    ThemeTalliesService,
+  ],
   exports: [CodingsService, ThemesService],
 })
 export class CodingModule {}

@@ -342,25 +342,26 @@ export class CodingRepository {
   }
 
   /**
-   * The (response, theme) pairs of a question under a coder policy, for theme tallies: join them to
-   * the responses a tally counts. Suggestions not yet confirmed count only when asked for.
+   * The reviewed codings of a question under a coder policy, for theme tallies: one row per
+   * (response, theme), and a row with no theme for an answer coded "no theme applies". A coding
+   * that still holds a suggestion nobody confirmed is not reviewed and is left out.
    */
-  async assignments(
+  async reviewedCodings(
     campaignId: string,
     question: string,
     policy: CoderPolicy,
-    options: { includeSuggested: boolean } = { includeSuggested: false },
-  ): Promise<Array<{ responseId: string; themeId: string }>> {
-    const params: unknown[] = [campaignId, question, options.includeSuggested];
+  ): Promise<Array<{ responseId: string; themeId: string | null }>> {
+    const params: unknown[] = [campaignId, question];
     let coder = '';
     if (policy.kind === 'coder') {
       params.push(policy.coderId);
-      coder = 'AND c.coder_id = $4';
+      coder = 'AND c.coder_id = $3';
     }
     return this.dataSource.query(
       `SELECT DISTINCT c.response_id AS "responseId", a.theme_id AS "themeId"
-         FROM coding_answer_codings c JOIN coding_answer_themes a ON a.coding_id = c.id
-        WHERE c.campaign_id = $1 AND c.question = $2 AND ($3 OR NOT a.suggested) ${coder}
+         FROM coding_answer_codings c LEFT JOIN coding_answer_themes a ON a.coding_id = c.id
+        WHERE c.campaign_id = $1 AND c.question = $2 ${coder}
+          AND NOT EXISTS (SELECT 1 FROM coding_answer_themes s WHERE s.coding_id = c.id AND s.suggested)
         ORDER BY 1, 2`,
       params,
     );

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type {
   AgreementResult,
   AnswerCodingDto,
@@ -9,6 +9,7 @@ import type {
   CodingCampaignDto,
   CodingOverviewDto,
   SuggestResult,
+  TallyResult,
 } from '@concord/shared';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor';
@@ -23,6 +24,7 @@ import {
   SaveCodesDto,
   SuggestDto,
 } from './dto/coding.dto';
+import { ThemeTalliesService } from './theme-tallies.service';
 
 /** Coding a campaign's free-text answers. Secretariat and admin code; the committee reads. */
 @ApiTags('coding')
@@ -32,6 +34,7 @@ export class CodingsController {
   constructor(
     private readonly codings: CodingsService,
     private readonly agreement: AgreementService,
+    private readonly themes: ThemeTalliesService,
   ) {}
 
   @Get('coding/campaigns')
@@ -112,6 +115,21 @@ export class CodingsController {
     @Query() query: QuestionQueryDto,
   ): Promise<CoderDto[]> {
     return this.agreement.coders(actor, id, query.question);
+  }
+
+  @Get('campaigns/:id/themes/tallies')
+  @Roles('secretariat', 'committee')
+  @ApiOperation({
+    summary: "Theme tallies of a free-text question: themes as choices, with the tallies' groups and filters",
+  })
+  @ApiQuery({ name: 'question', required: true, type: String })
+  @ApiQuery({ name: 'coder', required: false, type: String, description: "count one coder's codings (user id)" })
+  themeTallies(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<TallyResult> {
+    return this.themes.tally(actor, id, query);
   }
 
   @Get('campaigns/:id/themes/agreement')

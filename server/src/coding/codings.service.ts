@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { filterAnswers, pageOf, progressOf } from './answer-list';
-import { type CoderPolicy, CodingRepository, type StoredCoding } from './coding.repository';
+import { CodingRepository, type StoredCoding } from './coding.repository';
 import { type CodingCampaign, CodingSourcesService } from './coding-sources.service';
 import type { ApplySuggestionDto, CodingAnswersQueryDto, SuggestDto } from './dto/coding.dto';
 import { runSuggestThemes } from './text/suggest-runner';
@@ -242,19 +242,6 @@ export class CodingsService {
       if (row === null) throw new DomainError('theme_not_found', `No theme ${themeId}`);
       return { theme: toThemeDto(row), coded };
     });
-  }
-
-  /**
-   * For theme tallies (and any other feature that counts themes): the (response, theme) pairs of a
-   * question under a coder policy. Join them to the responses the tally counts.
-   */
-  async assignments(
-    campaignId: string,
-    question: string,
-    policy: CoderPolicy,
-    options?: { includeSuggested: boolean },
-  ): Promise<Array<{ responseId: string; themeId: string }>> {
-    return this.repository.assignments(campaignId, question, policy, options);
   }
 
   /**

@@ -13,6 +13,7 @@ import { type TallyControls, tallyQueryParams, useCampaignTallies } from '../api
 import { FreeTextPanel } from './free-text-panel';
 import { QuestionChart } from './question-chart';
 import { hasTableView, QuestionTable } from './question-table';
+import { ThemeTallyPanel } from './theme-tally-panel';
 import './analysis.css';
 
 const INITIAL: TallyControls = {
@@ -43,10 +44,12 @@ function QuestionCard({
   question,
   campaignId,
   groupLabels,
+  controls,
 }: {
   question: QuestionTally;
   campaignId: string;
   groupLabels: Record<string, string>;
+  controls: TallyControls;
 }) {
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
@@ -60,7 +63,15 @@ function QuestionCard({
       </p>
       <QuestionChart question={question} groupLabels={groupLabels} />
       {question.kind === 'text' && !question.suppressed && (
-        <FreeTextPanel campaignId={campaignId} question={question.name} />
+        <>
+          <ThemeTallyPanel
+            campaignId={campaignId}
+            question={question.name}
+            controls={controls}
+            groupLabels={groupLabels}
+          />
+          <FreeTextPanel campaignId={campaignId} question={question.name} />
+        </>
       )}
       {hasTableView(question) && !question.suppressed && (
         <>
@@ -270,6 +281,7 @@ export function AnalysisPage() {
                   question={question}
                   campaignId={campaignId}
                   groupLabels={tallies.data.groupLabels ?? {}}
+                  controls={controls}
                 />
               ))}
             </>

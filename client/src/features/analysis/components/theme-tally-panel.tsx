@@ -1,0 +1,35 @@
+import { ErrorAlert } from '@/components/error-alert';
+
+import type { TallyControls } from '../api/get-campaign-tallies';
+import { useThemeTallies } from '../api/get-theme-tallies';
+import { QuestionChart } from './question-chart';
+
+/**
+ * The coded themes of a free-text question, charted like a multiple-choice question under the
+ * same filters and grouping. Nothing is shown while the question has no themes.
+ */
+export function ThemeTallyPanel({
+  campaignId,
+  question,
+  controls,
+  groupLabels,
+}: {
+  campaignId: string;
+  question: string;
+  controls: TallyControls;
+  groupLabels: Record<string, string>;
+}) {
+  const tally = useThemeTallies(campaignId, question, controls);
+  const themes = tally.data?.questions[0];
+  if (tally.error !== null) return <ErrorAlert error={tally.error} />;
+  if (themes === undefined || (themes.choices?.length === 0 && !themes.suppressed)) return null;
+  return (
+    <div className="analysis-themes" role="group" aria-label={`Themes of ${themes.title}`}>
+      <h4>Themes</h4>
+      <p className="analysis-question__counts">
+        {themes.suppressed ? 'Too few responses match: themes are not shown.' : `${themes.answered} answers coded`}
+      </p>
+      {!themes.suppressed && <QuestionChart question={themes} groupLabels={groupLabels} />}
+    </div>
+  );
+}
