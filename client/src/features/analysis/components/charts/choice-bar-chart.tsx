@@ -27,6 +27,8 @@ const LEGEND_HEIGHT = 28;
 
 /** What the share is a share of: answers for single choice, respondents for multiple choice. */
 export function shareBase(question: QuestionTally): string {
+  // Theme tallies count coded answers: an answer may hold several themes.
+  if (question.type === 'themes') return 'coded answers';
   return question.kind === 'multi' ? 'respondents who answered' : 'answers';
 }
 
