@@ -47,7 +47,7 @@ const TEXT_FORMATS: Record<string, { pattern: RegExp; message: string }> = {
   // survey-core's own EmailValidator pattern: a top-level domain of at least two characters.
   email: {
     pattern:
-      /^(([^<>()[\].,;:\s@"]+(.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+.)+[^<>()=[\].,;:\s@"]{2,})$/i,
+      /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i,
     message: 'Expected an e-mail address',
   },
   url: { pattern: /^https?:\/\/\S+$/i, message: 'Expected a URL' },
