@@ -412,7 +412,13 @@ describe('surveys and versions', () => {
           { type: 'text', name: 'a' },
           { type: 'text', name: 'b', requiredIf: '{nope} notempty' },
         ]),
-        [{ path: '$.pages[0].elements[1].requiredIf', message: 'requiredIf refers to unknown question "nope"' }],
+        [
+          {
+            path: '$.pages[0].elements[1].requiredIf',
+            message:
+              'requiredIf refers to "nope", which no question sets; declare it (for example as a calculated value) if the form sets it otherwise',
+          },
+        ],
       ],
       [
         'no questions at all',
