@@ -121,7 +121,7 @@ export function conditionalItems(items: unknown, sharedVisibleIf: unknown): Item
     const conditions: CompiledCondition[] = sharedCondition === undefined ? [] : [sharedCondition];
     const own = isRecord(item) ? item.visibleIf : undefined;
     if (typeof own === 'string' && own !== '') conditions.push(new CompiledCondition(own));
-    if (isRecord(item) && item.visible === false) conditions.push(NEVER);
+    if (isRecord(item) && item.visible === false && (typeof own !== 'string' || own === '')) conditions.push(NEVER);
     if (conditions.length === 0) fixed.push(value);
     else conditional.push({ value, conditions });
   }
@@ -411,8 +411,11 @@ function textCheck(element: ElementJson, survey: Record<string, unknown>): Value
   const max = literalBound(element.max);
   const masked = typeof element.maskType === 'string' && element.maskType !== 'none';
   if (masked && NUMERIC_MASKS.has(element.maskType as string)) {
+    // survey-core still checks an e-mail input type behind a mask.
+    const email = inputType === 'email' ? TEXT_FORMATS.email : undefined;
     return (value, report) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) report('Expected a number');
+      else if (email !== undefined && !email.pattern.test(String(value))) report(email.message);
     };
   }
   if (!masked && NUMERIC_INPUT_TYPES.has(inputType)) {

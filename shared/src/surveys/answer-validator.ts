@@ -64,7 +64,7 @@ interface ComputedValue {
 interface RequiredPanel {
   name: string;
   conditions: Conditions;
-  keys: string[];
+  questions: CompiledQuestion[];
 }
 
 interface CompiledScope {
@@ -84,10 +84,8 @@ export interface CompiledSurvey {
 const ROOT_CONDITIONS: Conditions = { visible: [], enabled: [], hidden: false, readOnly: false };
 
 function conditionsWith(parent: Conditions, element: Record<string, unknown>): Conditions {
-  const visible =
-    typeof element.visibleIf === 'string' && element.visibleIf !== ''
-      ? [...parent.visible, new CompiledCondition(element.visibleIf)]
-      : parent.visible;
+  const visibleIf = typeof element.visibleIf === 'string' && element.visibleIf !== '' ? element.visibleIf : undefined;
+  const visible = visibleIf !== undefined ? [...parent.visible, new CompiledCondition(visibleIf)] : parent.visible;
   const enabled =
     typeof element.enableIf === 'string' && element.enableIf !== ''
       ? [...parent.enabled, new CompiledCondition(element.enableIf)]
@@ -95,7 +93,8 @@ function conditionsWith(parent: Conditions, element: Record<string, unknown>): C
   return {
     visible,
     enabled,
-    hidden: parent.hidden || element.visible === false,
+    // survey-core lets a visibleIf override `visible: false`.
+    hidden: parent.hidden || (element.visible === false && visibleIf === undefined),
     readOnly: parent.readOnly || flag(element.readOnly),
   };
 }
@@ -167,6 +166,7 @@ function matrixCheck(element: ElementJson): { check: ValueCheck; whenEmpty?: Emp
 interface CompiledColumn {
   check: ValueCheck;
   validators: ValueCheck[];
+  emptyValidators: ValueCheck[];
   required: boolean;
   requiredIf?: CompiledCondition;
   visibleIf?: CompiledCondition;
@@ -190,8 +190,9 @@ function compileCell(
   const column: CompiledColumn = {
     check: compileValueCheck(cell, survey, lookup),
     validators: compileValidators(source.validators),
+    emptyValidators: compileEmptyValidators(source.validators),
     required: flag(source.isRequired) && !flag(source.readOnly),
-    hidden: source.visible === false,
+    hidden: source.visible === false && !(typeof source.visibleIf === 'string' && source.visibleIf !== ''),
     comment: hasCommentArea(cell),
   };
   if (typeof source.requiredIf === 'string' && source.requiredIf !== '')
@@ -258,8 +259,9 @@ function checkCells(
   if (context.mode !== 'complete') return;
   for (const [name, column] of columns) {
     if (!isEmptyAnswer(row[name]) || !visible(column)) continue;
-    if (column.required || column.requiredIf?.run(context.values) === true)
-      report('An answer is required', `${prefix}.${name}`);
+    const cellReport: Report = (message) => report(message, `${prefix}.${name}`);
+    if (column.required || column.requiredIf?.run(context.values) === true) cellReport('An answer is required');
+    for (const validator of column.emptyValidators) validator(row[name], cellReport, context);
   }
 }
 
@@ -464,22 +466,26 @@ function compileScope(
   const questions: CompiledQuestion[] = [];
   const computed: ComputedValue[] = [];
   const requiredPanels: RequiredPanel[] = [];
-  const collect = (items: unknown, inherited: Conditions): string[] => {
-    const keys: string[] = [];
-    if (!Array.isArray(items)) return keys;
+  const collect = (items: unknown, inherited: Conditions): CompiledQuestion[] => {
+    const inside: CompiledQuestion[] = [];
+    if (!Array.isArray(items)) return inside;
     for (const item of items) {
       if (!isRecord(item)) continue;
       const element = item as ElementJson;
       if (isPanelType(element.type)) {
         const panelConditions = conditionsWith(inherited, element);
-        const inside = collect(element.elements, panelConditions);
-        keys.push(...inside);
+        const panelQuestions = collect(element.elements, panelConditions);
+        inside.push(...panelQuestions);
         if (flag(element.isRequired) && !panelConditions.readOnly)
-          requiredPanels.push({ name: String(element.name ?? ''), conditions: panelConditions, keys: inside });
+          requiredPanels.push({
+            name: String(element.name ?? ''),
+            conditions: panelConditions,
+            questions: panelQuestions,
+          });
       } else if (isQuestionElement(element)) {
         const question = compileQuestion(element, inherited, survey, lookup);
         questions.push(question);
-        keys.push(question.name);
+        inside.push(question);
         if (element.type === 'expression' && typeof element.expression === 'string' && element.expression !== '') {
           computed.push({
             key: question.name,
@@ -489,7 +495,7 @@ function compileScope(
         }
       }
     }
-    return keys;
+    return inside;
   };
   collect(elements, conditions);
   const keys = new Set<string>();
@@ -613,7 +619,9 @@ function validateScope(scope: CompiledScope, outer: CheckContext, report: Report
       for (const validator of question.emptyValidators) validator(value, questionReport, context);
       continue;
     }
-    checkWithValidators(question, value, '', questionReport, context);
+    // Nobody can change a read-only answer, so nothing inside it is required.
+    const answerContext: CheckContext = question.conditions.readOnly ? { ...context, mode: 'partial' } : context;
+    checkWithValidators(question, value, '', questionReport, answerContext);
     for (const extra of question.extraKeys)
       extra.check(owner[extra.key], (message) => report(message, extra.key), context);
   }
@@ -623,7 +631,9 @@ function validateScope(scope: CompiledScope, outer: CheckContext, report: Report
 function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report: Report): void {
   for (const panel of scope.requiredPanels) {
     if (!isShown(panel.conditions, context.values) || !allTrue(panel.conditions.enabled, context.values)) continue;
-    if (panel.keys.every((key) => isEmptyAnswer(context.owner[key])))
+    // A panel none of whose questions shows is hidden itself.
+    const shown = panel.questions.filter((question) => isShown(question.conditions, context.values));
+    if (shown.length > 0 && shown.every((question) => isEmptyAnswer(context.owner[question.name])))
       report('Answer at least one question of this panel', panel.name);
   }
 }
