@@ -232,7 +232,7 @@ export const definitionArb: fc.Arbitrary<SurveyDefinition> = fc
   })
   .map(({ elements, calculated }) => ({
     calculatedValues: [{ name: 'calc', expression: 'iif({q0} notempty, 1, 0)', includeIntoResult: calculated }],
-    pages: [{ name: 'p', elements: nameQuestions(elements) }],
+    pages: [{ name: 'p', elements: nameQuestions(elements) as SurveyDefinition['elements'] }],
   }));
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -263,6 +263,21 @@ function textValue(question: Question, tape: Tape): unknown {
 
 const BUILT_IN = new Set(['none', 'refused', 'dontknow']);
 
+/** Picks a set of offered choices: one exclusive item (none, refuse, don't know) or regular ones. */
+function answerMany(question: Question, q: Json, offered: unknown[], tape: Tape): void {
+  const exclusive = offered.filter((value) => BUILT_IN.has(String(value)));
+  const regular = offered.filter((value) => !BUILT_IN.has(String(value)));
+  if (tape.next(5) === 0 && exclusive.length > 0) {
+    question.value = [tape.pick(exclusive)];
+    return;
+  }
+  const max = typeof q.maxSelectedChoices === 'number' && q.maxSelectedChoices > 0 ? q.maxSelectedChoices : Infinity;
+  const chosen = regular.filter(() => tape.next(2) === 1).slice(0, max);
+  if (chosen.length === 0) return;
+  question.value = chosen;
+  if (chosen.includes('other')) question.comment = 'mine';
+}
+
 /** Sets a value the form itself offers on one visible question (recursing into panels and rows). */
 function answer(question: Question, tape: Tape): void {
   const q = question as unknown as Json & Question;
@@ -285,28 +300,13 @@ function answer(question: Question, tape: Tape): void {
       return;
     }
     case 'imagepicker':
-      if (q.multiSelect !== true) {
-        question.value = tape.pick(choices());
-        return;
-      }
-    // falls through: a multiple-select image picker answers like a checkbox
-    case 'checkbox':
-    case 'tagbox': {
-      const offered = choices();
-      const exclusive = offered.filter((value) => BUILT_IN.has(String(value)));
-      const regular = offered.filter((value) => !BUILT_IN.has(String(value)));
-      if (tape.next(5) === 0 && exclusive.length > 0) {
-        question.value = [tape.pick(exclusive)];
-        return;
-      }
-      const max =
-        typeof q.maxSelectedChoices === 'number' && q.maxSelectedChoices > 0 ? q.maxSelectedChoices : Infinity;
-      const chosen = regular.filter(() => tape.next(2) === 1).slice(0, max);
-      if (chosen.length === 0) return;
-      question.value = chosen;
-      if (chosen.includes('other')) question.comment = 'mine';
+      if (q.multiSelect === true) answerMany(question, q, choices(), tape);
+      else question.value = tape.pick(choices());
       return;
-    }
+    case 'checkbox':
+    case 'tagbox':
+      answerMany(question, q, choices(), tape);
+      return;
     case 'ranking':
       question.value = [...choices()].sort(() => tape.next(3) - 1);
       return;
@@ -345,9 +345,9 @@ function answer(question: Question, tape: Tape): void {
       return;
     }
     case 'matrixdynamic':
-      (q as unknown as { rowCount: number }).rowCount = Math.max(tape.next(3), Number(q.minRowCount ?? 0));
-    // falls through: rows then answer like a matrixdropdown's
     case 'matrixdropdown':
+      if (type === 'matrixdynamic')
+        (q as unknown as { rowCount: number }).rowCount = Math.max(tape.next(3), Number(q.minRowCount ?? 0));
       for (const row of q.visibleRows as Array<{ cells: Array<{ question: Question }> }>) {
         for (const cell of row.cells) if (cell.question.isVisible) answer(cell.question, tape);
       }
@@ -374,7 +374,7 @@ export function answersThroughModel(definition: SurveyDefinition, tape: Tape): R
   for (const question of survey.getAllQuestions(false)) if (isShown(question)) answer(question, tape);
   survey.clearIncorrectValues(false);
   // Clearing a hidden answer can hide another question: repeat until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const questions = survey.getAllQuestions(false);
     const visibleNames = new Set(questions.filter(isShown).map((question) => question.getValueName()));

@@ -245,13 +245,24 @@ function storesOtherAsText(element: ElementJson, survey: Record<string, unknown>
   return (element.storeOthersAsComment ?? survey.storeOthersAsComment) === false;
 }
 
+/** With valuePropertyName, survey-core stores the "other" text itself in place of "other". */
+function storesOtherInValue(element: ElementJson): boolean {
+  const wrapped = typeof element.valuePropertyName === 'string' && element.valuePropertyName !== '';
+  return wrapped && (flag(element.showOtherItem) || flag(element.hasOther));
+}
+
 /** Dropdowns and tag boxes with allowCustomChoices store whatever the respondent typed. */
 function acceptsFreeText(element: ElementJson, survey: Record<string, unknown>): boolean {
-  return storesOtherAsText(element, survey) || flag(element.allowCustomChoices);
+  return storesOtherAsText(element, survey) || flag(element.allowCustomChoices) || storesOtherInValue(element);
 }
 
 function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) => boolean): ValueCheck | undefined {
   if (!flag(element.showOtherItem) && !flag(element.hasOther)) return undefined;
+  if (storesOtherInValue(element)) {
+    return (value, report, context) => {
+      if (context.mode === 'complete' && chosenOther(value)) report('Describe the "other" answer');
+    };
+  }
   const commentKey = `${element.name}-Comment`;
   return (value, report, context) => {
     if (context.mode === 'complete' && chosenOther(value) && isEmptyAnswer(context.owner[commentKey])) {

@@ -310,6 +310,9 @@ function matrixDynamicCheck(
   const minRows = typeof element.minRowCount === 'number' ? element.minRowCount : 0;
   const maxRows = typeof element.maxRowCount === 'number' ? element.maxRowCount : Infinity;
   const defaultRows = Math.max(typeof element.rowCount === 'number' ? element.rowCount : DEFAULT_DYNAMIC_ROWS, minRows);
+  // A required matrix needs answers in its rows, not just rows: at least one, and minRowCount.
+  const required = flag(element.isRequired);
+  const filled = Math.max(1, minRows);
   const checkRows = (rows: unknown[], report: Report, context: CheckContext): void =>
     rows.forEach((row, index) =>
       checkCells(columns, row, `[${index}]`, report, {
@@ -322,6 +325,8 @@ function matrixDynamicCheck(
       if (!Array.isArray(value)) return report('Expected a list of rows');
       if (value.length > maxRows) report(`At most ${maxRows} rows are allowed`);
       if (context.mode === 'complete' && value.length < minRows) report(`At least ${minRows} rows are required`);
+      else if (context.mode === 'complete' && required && value.filter((row) => !isEmptyAnswer(row)).length < filled)
+        report(`Fill in at least ${filled} ${filled === 1 ? 'row' : 'rows'}`);
       checkRows(value, report, context);
     },
     // No answer at all: the form still shows its default rows, whose required cells must be filled.
