@@ -418,6 +418,7 @@ const STRICTER_BY_DESIGN = [
   /^At most \d+ (rows|panels) are allowed$/,
   /^Must equal the value computed from the other answers/,
   /^Only one file is allowed$/,
+  /^Must be between -?[\d.]+ and -?[\d.]+$/,
 ];
 
 function isRecomputed(problem: AnswerProblem): boolean {

@@ -377,9 +377,15 @@ function ratingCheck(element: ElementJson): ValueCheck {
   const listed = ratingValues(element);
   const values = new Set(listed.fixed);
   const shown = visibleItems(listed);
+  // Generated scales are numbers: a number off the scale is told by its range.
+  const numbers = listed.conditional.length === 0 && listed.fixed.every((item) => typeof item === 'number');
+  const first = numbers ? (listed.fixed[0] as number | undefined) : undefined;
+  const last = numbers ? (listed.fixed[listed.fixed.length - 1] as number | undefined) : undefined;
   return (value, report, context) => {
-    if (!values.has(value) && (listed.conditional.length === 0 || !shown(context).includes(value)))
-      report(`${show(value)} is not one of the rating values`);
+    if (values.has(value) || (listed.conditional.length > 0 && shown(context).includes(value))) return;
+    if (typeof value === 'number' && first !== undefined && last !== undefined && (value < first || value > last))
+      report(`Must be between ${first} and ${last}`);
+    else report(`${show(value)} is not one of the rating values`);
   };
 }
 

@@ -74,7 +74,7 @@ const CASES: Case[] = [
     { type: 'rating', name: 'q', rateMin: 0, rateMax: 10, rateStep: 2 },
     [0, 4, 10],
     [
-      [11, [{ question: 'q', message: '11 is not one of the rating values' }]],
+      [11, [{ question: 'q', message: 'Must be between 0 and 10' }]],
       [3, [{ question: 'q', message: '3 is not one of the rating values' }]],
       ['4', [{ question: 'q', message: '"4" is not one of the rating values' }]],
     ],
@@ -170,7 +170,7 @@ const CASES: Case[] = [
     },
     [{ r1: { score: 3, grade: 'good' } }, { r1: { grade: 'poor', note: 'ok' } }],
     [
-      [{ r1: { score: 9, grade: 'good' } }, [{ question: 'q.r1.score', message: '9 is not one of the rating values' }]],
+      [{ r1: { score: 9, grade: 'good' } }, [{ question: 'q.r1.score', message: 'Must be between 1 and 5' }]],
       [{ r1: { grade: 'meh' } }, [{ question: 'q.r1.grade', message: '"meh" is not one of the choices' }]],
       [{ r1: { score: 2 } }, [{ question: 'q.r1.grade', message: 'An answer is required' }]],
       [

@@ -247,10 +247,10 @@ describe('answers survey-core rejects and the validator used to accept', () => {
   it('offers the rating values survey-core shows', () => {
     expect(check([{ type: 'rating', name: 'r', rateMax: 30 }], { r: 20 })).toEqual([]);
     expect(check([{ type: 'rating', name: 'r', rateMax: 30 }], { r: 25 })).toEqual([
-      { question: 'r', message: '25 is not one of the rating values' },
+      { question: 'r', message: 'Must be between 1 and 20' },
     ]);
     expect(check([{ type: 'rating', name: 'r', rateCount: 3, rateMax: 10 }], { r: 5 })).toEqual([
-      { question: 'r', message: '5 is not one of the rating values' },
+      { question: 'r', message: 'Must be between 8 and 10' },
     ]);
   });
 
