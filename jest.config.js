@@ -33,6 +33,7 @@ module.exports = {
         '<rootDir>/shared/src/**/*.spec.ts',
         '<rootDir>/server/src/**/*.spec.ts',
         '<rootDir>/client/src/**/*.spec.ts',
+        '<rootDir>/test/differential/**/*.spec.ts',
       ],
     },
     {

@@ -412,7 +412,13 @@ describe('surveys and versions', () => {
           { type: 'text', name: 'a' },
           { type: 'text', name: 'b', requiredIf: '{nope} notempty' },
         ]),
-        [{ path: '$.pages[0].elements[1].requiredIf', message: 'requiredIf refers to unknown question "nope"' }],
+        [
+          {
+            path: '$.pages[0].elements[1].requiredIf',
+            message:
+              'requiredIf refers to "nope", which no question sets; declare it (for example as a calculated value) if the form sets it otherwise',
+          },
+        ],
       ],
       [
         'no questions at all',
@@ -466,6 +472,120 @@ describe('surveys and versions', () => {
       });
       const detail = await secretariat.get(`/api/surveys/${id}`);
       expect((detail.body as { versions: unknown[] }).versions).toHaveLength(1);
+    });
+  });
+
+  describe('importing an existing SurveyJS form', () => {
+    // A form as SurveyJS authors write it: unnamed panels, generated choices, shared value names,
+    // calculated values, boolean properties as strings, names with spaces, composite questions.
+    const IMPORTED = {
+      calculatedValues: [{ name: 'total', expression: '{staff} + {volunteers}', includeIntoResult: true }],
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            {
+              type: 'panel',
+              isRequired: 'true',
+              elements: [
+                { type: 'text', name: ' staff ', inputType: 'number', step: 1 },
+                { type: 'text', name: 'volunteers', maskType: 'numeric' },
+              ],
+            },
+            { type: 'expression', name: 'people', expression: '{total} * 1' },
+            { type: 'dropdown', name: 'score', choicesMin: 1, choicesMax: 5, visibleIf: '{total} > 10' },
+            { type: 'text', name: 'contact', valueName: 'email', inputType: 'email' },
+            { type: 'text', name: 'contactAgain', valueName: 'email', visible: false },
+            {
+              type: 'matrix',
+              name: 'tasks',
+              cellType: 'checkbox',
+              rows: ['plan', { value: 'drill', visibleIf: '{staff} > 0' }],
+              columns: ['lead', 'support'],
+            },
+            {
+              type: 'matrixdynamic',
+              name: 'stock',
+              columns: [{ name: 'count', cellType: 'text', inputType: 'number', totalType: 'sum' }],
+              detailElements: [{ type: 'comment', name: 'note' }],
+              detailPanelMode: 'underRow',
+            },
+            {
+              type: 'paneldynamic',
+              name: 'sites',
+              templateElements: [
+                { type: 'text', name: 'site', visibleIf: '{panelIndex} = 0 or {prevPanel.site} notempty' },
+              ],
+            },
+            {
+              type: 'checkbox',
+              name: 'tools',
+              choices: [{ value: 'kit', showCommentArea: true }, 'radio'],
+              valuePropertyName: 'id',
+            },
+            { type: 'signaturepad', name: 'signature', readOnly: 'true', isRequired: true },
+          ],
+        },
+      ],
+    };
+
+    it('stores a form survey-core loads without errors', async () => {
+      const id = await createSurvey('imported-form');
+      const created = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition: IMPORTED });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({
+        version: 1,
+        status: 'draft',
+        definitionHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      const stored = await secretariat.get(`/api/surveys/${id}/versions/1`);
+      expect((stored.body as { definition: unknown }).definition).toEqual(IMPORTED);
+    });
+
+    it('refuses the question types it cannot check, naming them and saying why, storing nothing', async () => {
+      const id = await createSurvey('imported-image-map');
+      const definition = withElements([
+        { type: 'text', name: 'a' },
+        { type: 'imagemap', name: 'map' },
+        { type: 'textbase', name: 'base' },
+      ]);
+      const response = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition });
+      expect(response.status).toBe(422);
+      expect(response.body).toEqual(
+        invalid([
+          {
+            path: '$.pages[0].elements[1].type',
+            message:
+              'Question type "imagemap" is not supported: its answers are areas of an image, which Concord cannot check',
+          },
+          {
+            path: '$.pages[0].elements[2].type',
+            message:
+              'Question type "textbase" cannot be used: it is a base type of survey-core, not a question a respondent can answer',
+          },
+        ]),
+      );
+      const detail = await secretariat.get(`/api/surveys/${id}`);
+      expect((detail.body as { versions: unknown[] }).versions).toEqual([]);
+    });
+
+    it('refuses a condition on a variable nobody sets, saying it can be declared', async () => {
+      const id = await createSurvey('imported-variable');
+      const definition = withElements([{ type: 'text', name: 'a', visibleIf: '{region} = "north"' }]);
+      const response = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition });
+      expect(response.status).toBe(422);
+      expect(response.body).toEqual(
+        invalid([
+          {
+            path: '$.pages[0].elements[0].visibleIf',
+            message:
+              'visibleIf refers to "region", which no question sets; declare it (for example as a calculated value) if the form sets it otherwise',
+          },
+        ]),
+      );
+      const declared = { ...definition, calculatedValues: [{ name: 'region', expression: "'north'" }] };
+      const accepted = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition: declared });
+      expect(accepted.status).toBe(201);
     });
   });
 

@@ -1,4 +1,5 @@
 import { choiceValue, defaultText, isRecord, type ElementJson, type ValidatorJson } from './definition-types';
+import { SurveyModel } from 'survey-core';
 import { CompiledCondition } from './expressions';
 
 export type AnswerMode = 'partial' | 'complete';
@@ -8,8 +9,17 @@ export interface CheckContext {
   mode: AnswerMode;
   /** The object the answer sits in (the response, or one dynamic panel's item). */
   owner: Record<string, unknown>;
-  /** Values conditions see (the response, plus `panel` inside a dynamic panel). */
+  /** Values conditions see (the response, plus `panel` inside a dynamic panel, `row` inside a matrix row). */
   values: Record<string, unknown>;
+  /** The context variable that names the owner in `values` (`panel`); the owner is the values themselves otherwise. */
+  ownerVariable?: string;
+  /** The owner with expression questions and calculated values computed from the other answers. */
+  computed?: Record<string, unknown>;
+}
+
+/** Condition values with one more context variable (`{item}`, `{row}`). */
+export function withVariable(values: Record<string, unknown>, name: string, value: unknown): Record<string, unknown> {
+  return { ...values, [name]: value };
 }
 
 /** Reports one problem, optionally below the question (`.row.column`, `[2]`). */
@@ -34,7 +44,12 @@ const TEXT_FORMATS: Record<string, { pattern: RegExp; message: string }> = {
   time: { pattern: /^\d{2}:\d{2}(:\d{2})?$/, message: 'Expected a time (HH:MM)' },
   month: { pattern: /^\d{4}-\d{2}$/, message: 'Expected a month (YYYY-MM)' },
   week: { pattern: /^\d{4}-W\d{2}$/, message: 'Expected a week (YYYY-Www)' },
-  email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, message: 'Expected an e-mail address' },
+  // survey-core's own EmailValidator pattern: a top-level domain of at least two characters.
+  email: {
+    pattern:
+      /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i,
+    message: 'Expected an e-mail address',
+  },
   url: { pattern: /^https?:\/\/\S+$/i, message: 'Expected a URL' },
   color: { pattern: /^#[0-9a-fA-F]{6}$/, message: 'Expected a colour (#rrggbb)' },
 };
@@ -72,36 +87,157 @@ function checkMaxLength(value: string, maxLength: number, report: Report): void 
   if (maxLength > 0 && value.length > maxLength) report(`Must be at most ${maxLength} characters`);
 }
 
-/** The choices a question accepts, fixed at compile time or (choicesFromQuestion) read from the answers. */
+/** True for `true` and for `"true"`, which survey-core's serializer also reads as true. */
+export function flag(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** The choices a question accepts, fixed at compile time or read from the answers (conditions, choicesFromQuestion). */
 type ChoiceSource = (context: CheckContext) => ReadonlySet<unknown> | null;
 
-function choiceSource(element: ElementJson, lookup: ElementLookup): ChoiceSource {
-  const own = new Set<unknown>();
-  if (Array.isArray(element.choices)) for (const choice of element.choices) own.add(choiceValue(choice));
+interface ConditionalChoice {
+  value: unknown;
+  conditions: CompiledCondition[];
+}
+
+/** A condition that never holds: `visible: false` written in the definition. */
+const NEVER = new CompiledCondition('false');
+
+/** Items (choices, rows, columns) shown only when their own visibleIf, or the list's shared one, holds. */
+export interface ItemVisibility {
+  fixed: unknown[];
+  conditional: ConditionalChoice[];
+}
+
+/** Splits items into always-shown values and values with conditions (`{item}` names the item's value). */
+export function conditionalItems(items: unknown, sharedVisibleIf: unknown): ItemVisibility {
+  const fixed: unknown[] = [];
+  const conditional: ConditionalChoice[] = [];
+  const sharedCondition =
+    typeof sharedVisibleIf === 'string' && sharedVisibleIf !== '' ? new CompiledCondition(sharedVisibleIf) : undefined;
+  if (!Array.isArray(items)) return { fixed, conditional };
+  for (const item of items) {
+    const value = choiceValue(item);
+    const conditions: CompiledCondition[] = sharedCondition === undefined ? [] : [sharedCondition];
+    const own = isRecord(item) ? item.visibleIf : undefined;
+    if (typeof own === 'string' && own !== '') conditions.push(new CompiledCondition(own));
+    if (isRecord(item) && item.visible === false && (typeof own !== 'string' || own === '')) conditions.push(NEVER);
+    if (conditions.length === 0) fixed.push(value);
+    else conditional.push({ value, conditions });
+  }
+  return { fixed, conditional };
+}
+
+/** The items shown for these answers. */
+export function visibleItems({ fixed, conditional }: ItemVisibility): (context: CheckContext) => unknown[] {
+  if (conditional.length === 0) return () => fixed;
+  return (context) => {
+    const visible = [...fixed];
+    for (const choice of conditional) {
+      const values = withVariable(context.values, 'item', choice.value);
+      if (choice.conditions.every((condition) => condition.run(values))) visible.push(choice.value);
+    }
+    return visible;
+  };
+}
+
+function listedChoices(element: ElementJson): ItemVisibility {
+  const listed = conditionalItems(element.choices, element.choicesVisibleIf);
   const { choicesMin, choicesMax } = element;
   if (typeof choicesMin === 'number' && typeof choicesMax === 'number') {
     const step = numberOr(element.choicesStep, 1);
-    for (let value = choicesMin; value <= choicesMax && step > 0; value += step) own.add(value);
+    const generated: unknown[] = [];
+    for (let value = choicesMin; value <= choicesMax && step > 0; value += step) generated.push(value);
+    const more = conditionalItems(generated, element.choicesVisibleIf);
+    listed.fixed.push(...more.fixed);
+    listed.conditional.push(...more.conditional);
   }
-  const extras = EXCLUSIVE_VALUES.filter(([flag]) => element[flag] === true).map(([, value]) => value);
-  if (element.showOtherItem === true || element.hasOther === true) extras.push(OTHER);
-  for (const extra of extras) own.add(extra);
+  return listed;
+}
+
+/** The built-in items (other, none, refuse, don't know) a question shows. */
+function builtInChoices(element: ElementJson): string[] {
+  const extras = EXCLUSIVE_VALUES.filter(([property]) => flag(element[property])).map(([, value]) => value);
+  if (flag(element.showOtherItem) || flag(element.hasOther)) extras.push(OTHER);
+  return extras;
+}
+
+/** The question's own choices (no built-in items), evaluated against the answers when conditions apply. */
+function ownChoices(element: ElementJson): (context: CheckContext) => unknown[] {
+  return visibleItems(listedChoices(element));
+}
+
+function choiceSource(element: ElementJson, lookup: ElementLookup): ChoiceSource {
   if (isRecord(element.choicesByUrl)) return () => null;
+  const own = ownChoices(element);
+  const extras = builtInChoices(element);
   const fromName = element.choicesFromQuestion;
-  if (typeof fromName !== 'string' || fromName === '') return () => own;
-  const source = lookup(fromName);
-  const sourceChoices = source === undefined ? [] : (source.choices ?? []).map(choiceValue);
-  const mode = element.choicesFromQuestionMode;
-  if (mode !== 'selected' && mode !== 'unselected') {
-    const all = new Set([...sourceChoices, ...own]);
-    return () => all;
+  if (typeof fromName !== 'string' || fromName === '') {
+    return (context) => {
+      const allowed = new Set(own(context));
+      for (const extra of extras) allowed.add(extra);
+      return allowed;
+    };
   }
+  const source = lookup(fromName);
+  // survey-core copies the source's visible choices, never its built-in items (other, none, ...).
+  const sourceChoices = source === undefined ? () => [] : ownChoices(source);
+  const mode = element.choicesFromQuestionMode;
+  const showsOther = extras.includes(OTHER);
   return (context) => {
+    const allowed = new Set(own(context));
+    for (const extra of extras) allowed.add(extra);
+    if (mode !== 'selected' && mode !== 'unselected') {
+      for (const value of sourceChoices(context)) allowed.add(value);
+      return allowed;
+    }
     const answer = context.owner[fromName];
-    const chosen = new Set(Array.isArray(answer) ? answer : answer === undefined ? [] : [answer]);
-    const allowed = new Set(own);
-    for (const value of sourceChoices) if (chosen.has(value) === (mode === 'selected')) allowed.add(value);
+    const chosen = new Set((Array.isArray(answer) ? answer : answer === undefined ? [] : [answer]).map(unwrapChoice));
+    for (const value of sourceChoices(context)) if (chosen.has(value) === (mode === 'selected')) allowed.add(value);
+    // "selected" mode offers the source's "other" answer, with its text, when the target has no other item.
+    if (mode === 'selected' && !showsOther && chosen.has(OTHER) && !isEmptyAnswer(context.owner[`${fromName}-Comment`]))
+      allowed.add(OTHER);
     return allowed;
+  };
+}
+
+/** A choice answer as stored by a choice with its own comment area: `{value, comment}`. */
+function unwrapChoice(item: unknown): unknown {
+  return isRecord(item) && 'value' in item ? item.value : item;
+}
+
+/** The values of choices that carry their own comment area (answers then read `{value, comment}`). */
+function commentedChoices(element: ElementJson): Set<unknown> {
+  const values = new Set<unknown>();
+  if (Array.isArray(element.choices))
+    for (const choice of element.choices)
+      if (isRecord(choice) && flag(choice.showCommentArea)) values.add(choice.value);
+  return values;
+}
+
+/**
+ * How one item of a choice answer is written: a bare value, `{value, comment}` for a choice with its
+ * own comment area, or `{[valuePropertyName]: value}`. Returns the choice value, or reports the shape.
+ */
+function choiceItemReader(element: ElementJson): (item: unknown, report: Report) => { value: unknown } | undefined {
+  const commented = commentedChoices(element);
+  const property =
+    typeof element.valuePropertyName === 'string' && element.valuePropertyName !== ''
+      ? element.valuePropertyName
+      : undefined;
+  return (item, report) => {
+    if (property !== undefined) {
+      if (!isRecord(item) || !(property in item)) {
+        report(`Expected {"${property}": value} for each choice`);
+        return undefined;
+      }
+      return { value: item[property] };
+    }
+    if (!isRecord(item)) return { value: item };
+    if (commented.has(item.value) && (item.comment === undefined || typeof item.comment === 'string'))
+      return { value: item.value };
+    report(`${show(item)} is not one of the choices`);
+    return undefined;
   };
 }
 
@@ -109,8 +245,24 @@ function storesOtherAsText(element: ElementJson, survey: Record<string, unknown>
   return (element.storeOthersAsComment ?? survey.storeOthersAsComment) === false;
 }
 
+/** With valuePropertyName, survey-core stores the "other" text itself in place of "other". */
+function storesOtherInValue(element: ElementJson): boolean {
+  const wrapped = typeof element.valuePropertyName === 'string' && element.valuePropertyName !== '';
+  return wrapped && (flag(element.showOtherItem) || flag(element.hasOther));
+}
+
+/** Dropdowns and tag boxes with allowCustomChoices store whatever the respondent typed. */
+function acceptsFreeText(element: ElementJson, survey: Record<string, unknown>): boolean {
+  return storesOtherAsText(element, survey) || flag(element.allowCustomChoices) || storesOtherInValue(element);
+}
+
 function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) => boolean): ValueCheck | undefined {
-  if (element.showOtherItem !== true && element.hasOther !== true) return undefined;
+  if (!flag(element.showOtherItem) && !flag(element.hasOther)) return undefined;
+  if (storesOtherInValue(element)) {
+    return (value, report, context) => {
+      if (context.mode === 'complete' && chosenOther(value)) report('Describe the "other" answer');
+    };
+  }
   const commentKey = `${element.name}-Comment`;
   return (value, report, context) => {
     if (context.mode === 'complete' && chosenOther(value) && isEmptyAnswer(context.owner[commentKey])) {
@@ -121,15 +273,19 @@ function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) =
 
 function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const freeOther = storesOtherAsText(element, survey);
+  const freeText = acceptsFreeText(element, survey);
+  const readItem = choiceItemReader(element);
   const other = otherCommentCheck(element, (value) => value === OTHER);
-  return (value, report, context) => {
+  return (answer, report, context) => {
+    const read = isRecord(answer) ? readItem(answer, report) : { value: answer };
+    if (read === undefined) return;
+    const { value } = read;
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       report('Expected a single choice');
       return;
     }
     const choices = allowed(context);
-    if (choices !== null && !choices.has(value) && !(freeOther && typeof value === 'string')) {
+    if (choices !== null && !choices.has(value) && !(freeText && typeof value === 'string')) {
       report(`${show(value)} is not one of the choices`);
       return;
     }
@@ -139,47 +295,52 @@ function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>
 
 function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const freeOther = storesOtherAsText(element, survey);
-  const exclusive = new Set(EXCLUSIVE_VALUES.filter(([flag]) => element[flag] === true).map(([, value]) => value));
+  const freeText = acceptsFreeText(element, survey);
+  const readItem = choiceItemReader(element);
+  const exclusive = new Set(EXCLUSIVE_VALUES.filter(([property]) => flag(element[property])).map(([, value]) => value));
   const minSelected = numberOr(element.minSelectedChoices, 0);
   const maxSelected = numberOr(element.maxSelectedChoices, 0);
   const other = otherCommentCheck(element, (value) => Array.isArray(value) && value.includes(OTHER));
-  return (value, report, context) => {
-    if (!Array.isArray(value)) {
+  return (answer, report, context) => {
+    if (!Array.isArray(answer)) {
       report('Expected a list of choices');
       return;
     }
     const choices = allowed(context);
     const seen = new Set<unknown>();
-    let valid = true;
+    const values: unknown[] = [];
     // One message per question is enough, and keeps a list of 100,000 bad items cheap to answer.
-    for (const item of value) {
+    for (const entry of answer) {
+      const read = readItem(entry, report);
+      if (read === undefined) return;
+      const item = read.value;
       if (seen.has(item)) {
         report(`${show(item)} is chosen twice`);
-        valid = false;
-      } else if (choices !== null && !choices.has(item) && !(freeOther && typeof item === 'string')) {
-        report(`${show(item)} is not one of the choices`);
-        valid = false;
+        return;
       }
-      if (!valid) return;
+      if (choices !== null && !choices.has(item) && !(freeText && typeof item === 'string')) {
+        report(`${show(item)} is not one of the choices`);
+        return;
+      }
       seen.add(item);
+      values.push(item);
     }
-    for (const item of value) {
-      if (exclusive.has(item as string) && value.length > 1) {
+    for (const item of values) {
+      if (exclusive.has(item as string) && values.length > 1) {
         report(`${show(item)} cannot be combined with other choices`);
         return;
       }
     }
-    if (maxSelected > 0 && value.length > maxSelected) report(`Choose at most ${maxSelected}`);
-    if (context.mode === 'complete' && minSelected > 0 && value.length < minSelected)
+    if (maxSelected > 0 && values.length > maxSelected) report(`Choose at most ${maxSelected}`);
+    if (context.mode === 'complete' && minSelected > 0 && values.length < minSelected)
       report(`Choose at least ${minSelected}`);
-    other?.(value, report, context);
+    other?.(values, report, context);
   };
 }
 
 function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const partialRanking = element.selectToRankEnabled === true;
+  const partialRanking = flag(element.selectToRankEnabled);
   return (value, report, context) => {
     if (!Array.isArray(value)) {
       report('Expected a ranked list of choices');
@@ -198,22 +359,33 @@ function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
   };
 }
 
-function ratingCheck(element: ElementJson): ValueCheck {
-  if (Array.isArray(element.rateValues) && element.rateValues.length > 0) {
-    const values = new Set(element.rateValues.map(choiceValue));
-    return (value, report) => {
-      if (!values.has(value)) report(`${show(value)} is not one of the rating values`);
-    };
+/**
+ * The values a rating offers, as survey-core generates them: rateValues when given, otherwise rateMin to
+ * rateMax by rateStep (survey-core derives the missing ends from rateCount), at most
+ * `settings.ratingMaximumRateValueCount` of them.
+ */
+function ratingValues(element: ElementJson): ItemVisibility {
+  if (Array.isArray(element.rateValues) && element.rateValues.length > 0 && element.autoGenerate !== true) {
+    return listedChoices({ ...element, choices: element.rateValues, choicesMin: undefined, choicesMax: undefined });
   }
-  const min = numberOr(element.rateMin, 1);
-  const step = numberOr(element.rateStep, 1);
-  const count = numberOr(element.rateCount, 0);
-  const max = numberOr(element.rateMax, count > 0 && element.rateMax === undefined ? min + (count - 1) * step : 5);
-  return (value, report) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return report('Expected a number');
-    if (value < min || value > max) return report(`Must be between ${min} and ${max}`);
-    const steps = (value - min) / step;
-    if (Math.abs(steps - Math.round(steps)) > 1e-9) report(`Must be ${min} plus a multiple of ${step}`);
+  const model = new SurveyModel({ elements: [{ ...element, type: 'rating', name: 'rating', rateValues: [] }] });
+  const question = model.getQuestionByName('rating') as unknown as { visibleRateValues: Array<{ value: unknown }> };
+  return { fixed: question.visibleRateValues.map((item) => item.value), conditional: [] };
+}
+
+function ratingCheck(element: ElementJson): ValueCheck {
+  const listed = ratingValues(element);
+  const values = new Set(listed.fixed);
+  const shown = visibleItems(listed);
+  // Generated scales are numbers: a number off the scale is told by its range.
+  const numbers = listed.conditional.length === 0 && listed.fixed.every((item) => typeof item === 'number');
+  const first = numbers ? (listed.fixed[0] as number | undefined) : undefined;
+  const last = numbers ? (listed.fixed[listed.fixed.length - 1] as number | undefined) : undefined;
+  return (value, report, context) => {
+    if (values.has(value) || (listed.conditional.length > 0 && shown(context).includes(value))) return;
+    if (typeof value === 'number' && first !== undefined && last !== undefined && (value < first || value > last))
+      report(`Must be between ${first} and ${last}`);
+    else report(`${show(value)} is not one of the rating values`);
   };
 }
 
@@ -237,20 +409,43 @@ function rangeCheck(
   if (max !== undefined && typeof max === typeof value && value > max) report(`Must be at most ${max}`);
 }
 
+/** Masks that make survey-core store a number rather than the typed text. */
+const NUMERIC_MASKS = new Set(['numeric', 'currency']);
+
+/** survey-core's step rule: the value is a whole multiple of the step (counted from zero, not from min). */
+function matchesStep(value: number, step: number): boolean {
+  let scale = 1;
+  while ((Math.round(step * scale) / scale !== step || Math.round(value * scale) / scale !== value) && scale < 1e6)
+    scale *= 10;
+  const scaledStep = Math.round(step * scale);
+  return scaledStep <= 0 || Math.round(value * scale) % scaledStep === 0;
+}
+
 function textCheck(element: ElementJson, survey: Record<string, unknown>): ValueCheck {
   const inputType = typeof element.inputType === 'string' ? element.inputType : 'text';
   const maxLength = numberOr(element.maxLength, numberOr(survey.maxTextLength, 0));
   const min = literalBound(element.min);
   const max = literalBound(element.max);
-  if (NUMERIC_INPUT_TYPES.has(inputType)) {
+  const masked = typeof element.maskType === 'string' && element.maskType !== 'none';
+  if (masked && NUMERIC_MASKS.has(element.maskType as string)) {
+    // survey-core still checks an e-mail input type behind a mask.
+    const email = inputType === 'email' ? TEXT_FORMATS.email : undefined;
+    return (value, report) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) report('Expected a number');
+      else if (email !== undefined && !email.pattern.test(String(value))) report(email.message);
+    };
+  }
+  if (!masked && NUMERIC_INPUT_TYPES.has(inputType)) {
     const numericMin = typeof min === 'string' ? Number(min) : min;
     const numericMax = typeof max === 'string' ? Number(max) : max;
+    const step = inputType === 'number' ? numberOr(element.step, 0) : 0;
     return (value, report) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) return report('Expected a number');
       rangeCheck(value, numericMin, numericMax, report);
+      if (step > 0 && !matchesStep(value, step)) report(`Must be a multiple of ${step}`);
     };
   }
-  const format = TEXT_FORMATS[inputType];
+  const format = masked ? undefined : TEXT_FORMATS[inputType];
   return (value, report) => {
     if (!checkString(value, report)) return;
     if (format !== undefined && !format.pattern.test(value)) return report(format.message);
@@ -267,12 +462,13 @@ function commentCheck(element: ElementJson, survey: Record<string, unknown>): Va
 }
 
 function multipleTextCheck(element: ElementJson, survey: Record<string, unknown>): ValueCheck {
-  const items = new Map<string, { check: ValueCheck; required: boolean }>();
+  const items = new Map<string, { check: ValueCheck; validators: ValueCheck[]; required: boolean }>();
   for (const item of Array.isArray(element.items) ? (element.items as unknown[]) : []) {
     if (!isRecord(item) || typeof item.name !== 'string') continue;
     items.set(item.name, {
       check: textCheck({ ...item, type: 'text', name: item.name }, survey),
-      required: item.isRequired === true,
+      validators: compileValidators(item.validators),
+      required: flag(item.isRequired),
     });
   }
   return (value, report, context) => {
@@ -280,7 +476,7 @@ function multipleTextCheck(element: ElementJson, survey: Record<string, unknown>
     for (const [key, itemValue] of Object.entries(value)) {
       const item = items.get(key);
       if (item === undefined) report(`${show(key)} is not an item of this question`);
-      else if (!isEmptyAnswer(itemValue)) item.check(itemValue, (message) => report(message, `.${key}`), context);
+      else if (!isEmptyAnswer(itemValue)) checkWithValidators(item, itemValue, `.${key}`, report, context);
     }
     if (context.mode !== 'complete') return;
     for (const [key, item] of items)
@@ -288,12 +484,60 @@ function multipleTextCheck(element: ElementJson, survey: Record<string, unknown>
   };
 }
 
+/** Runs a value's type check, then its declared validators once the type is right. */
+export function checkWithValidators(
+  checks: { check: ValueCheck; validators: ValueCheck[] },
+  value: unknown,
+  suffix: string,
+  report: Report,
+  context: CheckContext,
+): void {
+  let valid = true;
+  const tracking: Report = (message, more = '') => {
+    valid = false;
+    report(message, `${suffix}${more}`);
+  };
+  checks.check(value, tracking, context);
+  if (valid) for (const validator of checks.validators) validator(value, tracking, context);
+}
+
+const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+(;[\w-]+=[\w.-]+)*(;base64)?,/;
+
+/** Bytes a base64 data URL holds (survey-core checks maxSize on the file before encoding it). */
+function dataUrlBytes(content: string): number {
+  const comma = content.indexOf(',');
+  const payload = content.slice(comma + 1);
+  if (!content.slice(0, comma).endsWith(';base64')) return payload.length;
+  const padding = payload.endsWith('==') ? 2 : payload.endsWith('=') ? 1 : 0;
+  return Math.floor((payload.length * 3) / 4) - padding;
+}
+
 function fileCheck(element: ElementJson): ValueCheck {
+  const inline = element.storeDataAsText !== false;
+  const maxSize = numberOr(element.maxSize, 0);
   return (value, report) => {
-    if (!Array.isArray(value) || !value.every((file) => isRecord(file) && typeof file.name === 'string')) {
-      return report('Expected a list of files');
+    if (!Array.isArray(value)) return report('Expected a list of files');
+    for (const [index, file] of value.entries()) {
+      const at = `[${index}]`;
+      if (!isRecord(file) || typeof file.name !== 'string' || typeof file.content !== 'string')
+        return report('Expected a file: {name, type, content}', at);
+      if (file.type !== undefined && typeof file.type !== 'string')
+        return report('Expected a media type', `${at}.type`);
+      if (inline && !DATA_URL.test(file.content)) return report('Expected the file content as a data URL', at);
+      if (inline && maxSize > 0 && dataUrlBytes(file.content) > maxSize)
+        report(`The file is larger than ${maxSize} bytes`, at);
     }
-    if (element.allowMultiple !== true && value.length > 1) report('Only one file is allowed');
+    if (!flag(element.allowMultiple) && value.length > 1) report('Only one file is allowed');
+  };
+}
+
+const SIGNATURE_DATA_URL = /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
+
+/** A signature is an image drawn in the form: a PNG, JPEG or SVG data URL, or a file URL when not stored inline. */
+function signatureCheck(element: ElementJson): ValueCheck {
+  if (element.storeDataAsText === false) return (value, report) => void checkString(value, report);
+  return (value, report) => {
+    if (typeof value !== 'string' || !SIGNATURE_DATA_URL.test(value)) report('Expected a signature image (data URL)');
   };
 }
 
@@ -338,8 +582,9 @@ export function compileValueCheck(
     case 'text':
       return textCheck(element, survey);
     case 'comment':
-    case 'signaturepad':
       return commentCheck(element, survey);
+    case 'signaturepad':
+      return signatureCheck(element);
     case 'multipletext':
       return multipleTextCheck(element, survey);
     case 'file':
@@ -422,4 +667,10 @@ export function compileValidators(validators: unknown): ValueCheck[] {
         return () => undefined;
     }
   });
+}
+
+/** The validators survey-core runs on an empty answer too: expression validators. */
+export function compileEmptyValidators(validators: unknown): ValueCheck[] {
+  if (!Array.isArray(validators)) return [];
+  return compileValidators(validators.filter((validator) => isRecord(validator) && validator.type === 'expression'));
 }

@@ -75,8 +75,8 @@ const CASES: Case[] = [
     [0, 4, 10],
     [
       [11, [{ question: 'q', message: 'Must be between 0 and 10' }]],
-      [3, [{ question: 'q', message: 'Must be 0 plus a multiple of 2' }]],
-      ['4', [{ question: 'q', message: 'Expected a number' }]],
+      [3, [{ question: 'q', message: '3 is not one of the rating values' }]],
+      ['4', [{ question: 'q', message: '"4" is not one of the rating values' }]],
     ],
   ],
   [
@@ -250,10 +250,17 @@ const CASES: Case[] = [
   [
     'file',
     { type: 'file', name: 'q' },
-    [[{ name: 'plan.pdf', type: 'application/pdf', content: 'data:...' }]],
+    [[{ name: 'plan.pdf', type: 'application/pdf', content: 'data:application/pdf;base64,JVBERi0=' }]],
     [
       ['plan.pdf', [{ question: 'q', message: 'Expected a list of files' }]],
-      [[{ name: 'a' }, { name: 'b' }], [{ question: 'q', message: 'Only one file is allowed' }]],
+      [
+        [
+          { name: 'a', type: 'text/plain', content: 'data:text/plain;base64,YQ==' },
+          { name: 'b', type: 'text/plain', content: 'data:text/plain;base64,Yg==' },
+        ],
+        [{ question: 'q', message: 'Only one file is allowed' }],
+      ],
+      [[{ name: 'a' }], [{ question: 'q[0]', message: 'Expected a file: {name, type, content}' }]],
     ],
   ],
 ];

@@ -1,16 +1,23 @@
+import { SurveyModel } from 'survey-core';
 import {
   type AnswerMode,
   type CheckContext,
+  checkWithValidators,
+  compileEmptyValidators,
   compileValidators,
   compileValueCheck,
+  conditionalItems,
   type ElementLookup,
+  flag,
   isEmptyAnswer,
   type Report,
   type ValueCheck,
+  visibleItems,
+  withVariable,
 } from './answer-checks';
 import { definitionPages, isPanelType, isQuestionElement, walkElements } from './definition-model';
-import { choiceValue, type ElementJson, isRecord, type SurveyDefinition } from './definition-types';
-import { CompiledCondition } from './expressions';
+import { type ElementJson, isRecord, type SurveyDefinition } from './definition-types';
+import { CompiledCondition, CompiledExpression, sameAnswer } from './expressions';
 
 export type { AnswerMode } from './answer-checks';
 
@@ -23,7 +30,14 @@ export interface AnswerProblem {
 interface Conditions {
   visible: CompiledCondition[];
   enabled: CompiledCondition[];
+  /** `visible: false` on the element or a container: never shown, whatever the answers. */
+  hidden: boolean;
+  /** `readOnly: true` on the element or a container: shown, but nobody can answer it, so it is never required. */
+  readOnly: boolean;
 }
+
+/** What a composite question demands when it has no answer at all (required cells, items, rows). */
+type EmptyCheck = (value: unknown, report: Report, context: CheckContext) => void;
 
 interface CompiledQuestion {
   name: string;
@@ -32,13 +46,34 @@ interface CompiledQuestion {
   requiredIf?: CompiledCondition;
   check: ValueCheck;
   validators: ValueCheck[];
-  /** The `<name>-Comment` key this question may carry. */
-  commentKey?: string;
+  /** Validators survey-core also runs on an empty answer (expression validators). */
+  emptyValidators: ValueCheck[];
+  whenEmpty?: EmptyCheck;
+  /** Keys stored beside the answer: `<name>-Comment`, `<name>-total`. */
+  extraKeys: Array<{ key: string; check: ValueCheck }>;
+}
+
+/** A value the form computes (expression question, calculated value); the server computes it again. */
+interface ComputedValue {
+  key: string;
+  expression: CompiledExpression;
+  precision?: number;
+}
+
+/** A panel with isRequired: at least one of its questions must be answered. */
+interface RequiredPanel {
+  name: string;
+  conditions: Conditions;
+  questions: CompiledQuestion[];
 }
 
 interface CompiledScope {
   questions: CompiledQuestion[];
   keys: ReadonlySet<string>;
+  computed: ComputedValue[];
+  requiredPanels: RequiredPanel[];
+  /** Some key is shared by several questions (valueName): hidden ones then defer to visible ones. */
+  sharedKeys: boolean;
 }
 
 /** A definition compiled once into plain checks; validating answers then builds no survey-core model. */
@@ -46,18 +81,22 @@ export interface CompiledSurvey {
   readonly root: CompiledScope;
 }
 
-const DYNAMIC_PANEL_CONTEXT = 'panel';
+const ROOT_CONDITIONS: Conditions = { visible: [], enabled: [], hidden: false, readOnly: false };
 
 function conditionsWith(parent: Conditions, element: Record<string, unknown>): Conditions {
-  const visible =
-    typeof element.visibleIf === 'string' && element.visibleIf !== ''
-      ? [...parent.visible, new CompiledCondition(element.visibleIf)]
-      : parent.visible;
+  const visibleIf = typeof element.visibleIf === 'string' && element.visibleIf !== '' ? element.visibleIf : undefined;
+  const visible = visibleIf !== undefined ? [...parent.visible, new CompiledCondition(visibleIf)] : parent.visible;
   const enabled =
     typeof element.enableIf === 'string' && element.enableIf !== ''
       ? [...parent.enabled, new CompiledCondition(element.enableIf)]
       : parent.enabled;
-  return { visible, enabled };
+  return {
+    visible,
+    enabled,
+    // survey-core lets a visibleIf override `visible: false`.
+    hidden: parent.hidden || (element.visible === false && visibleIf === undefined),
+    readOnly: parent.readOnly || flag(element.readOnly),
+  };
 }
 
 function allTrue(conditions: CompiledCondition[], values: Record<string, unknown>): boolean {
@@ -65,27 +104,105 @@ function allTrue(conditions: CompiledCondition[], values: Record<string, unknown
   return true;
 }
 
-function matrixCheck(element: ElementJson): ValueCheck {
-  const rows = new Set((element.rows ?? []).map(choiceValue));
-  const columns = new Set((element.columns ?? []).map(choiceValue));
-  const allRowsRequired = element.isAllRowRequired === true || element.eachRowRequired === true;
-  return (value, report, context) => {
-    if (!isRecord(value)) return report('Expected an object of row answers');
-    for (const [row, cell] of Object.entries(value)) {
-      if (!rows.has(row)) report(`${JSON.stringify(row)} is not a row`);
-      else if (!columns.has(cell)) report(`${JSON.stringify(cell)} is not a column`, `.${row}`);
+function isShown(conditions: Conditions, values: Record<string, unknown>): boolean {
+  return !conditions.hidden && allTrue(conditions.visible, values);
+}
+
+const HIDDEN_ROW = 'The row is hidden, so it must not be answered';
+const HIDDEN_COLUMN = 'The column is hidden, so it must not be answered';
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Rows of a matrix with their visibility (row visibleIf, the matrix's rowsVisibleIf with `{item}`). */
+function matrixRows(element: ElementJson): { all: Set<string>; visible: (context: CheckContext) => string[] } {
+  const items = conditionalItems(element.rows, element.rowsVisibleIf);
+  const shown = visibleItems(items);
+  const all = new Set([...items.fixed, ...items.conditional.map((item) => item.value)].map(String));
+  return { all, visible: (context) => shown(context).map(String) };
+}
+
+function matrixCheck(element: ElementJson): { check: ValueCheck; whenEmpty?: EmptyCheck } {
+  const rows = matrixRows(element);
+  const columnItems = conditionalItems(element.columns, element.columnsVisibleIf);
+  const allColumns = new Set([...columnItems.fixed, ...columnItems.conditional.map((item) => item.value)]);
+  const visibleColumns = visibleItems(columnItems);
+  const multiple = element.cellType === 'checkbox';
+  const allRowsRequired = flag(element.isAllRowRequired) || flag(element.eachRowRequired);
+  const checkCell = (cell: unknown, columns: ReadonlySet<unknown>, row: string, report: Report): void => {
+    if (!multiple) {
+      if (!columns.has(cell))
+        report(`${show(cell)} is not ${allColumns.has(cell) ? 'a visible' : 'a'} column`, `.${row}`);
+      return;
     }
-    if (context.mode !== 'complete' || !allRowsRequired) return;
-    for (const row of rows) if (isEmptyAnswer(value[String(row)])) report('An answer is required', `.${String(row)}`);
+    if (!Array.isArray(cell)) return report('Expected a list of columns', `.${row}`);
+    const seen = new Set<unknown>();
+    for (const item of cell) {
+      if (seen.has(item)) return report(`${show(item)} is chosen twice`, `.${row}`);
+      if (!columns.has(item)) return report(`${show(item)} is not a column`, `.${row}`);
+      seen.add(item);
+    }
   };
+  const requireRows = (value: Record<string, unknown>, report: Report, context: CheckContext): void => {
+    for (const row of rows.visible(context)) if (isEmptyAnswer(value[row])) report('An answer is required', `.${row}`);
+  };
+  const check: ValueCheck = (value, report, context) => {
+    if (!isRecord(value)) return report('Expected an object of row answers');
+    const visibleRows = new Set(rows.visible(context));
+    const columns = new Set(visibleColumns(context));
+    for (const [row, cell] of Object.entries(value)) {
+      if (!rows.all.has(row)) report(`${JSON.stringify(row)} is not a row`);
+      else if (isEmptyAnswer(cell)) continue;
+      else if (!visibleRows.has(row)) report(HIDDEN_ROW, `.${row}`);
+      else checkCell(cell, columns, row, report);
+    }
+    if (context.mode === 'complete' && allRowsRequired) requireRows(value, report, context);
+  };
+  if (!allRowsRequired) return { check };
+  return { check, whenEmpty: (_value, report, context) => requireRows({}, report, context) };
 }
 
 interface CompiledColumn {
   check: ValueCheck;
   validators: ValueCheck[];
+  emptyValidators: ValueCheck[];
   required: boolean;
+  requiredIf?: CompiledCondition;
+  visibleIf?: CompiledCondition;
+  hidden: boolean;
+  /** The cell may carry `<column>-Comment` (other item, comment area). */
+  comment: boolean;
 }
 
+function hasCommentArea(element: Record<string, unknown>): boolean {
+  return (
+    flag(element.showOtherItem) || flag(element.hasOther) || flag(element.showCommentArea) || flag(element.hasComment)
+  );
+}
+
+function compileCell(
+  cell: ElementJson,
+  source: Record<string, unknown>,
+  survey: Record<string, unknown>,
+  lookup: ElementLookup,
+): CompiledColumn {
+  const column: CompiledColumn = {
+    check: compileValueCheck(cell, survey, lookup),
+    validators: compileValidators(source.validators),
+    emptyValidators: compileEmptyValidators(source.validators),
+    required: flag(source.isRequired) && !flag(source.readOnly),
+    hidden: source.visible === false && !(typeof source.visibleIf === 'string' && source.visibleIf !== ''),
+    comment: hasCommentArea(cell),
+  };
+  if (typeof source.requiredIf === 'string' && source.requiredIf !== '')
+    column.requiredIf = new CompiledCondition(source.requiredIf);
+  if (typeof source.visibleIf === 'string' && source.visibleIf !== '')
+    column.visibleIf = new CompiledCondition(source.visibleIf);
+  return column;
+}
+
+/** The columns of a matrixdropdown/matrixdynamic, plus the questions of its detail panel (stored in the row too). */
 function compileColumns(
   element: ElementJson,
   survey: Record<string, unknown>,
@@ -98,92 +215,199 @@ function compileColumns(
     const type =
       declared === 'default' ? (typeof element.cellType === 'string' ? element.cellType : 'dropdown') : declared;
     const cell = {
-      ...element,
       ...column,
       type,
       name: column.name,
       choices: column.choices ?? element.choices,
     } as ElementJson;
-    columns.set(column.name, {
-      check: compileValueCheck(cell, survey, lookup),
-      validators: compileValidators(column.validators),
-      required: column.isRequired === true,
-    });
+    columns.set(column.name, compileCell(cell, column, survey, lookup));
+  }
+  if (Array.isArray(element.detailElements) && element.detailPanelMode !== 'none') {
+    for (const detail of element.detailElements as unknown[]) {
+      if (isQuestionElement(detail) && !isPanelType(detail.type))
+        columns.set(detail.name, compileCell(detail, detail, survey, lookup));
+    }
   }
   return columns;
 }
 
+/** Checks one row of a matrix: its cells, comments, and (complete mode) its required cells. */
 function checkCells(
   columns: Map<string, CompiledColumn>,
   row: unknown,
   prefix: string,
   report: Report,
-  context: CheckContext,
+  parent: CheckContext,
 ): void {
   if (!isRecord(row)) return report('Expected an object of cell answers', prefix);
+  const context: CheckContext = { mode: parent.mode, owner: row, values: withVariable(parent.values, 'row', row) };
+  const visible = (column: CompiledColumn): boolean =>
+    !column.hidden && (column.visibleIf === undefined || column.visibleIf.run(context.values));
   for (const [name, cell] of Object.entries(row)) {
     const column = columns.get(name);
     if (column === undefined) {
-      report(`${JSON.stringify(name)} is not a column`, prefix);
+      const commented = name.endsWith('-Comment') ? columns.get(name.slice(0, -'-Comment'.length)) : undefined;
+      if (commented?.comment !== true) report(`${JSON.stringify(name)} is not a column`, prefix);
+      else if (cell !== undefined && cell !== null && typeof cell !== 'string')
+        report('Expected text', `${prefix}.${name}`);
       continue;
     }
     if (isEmptyAnswer(cell)) continue;
-    let valid = true;
-    const cellReport: Report = (message, suffix = '') => {
-      valid = false;
-      report(message, `${prefix}.${name}${suffix}`);
-    };
-    column.check(cell, cellReport, context);
-    if (valid) for (const validator of column.validators) validator(cell, cellReport, context);
+    if (!visible(column)) report(HIDDEN_COLUMN, `${prefix}.${name}`);
+    else checkWithValidators(column, cell, `${prefix}.${name}`, report, context);
   }
   if (context.mode !== 'complete') return;
-  for (const [name, column] of columns)
-    if (column.required && isEmptyAnswer(row[name])) report('An answer is required', `${prefix}.${name}`);
+  for (const [name, column] of columns) {
+    if (!isEmptyAnswer(row[name]) || !visible(column)) continue;
+    const cellReport: Report = (message) => report(message, `${prefix}.${name}`);
+    if (column.required || column.requiredIf?.run(context.values) === true) cellReport('An answer is required');
+    for (const validator of column.emptyValidators) validator(row[name], cellReport, context);
+  }
 }
 
-function matrixDropdownCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
-  const rows = (element.rows ?? []).map((row) => String(choiceValue(row)));
-  const rowSet = new Set(rows);
+function hasTotals(element: ElementJson): boolean {
+  return (element.columns ?? []).some(
+    (column) => isRecord(column) && typeof column.totalType === 'string' && column.totalType !== 'none',
+  );
+}
+
+function matrixDropdownCheck(
+  element: ElementJson,
+  survey: Record<string, unknown>,
+  lookup: ElementLookup,
+): { check: ValueCheck; whenEmpty: EmptyCheck } {
+  const rows = matrixRows(element);
   const columns = compileColumns(element, survey, lookup);
-  return (value, report, context) => {
-    if (!isRecord(value)) return report('Expected an object of row answers');
-    for (const [row, cells] of Object.entries(value)) {
-      if (!rowSet.has(row)) report(`${JSON.stringify(row)} is not a row`);
-      else checkCells(columns, cells, `.${row}`, report, context);
-    }
-    if (context.mode !== 'complete') return;
-    for (const row of rows) if (value[row] === undefined) checkCells(columns, {}, `.${row}`, report, context);
+  const requireRows = (value: Record<string, unknown>, report: Report, context: CheckContext): void => {
+    for (const row of rows.visible(context))
+      if (value[row] === undefined) checkCells(columns, {}, `.${row}`, report, context);
+  };
+  return {
+    check: (value, report, context) => {
+      if (!isRecord(value)) return report('Expected an object of row answers');
+      const visibleRows = new Set(rows.visible(context));
+      for (const [row, cells] of Object.entries(value)) {
+        if (!rows.all.has(row)) report(`${JSON.stringify(row)} is not a row`);
+        else if (!visibleRows.has(row)) {
+          if (!isEmptyAnswer(cells)) report(HIDDEN_ROW, `.${row}`);
+        } else checkCells(columns, cells, `.${row}`, report, context);
+      }
+      if (context.mode === 'complete') requireRows(value, report, context);
+    },
+    whenEmpty: (_value, report, context) => requireRows({}, report, context),
   };
 }
 
-function matrixDynamicCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
+/** survey-core shows two rows of a matrixdynamic until the respondent changes them. */
+const DEFAULT_DYNAMIC_ROWS = 2;
+
+function matrixDynamicCheck(
+  element: ElementJson,
+  survey: Record<string, unknown>,
+  lookup: ElementLookup,
+): { check: ValueCheck; whenEmpty: EmptyCheck } {
   const columns = compileColumns(element, survey, lookup);
   const minRows = typeof element.minRowCount === 'number' ? element.minRowCount : 0;
   const maxRows = typeof element.maxRowCount === 'number' ? element.maxRowCount : Infinity;
-  return (value, report, context) => {
-    if (!Array.isArray(value)) return report('Expected a list of rows');
-    if (value.length > maxRows) report(`At most ${maxRows} rows are allowed`);
-    if (context.mode === 'complete' && value.length < minRows) report(`At least ${minRows} rows are required`);
-    value.forEach((row, index) => checkCells(columns, row, `[${index}]`, report, context));
+  const defaultRows = Math.max(typeof element.rowCount === 'number' ? element.rowCount : DEFAULT_DYNAMIC_ROWS, minRows);
+  // A required matrix needs answers in its rows, not just rows: at least one, and minRowCount.
+  const required = flag(element.isRequired);
+  const filled = Math.max(1, minRows);
+  const checkRows = (rows: unknown[], report: Report, context: CheckContext): void =>
+    rows.forEach((row, index) =>
+      checkCells(columns, row, `[${index}]`, report, {
+        ...context,
+        values: withVariable(context.values, 'rowIndex', index + 1),
+      }),
+    );
+  return {
+    check: (value, report, context) => {
+      if (!Array.isArray(value)) return report('Expected a list of rows');
+      if (value.length > maxRows) report(`At most ${maxRows} rows are allowed`);
+      if (context.mode === 'complete' && value.length < minRows) report(`At least ${minRows} rows are required`);
+      else if (context.mode === 'complete' && required && value.filter((row) => !isEmptyAnswer(row)).length < filled)
+        report(`Fill in at least ${filled} ${filled === 1 ? 'row' : 'rows'}`);
+      checkRows(value, report, context);
+    },
+    // No answer at all: the form still shows its default rows, whose required cells must be filled.
+    whenEmpty: (value, report, context) => {
+      const count = Array.isArray(value) ? value.length : defaultRows;
+      if (Array.isArray(value) && value.length < minRows) report(`At least ${minRows} rows are required`);
+      checkRows(
+        Array.from({ length: count }, () => ({})),
+        report,
+        context,
+      );
+    },
   };
 }
 
-function panelDynamicCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
-  const template = compileScope(element.templateElements ?? [], { visible: [], enabled: [] }, survey, lookup);
+function panelDynamicCheck(
+  element: ElementJson,
+  survey: Record<string, unknown>,
+  lookup: ElementLookup,
+): { check: ValueCheck; whenEmpty: EmptyCheck } {
+  const template = compileScope(element.templateElements ?? [], ROOT_CONDITIONS, survey, lookup);
   const minPanels = typeof element.minPanelCount === 'number' ? element.minPanelCount : 0;
   const maxPanels = typeof element.maxPanelCount === 'number' ? element.maxPanelCount : Infinity;
-  return (value, report, context) => {
-    if (!Array.isArray(value)) return report('Expected a list of panels');
-    if (value.length > maxPanels) report(`At most ${maxPanels} panels are allowed`);
-    if (context.mode === 'complete' && value.length < minPanels) report(`At least ${minPanels} panels are required`);
-    value.forEach((item, index) => {
+  const defaultPanels = Math.max(typeof element.panelCount === 'number' ? element.panelCount : 0, minPanels);
+  const checkPanels = (panels: unknown[], report: Report, context: CheckContext): void => {
+    panels.forEach((item, index) => {
       if (!isRecord(item)) return report('Expected an object of answers', `[${index}]`);
-      const values = { ...context.values, [DYNAMIC_PANEL_CONTEXT]: item };
-      validateScope(template, { mode: context.mode, owner: item, values }, (message, suffix = '') =>
-        report(message, `[${index}].${suffix}`),
+      const values = {
+        ...context.values,
+        panel: item,
+        panelIndex: index,
+        visiblePanelIndex: index,
+        prevPanel: panels[index - 1],
+        parentPanel: context.values.panel,
+      };
+      validateScope(
+        template,
+        { mode: context.mode, owner: item, values, ownerVariable: 'panel' },
+        (message, suffix = '') => report(message, `[${index}].${suffix}`),
       );
     });
   };
+  return {
+    check: (value, report, context) => {
+      if (!Array.isArray(value)) return report('Expected a list of panels');
+      if (value.length > maxPanels) report(`At most ${maxPanels} panels are allowed`);
+      if (context.mode === 'complete' && value.length < minPanels) report(`At least ${minPanels} panels are required`);
+      checkPanels(value, report, context);
+    },
+    whenEmpty: (value, report, context) => {
+      if (Array.isArray(value) && minPanels > 0) report(`At least ${minPanels} panels are required`);
+      if (!Array.isArray(value))
+        checkPanels(
+          Array.from({ length: defaultPanels }, () => ({})),
+          report,
+          context,
+        );
+    },
+  };
+}
+
+function multipleTextWhenEmpty(element: ElementJson, check: ValueCheck): EmptyCheck | undefined {
+  const items = Array.isArray(element.items) ? (element.items as unknown[]) : [];
+  if (!items.some((item) => isRecord(item) && flag(item.isRequired))) return undefined;
+  return (_value, report, context) => check({}, report, context);
+}
+
+function computedCheck(key: string): ValueCheck {
+  return (value, report, context) => {
+    const expected = context.computed?.[key];
+    if (!sameAnswer(value, expected))
+      report(`Must equal the value computed from the other answers (${show(expected ?? null)})`);
+  };
+}
+
+function commentTextCheck(value: unknown, report: Report): void {
+  if (value !== undefined && value !== null && typeof value !== 'string') report('Expected text');
+}
+
+function totalsCheck(value: unknown, report: Report): void {
+  if (value !== undefined && value !== null && !isRecord(value)) report('Expected an object of column totals');
 }
 
 function compileQuestion(
@@ -192,39 +416,50 @@ function compileQuestion(
   survey: Record<string, unknown>,
   lookup: ElementLookup,
 ): CompiledQuestion {
+  const name = typeof element.valueName === 'string' && element.valueName !== '' ? element.valueName : element.name;
   let check: ValueCheck;
+  let whenEmpty: EmptyCheck | undefined;
   switch (element.type) {
     case 'matrix':
-      check = matrixCheck(element);
+      ({ check, whenEmpty } = matrixCheck(element));
       break;
     case 'matrixdropdown':
-      check = matrixDropdownCheck(element, survey, lookup);
+      ({ check, whenEmpty } = matrixDropdownCheck(element, survey, lookup));
       break;
     case 'matrixdynamic':
-      check = matrixDynamicCheck(element, survey, lookup);
+      ({ check, whenEmpty } = matrixDynamicCheck(element, survey, lookup));
       break;
     case 'paneldynamic':
-      check = panelDynamicCheck(element, survey, lookup);
+      ({ check, whenEmpty } = panelDynamicCheck(element, survey, lookup));
+      break;
+    case 'expression':
+      check = computedCheck(name);
       break;
     default:
       check = compileValueCheck(element, survey, lookup);
+      if (element.type === 'multipletext') whenEmpty = multipleTextWhenEmpty(element, check);
   }
-  const hasComment =
-    element.showOtherItem === true ||
-    element.hasOther === true ||
-    element.showCommentArea === true ||
-    element.hasComment === true;
+  const own = conditionsWith(conditions, element);
   const question: CompiledQuestion = {
-    name: typeof element.valueName === 'string' && element.valueName !== '' ? element.valueName : element.name,
-    conditions: conditionsWith(conditions, element),
-    required: element.isRequired === true,
+    name,
+    conditions: own,
+    required: flag(element.isRequired) && !own.readOnly,
     check,
     validators: compileValidators(element.validators),
+    emptyValidators: compileEmptyValidators(element.validators),
+    extraKeys: [],
   };
-  if (typeof element.requiredIf === 'string' && element.requiredIf !== '')
+  if (whenEmpty !== undefined && !own.readOnly) question.whenEmpty = whenEmpty;
+  if (typeof element.requiredIf === 'string' && element.requiredIf !== '' && !own.readOnly)
     question.requiredIf = new CompiledCondition(element.requiredIf);
-  if (hasComment) question.commentKey = `${question.name}-Comment`;
+  if (hasCommentArea(element)) question.extraKeys.push({ key: `${name}-Comment`, check: commentTextCheck });
+  if ((element.type === 'matrixdynamic' || element.type === 'matrixdropdown') && hasTotals(element))
+    question.extraKeys.push({ key: `${name}-total`, check: totalsCheck });
   return question;
+}
+
+function precisionOf(element: Record<string, unknown>): number | undefined {
+  return typeof element.precision === 'number' && element.precision >= 0 ? element.precision : undefined;
 }
 
 function compileScope(
@@ -234,87 +469,187 @@ function compileScope(
   lookup: ElementLookup,
 ): CompiledScope {
   const questions: CompiledQuestion[] = [];
-  const collect = (items: unknown, inherited: Conditions): void => {
-    if (!Array.isArray(items)) return;
+  const computed: ComputedValue[] = [];
+  const requiredPanels: RequiredPanel[] = [];
+  const collect = (items: unknown, inherited: Conditions): CompiledQuestion[] => {
+    const inside: CompiledQuestion[] = [];
+    if (!Array.isArray(items)) return inside;
     for (const item of items) {
       if (!isRecord(item)) continue;
       const element = item as ElementJson;
-      if (isPanelType(element.type)) collect(element.elements, conditionsWith(inherited, element));
-      else if (isQuestionElement(element)) questions.push(compileQuestion(element, inherited, survey, lookup));
+      if (isPanelType(element.type)) {
+        const panelConditions = conditionsWith(inherited, element);
+        const panelQuestions = collect(element.elements, panelConditions);
+        inside.push(...panelQuestions);
+        if (flag(element.isRequired) && !panelConditions.readOnly)
+          requiredPanels.push({
+            name: String(element.name ?? ''),
+            conditions: panelConditions,
+            questions: panelQuestions,
+          });
+      } else if (isQuestionElement(element)) {
+        const question = compileQuestion(element, inherited, survey, lookup);
+        questions.push(question);
+        inside.push(question);
+        if (element.type === 'expression' && typeof element.expression === 'string' && element.expression !== '') {
+          computed.push({
+            key: question.name,
+            expression: new CompiledExpression(element.expression),
+            precision: precisionOf(element),
+          });
+        }
+      }
     }
+    return inside;
   };
   collect(elements, conditions);
   const keys = new Set<string>();
+  let sharedKeys = false;
   for (const question of questions) {
+    if (keys.has(question.name)) sharedKeys = true;
     keys.add(question.name);
-    if (question.commentKey !== undefined) keys.add(question.commentKey);
+    for (const extra of question.extraKeys) keys.add(extra.key);
   }
-  return { questions, keys };
+  return { questions, keys, computed, requiredPanels, sharedKeys };
+}
+
+/** The definition as survey-core reads it: names trimmed, `"true"` read as true, legacy names renamed, panels named. */
+function normalizedDefinition(definition: SurveyDefinition): SurveyDefinition {
+  // In design mode survey-core runs no condition, so `visible: false` in the output was written by the author.
+  const model = new SurveyModel();
+  model.setDesignMode(true);
+  model.fromJSON(definition);
+  return model.toJSON() as SurveyDefinition;
+}
+
+/** calculatedValues: computed for conditions; those with includeIntoResult are stored with the answers. */
+function compileCalculatedValues(definition: SurveyDefinition, root: CompiledScope): void {
+  if (!Array.isArray(definition.calculatedValues)) return;
+  for (const value of definition.calculatedValues as unknown[]) {
+    if (!isRecord(value) || typeof value.name !== 'string' || typeof value.expression !== 'string') continue;
+    root.computed.push({ key: value.name, expression: new CompiledExpression(value.expression) });
+    if (!flag(value.includeIntoResult)) continue;
+    root.questions.push({
+      name: value.name,
+      conditions: ROOT_CONDITIONS,
+      required: false,
+      check: computedCheck(value.name),
+      validators: [],
+      emptyValidators: [],
+      extraKeys: [],
+    });
+    (root.keys as Set<string>).add(value.name);
+  }
 }
 
 /** Compiles a definition once (per survey version) into plain checks. */
-export function compileValidator(definition: SurveyDefinition): CompiledSurvey {
+export function compileValidator(raw: SurveyDefinition): CompiledSurvey {
+  const definition = normalizedDefinition(raw);
   const byName = new Map<string, ElementJson>();
   for (const { element } of walkElements(definition))
     if (typeof element.name === 'string') byName.set(element.name, element);
   const lookup: ElementLookup = (name) => byName.get(name);
-  const pages = definitionPages(definition).map(({ page }) => page);
-  const questions: CompiledQuestion[] = [];
-  const keys = new Set<string>();
-  for (const page of pages) {
-    const scope = compileScope(
-      page.elements ?? [],
-      conditionsWith({ visible: [], enabled: [] }, page),
-      definition,
-      lookup,
-    );
-    questions.push(...scope.questions);
-    for (const key of scope.keys) keys.add(key);
+  const root: CompiledScope = { questions: [], keys: new Set(), computed: [], requiredPanels: [], sharedKeys: false };
+  for (const { page } of definitionPages(definition)) {
+    const scope = compileScope(page.elements ?? [], conditionsWith(ROOT_CONDITIONS, page), definition, lookup);
+    root.questions.push(...scope.questions);
+    root.computed.push(...scope.computed);
+    root.requiredPanels.push(...scope.requiredPanels);
+    for (const key of scope.keys) {
+      if (root.keys.has(key)) root.sharedKeys = true;
+      (root.keys as Set<string>).add(key);
+    }
+    root.sharedKeys ||= scope.sharedKeys;
   }
-  return { root: { questions, keys } };
+  compileCalculatedValues(definition, root);
+  return { root };
 }
 
-function validateScope(scope: CompiledScope, context: CheckContext, report: Report): void {
+function rounded(value: unknown, precision: number | undefined): unknown {
+  if (precision === undefined || typeof value !== 'number') return value;
+  const scale = 10 ** precision;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * Computes expression questions and calculated values from the other answers, as the form does (until
+ * they settle, since one may read another); whatever the client sent for them is never trusted.
+ */
+function withComputedValues(scope: CompiledScope, context: CheckContext): CheckContext {
+  const owner: Record<string, unknown> = { ...context.owner };
+  for (const item of scope.computed) delete owner[item.key];
+  const values = context.ownerVariable === undefined ? owner : { ...context.values, [context.ownerVariable]: owner };
+  for (let pass = 0; pass <= scope.computed.length; pass++) {
+    let changed = false;
+    for (const item of scope.computed) {
+      const result = rounded(item.expression.run(values), item.precision);
+      if (!sameAnswer(owner[item.key], result)) {
+        owner[item.key] = result;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return { ...context, values, computed: owner };
+}
+
+function visibleSharedKeys(scope: CompiledScope, values: Record<string, unknown>): Set<string> {
+  const visible = new Set<string>();
+  for (const question of scope.questions) if (isShown(question.conditions, values)) visible.add(question.name);
+  return visible;
+}
+
+function validateScope(scope: CompiledScope, outer: CheckContext, report: Report): void {
+  const context = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
   const { owner, values, mode } = context;
   for (const key in owner) {
     if (!scope.keys.has(key)) report('Unknown question', key);
   }
+  const shownKeys = scope.sharedKeys ? visibleSharedKeys(scope, values) : undefined;
   for (const question of scope.questions) {
     const value = owner[question.name];
     const empty = isEmptyAnswer(value);
     const questionReport: Report = (message, suffix = '') => report(message, `${question.name}${suffix}`);
-    const visible = allTrue(question.conditions.visible, values);
-    if (!visible) {
-      if (!empty) questionReport('The question is hidden, so it must not be answered');
+    if (!isShown(question.conditions, values)) {
+      // A value shared through valueName belongs to the questions that show it.
+      if (!empty && shownKeys?.has(question.name) !== true)
+        questionReport('The question is hidden, so it must not be answered');
       continue;
     }
+    const enabled = allTrue(question.conditions.enabled, values);
     if (empty) {
-      if (mode !== 'complete' || !allTrue(question.conditions.enabled, values)) continue;
+      if (mode !== 'complete' || !enabled || question.conditions.readOnly) continue;
       if (question.required || question.requiredIf?.run(values) === true) questionReport('An answer is required');
+      else question.whenEmpty?.(value, questionReport, context);
+      for (const validator of question.emptyValidators) validator(value, questionReport, context);
       continue;
     }
-    let valid = true;
-    const tracking: Report = (message, suffix) => {
-      valid = false;
-      questionReport(message, suffix);
-    };
-    question.check(value, tracking, context);
-    if (valid) for (const validator of question.validators) validator(value, tracking, context);
-    if (question.commentKey !== undefined) {
-      const comment = owner[question.commentKey];
-      if (comment !== undefined && comment !== null && typeof comment !== 'string')
-        questionReport('Expected text', '-Comment');
-    }
+    // Nobody can change a read-only answer, so nothing inside it is required.
+    const answerContext: CheckContext = question.conditions.readOnly ? { ...context, mode: 'partial' } : context;
+    checkWithValidators(question, value, '', questionReport, answerContext);
+    for (const extra of question.extraKeys)
+      extra.check(owner[extra.key], (message) => report(message, extra.key), context);
+  }
+  if (mode === 'complete') checkRequiredPanels(scope, context, report);
+}
+
+function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report: Report): void {
+  for (const panel of scope.requiredPanels) {
+    if (!isShown(panel.conditions, context.values) || !allTrue(panel.conditions.enabled, context.values)) continue;
+    // A panel none of whose questions shows is hidden itself.
+    const shown = panel.questions.filter((question) => isShown(question.conditions, context.values));
+    if (shown.length > 0 && shown.every((question) => isEmptyAnswer(context.owner[question.name])))
+      report('Answer at least one question of this panel', panel.name);
   }
 }
+
+/** Problems reported at most; the rest are counted in one closing entry. */
+export const MAX_ANSWER_PROBLEMS = 100;
 
 /**
  * Checks a response against a compiled version. `partial`: answers present must be valid, missing
  * ones are fine. `complete`: required visible questions must be answered too.
  */
-/** Problems reported at most; the rest are counted in one closing entry. */
-export const MAX_ANSWER_PROBLEMS = 100;
-
 export function validateAnswers(compiled: CompiledSurvey, data: unknown, mode: AnswerMode): AnswerProblem[] {
   if (!isRecord(data)) return [{ question: '', message: 'Answers must be a JSON object' }];
   const problems: AnswerProblem[] = [];

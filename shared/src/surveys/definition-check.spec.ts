@@ -38,12 +38,16 @@ describe('checkDefinition', () => {
       ),
     ).toEqual([
       { path: '$.pages[0].elements[0].type', message: 'Unknown question type "mystery"' },
-      { path: '$.pages[0].elements[1].name', message: 'The element has no name' },
+      { path: '$.pages[0].elements[1].name', message: 'The question has no name' },
       {
         path: '$.pages[0].elements[3].elements[0].name',
         message: 'Duplicate question name "b"; it is also used at $.pages[0].elements[2]',
       },
-      { path: '$.pages[0].elements[2].visibleIf', message: 'visibleIf refers to unknown question "ghost"' },
+      {
+        path: '$.pages[0].elements[2].visibleIf',
+        message:
+          'visibleIf refers to "ghost", which no question sets; declare it (for example as a calculated value) if the form sets it otherwise',
+      },
       { path: '$.pages[0].elements[4].rows', message: 'Matrix "m" has no rows' },
       { path: '$.pages[0].elements[4].columns[1]', message: 'Duplicate column value 1' },
       { path: '$.pages[0].elements[5].choices', message: 'Question "r" of type ranking has no choices' },

@@ -36,6 +36,23 @@ const CONTEXT_VARIABLES = new Set([
 ]);
 const CHOICE_CELL_TYPES = new Set(['dropdown', 'checkbox', 'radiogroup', 'tagbox']);
 
+/**
+ * Types survey-core loads whose answers Concord cannot check: base classes that are not questions a
+ * respondent can answer, and the image map, whose answers are areas of an image.
+ */
+const UNCHECKABLE_TYPES = new Map<string, string>([
+  ...['matrixbase', 'matrixdropdownbase', 'selectbase', 'checkboxbase', 'textbase', 'nonvalue'].map(
+    (type): [string, string] => [
+      type,
+      `Question type "${type}" cannot be used: it is a base type of survey-core, not a question a respondent can answer`,
+    ],
+  ),
+  [
+    'imagemap',
+    'Question type "imagemap" is not supported: its answers are areas of an image, which Concord cannot check',
+  ],
+]);
+
 function isKnownElementType(type: string): boolean {
   if (isPanelType(type)) return true;
   return Serializer.findClass(type) !== null && Serializer.isDescendantOf(type, 'question');
@@ -43,6 +60,7 @@ function isKnownElementType(type: string): boolean {
 
 function hasChoiceSource(element: Record<string, unknown>): boolean {
   return (
+    (typeof element.choicesMin === 'number' && typeof element.choicesMax === 'number') ||
     (typeof element.choicesFromQuestion === 'string' && element.choicesFromQuestion !== '') ||
     isRecord(element.choicesByUrl)
   );
@@ -96,7 +114,12 @@ function checkExpression(
   const unknown = [...new Set(parsed.variables.map(variableRoot))].filter(
     (root) => !knownNames.has(root) && !CONTEXT_VARIABLES.has(root),
   );
-  for (const root of unknown) problems.push({ path, message: `${property} refers to unknown question "${root}"` });
+  for (const root of unknown) {
+    problems.push({
+      path,
+      message: `${property} refers to "${root}", which no question sets; declare it (for example as a calculated value) if the form sets it otherwise`,
+    });
+  }
 }
 
 function checkMatrix(element: ElementJson, path: string, problems: DefinitionProblem[]): void {
@@ -159,6 +182,7 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
   const visits = walkElements(survey);
   const unknownTypes = new Set<object>();
   const firstUse = new Map<string, string>();
+  const valueNames = new Set<string>();
   for (const { element, path } of visits) {
     if (typeof element.type !== 'string' || element.type === '') {
       problems.push({ path: `${path}.type`, message: 'The element has no type' });
@@ -170,30 +194,43 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
       unknownTypes.add(element);
       continue;
     }
-    if (typeof element.name !== 'string' || element.name === '') {
-      problems.push({ path: `${path}.name`, message: 'The element has no name' });
+    const uncheckable = UNCHECKABLE_TYPES.get(element.type);
+    if (uncheckable !== undefined) {
+      problems.push({ path: `${path}.type`, message: uncheckable });
+      unknownTypes.add(element);
       continue;
     }
+    // Panels hold no answer; survey-core names unnamed ones itself.
     if (isPanelType(element.type)) continue;
-    const earlier = firstUse.get(element.name);
+    const name = typeof element.name === 'string' ? element.name.trim() : '';
+    if (name === '') {
+      problems.push({ path: `${path}.name`, message: 'The question has no name' });
+      continue;
+    }
+    const earlier = firstUse.get(name);
     if (earlier !== undefined) {
       problems.push({
         path: `${path}.name`,
-        message: `Duplicate question name "${element.name}"; it is also used at ${earlier}`,
+        message: `Duplicate question name "${name}"; it is also used at ${earlier}`,
       });
     } else {
-      firstUse.set(element.name, path);
+      firstUse.set(name, path);
     }
+    if (typeof element.valueName === 'string' && element.valueName.trim() !== '')
+      valueNames.add(element.valueName.trim());
   }
-  const knownNames = new Set(firstUse.keys());
+  const knownNames = new Set([...firstUse.keys(), ...valueNames]);
   if (Array.isArray(survey.calculatedValues)) {
-    for (const value of survey.calculatedValues as unknown[]) if (isRecord(value)) knownNames.add(String(value.name));
+    for (const value of survey.calculatedValues as unknown[])
+      if (isRecord(value)) knownNames.add(String(value.name).trim());
   }
   for (const { element, path } of visits) {
     if (unknownTypes.has(element)) continue;
     for (const property of CONDITION_PROPERTIES) {
       checkExpression(element[property], `${path}.${property}`, property, knownNames, problems);
     }
+    if (element.type === 'expression')
+      checkExpression(element.expression, `${path}.expression`, 'expression', knownNames, problems);
     if (CHOICE_TYPES.has(element.type)) {
       if (!hasChoiceSource(element) && (!Array.isArray(element.choices) || element.choices.length === 0)) {
         problems.push({
@@ -219,6 +256,18 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
         }
       });
     }
+  }
+  if (Array.isArray(survey.calculatedValues)) {
+    (survey.calculatedValues as unknown[]).forEach((value, index) => {
+      if (isRecord(value))
+        checkExpression(
+          value.expression,
+          `$.calculatedValues[${index}].expression`,
+          'expression',
+          knownNames,
+          problems,
+        );
+    });
   }
   definitionPages(survey).forEach(({ page, path }) => {
     checkExpression(page.visibleIf, `${path}.visibleIf`, 'visibleIf', knownNames, problems);

@@ -1,4 +1,4 @@
-import { ConditionRunner, ConditionsParser } from 'survey-core';
+import { ConditionRunner, ConditionsParser, ExpressionRunner, Helpers } from 'survey-core';
 
 export type ParsedExpression = { ok: true; variables: string[] } | { ok: false; at: number };
 
@@ -29,4 +29,22 @@ export class CompiledCondition {
   run(values: Record<string, unknown>): boolean {
     return this.runner.runValues(values) === true;
   }
+}
+
+/** A compiled SurveyJS expression (expression questions, calculated values): its value, computed as the form does. */
+export class CompiledExpression {
+  private readonly runner: ExpressionRunner;
+
+  constructor(readonly expression: string) {
+    this.runner = new ExpressionRunner(expression);
+  }
+
+  run(values: Record<string, unknown>): unknown {
+    return this.runner.runValues(values) as unknown;
+  }
+}
+
+/** Equality as survey-core compares answers (numbers and numeric strings, key order, empty values). */
+export function sameAnswer(left: unknown, right: unknown): boolean {
+  return Helpers.isTwoValueEquals(left, right, false, true, false);
 }

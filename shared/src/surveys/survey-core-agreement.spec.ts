@@ -1,0 +1,353 @@
+import { describe, expect, it } from '@jest/globals';
+import { compileValidator, validateAnswers, type AnswerProblem } from './answer-validator';
+import { checkDefinition } from './definition-check';
+import type { SurveyDefinition } from './definition-types';
+
+// Each case is a definition and answers on which the validator disagreed with survey-core 3.0.0.
+
+function check(
+  elements: unknown[],
+  data: Record<string, unknown>,
+  mode: 'partial' | 'complete' = 'complete',
+  extra: Record<string, unknown> = {},
+): AnswerProblem[] {
+  return validateAnswers(
+    compileValidator({ ...extra, pages: [{ name: 'p', elements }] } as SurveyDefinition),
+    data,
+    mode,
+  );
+}
+
+const hidden = (question: string): AnswerProblem => ({
+  question,
+  message: 'The question is hidden, so it must not be answered',
+});
+const required = (question: string): AnswerProblem => ({ question, message: 'An answer is required' });
+
+const numbers = [
+  { type: 'text', name: 'a', inputType: 'number' },
+  { type: 'text', name: 'b', inputType: 'number' },
+];
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+
+describe('answers survey-core accepts and the validator used to reject', () => {
+  it('stores calculated values with includeIntoResult, computed from the answers', () => {
+    const calculatedValues = [{ name: 'total', expression: '{a} + {b}', includeIntoResult: true }];
+    expect(check(numbers, { a: 1, b: 2, total: 3 }, 'complete', { calculatedValues })).toEqual([]);
+    expect(check(numbers, { a: 1, b: 2, total: 0 }, 'complete', { calculatedValues })).toEqual([
+      { question: 'total', message: 'Must equal the value computed from the other answers (3)' },
+    ]);
+  });
+
+  it('evaluates conditions on calculated values', () => {
+    const calculatedValues = [{ name: 'total', expression: '{a} + {b}' }];
+    const elements = [...numbers, { type: 'comment', name: 'why', visibleIf: '{total} > 5', isRequired: true }];
+    expect(check(elements, { a: 4, b: 3 }, 'complete', { calculatedValues })).toEqual([required('why')]);
+    expect(check(elements, { a: 1, b: 1, why: 'x' }, 'complete', { calculatedValues })).toEqual([hidden('why')]);
+    expect(check(elements, { a: 1, b: 1, total: 2 }, 'complete', { calculatedValues })).toEqual([
+      { question: 'total', message: 'Unknown question' },
+    ]);
+  });
+
+  it('lets several questions share one valueName, hidden or not', () => {
+    const elements = [
+      { type: 'boolean', name: 'show' },
+      { type: 'text', name: 'first', valueName: 'shared', visibleIf: '{show} = true' },
+      { type: 'text', name: 'second', valueName: 'shared' },
+    ];
+    expect(check(elements, { show: false, shared: 'x' })).toEqual([]);
+    expect(check(elements, { show: true, shared: 'x', first: 'y' })).toEqual([
+      { question: 'first', message: 'Unknown question' },
+    ]);
+  });
+
+  it('reads a checkbox matrix: each row holds a list of columns', () => {
+    const elements = [{ type: 'matrix', name: 'm', cellType: 'checkbox', rows: ['r1'], columns: ['c1', 'c2'] }];
+    expect(check(elements, { m: { r1: ['c1', 'c2'] } })).toEqual([]);
+    expect(check(elements, { m: { r1: 'c1' } })).toEqual([{ question: 'm.r1', message: 'Expected a list of columns' }]);
+  });
+
+  it('accepts matrix cell "other" comments, detail panels and column totals', () => {
+    const dropdownMatrix = {
+      type: 'matrixdropdown',
+      name: 'x',
+      rows: ['r'],
+      columns: [{ name: 'c', cellType: 'dropdown', choices: ['a'], showOtherItem: true }],
+    };
+    expect(check([dropdownMatrix], { x: { r: { c: 'other', 'c-Comment': 'mine' } } })).toEqual([]);
+    const dynamic = {
+      type: 'matrixdynamic',
+      name: 'd',
+      columns: [{ name: 'n', cellType: 'text', inputType: 'number', totalType: 'sum' }],
+      detailElements: [{ type: 'text', name: 'note' }],
+      detailPanelMode: 'underRow',
+    };
+    expect(check([dynamic], { d: [{ n: 1, note: 'first' }, { n: 2 }], 'd-total': { n: 3 } })).toEqual([]);
+    expect(check([dynamic], { d: [{ n: 1, note: 5 }] })).toEqual([{ question: 'd[0].note', message: 'Expected text' }]);
+  });
+
+  it('reads valuePropertyName, per-choice comments and custom choices', () => {
+    const wrapped = [{ type: 'checkbox', name: 'r', valuePropertyName: 'x', choices: ['a', 'b'] }];
+    expect(check(wrapped, { r: [{ x: 'a' }] })).toEqual([]);
+    expect(check(wrapped, { r: ['a'] })).toEqual([{ question: 'r', message: 'Expected {"x": value} for each choice' }]);
+    const choices = [{ value: 'a', showCommentArea: true }, 'b'];
+    expect(check([{ type: 'checkbox', name: 'r', choices }], { r: [{ value: 'a', comment: 'why' }, 'b'] })).toEqual([]);
+    expect(check([{ type: 'radiogroup', name: 'r', choices }], { r: { value: 'a', comment: 'why' } })).toEqual([]);
+    expect(check([{ type: 'radiogroup', name: 'r', choices }], { r: { value: 'b', comment: 'why' } })).toEqual([
+      { question: 'r', message: '{"value":"b","comment":"why"} is not one of the choices' },
+    ]);
+    expect(check([{ type: 'dropdown', name: 'x', choices: ['a'], allowCustomChoices: true }], { x: 'typed' })).toEqual(
+      [],
+    );
+  });
+
+  it('never requires questions that are statically hidden or read-only', () => {
+    const elements = [
+      { type: 'text', name: 'x', visible: false, isRequired: true },
+      { type: 'text', name: 'y', readOnly: true, isRequired: true },
+      { type: 'panel', name: 'box', readOnly: true, elements: [{ type: 'text', name: 'z', isRequired: true }] },
+    ];
+    expect(check(elements, {})).toEqual([]);
+  });
+
+  it('follows rowsVisibleIf and row and column visibleIf', () => {
+    const matrix = {
+      type: 'matrix',
+      name: 'm',
+      rows: ['r1', { value: 'r2', visibleIf: '{show} = true' }, 'r3'],
+      rowsVisibleIf: "{item} != 'r3'",
+      columns: ['c'],
+      eachRowRequired: true,
+    };
+    const show = { type: 'boolean', name: 'show' };
+    expect(check([show, matrix], { show: false, m: { r1: 'c' } })).toEqual([]);
+    expect(check([show, matrix], { show: true, m: { r1: 'c' } })).toEqual([required('m.r2')]);
+    expect(check([show, matrix], { show: false, m: { r1: 'c', r3: 'c' } })).toEqual([
+      { question: 'm.r3', message: 'The row is hidden, so it must not be answered' },
+    ]);
+    const columns = {
+      type: 'matrixdropdown',
+      name: 'x',
+      rows: ['r'],
+      columns: [{ name: 'c', cellType: 'text', isRequired: true, visibleIf: '{show} = true' }],
+    };
+    expect(check([show, columns], { show: false })).toEqual([]);
+    expect(check([show, columns], { show: true })).toEqual([required('x.r.c')]);
+  });
+
+  it('reads boolean properties written as strings, and trims names, as survey-core does', () => {
+    const elements = [{ type: 'radiogroup', name: ' q ', choices: ['a'], showOtherItem: 'true', isRequired: 'true' }];
+    expect(check(elements, {})).toEqual([required('q')]);
+    expect(check(elements, { q: 'other', 'q-Comment': 'mine' })).toEqual([]);
+  });
+
+  it('stores a number for numeric and currency masks', () => {
+    expect(check([{ type: 'text', name: 'x', maskType: 'currency' }], { x: 12.5 })).toEqual([]);
+    expect(check([{ type: 'text', name: 'x', maskType: 'numeric' }], { x: '12' })).toEqual([
+      { question: 'x', message: 'Expected a number' },
+    ]);
+  });
+
+  it('offers the source\'s "other" answer in choicesFromQuestion "selected" mode', () => {
+    const elements = [
+      { type: 'checkbox', name: 'src', choices: ['a'], showOtherItem: true, showNoneItem: true },
+      { type: 'dropdown', name: 'x', choicesFromQuestion: 'src', choicesFromQuestionMode: 'selected' },
+    ];
+    expect(check(elements, { src: ['a', 'other'], 'src-Comment': 'mine', x: 'other' })).toEqual([]);
+    expect(check(elements, { src: ['none'], x: 'none' })).toEqual([
+      { question: 'x', message: '"none" is not one of the choices' },
+    ]);
+  });
+
+  it('gives column validators the row and dynamic panels their index', () => {
+    const matrix = {
+      type: 'matrixdropdown',
+      name: 'm',
+      rows: ['r'],
+      columns: [
+        { name: 'from', cellType: 'text', inputType: 'number' },
+        {
+          name: 'to',
+          cellType: 'text',
+          inputType: 'number',
+          validators: [{ type: 'expression', expression: '{row.to} > {row.from}' }],
+        },
+      ],
+    };
+    expect(check([matrix], { m: { r: { from: 1, to: 2 } } })).toEqual([]);
+    expect(check([matrix], { m: { r: { from: 3, to: 2 } } })).toEqual([
+      { question: 'm.r.to', message: 'Does not satisfy: {row.to} > {row.from}' },
+    ]);
+    const panels = {
+      type: 'paneldynamic',
+      name: 'p',
+      templateElements: [
+        { type: 'text', name: 't', visibleIf: '{panelIndex} = 0' },
+        { type: 'text', name: 'u', visibleIf: '{prevPanel.t} notempty' },
+      ],
+    };
+    expect(check([panels], { p: [{ t: 'x' }, { u: 'y' }] })).toEqual([]);
+    expect(check([panels], { p: [{ u: 'x' }, { t: 'y' }] })).toEqual([hidden('p[0].u'), hidden('p[1].t')]);
+  });
+});
+
+describe('answers survey-core rejects and the validator used to accept', () => {
+  it('requires the required parts of an unanswered composite question', () => {
+    expect(
+      check(
+        [
+          {
+            type: 'matrixdropdown',
+            name: 'x',
+            rows: ['r'],
+            columns: [
+              { name: 'c', choices: [1], isRequired: true },
+              { name: 'd', cellType: 'text', requiredIf: '{row.c} empty' },
+            ],
+          },
+        ],
+        {},
+      ),
+    ).toEqual([required('x.r.c'), required('x.r.d')]);
+    expect(check([{ type: 'multipletext', name: 'x', items: [{ name: 'a', isRequired: true }] }], {})).toEqual([
+      required('x.a'),
+    ]);
+    expect(check([{ type: 'matrix', name: 'x', rows: ['a', 'b'], columns: ['c'], eachRowRequired: true }], {})).toEqual(
+      [required('x.a'), required('x.b')],
+    );
+    expect(
+      check([{ type: 'matrixdynamic', name: 'd', columns: [{ name: 'c', cellType: 'text', isRequired: true }] }], {}),
+    ).toEqual([required('d[0].c'), required('d[1].c')]);
+    expect(check([{ type: 'panel', isRequired: true, elements: [{ type: 'text', name: 'x' }] }], {})).toEqual([
+      { question: 'panel1', message: 'Answer at least one question of this panel' },
+    ]);
+  });
+
+  it('runs multipletext item validators, and expression validators on empty answers', () => {
+    const items = [{ name: 'a', inputType: 'number', validators: [{ type: 'numeric', maxValue: 3 }] }];
+    expect(check([{ type: 'multipletext', name: 'x', items }], { x: { a: 5 } })).toEqual([
+      { question: 'x.a', message: 'Must be at most 3' },
+    ]);
+    const elements = [{ type: 'text', name: 'x', validators: [{ type: 'expression', expression: '{x} notempty' }] }];
+    expect(check(elements, {})).toEqual([{ question: 'x', message: 'Does not satisfy: {x} notempty' }]);
+    expect(check(elements, {}, 'partial')).toEqual([]);
+  });
+
+  it('refuses a choice its visibleIf hides', () => {
+    const elements = [
+      { type: 'boolean', name: 'show' },
+      { type: 'radiogroup', name: 'c', choices: ['a', { value: 'b', visibleIf: '{show} = true' }] },
+    ];
+    expect(check(elements, { show: true, c: 'b' })).toEqual([]);
+    expect(check(elements, { show: false, c: 'b' })).toEqual([
+      { question: 'c', message: '"b" is not one of the choices' },
+    ]);
+  });
+
+  it('offers the rating values survey-core shows', () => {
+    expect(check([{ type: 'rating', name: 'r', rateMax: 30 }], { r: 20 })).toEqual([]);
+    expect(check([{ type: 'rating', name: 'r', rateMax: 30 }], { r: 25 })).toEqual([
+      { question: 'r', message: 'Must be between 1 and 20' },
+    ]);
+    expect(check([{ type: 'rating', name: 'r', rateCount: 3, rateMax: 10 }], { r: 5 })).toEqual([
+      { question: 'r', message: 'Must be between 8 and 10' },
+    ]);
+  });
+
+  it('checks number steps and e-mail addresses as survey-core does', () => {
+    expect(check([{ type: 'text', name: 'n', inputType: 'number', step: 2 }], { n: 3 })).toEqual([
+      { question: 'n', message: 'Must be a multiple of 2' },
+    ]);
+    expect(check([{ type: 'text', name: 'n', inputType: 'number', step: 0.5 }], { n: 1.5 })).toEqual([]);
+    expect(check([{ type: 'text', name: 'e', inputType: 'email' }], { e: 'a@b.c' })).toEqual([
+      { question: 'e', message: 'Expected an e-mail address' },
+    ]);
+  });
+
+  it('computes expression questions from the other answers instead of trusting the client', () => {
+    const elements = [
+      { type: 'text', name: 'a', inputType: 'number' },
+      { type: 'expression', name: 't', expression: '{a} * 2' },
+      { type: 'comment', name: 'why', visibleIf: '{t} > 0', isRequired: true },
+    ];
+    expect(check(elements, { a: 3, t: 6, why: 'x' })).toEqual([]);
+    expect(check(elements, { a: 3, why: 'x' })).toEqual([]);
+    expect(check(elements, { a: 3, t: 0 })).toEqual([
+      { question: 't', message: 'Must equal the value computed from the other answers (6)' },
+      required('why'),
+    ]);
+  });
+
+  it('checks signatures and files', () => {
+    expect(check([{ type: 'signaturepad', name: 's' }], { s: PNG })).toEqual([]);
+    expect(check([{ type: 'signaturepad', name: 's' }], { s: 'hello' })).toEqual([
+      { question: 's', message: 'Expected a signature image (data URL)' },
+    ]);
+    const file = { type: 'file', name: 'f', maxSize: 4 };
+    expect(check([file], { f: [{ name: 'a.png', type: 'image/png', content: PNG }] })).toEqual([
+      { question: 'f[0]', message: 'The file is larger than 4 bytes' },
+    ]);
+    expect(check([file], { f: [{ name: 'a.png' }] })).toEqual([
+      { question: 'f[0]', message: 'Expected a file: {name, type, content}' },
+    ]);
+  });
+});
+
+describe('definitions survey-core loads', () => {
+  const page = (elements: unknown[]): Record<string, unknown> => ({ pages: [{ name: 'p', elements }] });
+
+  it('accepts unnamed panels and dropdowns with generated choices', () => {
+    expect(
+      checkDefinition(
+        page([
+          { type: 'panel', elements: [{ type: 'text', name: 'a' }] },
+          { type: 'dropdown', name: 'b', choicesMin: 1, choicesMax: 5 },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('accepts conditions on calculated values, shared value names and panel indexes', () => {
+    expect(
+      checkDefinition({
+        calculatedValues: [{ name: 'total', expression: '{a} + 1' }],
+        pages: [
+          {
+            name: 'p',
+            elements: [
+              { type: 'text', name: 'a', valueName: 'shared' },
+              { type: 'text', name: 'b', visibleIf: '{total} > 1 and {shared} notempty' },
+              {
+                type: 'paneldynamic',
+                name: 'd',
+                templateElements: [{ type: 'text', name: 'c', visibleIf: '{panelIndex} > 0' }],
+              },
+            ],
+          },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses the types whose answers cannot be checked, saying why', () => {
+    expect(
+      checkDefinition(
+        page([
+          { type: 'imagemap', name: 'map' },
+          { type: 'textbase', name: 't' },
+        ]),
+      ),
+    ).toEqual([
+      {
+        path: '$.pages[0].elements[0].type',
+        message:
+          'Question type "imagemap" is not supported: its answers are areas of an image, which Concord cannot check',
+      },
+      {
+        path: '$.pages[0].elements[1].type',
+        message:
+          'Question type "textbase" cannot be used: it is a base type of survey-core, not a question a respondent can answer',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,10 @@
+import { describe, it } from '@jest/globals';
+import fc from 'fast-check';
+import { differentialProperty } from './survey-core-differential';
+
+// A CI-sized run; `npm run test:differential -- --runs N` runs longer.
+describe('the strict validator against survey-core 3.0.0', () => {
+  it('agrees on generated definitions, answers and single-answer mutations, except where stricter by design', () => {
+    fc.assert(differentialProperty(), { numRuns: 25 });
+  });
+});
