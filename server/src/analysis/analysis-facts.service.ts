@@ -56,35 +56,30 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   }
 
   /**
-   * One batch in one transaction: the DELETE … RETURNING takes exactly the rows it folds, so a
-   * change committed meanwhile stays queued for the next batch, never lost nor counted twice.
+   * One batch in one transaction, under the fold lock. The batch is claimed first, as a list of
+   * queue rows; the fold then deletes and counts exactly those rows. A change committed while the
+   * batch is prepared (of any version) is not in the list, so it stays queued for the next batch:
+   * never lost, never counted twice.
    */
   async foldBatch(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK]);
-      const versions = await manager.query<Array<{ id: string }>>(
-        `SELECT DISTINCT survey_version_id AS id FROM (
-           SELECT survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) s`,
+      const [claim] = await manager.query<Array<{ seqs: string | null; versions: string[] | null }>>(
+        `SELECT array_agg(seq)::text AS seqs, array_agg(DISTINCT survey_version_id::text) AS versions
+           FROM (SELECT seq, survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) claimed`,
         [limit],
       );
-      if (versions.length === 0) return 0;
-      const plans = await this.plans.plansFor(
-        versions.map((row) => row.id),
-        manager,
-      );
-      const ids = plans.map((plan) => plan.versionId);
-      // Changes of a version that no longer exists cannot be tallied; they are dropped with the batch.
-      const rows = await manager.query<Array<{ folded: number; cells: number }>>(
+      if (claim === undefined || claim.seqs === null || claim.versions === null) return 0;
+      const plans = await this.plans.plansFor(claim.versions, manager);
+      // Changes of a version that no longer exists cannot be tallied; they leave the queue uncounted.
+      const rows = await manager.query<Array<{ folded: number }>>(
         `WITH taken AS (
-           DELETE FROM analysis_pending_changes
-            WHERE seq IN (SELECT seq FROM analysis_pending_changes ORDER BY seq LIMIT $3)
-           RETURNING *
+           DELETE FROM analysis_pending_changes WHERE seq = ANY($2::bigint[]) RETURNING *
          ),
          ${factCtes(
            `SELECT t.campaign_id, t.survey_version_id, t.network_id, t.country, t.role, t.language, t.data, t.sign
               FROM taken t
-             WHERE t.survey_version_id = ANY($2::uuid[])
-               AND EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)`,
+             WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)`,
            '$1',
          )},
          upserted AS (
@@ -95,9 +90,9 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
            RETURNING 1
          )
          SELECT (SELECT count(*) FROM taken)::int AS folded, (SELECT count(*) FROM upserted)::int AS cells`,
-        [planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources }))), ids, limit],
+        [planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources }))), claim.seqs],
       );
-      return rows[0].folded;
+      return rows[0]?.folded ?? 0;
     });
   }
 }
