@@ -15,9 +15,8 @@ import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { Network } from '../networks/entities/network.entity';
 import { Survey } from '../surveys/entities/survey.entity';
-import { AnalysisFactsService } from './analysis-facts.service';
 import { AnalysisSettings } from './entities/analysis-settings.entity';
-import { factCtes, planParameter } from './fact-sql';
+import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { type MergedQuestion, mergeVersions } from './merge-versions';
 import type { TallyQuestion } from './question-plan';
 import { QuestionPlansService, type VersionPlan } from './question-plans.service';
@@ -30,7 +29,7 @@ import {
   parseVersionList,
   type RawQuery,
 } from './tally-query';
-import { dimensionConditions, groupExpression, scanConditions, SqlParams, type TallyScope } from './tally-sql';
+import { dimensionConditions, groupExpression, responseConditions, SqlParams, type TallyScope } from './tally-sql';
 
 /** Reading analysis: secretariat and admin, and the committee (read-only everywhere here). */
 export const ANALYSIS_READERS: readonly StaffRole[] = ['secretariat', 'committee'];
@@ -42,6 +41,14 @@ export interface NetworkLabel {
   id: string;
   code: string;
   name: string;
+}
+
+/** The responses a view selects: WHERE conditions over `responses r` and their positional parameters. */
+export interface ResponseSelection {
+  campaign: Campaign;
+  resolved: ResolvedTally;
+  conditions: string[];
+  params: unknown[];
 }
 
 /** A tally request resolved against the database: what to read and how to show it. */
@@ -58,7 +65,6 @@ export class TallyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: QuestionPlansService,
-    private readonly facts: AnalysisFactsService,
   ) {}
 
   async campaign(actor: Actor, campaignId: string): Promise<Campaign> {
@@ -159,10 +165,30 @@ export class TallyService {
     return { campaignId: campaign.id, minCellSize };
   }
 
+  /**
+   * The responses a campaign view selects, with every filter of the query applied, as WHERE
+   * conditions over `responses r` and their parameters; for response exports. `extraKeys` are
+   * query parameters the caller reads itself (e.g. `labels`).
+   */
+  async campaignSelection(
+    actor: Actor,
+    campaignId: string,
+    raw: RawQuery,
+    extraKeys: readonly string[] = [],
+  ): Promise<ResponseSelection> {
+    const campaign = await this.campaign(actor, campaignId);
+    const query = parseTallyQuery(raw, extraKeys);
+    const resolved = await this.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
+    const params = new SqlParams();
+    const conditions =
+      resolved.scope.versionIds.length === 0 ? ['false'] : responseConditions(resolved.scope, query.filters, params);
+    return { campaign, resolved, conditions, params: params.values };
+  }
+
   private async tally(resolved: ResolvedTally, questions: readonly TallyQuestion[]): Promise<TallyResult> {
     const { query, minCellSize, networks } = resolved;
     const scan = needsScan(query.filters);
-    const rows = await this.countRows(resolved, scan);
+    const { asOf, rows } = await this.countRows(resolved, scan);
     const assembled = assembleTally(questions, rows, {
       groupBy: query.groupBy !== null,
       weighted: query.weighting === 'regional',
@@ -170,6 +196,7 @@ export class TallyService {
     });
     const byId = new Map(networks.map((network) => [network.id, network]));
     const result: TallyResult = {
+      asOf: asOf.toISOString(),
       responses: assembled.responses,
       suppressed: assembled.suppressed,
       groupBy: query.groupBy,
@@ -192,38 +219,51 @@ export class TallyService {
     return result;
   }
 
-  /** The aggregated fact counts per network and group, from the rollup or by scanning responses. */
-  async countRows(resolved: ResolvedTally, scan: boolean): Promise<FactCountRow[]> {
+  /**
+   * The aggregated fact counts per network and group, from the rollup or by scanning responses,
+   * with the time they are exact at. Read-only and in one snapshot: the rollup plus the changes
+   * still queued (the queue is counted by the same fact SQL the fold uses, so the sum is what the
+   * rollup will hold once folded). Reads never fold and never wait for the fold.
+   */
+  async countRows(resolved: ResolvedTally, scan: boolean): Promise<{ asOf: Date; rows: FactCountRow[] }> {
     const { query, scope, plans } = resolved;
-    if (scope.versionIds.length === 0 || scope.campaignIds.length === 0) return [];
-    const params = new SqlParams();
-    const group = groupExpression('rollup', query.groupBy);
-    if (!scan) {
-      await this.facts.fold();
-      const where = dimensionConditions('rollup', scope, query.filters, params);
-      return await this.dataSource.query<FactCountRow[]>(
-        `SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value, rank,
-                SUM(count)::int AS n
-           FROM analysis_tally_rollup
-          WHERE ${where.join(' AND ')}
-          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-         HAVING SUM(count) <> 0`,
-        params.values,
-      );
-    }
-    const plan = params.add(planParameter(plans.map((p) => ({ versionId: p.versionId, sources: p.plan.sources }))));
-    const where = [
-      ...dimensionConditions('responses', scope, query.filters, params),
-      ...scanConditions(query.filters, params),
-    ];
-    // Only the dimension grouped by is carried: the fewer distinct dimensions, the more answers
-    // the fact SQL counts together. The campaign is not needed once the responses are chosen.
-    const carried = (name: 'country' | 'role'): string =>
-      query.groupBy === name ? `coalesce(r.${name}, '')` : `''::text`;
-    return await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      // The transaction started before its snapshot was taken: every commit before `now()` is in it.
+      const [clock] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+      const asOf = clock?.now ?? new Date();
+      if (scope.versionIds.length === 0 || scope.campaignIds.length === 0) return { asOf, rows: [] };
+      const params = new SqlParams();
+      const plan = params.add(planParameter(plans.map((p) => ({ versionId: p.versionId, sources: p.plan.sources }))));
+      if (!scan) {
+        const group = groupExpression('rollup', query.groupBy);
+        const rollupWhere = dimensionConditions('rollup', scope, query.filters, params).join(' AND ');
+        const rows = await manager.query<FactCountRow[]>(
+          `WITH ${factCtes(
+            `SELECT campaign_id, survey_version_id, network_id, country, role, language, data, sign
+               FROM analysis_pending_changes WHERE ${rollupWhere}`,
+            plan,
+          )}
+           SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value,
+                  rank::int AS rank, SUM(n)::int AS n
+             FROM (SELECT ${FACT_KEY_COLUMNS}, count AS n FROM analysis_tally_rollup WHERE ${rollupWhere}
+                   UNION ALL
+                   SELECT ${FACT_KEY_COLUMNS}, sign AS n FROM facts) counted
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+           HAVING SUM(n) <> 0`,
+          params.values,
+        );
+        return { asOf, rows };
+      }
+      const group = groupExpression('rollup', query.groupBy);
+      const where = responseConditions(scope, query.filters, params);
+      // Only the dimension grouped by is carried: the fewer distinct dimensions, the more answers
+      // the fact SQL counts together. The campaign is not needed once the responses are chosen.
+      const carried = (name: 'country' | 'role'): string =>
+        query.groupBy === name ? `coalesce(r.${name}, '')` : `''::text`;
       // The distinct answers of a large scan are hashed in memory rather than spilled to disk.
       await manager.query(`SET LOCAL work_mem = '${SCAN_WORK_MEM}'`);
-      return await manager.query<FactCountRow[]>(
+      const rows = await manager.query<FactCountRow[]>(
         `WITH ${factCtes(
           `SELECT NULL::uuid AS campaign_id, r.survey_version_id, r.network_id, ${carried('country')} AS country,
                   ${carried('role')} AS role, ''::text AS language, r.data, 1 AS sign
@@ -237,6 +277,7 @@ export class TallyService {
          HAVING SUM(sign) <> 0`,
         params.values,
       );
+      return { asOf, rows };
     });
   }
 }
