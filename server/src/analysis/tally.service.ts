@@ -10,11 +10,13 @@ import {
   type TallyResult,
 } from '@concord/shared';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { Network } from '../networks/entities/network.entity';
 import { Survey } from '../surveys/entities/survey.entity';
+import { AnalysisFactsService, FACT_LOGIC_VERSION, type TallyVerification } from './analysis-facts.service';
 import { AnalysisSettings } from './entities/analysis-settings.entity';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { type MergedQuestion, mergeVersions } from './merge-versions';
@@ -65,6 +67,8 @@ export class TallyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: QuestionPlansService,
+    private readonly facts: AnalysisFactsService,
+    private readonly audit: AuditService,
   ) {}
 
   async campaign(actor: Actor, campaignId: string): Promise<Campaign> {
@@ -163,6 +167,28 @@ export class TallyService {
     const campaign = await this.campaign(actor, campaignId);
     await this.dataSource.manager.upsert(AnalysisSettings, { campaignId: campaign.id, minCellSize }, ['campaignId']);
     return { campaignId: campaign.id, minCellSize };
+  }
+
+  /** Compares the campaign's stored tallies with a full recount from its responses. */
+  async verify(actor: Actor, campaignId: string): Promise<TallyVerification> {
+    requireRole(actor, ANALYSIS_EDITORS);
+    const campaign = await this.campaign(actor, campaignId);
+    return this.facts.verify(campaign.id);
+  }
+
+  /** Recomputes the campaign's stored tallies from its responses (admin). */
+  async rebuild(actor: Actor, campaignId: string): Promise<{ rebuilt: true; logicVersion: number }> {
+    requireRole(actor, []);
+    const campaign = await this.campaign(actor, campaignId);
+    await this.facts.rebuild(campaign.id, (manager) =>
+      this.audit.record(manager, {
+        actor,
+        action: 'analysis.tallies_rebuilt',
+        subject: `campaign:${campaign.id}`,
+        payload: { logicVersion: FACT_LOGIC_VERSION },
+      }),
+    );
+    return { rebuilt: true, logicVersion: FACT_LOGIC_VERSION };
   }
 
   /**
