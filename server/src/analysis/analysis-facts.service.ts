@@ -7,7 +7,7 @@ import { QuestionPlansService } from './question-plans.service';
 /** pg advisory lock key of the fold: one folder at a time, across every server instance. */
 const FOLD_LOCK = 7_341_001;
 const FOLD_BATCH = 20_000;
-const FOLD_INTERVAL_MS = 5_000;
+const FOLD_INTERVAL_MS = 1_000;
 const MAX_DIFFERENCES = 100;
 
 /**
