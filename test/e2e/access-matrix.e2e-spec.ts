@@ -79,6 +79,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/campaigns/{id}/tallies': 'staff',
   'GET /api/campaigns/{id}/tallies.csv': 'staff',
   'GET /api/campaigns/{id}/tallies.xlsx': 'staff',
+  'GET /api/campaigns/{id}/tallies/verify': 'secretariat',
+  'POST /api/campaigns/{id}/tallies/rebuild': 'admin',
   'GET /api/surveys/{id}/tallies': 'staff',
   'GET /api/campaigns/{id}/answers/{question}': 'staff',
   'GET /api/campaigns/{id}/responses.csv': 'staff',

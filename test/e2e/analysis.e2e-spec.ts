@@ -302,11 +302,11 @@ describe('campaign tallies, pooled', () => {
     const q = question(body, 'q_radio');
     expect(q).toMatchObject({ type: 'radiogroup', kind: 'choice', title: 'Pick one', answered: 7, skipped: 1 });
     expect(q.choices).toEqual([
-      { value: 'a', label: 'Alpha', count: 3, share: 0.4286 },
-      { value: 'b', label: 'Beta', count: 2, share: 0.2857 },
+      { value: 'a', label: 'Alpha', count: 3, share: 3 / 7 },
+      { value: 'b', label: 'Beta', count: 2, share: 2 / 7 },
       { value: 'c', label: 'Gamma', count: 0, share: 0 },
-      { value: 'none', label: 'None', count: 1, share: 0.1429 },
-      { value: 'other', label: 'Other', count: 1, share: 0.1429 },
+      { value: 'none', label: 'None', count: 1, share: 1 / 7 },
+      { value: 'other', label: 'Other', count: 1, share: 1 / 7 },
     ]);
     expect(counts(question(body, 'q_drop'))).toEqual({ x: 5, y: 2 });
     expect(question(body, 'q_drop')).toMatchObject({ answered: 7, skipped: 1 });
@@ -319,10 +319,10 @@ describe('campaign tallies, pooled', () => {
     const q = question(body, 'q_check');
     expect(q).toMatchObject({ answered: 7, skipped: 1 });
     expect(q.choices).toEqual([
-      { value: 'r', label: 'r', count: 4, share: 0.5714 },
-      { value: 'g', label: 'g', count: 3, share: 0.4286 },
-      { value: 'b', label: 'b', count: 3, share: 0.4286 },
-      { value: 'none', label: 'None', count: 1, share: 0.1429 },
+      { value: 'r', label: 'r', count: 4, share: 4 / 7 },
+      { value: 'g', label: 'g', count: 3, share: 3 / 7 },
+      { value: 'b', label: 'b', count: 3, share: 3 / 7 },
+      { value: 'none', label: 'None', count: 1, share: 1 / 7 },
     ]);
     expect(counts(question(body, 'q_tag'))).toEqual({ t1: 2, t2: 2 });
     expect(question(body, 'q_tag')).toMatchObject({ answered: 3 });
@@ -333,7 +333,7 @@ describe('campaign tallies, pooled', () => {
     expect(rating).toMatchObject({ kind: 'numeric', answered: 8, mean: 3.625, median: 4, min: 1, max: 5 });
     expect(counts(rating)).toEqual({ 1: 1, 2: 1, 3: 1, 4: 2, 5: 3 });
     const num = question(body, 'q_num');
-    expect(num).toMatchObject({ answered: 6, skipped: 2, mean: 5.6667, median: 5, min: 0, max: 12 });
+    expect(num).toMatchObject({ answered: 6, skipped: 2, mean: 34 / 6, median: 5, min: 0, max: 12 });
     expect((num.choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['0', '2', '3', '7', '10', '12']);
   });
 
@@ -354,8 +354,8 @@ describe('campaign tallies, pooled', () => {
         rowLabel: 'r1',
         answered: 3,
         choices: [
-          { value: 'c1', label: 'c1', count: 2, share: 0.6667 },
-          { value: 'c2', label: 'c2', count: 1, share: 0.3333 },
+          { value: 'c1', label: 'c1', count: 2, share: 2 / 3 },
+          { value: 'c2', label: 'c2', count: 1, share: 1 / 3 },
         ],
       },
       {
@@ -363,8 +363,8 @@ describe('campaign tallies, pooled', () => {
         rowLabel: 'r2',
         answered: 3,
         choices: [
-          { value: 'c1', label: 'c1', count: 1, share: 0.3333 },
-          { value: 'c2', label: 'c2', count: 2, share: 0.6667 },
+          { value: 'c1', label: 'c1', count: 1, share: 1 / 3 },
+          { value: 'c2', label: 'c2', count: 2, share: 2 / 3 },
         ],
       },
     ]);
@@ -400,8 +400,8 @@ describe('campaign tallies, pooled', () => {
     expect(dynCells.find((c) => c.column === 'kind')).toMatchObject({
       answered: 3,
       choices: [
-        { value: 'k1', label: 'k1', count: 2, share: 0.6667 },
-        { value: 'k2', label: 'k2', count: 1, share: 0.3333 },
+        { value: 'k1', label: 'k1', count: 2, share: 2 / 3 },
+        { value: 'k2', label: 'k2', count: 1, share: 1 / 3 },
       ],
     });
   });
@@ -446,12 +446,13 @@ describe('grouping, weighting and suppression', () => {
     expect(res.body.groupLabels[fx.n1.code]).toEqual(expect.any(String));
   });
 
-  it('groups by role and suppresses the group below 3', async () => {
+  it('groups by role: the group below 3 is hidden, with the next smallest so it cannot be worked out', async () => {
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?groupBy=role`);
     const groups = question(res.body, 'q_radio').groups as Record<string, Record<string, unknown>>;
-    expect(groups.observer).toEqual({ responses: 1, suppressed: true });
-    expect(groups.nfp).toMatchObject({ responses: 3, suppressed: false, answered: 3 });
-    expect(counts(groups.nfp as Q)).toEqual({ a: 3, b: 0, c: 0, none: 0, other: 0 });
+    // observer (1 response) alone would be pooled minus nfp minus team: nfp (3) is hidden with it.
+    expect(groups.observer).toEqual({ suppressed: true });
+    expect(groups.nfp).toEqual({ suppressed: true });
+    expect(groups.team).toMatchObject({ suppressed: false });
     expect(groups.team).toMatchObject({ responses: 4, answered: 3 });
     expect(counts(groups.team as Q)).toEqual({ a: 0, b: 2, c: 0, none: 0, other: 1 });
   });
@@ -461,7 +462,10 @@ describe('grouping, weighting and suppression', () => {
     const groups = question(res.body, 'q_bool').groups as Record<string, Record<string, unknown>>;
     expect(Object.keys(groups)).toEqual(['Kazakhstan', 'Morocco', 'Senegal', 'Uzbekistan']);
     expect(groups.Senegal).toMatchObject({ responses: 3, answered: 3 });
-    expect(groups.Kazakhstan).toEqual({ responses: 1, suppressed: true });
+    expect(groups.Kazakhstan).toEqual({ suppressed: true });
+    // Kazakhstan (1), Morocco (2) and Uzbekistan (2) are hidden together: 5 responses, never one group.
+    expect(groups.Morocco).toEqual({ suppressed: true });
+    expect(groups.Uzbekistan).toEqual({ suppressed: true });
   });
 
   it('regional weighting: every network counts equally, beside the pooled figures', async () => {
@@ -507,8 +511,8 @@ describe('grouping, weighting and suppression', () => {
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?groupBy=network`);
     expect(res.body.minCellSize).toBe(6);
     const groups = question(res.body, 'q_bool').groups as Record<string, unknown>;
-    expect(groups[fx.n1.code]).toEqual({ responses: 5, suppressed: true });
-    expect(groups[fx.n2.code]).toEqual({ responses: 3, suppressed: true });
+    expect(groups[fx.n1.code]).toEqual({ suppressed: true });
+    expect(groups[fx.n2.code]).toEqual({ suppressed: true });
     await admin.put(`/api/campaigns/${fx.campaignId}/analysis-settings`).send({ minCellSize: 3 });
   });
 });
@@ -613,6 +617,29 @@ describe('the rollup follows changes', () => {
   });
 });
 
+describe('reads', () => {
+  it('count changes still queued, and say as of when', async () => {
+    const before = Date.now();
+    const versionId = (await db.query(`SELECT survey_version_id FROM campaigns WHERE id = $1`, [fx.campaignId]))[0]
+      .survey_version_id as string;
+    const extra = await insertResponse(
+      fx.campaignId,
+      versionId,
+      fx.n2.id,
+      { country: 'Kazakhstan', role: 'team', language: 'en', at: '2025-01-22T00:00:00Z' },
+      { q_drop: 'y' },
+    );
+    const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies`);
+    expect([res.body.responses, counts(question(res.body, 'q_drop'))]).toEqual([9, { x: 5, y: 3 }]);
+    const asOf = Date.parse(res.body.asOf as string);
+    expect(asOf).toBeGreaterThanOrEqual(before - 1_000);
+    expect(asOf).toBeLessThanOrEqual(Date.now());
+    await db.query(`DELETE FROM responses WHERE id = $1`, [extra]);
+    const after = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?answer[q_drop]=y`);
+    expect([after.body.source, after.body.responses, typeof after.body.asOf]).toEqual(['scan', 2, 'string']);
+  });
+});
+
 describe('survey tallies across versions', () => {
   it('merges by question name, with versions, choice versions and rewording', async () => {
     const res = await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=1,2`);
@@ -689,9 +716,23 @@ describe('free-text answers', () => {
     expect(other.body.answers.map((a: { text: string }) => a.text)).toEqual(['Something else']);
   });
 
+  it('applies answer and date filters like the tallies', async () => {
+    const texts = (body: { answers: Array<{ text: string }> }) => body.answers.map((a) => a.text);
+    const byAnswer = await admin.get(`/api/campaigns/${fx.campaignId}/answers/q_text?answer[q_bool]=true`);
+    expect([byAnswer.status, byAnswer.body.total, texts(byAnswer.body)]).toEqual([
+      200,
+      3,
+      ['Hello', 'world peace', 'hello again'],
+    ]);
+    const byDate = await admin.get(`/api/campaigns/${fx.campaignId}/answers/q_text?from=2025-01-12&to=2025-01-16`);
+    expect([byDate.body.total, texts(byDate.body)]).toEqual([2, ['world peace', 'hello again']]);
+    const tooFew = await admin.get(`/api/campaigns/${fx.campaignId}/answers/q_text?answer[q_radio]=b`);
+    expect(tooFew.body).toEqual({ question: 'q_text', total: 0, page: 1, pageSize: 50, suppressed: true, answers: [] });
+  });
+
   it('suppressed under the threshold', async () => {
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/answers/q_text?language=ru`);
-    expect(res.body).toEqual({ question: 'q_text', total: 1, page: 1, pageSize: 50, suppressed: true, answers: [] });
+    expect(res.body).toEqual({ question: 'q_text', total: 0, page: 1, pageSize: 50, suppressed: true, answers: [] });
   });
 
   it('refuses choice questions and unknown ones', async () => {
@@ -821,7 +862,7 @@ describe('exports', () => {
     expect(lines[0]).toBe(
       'question,title,type,group,row,column,value,label,count,share,answered,mean,median,mean_rank,first_place,suppressed',
     );
-    expect(lines).toContain('q_radio,Pick one,radiogroup,,,,a,Alpha,3,0.4286,7,,,,,');
+    expect(lines).toContain(`q_radio,Pick one,radiogroup,,,,a,Alpha,3,${3 / 7},7,,,,,`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { addDraftVersion, campaignLinks, tokenOf } from '../support/campaign-fixtures';
 import {
   answersFor,
   FULL,
@@ -18,6 +19,19 @@ const CONCURRENCY = 32;
 const CLAUSES = 16;
 /** Saves 0..15 edit clause i; saves 16..23 edit clauses 0..7 again, overlapping the first eight. */
 const SAVES = CLAUSES + 8;
+
+/**
+ * A respondent's request, sent again (same idempotency key) while the loaded machine answers 503
+ * because no database connection could be opened in time: what a browser retry does.
+ */
+async function retrying(send: () => Promise<HttpOutcome>): Promise<HttpOutcome> {
+  let outcome = await send();
+  for (let attempt = 0; outcome.status === 503 && attempt < 10; attempt++) {
+    await sleep(500);
+    outcome = await send();
+  }
+  return outcome;
+}
 
 interface TallyQuestion {
   name: string;
@@ -124,6 +138,134 @@ describe('two server instances on one database', () => {
       const progress = await admin.get(`/api/campaigns/${campaign.campaignId}/progress`);
       expect(progress.body.total).toEqual(expect.objectContaining({ invited: COMPLETIONS, completed: COMPLETIONS }));
     }
+  });
+
+  it('several versions, edits and partial saves from both instances, folds and rebuilds running: stored tallies equal a recount', async () => {
+    const count = FULL ? 1_000 : 150;
+    const first = await prepareCampaign(adminA, 'two-versions', count);
+    // A second version of the same survey, answered by the same members, where answers may be changed.
+    const version = await addDraftVersion(adminA, first.surveyId);
+    expect((await adminA.post(`/api/surveys/${first.surveyId}/versions/${version}/publish`)).status).toBe(200);
+    const created = await adminA.post('/api/campaigns').send({
+      surveyId: first.surveyId,
+      version,
+      name: 'Campaign two-versions v2',
+      networkIds: [first.networkId],
+      allowEdits: true,
+    });
+    expect(created.status).toBe(201);
+    const secondId = (created.body as { id: string }).id;
+    const secondTokens = (await campaignLinks(adminA, secondId)).map((link) => tokenOf(link.url));
+    expect(secondTokens).toHaveLength(count);
+
+    // Rebuilds take the fold's lock from both instances while completions, edits and partial saves land.
+    let loading = true;
+    const rebuilds: HttpOutcome[] = [];
+    const rebuilder = (async () => {
+      for (let turn = 0; loading; turn++) {
+        const [admin, campaignId] = turn % 2 === 0 ? [adminA, secondId] : [adminB, first.campaignId];
+        rebuilds.push(
+          await call(`${admin.origin}/api/campaigns/${campaignId}/tallies/rebuild`, {
+            method: 'POST',
+            headers: sessionHeaders(admin),
+          }),
+        );
+        await sleep(150);
+      }
+    })();
+    const outcomes: HttpOutcome[] = [];
+    await forEachConcurrently(
+      Array.from({ length: count }, (_unused, index) => index),
+      CONCURRENCY,
+      async (index) => {
+        const [here, there] = index % 2 === 0 ? [a, b] : [b, a];
+        outcomes.push(
+          await retrying(() =>
+            call(`${here.origin}/api/respond/${first.tokens[index]}/complete`, {
+              json: { data: answersFor(index) },
+              headers: { 'idempotency-key': `v1-${index}` },
+            }),
+          ),
+        );
+        const token = secondTokens[index];
+        if (index % 5 === 0) {
+          // A partial save only: never counted in the stored tallies.
+          outcomes.push(
+            await retrying(() =>
+              call(`${there.origin}/api/respond/${token}`, {
+                method: 'PUT',
+                json: { data: { roles_clear: 'yes' } },
+              }),
+            ),
+          );
+          return;
+        }
+        outcomes.push(
+          await retrying(() =>
+            call(`${there.origin}/api/respond/${token}/complete`, {
+              json: { data: answersFor(index + 1) },
+              headers: { 'idempotency-key': `v2-${index}` },
+            }),
+          ),
+        );
+        if (index % 3 === 0) {
+          // An edit of the completed response, on the other instance.
+          outcomes.push(
+            await retrying(() =>
+              call(`${here.origin}/api/respond/${token}/complete`, {
+                json: { data: answersFor(index + 2) },
+                headers: { 'idempotency-key': `v2-edit-${index}` },
+              }),
+            ),
+          );
+        }
+      },
+    );
+    loading = false;
+    await rebuilder;
+    expect(
+      outcomes
+        .filter((outcome) => outcome.status !== 200 && outcome.status !== 201)
+        .map((outcome) => [outcome.status, outcome.body]),
+    ).toEqual([]);
+    expect(statusCounts(rebuilds)).toEqual({ '200': rebuilds.length });
+
+    for (const campaignId of [first.campaignId, secondId]) {
+      for (const admin of [adminA, adminB]) {
+        const verified = await admin.get(`/api/campaigns/${campaignId}/tallies/verify`);
+        expect([campaignId, verified.status, verified.body.ok]).toEqual([campaignId, 200, true]);
+      }
+      const [stored] = await sql<{ count: string }>(
+        database.url,
+        `SELECT count(*) FROM responses WHERE campaign_id = $1 AND status = 'complete'`,
+        [campaignId],
+      );
+      const tallies = await adminB.get(`/api/campaigns/${campaignId}/tallies`);
+      expect([campaignId, tallies.body.responses]).toEqual([campaignId, Number(stored.count)]);
+    }
+    // Version 2's tallies from the final answers: edited ones count with their last answers only.
+    const truth = new Map<unknown, number>();
+    for (let index = 0; index < count; index++) {
+      if (index % 5 === 0) continue;
+      const answers = answersFor(index % 3 === 0 ? index + 2 : index + 1);
+      truth.set(answers.satisfaction, (truth.get(answers.satisfaction) ?? 0) + 1);
+    }
+    // Wait for the background folds to empty the queue, then check the rollup itself.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await sleep(250)) {
+      const [queued] = await sql<{ count: string }>(database.url, 'SELECT count(*) FROM analysis_pending_changes');
+      if (Number(queued.count) === 0) break;
+    }
+    const [queued] = await sql<{ count: string }>(database.url, 'SELECT count(*) FROM analysis_pending_changes');
+    expect(Number(queued.count)).toBe(0);
+    const rollup = await sql<{ value: string; n: string }>(
+      database.url,
+      `SELECT value, sum(count) AS n FROM analysis_tally_rollup
+        WHERE campaign_id = $1 AND measure = 'v' AND question = 'satisfaction' GROUP BY value HAVING sum(count) <> 0`,
+      [secondId],
+    );
+    expect(Object.fromEntries(rollup.map((row) => [row.value, Number(row.n)]))).toEqual(
+      Object.fromEntries([...truth].map(([value, n]) => [String(value), n])),
+    );
   });
 
   it('a session made on one instance works on the other, and logging out on one ends it on both', async () => {

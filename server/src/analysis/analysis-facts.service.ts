@@ -1,13 +1,71 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { QuestionPlansService } from './question-plans.service';
 
 /** pg advisory lock key of the fold: one folder at a time, across every server instance. */
 const FOLD_LOCK = 7_341_001;
 const FOLD_BATCH = 20_000;
-const FOLD_INTERVAL_MS = 5_000;
+const FOLD_INTERVAL_MS = 1_000;
+const MAX_DIFFERENCES = 100;
+
+/**
+ * The version of the logic that turns answers into facts (fact-sql.ts, question-plan.ts). Raise it
+ * with any change that would count existing answers differently: start-up then rebuilds every
+ * rollup built by an older version, while reads go on from the old rollup until each rebuild commits.
+ */
+export const FACT_LOGIC_VERSION = 1;
+
+/** One fact count where the stored tallies and a recount from the responses disagree. */
+export interface TallyDifference {
+  surveyVersionId: string;
+  networkId: string;
+  country: string;
+  role: string;
+  language: string;
+  measure: string;
+  question: string;
+  row: string;
+  column: string;
+  value: string;
+  rank: number;
+  stored: number;
+  recounted: number;
+}
+
+export type TallyVerification =
+  { ok: true; checked: number } | { ok: false; checked: number; differences: TallyDifference[] };
+
+interface FactCount {
+  survey_version_id: string;
+  network_id: string;
+  country: string;
+  role: string;
+  language: string;
+  measure: string;
+  question: string;
+  row_key: string;
+  col_key: string;
+  value: string;
+  rank: number;
+  n: number;
+}
+
+const factKey = (row: FactCount): string =>
+  [
+    row.survey_version_id,
+    row.network_id,
+    row.country,
+    row.role,
+    row.language,
+    row.measure,
+    row.question,
+    row.row_key,
+    row.col_key,
+    row.value,
+    row.rank,
+  ].join('\u0001');
 
 /**
  * Keeps the tally rollup up to date. Completions (through the database trigger) only append to
@@ -19,6 +77,7 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(AnalysisFactsService.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private rebuilding: Promise<number> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -26,6 +85,11 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
+    // In the background: reads are served from the old rollup until each rebuild commits.
+    this.rebuilding = this.rebuildOutdated().catch((error: unknown) => {
+      this.logger.warn(`Rebuilding outdated tallies failed: ${String(error)}`);
+      return 0;
+    });
     this.timer = setInterval(() => {
       this.fold().catch((error: unknown) => this.logger.warn(`Folding answer facts failed: ${String(error)}`));
     }, FOLD_INTERVAL_MS);
@@ -36,6 +100,7 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    await this.rebuilding;
   }
 
   /** Folds every pending change; returns how many were folded. Concurrent callers share one run. */
@@ -56,37 +121,41 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   }
 
   /**
-   * One batch in one transaction: the DELETE … RETURNING takes exactly the rows it folds, so a
-   * change committed meanwhile stays queued for the next batch, never lost nor counted twice.
+   * One batch in one transaction, under the fold lock. The batch is claimed first, as a list of
+   * queue rows; the fold then deletes and counts exactly those rows. A change committed while the
+   * batch is prepared (of any version) is not in the list, so it stays queued for the next batch:
+   * never lost, never counted twice.
    */
   async foldBatch(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK]);
-      const versions = await manager.query<Array<{ id: string }>>(
-        `SELECT DISTINCT survey_version_id AS id FROM (
-           SELECT survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) s`,
+      const [claim] = await manager.query<Array<{ seqs: string | null; versions: string[] | null }>>(
+        `SELECT array_agg(seq)::text AS seqs, array_agg(DISTINCT survey_version_id::text) AS versions
+           FROM (SELECT seq, survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) claimed`,
         [limit],
       );
-      if (versions.length === 0) return 0;
-      const plans = await this.plans.plansFor(
-        versions.map((row) => row.id),
-        manager,
-      );
-      const ids = plans.map((plan) => plan.versionId);
-      // Changes of a version that no longer exists cannot be tallied; they are dropped with the batch.
-      const rows = await manager.query<Array<{ folded: number; cells: number }>>(
+      if (claim === undefined || claim.seqs === null || claim.versions === null) return 0;
+      const plans = await this.plans.plansFor(claim.versions, manager);
+      // Changes of a version that no longer exists cannot be tallied; they leave the queue uncounted.
+      const rows = await manager.query<Array<{ folded: number }>>(
         `WITH taken AS (
-           DELETE FROM analysis_pending_changes
-            WHERE seq IN (SELECT seq FROM analysis_pending_changes ORDER BY seq LIMIT $3)
-           RETURNING *
+           DELETE FROM analysis_pending_changes WHERE seq = ANY($2::bigint[]) RETURNING *
          ),
          ${factCtes(
            `SELECT t.campaign_id, t.survey_version_id, t.network_id, t.country, t.role, t.language, t.data, t.sign
               FROM taken t
-             WHERE t.survey_version_id = ANY($2::uuid[])
-               AND EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)`,
+             WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)`,
            '$1',
          )},
+         -- A campaign's first fold builds its rollup with the current logic: record that.
+         fresh AS (
+           INSERT INTO analysis_rollup_logic (campaign_id, logic_version)
+           SELECT DISTINCT t.campaign_id, $3::int FROM taken t
+            WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)
+              AND NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = t.campaign_id)
+           ON CONFLICT (campaign_id) DO NOTHING
+           RETURNING 1
+         ),
          upserted AS (
            INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
            SELECT ${FACT_KEY_COLUMNS}, SUM(sign) FROM facts
@@ -94,10 +163,163 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
            ON CONFLICT (${FACT_KEY_COLUMNS}) DO UPDATE SET count = analysis_tally_rollup.count + EXCLUDED.count
            RETURNING 1
          )
-         SELECT (SELECT count(*) FROM taken)::int AS folded, (SELECT count(*) FROM upserted)::int AS cells`,
-        [planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources }))), ids, limit],
+         SELECT (SELECT count(*) FROM taken)::int AS folded, (SELECT count(*) FROM upserted)::int AS cells,
+                (SELECT count(*) FROM fresh)::int AS fresh`,
+        [
+          planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources }))),
+          claim.seqs,
+          FACT_LOGIC_VERSION,
+        ],
       );
-      return rows[0].folded;
+      return rows[0]?.folded ?? 0;
     });
   }
+
+  /** The responses a campaign counts, as fact input (see factCtes). */
+  private static readonly RESPONSES_INPUT = `SELECT r.campaign_id, r.survey_version_id, r.network_id, coalesce(r.country, '') AS country,
+            coalesce(r.role, '') AS role, coalesce(r.language, '') AS language, r.data, 1 AS sign
+       FROM responses r WHERE r.campaign_id = $2 AND r.status = 'complete'`;
+
+  private async planOf(manager: EntityManager, campaignId: string): Promise<string> {
+    const versions = await manager.query<Array<{ id: string }>>(
+      `SELECT DISTINCT survey_version_id AS id FROM responses WHERE campaign_id = $1
+       UNION SELECT survey_version_id FROM analysis_pending_changes WHERE campaign_id = $1
+       UNION SELECT survey_version_id FROM campaigns WHERE id = $1`,
+      [campaignId],
+    );
+    const plans = await this.plans.plansFor(
+      versions.map((row) => row.id),
+      manager,
+    );
+    return planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources })));
+  }
+
+  /**
+   * Compares the stored tallies of a campaign (rollup plus queued changes) with a full recount from
+   * its responses, both read in one snapshot so concurrent completions cannot make them differ.
+   */
+  async verify(campaignId: string): Promise<TallyVerification> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const plan = await this.planOf(manager, campaignId);
+      const select = `SELECT survey_version_id::text, network_id::text, country, role, language, measure, question,
+                             row_key, col_key, value, rank::int AS rank`;
+      const stored = await manager.query<FactCount[]>(
+        `WITH ${factCtes(
+          `SELECT campaign_id, survey_version_id, network_id, country, role, language, data, sign
+             FROM analysis_pending_changes WHERE campaign_id = $2`,
+          '$1',
+        )}
+         ${select}, SUM(n)::int AS n
+           FROM (SELECT ${FACT_KEY_COLUMNS}, count AS n FROM analysis_tally_rollup WHERE campaign_id = $2
+                 UNION ALL SELECT ${FACT_KEY_COLUMNS}, sign AS n FROM facts) counted
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING SUM(n) <> 0`,
+        [plan, campaignId],
+      );
+      const recounted = await manager.query<FactCount[]>(
+        `WITH ${factCtes(AnalysisFactsService.RESPONSES_INPUT, '$1')}
+         ${select}, SUM(sign)::int AS n FROM facts
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING SUM(sign) <> 0`,
+        [plan, campaignId],
+      );
+      return compareCounts(stored, recounted);
+    });
+  }
+
+  /**
+   * Recomputes a campaign's stored tallies from its responses, under the fold lock, in one
+   * REPEATABLE READ transaction: the queued changes it drops are exactly those its snapshot of the
+   * responses already holds; changes committed later stay queued. Reads see the old rollup until
+   * the rebuild commits.
+   */
+  async rebuild(campaignId: string, inTransaction?: (manager: EntityManager) => Promise<void>): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // Taken before the transaction, so its snapshot comes after every fold that held the lock.
+      await runner.query('SELECT pg_advisory_lock($1)', [FOLD_LOCK]);
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        try {
+          const plan = await this.planOf(runner.manager, campaignId);
+          await runner.query('DELETE FROM analysis_pending_changes WHERE campaign_id = $1', [campaignId]);
+          await runner.query('DELETE FROM analysis_tally_rollup WHERE campaign_id = $1', [campaignId]);
+          await runner.query(
+            `WITH ${factCtes(AnalysisFactsService.RESPONSES_INPUT, '$1')}
+             INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
+             SELECT ${FACT_KEY_COLUMNS}, SUM(sign) FROM facts GROUP BY ${FACT_KEY_COLUMNS} HAVING SUM(sign) <> 0`,
+            [plan, campaignId],
+          );
+          await runner.query(
+            `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM campaigns WHERE id = $1
+             ON CONFLICT (campaign_id) DO UPDATE SET logic_version = EXCLUDED.logic_version, built_at = now()`,
+            [campaignId, FACT_LOGIC_VERSION],
+          );
+          await inTransaction?.(runner.manager);
+          await runner.commitTransaction();
+        } catch (error) {
+          await runner.rollbackTransaction();
+          throw error;
+        }
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [FOLD_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Rebuilds, one campaign at a time, every rollup not built by the current fact logic; returns how many. */
+  async rebuildOutdated(): Promise<number> {
+    const outdated = async (): Promise<string[]> =>
+      (
+        await this.dataSource.query<Array<{ id: string }>>(
+          `SELECT c.id FROM campaigns c LEFT JOIN analysis_rollup_logic l ON l.campaign_id = c.id
+            WHERE l.logic_version IS DISTINCT FROM $1 ORDER BY c.id`,
+          [FACT_LOGIC_VERSION],
+        )
+      ).map((row) => row.id);
+    let rebuilt = 0;
+    for (const id of await outdated()) {
+      // Another instance may have rebuilt it meanwhile.
+      if (!(await outdated()).includes(id)) continue;
+      await this.rebuild(id);
+      rebuilt++;
+    }
+    if (rebuilt > 0)
+      this.logger.log(`Rebuilt the tallies of ${rebuilt} campaign(s) with fact logic ${FACT_LOGIC_VERSION}`);
+    return rebuilt;
+  }
+}
+
+/** Every fact count that differs between the stored tallies and the recount (the first 100). */
+export function compareCounts(stored: readonly FactCount[], recounted: readonly FactCount[]): TallyVerification {
+  const storedByKey = new Map(stored.map((row) => [factKey(row), row]));
+  const recountedByKey = new Map(recounted.map((row) => [factKey(row), row]));
+  const differences: TallyDifference[] = [];
+  for (const key of new Set([...storedByKey.keys(), ...recountedByKey.keys()])) {
+    const a = storedByKey.get(key);
+    const b = recountedByKey.get(key);
+    const row = a ?? b;
+    if (row === undefined || (a?.n ?? 0) === (b?.n ?? 0)) continue;
+    if (differences.length < MAX_DIFFERENCES)
+      differences.push({
+        surveyVersionId: row.survey_version_id,
+        networkId: row.network_id,
+        country: row.country,
+        role: row.role,
+        language: row.language,
+        measure: row.measure,
+        question: row.question,
+        row: row.row_key,
+        column: row.col_key,
+        value: row.value,
+        rank: row.rank,
+        stored: a?.n ?? 0,
+        recounted: b?.n ?? 0,
+      });
+  }
+  return differences.length === 0
+    ? { ok: true, checked: recountedByKey.size }
+    : { ok: false, checked: recountedByKey.size, differences };
 }

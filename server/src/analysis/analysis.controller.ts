@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AnalysisSettingsDto, FreeTextPage, SurveyTallyResult, TallyResult } from '@concord/shared';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { UpdateAnalysisSettingsDto } from './dto/analysis-settings.dto';
+import type { TallyVerification } from './analysis-facts.service';
 import { ExportService } from './export.service';
 import { FreeTextService } from './free-text.service';
 import { TallyService } from './tally.service';
@@ -61,6 +62,24 @@ export class AnalysisController {
     @Query() query: RawQuery,
   ): Promise<TallyResult> {
     return this.tallies.campaignTallies(actor, id, query);
+  }
+
+  @Get('campaigns/:id/tallies/verify')
+  @Roles('secretariat')
+  @ApiOperation({ summary: 'Compare the stored tallies with a full recount from the responses' })
+  verifyTallies(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<TallyVerification> {
+    return this.tallies.verify(actor, id);
+  }
+
+  @Post('campaigns/:id/tallies/rebuild')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute the stored tallies from the responses' })
+  rebuildTallies(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+  ): Promise<{ rebuilt: true; logicVersion: number }> {
+    return this.tallies.rebuild(actor, id);
   }
 
   @Get('campaigns/:id/tallies.csv')

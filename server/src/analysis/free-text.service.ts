@@ -6,7 +6,7 @@ import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { QuestionPlansService } from './question-plans.service';
 import { parseTallyQuery } from './tally-query';
-import { dimensionConditions, SqlParams } from './tally-sql';
+import { responseConditions, SqlParams } from './tally-sql';
 import { TallyService } from './tally.service';
 
 const PAGE_SIZE = 50;
@@ -45,12 +45,16 @@ export class FreeTextService {
     }
     const resolved = await this.tallies.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
     const params = new SqlParams();
-    const where = [...dimensionConditions('responses', resolved.scope, query.filters, params), `r.status = 'complete'`];
+    // Every filter, exactly as the tallies and the response exports apply them.
+    const where =
+      resolved.scope.versionIds.length === 0 ? ['false'] : responseConditions(resolved.scope, query.filters, params);
     const responses = await this.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM responses r WHERE ${where.join(' AND ')}`,
       params.values,
     );
-    const suppressed = responses[0].n < resolved.minCellSize;
+    // Under the threshold nothing is shown, not even how many answers there are.
+    if ((responses[0]?.n ?? 0) < resolved.minCellSize)
+      return { question, total: 0, page, pageSize, suppressed: true, answers: [] };
     // Nested questions of a dynamic panel give one answer per panel.
     const [top, nested] =
       found.panel === undefined ? [question, null] : [found.panel, question.slice(found.panel.length + 1)];
@@ -72,8 +76,7 @@ export class FreeTextService {
       `SELECT count(*)::int AS n FROM (${texts}) t WHERE coalesce(t.text, '') <> '' ${search}`,
       params.values,
     );
-    const total = totalRows[0].n;
-    if (suppressed) return { question, total, page, pageSize, suppressed, answers: [] };
+    const total = totalRows[0]?.n ?? 0;
     const limit = params.add(pageSize);
     const offset = params.add((page - 1) * pageSize);
     const rows = await this.dataSource.query<
@@ -104,7 +107,7 @@ export class FreeTextService {
       language: row.language,
       completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString(),
     }));
-    return { question, total, page, pageSize, suppressed, answers };
+    return { question, total, page, pageSize, suppressed: false, answers };
   }
 
   private positive(name: string, value: unknown, fallback: number, max: number): number {

@@ -62,6 +62,15 @@ export function scanConditions(filters: ParsedFilters, params: SqlParams): strin
   return conditions;
 }
 
+/**
+ * Every filter of a view as WHERE conditions over `responses r`: campaign, version, network,
+ * country, role, language, status (partial or not), dates and answers. Tallies that scan, free
+ * text and response exports all select their responses with it, so they always agree.
+ */
+export function responseConditions(scope: TallyScope, filters: ParsedFilters, params: SqlParams): string[] {
+  return [...dimensionConditions('responses', scope, filters, params), ...scanConditions(filters, params)];
+}
+
 export function groupExpression(source: Source, groupBy: TallyGroupBy | null): string {
   const prefix = source === 'rollup' ? '' : 'r.';
   switch (groupBy) {

@@ -10,15 +10,16 @@ import {
   type TallyResult,
 } from '@concord/shared';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { Network } from '../networks/entities/network.entity';
 import { Survey } from '../surveys/entities/survey.entity';
-import { AnalysisFactsService } from './analysis-facts.service';
+import { AnalysisFactsService, FACT_LOGIC_VERSION, type TallyVerification } from './analysis-facts.service';
 import { AnalysisSettings } from './entities/analysis-settings.entity';
 import { type CountedResponse, type DerivedQuestion, derivedFactRows, derivedTallyQuestion } from './derived-tally';
-import { factCtes, planParameter } from './fact-sql';
+import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { type MergedQuestion, mergeVersions } from './merge-versions';
 import type { TallyQuestion } from './question-plan';
 import { QuestionPlansService, type VersionPlan } from './question-plans.service';
@@ -31,7 +32,7 @@ import {
   parseVersionList,
   type RawQuery,
 } from './tally-query';
-import { dimensionConditions, groupExpression, scanConditions, SqlParams, type TallyScope } from './tally-sql';
+import { dimensionConditions, groupExpression, responseConditions, SqlParams, type TallyScope } from './tally-sql';
 
 /** Reading analysis: secretariat and admin, and the committee (read-only everywhere here). */
 export const ANALYSIS_READERS: readonly StaffRole[] = ['secretariat', 'committee'];
@@ -43,6 +44,14 @@ export interface NetworkLabel {
   id: string;
   code: string;
   name: string;
+}
+
+/** The responses a view selects: WHERE conditions over `responses r` and their positional parameters. */
+export interface ResponseSelection {
+  campaign: Campaign;
+  resolved: ResolvedTally;
+  conditions: string[];
+  params: unknown[];
 }
 
 /** A tally request resolved against the database: what to read and how to show it. */
@@ -60,6 +69,7 @@ export class TallyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: QuestionPlansService,
     private readonly facts: AnalysisFactsService,
+    private readonly audit: AuditService,
   ) {}
 
   async campaign(actor: Actor, campaignId: string): Promise<Campaign> {
@@ -160,10 +170,52 @@ export class TallyService {
     return { campaignId: campaign.id, minCellSize };
   }
 
+  /** Compares the campaign's stored tallies with a full recount from its responses. */
+  async verify(actor: Actor, campaignId: string): Promise<TallyVerification> {
+    requireRole(actor, ANALYSIS_EDITORS);
+    const campaign = await this.campaign(actor, campaignId);
+    return this.facts.verify(campaign.id);
+  }
+
+  /** Recomputes the campaign's stored tallies from its responses (admin). */
+  async rebuild(actor: Actor, campaignId: string): Promise<{ rebuilt: true; logicVersion: number }> {
+    requireRole(actor, []);
+    const campaign = await this.campaign(actor, campaignId);
+    await this.facts.rebuild(campaign.id, (manager) =>
+      this.audit.record(manager, {
+        actor,
+        action: 'analysis.tallies_rebuilt',
+        subject: `campaign:${campaign.id}`,
+        payload: { logicVersion: FACT_LOGIC_VERSION },
+      }),
+    );
+    return { rebuilt: true, logicVersion: FACT_LOGIC_VERSION };
+  }
+
+  /**
+   * The responses a campaign view selects, with every filter of the query applied, as WHERE
+   * conditions over `responses r` and their parameters; for response exports. `extraKeys` are
+   * query parameters the caller reads itself (e.g. `labels`).
+   */
+  async campaignSelection(
+    actor: Actor,
+    campaignId: string,
+    raw: RawQuery,
+    extraKeys: readonly string[] = [],
+  ): Promise<ResponseSelection> {
+    const campaign = await this.campaign(actor, campaignId);
+    const query = parseTallyQuery(raw, extraKeys);
+    const resolved = await this.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
+    const params = new SqlParams();
+    const conditions =
+      resolved.scope.versionIds.length === 0 ? ['false'] : responseConditions(resolved.scope, query.filters, params);
+    return { campaign, resolved, conditions, params: params.values };
+  }
+
   /**
    * The tally of a question derived outside the responses (coded themes), over the campaign's
    * responses that match every filter, under the same groups, weighting and small-cell rule.
-   * `derive` runs after the access check and the filters are known to be valid.
+   * `derive` runs after the access check and once the filters are known to be valid.
    */
   async derivedTally(
     actor: Actor,
@@ -172,40 +224,42 @@ export class TallyService {
     extraKeys: readonly string[],
     derive: (campaign: Campaign) => Promise<DerivedQuestion>,
   ): Promise<TallyResult> {
-    const campaign = await this.campaign(actor, campaignId);
-    const query = parseTallyQuery(raw, extraKeys);
-    const resolved = await this.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
+    const { campaign, resolved, conditions, params } = await this.campaignSelection(actor, campaignId, raw, extraKeys);
     const question = await derive(campaign);
-    const responses = await this.countedResponses(resolved);
-    return this.shape(resolved, [derivedTallyQuestion(question)], derivedFactRows(responses, question), 'scan');
+    const { asOf, responses } = await this.countedResponses(resolved, conditions, params);
+    return this.shape(resolved, [derivedTallyQuestion(question)], derivedFactRows(responses, question), asOf, 'scan');
   }
 
-  /** The responses a tally counts, with the network and group of each. */
-  private async countedResponses(resolved: ResolvedTally): Promise<CountedResponse[]> {
-    const { query, scope } = resolved;
-    if (scope.versionIds.length === 0) return [];
-    const params = new SqlParams();
-    const where = [
-      ...dimensionConditions('responses', scope, query.filters, params),
-      ...scanConditions(query.filters, params),
-    ];
-    return await this.dataSource.query<CountedResponse[]>(
-      `SELECT r.id::text AS id, r.network_id::text AS network, ${groupExpression('responses', query.groupBy)} AS grp
-         FROM responses r WHERE ${where.join(' AND ')}`,
-      params.values,
-    );
+  /** The responses a selection holds, with the network and group of each, and the time that is exact at. */
+  private async countedResponses(
+    resolved: ResolvedTally,
+    conditions: readonly string[],
+    params: readonly unknown[],
+  ): Promise<{ asOf: Date; responses: CountedResponse[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const [clock] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+      const responses = await manager.query<CountedResponse[]>(
+        `SELECT r.id::text AS id, r.network_id::text AS network,
+                ${groupExpression('responses', resolved.query.groupBy)} AS grp
+           FROM responses r WHERE ${conditions.join(' AND ')}`,
+        [...params],
+      );
+      return { asOf: clock?.now ?? new Date(), responses };
+    });
   }
 
   private async tally(resolved: ResolvedTally, questions: readonly TallyQuestion[]): Promise<TallyResult> {
     const scan = needsScan(resolved.query.filters);
-    const rows = await this.countRows(resolved, scan);
-    return this.shape(resolved, questions, rows, scan ? 'scan' : 'rollup');
+    const { asOf, rows } = await this.countRows(resolved, scan);
+    return this.shape(resolved, questions, rows, asOf, scan ? 'scan' : 'rollup');
   }
 
   private shape(
     resolved: ResolvedTally,
     questions: readonly TallyQuestion[],
     rows: readonly FactCountRow[],
+    asOf: Date,
     source: TallyResult['source'],
   ): TallyResult {
     const { query, minCellSize, networks } = resolved;
@@ -216,6 +270,7 @@ export class TallyService {
     });
     const byId = new Map(networks.map((network) => [network.id, network]));
     const result: TallyResult = {
+      asOf: asOf.toISOString(),
       responses: assembled.responses,
       suppressed: assembled.suppressed,
       groupBy: query.groupBy,
@@ -238,38 +293,51 @@ export class TallyService {
     return result;
   }
 
-  /** The aggregated fact counts per network and group, from the rollup or by scanning responses. */
-  async countRows(resolved: ResolvedTally, scan: boolean): Promise<FactCountRow[]> {
+  /**
+   * The aggregated fact counts per network and group, from the rollup or by scanning responses,
+   * with the time they are exact at. Read-only and in one snapshot: the rollup plus the changes
+   * still queued (the queue is counted by the same fact SQL the fold uses, so the sum is what the
+   * rollup will hold once folded). Reads never fold and never wait for the fold.
+   */
+  async countRows(resolved: ResolvedTally, scan: boolean): Promise<{ asOf: Date; rows: FactCountRow[] }> {
     const { query, scope, plans } = resolved;
-    if (scope.versionIds.length === 0 || scope.campaignIds.length === 0) return [];
-    const params = new SqlParams();
-    const group = groupExpression('rollup', query.groupBy);
-    if (!scan) {
-      await this.facts.fold();
-      const where = dimensionConditions('rollup', scope, query.filters, params);
-      return await this.dataSource.query<FactCountRow[]>(
-        `SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value, rank,
-                SUM(count)::int AS n
-           FROM analysis_tally_rollup
-          WHERE ${where.join(' AND ')}
-          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-         HAVING SUM(count) <> 0`,
-        params.values,
-      );
-    }
-    const plan = params.add(planParameter(plans.map((p) => ({ versionId: p.versionId, sources: p.plan.sources }))));
-    const where = [
-      ...dimensionConditions('responses', scope, query.filters, params),
-      ...scanConditions(query.filters, params),
-    ];
-    // Only the dimension grouped by is carried: the fewer distinct dimensions, the more answers
-    // the fact SQL counts together. The campaign is not needed once the responses are chosen.
-    const carried = (name: 'country' | 'role'): string =>
-      query.groupBy === name ? `coalesce(r.${name}, '')` : `''::text`;
-    return await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      // The transaction started before its snapshot was taken: every commit before `now()` is in it.
+      const [clock] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+      const asOf = clock?.now ?? new Date();
+      if (scope.versionIds.length === 0 || scope.campaignIds.length === 0) return { asOf, rows: [] };
+      const params = new SqlParams();
+      const plan = params.add(planParameter(plans.map((p) => ({ versionId: p.versionId, sources: p.plan.sources }))));
+      if (!scan) {
+        const group = groupExpression('rollup', query.groupBy);
+        const rollupWhere = dimensionConditions('rollup', scope, query.filters, params).join(' AND ');
+        const rows = await manager.query<FactCountRow[]>(
+          `WITH ${factCtes(
+            `SELECT campaign_id, survey_version_id, network_id, country, role, language, data, sign
+               FROM analysis_pending_changes WHERE ${rollupWhere}`,
+            plan,
+          )}
+           SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value,
+                  rank::int AS rank, SUM(n)::int AS n
+             FROM (SELECT ${FACT_KEY_COLUMNS}, count AS n FROM analysis_tally_rollup WHERE ${rollupWhere}
+                   UNION ALL
+                   SELECT ${FACT_KEY_COLUMNS}, sign AS n FROM facts) counted
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+           HAVING SUM(n) <> 0`,
+          params.values,
+        );
+        return { asOf, rows };
+      }
+      const group = groupExpression('rollup', query.groupBy);
+      const where = responseConditions(scope, query.filters, params);
+      // Only the dimension grouped by is carried: the fewer distinct dimensions, the more answers
+      // the fact SQL counts together. The campaign is not needed once the responses are chosen.
+      const carried = (name: 'country' | 'role'): string =>
+        query.groupBy === name ? `coalesce(r.${name}, '')` : `''::text`;
       // The distinct answers of a large scan are hashed in memory rather than spilled to disk.
       await manager.query(`SET LOCAL work_mem = '${SCAN_WORK_MEM}'`);
-      return await manager.query<FactCountRow[]>(
+      const rows = await manager.query<FactCountRow[]>(
         `WITH ${factCtes(
           `SELECT NULL::uuid AS campaign_id, r.survey_version_id, r.network_id, ${carried('country')} AS country,
                   ${carried('role')} AS role, ''::text AS language, r.data, 1 AS sign
@@ -283,6 +351,7 @@ export class TallyService {
          HAVING SUM(sign) <> 0`,
         params.values,
       );
+      return { asOf, rows };
     });
   }
 }

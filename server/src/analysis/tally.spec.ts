@@ -72,9 +72,11 @@ describe('tally arithmetic', () => {
     ]);
   });
 
-  it('leaves networks under the threshold out of the weighted figures', () => {
+  it('leaves networks under the threshold, and their complement, out of the weighted figures', () => {
     const { questions } = buildQuestionPlan({ elements: [{ type: 'boolean', name: 'ok' }] });
-    // n1: three responses, all "true"; n2: one response, "false" (below k = 3, hidden).
+    // n1: three responses, all "true"; n2: one response, "false" (below k = 3, hidden); n3: four,
+    // one "true". With n2 alone hidden, pooled minus n1 and n3 would give n2's answer: n1, the
+    // smallest shown network, is hidden with it.
     const rows = [
       ...[1, 2, 3].map(() => row('n1', 'r', '')),
       row('n1', 'a', 'ok', '', 3),
@@ -82,14 +84,31 @@ describe('tally arithmetic', () => {
       row('n2', 'r', ''),
       row('n2', 'a', 'ok', '', 1),
       row('n2', 'v', 'ok', 'false', 1),
+      ...[1, 2, 3, 4].map(() => row('n3', 'r', '')),
+      row('n3', 'a', 'ok', '', 4),
+      row('n3', 'v', 'ok', 'true', 1),
+      row('n3', 'v', 'ok', 'false', 3),
     ];
     const tally = assembleTally(questions, rows, { groupBy: false, weighted: true, minCellSize: 3 });
     expect(tally.questions[0].weighted).toEqual({
       networks: 1,
       choices: [
-        { value: 'true', share: 1 },
-        { value: 'false', share: 0 },
+        { value: 'true', share: 0.25 },
+        { value: 'false', share: 0.75 },
       ],
     });
+  });
+
+  it('gives exact shares and means, unrounded', () => {
+    const { questions } = buildQuestionPlan({ elements: [{ type: 'rating', name: 'score', rateMin: 1, rateMax: 5 }] });
+    const rows = [
+      ...[1, 2, 3].map(() => row('n1', 'r', '')),
+      row('n1', 'a', 'score', '', 3),
+      row('n1', 'v', 'score', '1', 2),
+      row('n1', 'v', 'score', '2', 1),
+    ];
+    const [score] = assembleTally(questions, rows, { groupBy: false, weighted: false, minCellSize: 3 }).questions;
+    expect(score?.mean).toBe(4 / 3);
+    expect(score?.choices?.find((choice) => choice.value === '1')?.share).toBe(2 / 3);
   });
 });

@@ -8,6 +8,7 @@ import type {
   WeightedFigures,
 } from '@concord/shared';
 import type { LabelledValue, MatrixColumnPlan, TallyQuestion } from './question-plan';
+import { suppressedGroups } from './suppression';
 
 /** One aggregated row from SQL: a count of facts for one network and one group. */
 export interface FactCountRow {
@@ -68,12 +69,9 @@ export class FactBucket {
   }
 }
 
+/** Exact: the API never rounds, the client rounds for display. */
 function ratio(count: number, base: number): number | null {
-  return base === 0 ? null : Math.round((count / base) * 10_000) / 10_000;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
+  return base === 0 ? null : count / base;
 }
 
 function totalOf(ranks: Map<number, number>): number {
@@ -138,7 +136,7 @@ export function distributionStats(values: Map<string, Map<number, number>>): {
     return points[points.length - 1][0];
   };
   const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  return { mean: round(sum / n), median: round(median), min: points[0][0], max: points[points.length - 1][0], n };
+  return { mean: sum / n, median, min: points[0][0], max: points[points.length - 1][0], n };
 }
 
 function rankItems(listed: readonly LabelledValue[], values: Map<string, Map<number, number>>): RankItem[] {
@@ -158,7 +156,7 @@ function rankItems(listed: readonly LabelledValue[], values: Map<string, Map<num
     return {
       value: item.value,
       label: item.label,
-      meanRank: n === 0 ? null : round(sum / n),
+      meanRank: n === 0 ? null : sum / n,
       firstPlace: ranks.get(1) ?? 0,
       n,
     };
@@ -251,7 +249,7 @@ export function questionFigures(question: TallyQuestion, bucket: FactBucket): Qu
 /** Mean of the defined numbers, or null when there are none. */
 function meanOf(values: ReadonlyArray<number | null | undefined>): number | null {
   const defined = values.filter((value): value is number => typeof value === 'number');
-  return defined.length === 0 ? null : round(defined.reduce((sum, value) => sum + value, 0) / defined.length);
+  return defined.length === 0 ? null : defined.reduce((sum, value) => sum + value, 0) / defined.length;
 }
 
 /**
@@ -317,6 +315,11 @@ export function assembleTally(
   }
   const suppressed = pooled.responses < options.minCellSize;
   const groupKeys = [...groups.keys()].sort();
+  const hiddenGroups = suppressedGroups(sizesOf(groups), options.minCellSize);
+  // The weighted figures show each network's shares averaged: the networks left out of them follow
+  // the same complementary rule as hidden groups.
+  const hiddenNetworks = suppressedGroups(sizesOf(networks), options.minCellSize);
+  const shownNetworks = [...networks].filter(([key]) => !hiddenNetworks.has(key)).map(([, bucket]) => bucket);
   return {
     responses: pooled.responses,
     suppressed,
@@ -334,24 +337,28 @@ export function assembleTally(
         const byGroup: Record<string, GroupFigures> = {};
         for (const key of groupKeys) {
           const bucket = groups.get(key) as FactBucket;
-          byGroup[key] =
-            bucket.responses < options.minCellSize
-              ? { responses: bucket.responses, suppressed: true }
-              : { responses: bucket.responses, suppressed: false, ...questionFigures(question, bucket) };
+          byGroup[key] = hiddenGroups.has(key)
+            ? suppressedGroup()
+            : { responses: bucket.responses, suppressed: false, ...questionFigures(question, bucket) };
         }
         tally.groups = byGroup;
       }
-      // Networks below the minimum cell size stay out of the weighted figures too: with each
-      // network weighing 1/N, a hidden network's shares could otherwise be worked back out of the
-      // weighted figure and the visible groups.
       if (options.weighted)
         tally.weighted = weightedFigures(
           tally,
-          [...networks.values()]
-            .filter((bucket) => bucket.responses >= options.minCellSize)
-            .map((bucket) => questionFigures(question, bucket)),
+          shownNetworks.map((bucket) => questionFigures(question, bucket)),
         );
       return tally;
     }),
   };
+}
+
+/**
+ * A hidden group carries no figures at all, not even its size. (The shared type still lists
+ * `responses` as always present until the client reads it as optional.)
+ */
+const suppressedGroup = (): GroupFigures => ({ suppressed: true }) as GroupFigures;
+
+function sizesOf(buckets: ReadonlyMap<string, FactBucket>): Map<string, number> {
+  return new Map([...buckets].map(([key, bucket]) => [key, bucket.responses]));
 }

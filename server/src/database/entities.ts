@@ -5,6 +5,7 @@ import { CharterEvidence } from '../charter/entities/charter-evidence.entity';
 import { CharterRevision } from '../charter/entities/charter-revision.entity';
 import { AnalysisSettings } from '../analysis/entities/analysis-settings.entity';
 import { PendingChange } from '../analysis/entities/pending-change.entity';
+import { RollupLogic } from '../analysis/entities/rollup-logic.entity';
 import { TallyRollup } from '../analysis/entities/tally-rollup.entity';
 import { AuditEvent, AuditHead } from '../audit/entities/audit-event.entity';
 import { ApiToken } from '../auth/entities/api-token.entity';
@@ -49,6 +50,7 @@ export const ALL_ENTITIES = [
   CharterAmendment,
   CharterEvidence,
   TallyRollup,
+  RollupLogic,
   PendingChange,
   AnalysisSettings,
   CodingTheme,

@@ -100,6 +100,8 @@ export interface TallyFilters {
 }
 
 export interface TallyResult {
+  /** ISO time: every response committed before it is counted. */
+  asOf: string;
   responses: number;
   /** Fewer responses than the threshold match: no figures at all. */
   suppressed: boolean;
