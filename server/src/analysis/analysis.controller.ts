@@ -131,6 +131,7 @@ export class AnalysisController {
   @Get('campaigns/:id/responses.csv')
   @ApiOperation({ summary: 'Responses, one row each; the tally filters choose which' })
   @exportQueries()
+  @Roles('secretariat')
   responsesCsv(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
@@ -141,6 +142,7 @@ export class AnalysisController {
 
   @Get('campaigns/:id/responses.xlsx')
   @exportQueries()
+  @Roles('secretariat')
   responsesXlsx(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
@@ -151,6 +153,7 @@ export class AnalysisController {
 
   @Get('campaigns/:id/responses.json')
   @exportQueries()
+  @Roles('secretariat')
   responsesJson(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
@@ -162,6 +165,7 @@ export class AnalysisController {
   @Get('campaigns/:id/responses.sav')
   @ApiOperation({ summary: 'Responses as an SPSS system file, with variable labels, value labels and missing values' })
   @exportQueries()
+  @Roles('secretariat')
   responsesSav(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,

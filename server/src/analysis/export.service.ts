@@ -6,7 +6,7 @@ import type { TallyResult } from '@concord/shared';
 import ExcelJS from 'exceljs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Campaign } from '../campaigns/entities/campaign.entity';
-import type { Actor } from '../common/actor';
+import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { csvDocument, csvStringifier, defuseFormula } from './csv';
 import {
@@ -24,7 +24,7 @@ import { SpssWriter } from './spss-writer';
 import { TALLY_EXPORT_HEADER, tallyExportRows } from './tally-export';
 import { parseTallyQuery, type ParsedFilters } from './tally-query';
 import { dimensionConditions, scanConditions, SqlParams } from './tally-sql';
-import { TallyService } from './tally.service';
+import { ANALYSIS_EDITORS, TallyService } from './tally.service';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'sav';
 const BATCH = 2_000;
@@ -241,6 +241,8 @@ export class ExportService {
     format: ExportFormat,
     query: Record<string, unknown>,
   ): Promise<ResponseExport> {
+    // Rows name who answered (their network, country and role): the committee reads tallies only.
+    requireRole(actor, ANALYSIS_EDITORS);
     const { locale, filters } = this.parseExportQuery(query);
     const { columns, version, campaign } = await this.columnsFor(actor, campaignId);
     const selection = await this.selection(campaign, filters);

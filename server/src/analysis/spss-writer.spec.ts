@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import { describeSavSyntax, lines, runPspp } from '../../../test/support/pspp';
 import {
   type SpssDictionary,
   spssDateTime,
@@ -13,21 +10,8 @@ import {
   utf8Prefix,
 } from './spss-writer';
 
-const PSPP = process.env.PSPP_PATH ?? '/usr/bin/pspp';
 const VALID_NAME = /^[\p{L}@][\p{L}\p{N}._$#@]*$/u;
 const RESERVED = ['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH'];
-
-/** Runs PSPP on `syntax` and returns its output as CSV text (tables one after another). */
-export function runPspp(syntax: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'concord-pspp-'));
-  try {
-    writeFileSync(join(dir, 'run.sps'), syntax);
-    execFileSync(PSPP, ['-o', join(dir, 'out.csv'), '-O', 'format=csv', join(dir, 'run.sps')], { stdio: 'pipe' });
-    return readFileSync(join(dir, 'out.csv'), 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('spssVariableNames', () => {
   it('keeps valid keys and mends the rest', () => {
@@ -184,49 +168,38 @@ describe('SpssWriter', () => {
     ['uncompressed', false, 3],
     ['compressed, case count unknown', true, null],
   ])('PSPP reads the dictionary, labels, missing values and every value back (%s)', (_, compressed, count) => {
-    const dir = mkdtempSync(join(tmpdir(), 'concord-sav-'));
-    try {
-      const file = join(dir, 'test.sav');
-      writeFileSync(file, writeFile(compressed, count));
-      const output = runPspp(
-        `GET FILE='${file}'.\nDISPLAY DICTIONARY.\nDISPLAY FILE LABEL.\nLIST.\n` +
-          `SAVE TRANSLATE /OUTFILE='${dir}/values.csv' /TYPE=CSV /FIELDNAMES /CELLS=VALUES /REPLACE.\n` +
-          `SAVE TRANSLATE /OUTFILE='${dir}/labels.csv' /TYPE=CSV /FIELDNAMES /CELLS=LABELS /REPLACE.\n`,
-      );
-      expect(output).toContain(
-        [
-          'Table: Variables',
-          'Name,Position,Label,Measurement Level,Role,Width,Alignment,Print Format,Write Format,Missing Values',
-          'q_radio,1,Pick one,Nominal,Input,10,Right,F10.0,F10.0,3',
-          'meta_network,2,Regional network (code),Nominal,Input,4,Left,A4,A4,',
-          'completed_at,3,Completed at (UTC),Scale,Input,10,Right,DATETIME20.0,DATETIME20.0,',
-          'q_comment_long_variable_name,4,Что вы думаете?,Nominal,Input,40,Left,A600,A600,',
-          'amount,5,Amount,Scale,Input,10,Right,F12.2,F12.2,',
-        ].join('\n'),
-      );
-      expect(output).toContain(
-        [
-          'Table: Value Labels',
-          'Variable Value,,Label',
-          'Pick one,1,Alpha',
-          ',2,Bêta',
-          ",3[a],Don't know",
-          'Footnote: a. User-missing value',
-        ].join('\n'),
-      );
-      expect(output).toContain('Concord test');
-      expect(output).not.toMatch(/warning|error/i);
-      expect(readFileSync(join(dir, 'values.csv'), 'utf8').trim().split(/\r?\n/)).toEqual([
-        'q_radio,meta_network,completed_at,q_comment_long_variable_name,amount',
-        `1,CA,01/10/2025 10:00:00,${long},12.5`,
-        '3,, ,, ',
-        '2,AAF,02/01/2025 23:59:59,short,-1000000',
-      ]);
-      expect(readFileSync(join(dir, 'labels.csv'), 'utf8').trim().split(/\r?\n/)[3]).toBe(
-        'Bêta,AAF,02/01/2025 23:59:59,short,-1000000',
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { output, written } = runPspp((dir) => `${describeSavSyntax(dir, 'test.sav')}DISPLAY FILE LABEL.\n`, {
+      'test.sav': writeFile(compressed, count),
+    });
+    expect(output).toContain(
+      [
+        'Table: Variables',
+        'Name,Position,Label,Measurement Level,Role,Width,Alignment,Print Format,Write Format,Missing Values',
+        'q_radio,1,Pick one,Nominal,Input,10,Right,F10.0,F10.0,3',
+        'meta_network,2,Regional network (code),Nominal,Input,4,Left,A4,A4,',
+        'completed_at,3,Completed at (UTC),Scale,Input,10,Right,DATETIME20.0,DATETIME20.0,',
+        'q_comment_long_variable_name,4,Что вы думаете?,Nominal,Input,40,Left,A600,A600,',
+        'amount,5,Amount,Scale,Input,10,Right,F12.2,F12.2,',
+      ].join('\n'),
+    );
+    expect(output).toContain(
+      [
+        'Table: Value Labels',
+        'Variable Value,,Label',
+        'Pick one,1,Alpha',
+        ',2,Bêta',
+        ",3[a],Don't know",
+        'Footnote: a. User-missing value',
+      ].join('\n'),
+    );
+    expect(output).toContain('Concord test');
+    expect(output).not.toMatch(/warning|error/i);
+    expect(lines(written['values.csv'])).toEqual([
+      'q_radio,meta_network,completed_at,q_comment_long_variable_name,amount',
+      `1,CA,01/10/2025 10:00:00,${long},12.5`,
+      '3,, ,, ',
+      '2,AAF,02/01/2025 23:59:59,short,-1000000',
+    ]);
+    expect(lines(written['labels.csv'])[3]).toBe('Bêta,AAF,02/01/2025 23:59:59,short,-1000000');
   });
 });
