@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import type { QuestionTally } from '@concord/shared';
 
@@ -84,6 +84,7 @@ export function AnalysisPage() {
   const setControls = (next: TallyControls) => setParams(searchFromControls(campaignId, next), { replace: true });
   const campaigns = useAnalysisCampaigns();
   const progress = useAnalysisProgress(campaignId);
+  const surveyId = campaigns.data?.find((campaign) => campaign.id === campaignId)?.surveyId;
   const networks = useAnalysisNetworks();
   const tallies = useCampaignTallies(campaignId, controls);
   // The unfiltered tallies list every choice question and its choices, whatever the current filters match.
@@ -124,6 +125,11 @@ export function AnalysisPage() {
       {campaignId === null && <p>Choose a campaign to read its tallies.</p>}
       {campaignId !== null && (
         <>
+          {surveyId !== undefined && (
+            <p className="no-print">
+              <Link to={`/analysis/surveys/${surveyId}`}>This survey across all its versions</Link>
+            </p>
+          )}
           {progress.data && (
             <table className="analysis-progress">
               <caption>Progress per network</caption>
