@@ -768,14 +768,15 @@ describe('exports', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines.length).toBe(8 + 2);
     const header = lines[0].split(',');
-    expect(header.slice(0, 7)).toEqual([
+    expect(header.slice(0, 8)).toEqual([
       'response_id',
-      'network',
-      'country',
-      'role',
-      'language',
-      'version',
-      'completed_at',
+      'response_network',
+      'response_country',
+      'response_role',
+      'response_language',
+      'response_version',
+      'response_status',
+      'response_completed_at',
     ]);
     expect(header).toEqual(
       expect.arrayContaining([
@@ -798,7 +799,7 @@ describe('exports', () => {
     expect(at('q_check/g')).toBe('0');
     expect(at('q_rank/q')).toBe('1');
     expect(at('q_panel.topic')).toBe("'=cmd");
-    expect(at('network')).toBe(fx.n1.code);
+    expect(at('response_network')).toBe(fx.n1.code);
   });
 
   it('labels in a chosen locale; JSON export', async () => {

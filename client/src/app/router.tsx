@@ -35,6 +35,10 @@ const VersionDiffPage = lazyPage(() => import('@/features/surveys/components/ver
 const CampaignsPage = lazyPage(() => import('@/features/campaigns/components/campaigns-page'), 'CampaignsPage');
 const CampaignPage = lazyPage(() => import('@/features/campaigns/components/campaign-page'), 'CampaignPage');
 const AnalysisPage = lazyPage(() => import('@/features/analysis/components/analysis-page'), 'AnalysisPage');
+const SurveyAnalysisPage = lazyPage(
+  () => import('@/features/analysis/components/survey-analysis-page'),
+  'SurveyAnalysisPage',
+);
 const CodingPage = lazyPage(() => import('@/features/coding/components/coding-page'), 'CodingPage');
 const CharterPage = lazyPage(() => import('@/features/charter/components/charter-page'), 'CharterPage');
 const NetworksPage = lazyPage(() => import('@/features/networks/components/networks-page'), 'NetworksPage');
@@ -121,6 +125,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequireRole section="analysis">
                     <AnalysisPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'analysis/surveys/:surveyId',
+                element: (
+                  <RequireRole section="analysis">
+                    <SurveyAnalysisPage />
                   </RequireRole>
                 ),
               },

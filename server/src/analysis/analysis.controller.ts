@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AnalysisSettingsDto, FreeTextPage, SurveyTallyResult, TallyResult } from '@concord/shared';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
-import { UpdateAnalysisSettingsDto } from './dto/analysis-settings.dto';
 import type { TallyVerification } from './analysis-facts.service';
-import { ExportService } from './export.service';
+import { UpdateAnalysisSettingsDto } from './dto/analysis-settings.dto';
+import { type ExportFormat, ExportService } from './export.service';
 import { FreeTextService } from './free-text.service';
 import { TallyService } from './tally.service';
 
@@ -39,6 +40,21 @@ const TALLY_QUERIES = [
 function tallyQueries(): MethodDecorator {
   return (target, key, descriptor) => {
     for (const query of TALLY_QUERIES) ApiQuery({ ...query, type: String })(target, key, descriptor);
+  };
+}
+
+/** Response exports take the tally filters (but not grouping, weighting or the threshold) and `labels`. */
+function exportQueries(): MethodDecorator {
+  return (target, key, descriptor) => {
+    ApiQuery({
+      name: 'labels',
+      required: false,
+      type: String,
+      description: 'a locale for choice labels; raw values without it',
+    })(target, key, descriptor);
+    for (const query of TALLY_QUERIES)
+      if (!['groupBy', 'weighting', 'minCellSize'].includes(query.name))
+        ApiQuery({ ...query, type: String })(target, key, descriptor);
   };
 }
 
@@ -132,36 +148,63 @@ export class AnalysisController {
   }
 
   @Get('campaigns/:id/responses.csv')
-  @ApiQuery({ name: 'labels', required: false, description: 'a locale for choice labels; raw values without it' })
-  async responsesCsv(
+  @ApiOperation({ summary: 'Responses, one row each; the tally filters choose which' })
+  @exportQueries()
+  @Roles('secretariat')
+  responsesCsv(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: RawQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.exports.exportResponses(actor, id, 'csv', query, res);
+  ): Promise<StreamableFile> {
+    return this.download(actor, id, 'csv', query);
   }
 
   @Get('campaigns/:id/responses.xlsx')
-  @ApiQuery({ name: 'labels', required: false })
-  async responsesXlsx(
+  @exportQueries()
+  @Roles('secretariat')
+  responsesXlsx(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: RawQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.exports.exportResponses(actor, id, 'xlsx', query, res);
+  ): Promise<StreamableFile> {
+    return this.download(actor, id, 'xlsx', query);
   }
 
   @Get('campaigns/:id/responses.json')
-  @ApiQuery({ name: 'labels', required: false })
-  async responsesJson(
+  @exportQueries()
+  @Roles('secretariat')
+  responsesJson(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: RawQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.exports.exportResponses(actor, id, 'json', query, res);
+  ): Promise<StreamableFile> {
+    return this.download(actor, id, 'json', query);
+  }
+
+  @Get('campaigns/:id/responses.sav')
+  @ApiOperation({ summary: 'Responses as an SPSS system file, with variable labels, value labels and missing values' })
+  @exportQueries()
+  @Roles('secretariat')
+  responsesSav(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Query() query: RawQuery,
+  ): Promise<StreamableFile> {
+    return this.download(actor, id, 'sav', query);
+  }
+
+  /**
+   * Checks the request first (errors are plain 4xx answers), then streams the file as it is
+   * written. A client that goes away destroys the stream, which ends the export.
+   */
+  private async download(actor: Actor, id: string, format: ExportFormat, query: RawQuery): Promise<StreamableFile> {
+    const prepared = await this.exports.prepareResponseExport(actor, id, format, query);
+    const stream = new PassThrough();
+    prepared.write(stream).catch((error: unknown) => stream.destroy(error instanceof Error ? error : undefined));
+    return new StreamableFile(stream, {
+      type: prepared.contentType,
+      disposition: `attachment; filename="${prepared.filename}"`,
+    });
   }
 
   @Get('campaigns/:id/codebook.csv')

@@ -1,5 +1,13 @@
 import { buildQuestionPlan } from './question-plan';
-import { cellValue, codebookRows, exportColumns, type ResponseMeta } from './export-columns';
+import fc from 'fast-check';
+import {
+  cellValue,
+  codebookRows,
+  type ExportColumn,
+  exportColumns,
+  type ResponseMeta,
+  uniqueColumnKeys,
+} from './export-columns';
 
 const definition = {
   elements: [
@@ -24,7 +32,8 @@ const meta: ResponseMeta = {
   role: 'nfp',
   language: 'ru',
   version: 2,
-  completedAt: '2025-01-01T00:00:00.000Z',
+  status: 'complete',
+  completedAt: new Date('2025-01-01T00:00:00.000Z'),
 };
 
 describe('export columns and codebook', () => {
@@ -33,12 +42,13 @@ describe('export columns and codebook', () => {
   it('has a column per choice, per ranked item, per matrix row and cell', () => {
     expect(columns.map((column) => column.key)).toEqual([
       'response_id',
-      'network',
-      'country',
-      'role',
-      'language',
-      'version',
-      'completed_at',
+      'response_network',
+      'response_country',
+      'response_role',
+      'response_language',
+      'response_version',
+      'response_status',
+      'response_completed_at',
       'colour',
       'colour/other_text',
       'tasks/a',
@@ -69,7 +79,8 @@ describe('export columns and codebook', () => {
       'nfp',
       'ru',
       2,
-      '2025-01-01T00:00:00.000Z',
+      'complete',
+      new Date('2025-01-01T00:00:00.000Z'),
       'r',
       '',
       0,
@@ -80,16 +91,16 @@ describe('export columns and codebook', () => {
       4,
       'A; B',
     ]);
-    expect(cellValue(columns[7], meta, data, 'fr')).toBe('Rouge');
-    expect(cellValue(columns[7], meta, { colour: 'g' }, 'fr')).toBe('g');
-    expect(cellValue(columns[9], meta, {}, null)).toBeNull();
+    expect(cellValue(columns[8], meta, data, 'fr')).toBe('Rouge');
+    expect(cellValue(columns[8], meta, { colour: 'g' }, 'fr')).toBe('g');
+    expect(cellValue(columns[10], meta, {}, null)).toBeNull();
   });
 
   it('describes every column in the codebook', () => {
     const rows = codebookRows(columns);
     expect(rows).toHaveLength(columns.length);
-    expect(rows[7]).toEqual(['colour', 'colour', 'Colour', 'radiogroup', 'answer', 'r=Red; g=g; other=Other', '2']);
-    expect(rows[9]).toEqual([
+    expect(rows[8]).toEqual(['colour', 'colour', 'Colour', 'radiogroup', 'answer', 'r=Red; g=g; other=Other', '2']);
+    expect(rows[10]).toEqual([
       'tasks/a',
       'tasks',
       'tasks: a',
@@ -98,5 +109,56 @@ describe('export columns and codebook', () => {
       '1=selected; 0=not selected',
       '2',
     ]);
+  });
+});
+
+describe('column names', () => {
+  it('never repeats a name: respondent fields are prefixed, questions named like them keep their names', () => {
+    const plan = buildQuestionPlan({
+      elements: [
+        { type: 'dropdown', name: 'country', choices: ['fr', 'de'] },
+        { type: 'text', name: 'network' },
+        { type: 'text', name: 'response_network' },
+        { type: 'checkbox', name: 'a', choices: ['b'] },
+        { type: 'text', name: 'A/B' },
+      ],
+    });
+    const keys = exportColumns(plan.questions, [1]).map((column) => column.key);
+    expect(keys).toEqual([
+      'response_id',
+      'response_network',
+      'response_country',
+      'response_role',
+      'response_language',
+      'response_version',
+      'response_status',
+      'response_completed_at',
+      'country',
+      'network',
+      'response_network_2',
+      'a/b',
+      'A/B_2',
+    ]);
+  });
+
+  it('keys are unique ignoring case for any list of keys, and unchanged keys stay in place', () => {
+    const column = (key: string): ExportColumn => ({
+      key,
+      question: key,
+      title: key,
+      type: 'text',
+      holds: 'answer',
+      choices: [],
+      valueType: 'text',
+      versions: [1],
+    });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'A', 'a_2', 'b', 'B_2', 'a_3'), { maxLength: 12 }), (keys) => {
+        const unique = uniqueColumnKeys(keys.map(column)).map((c) => c.key);
+        expect(new Set(unique.map((key) => key.toLowerCase())).size).toBe(keys.length);
+        unique.forEach((key, index) => expect(key.startsWith(keys[index] ?? '')).toBe(true));
+        expect(unique[0]).toBe(keys[0]);
+      }),
+    );
   });
 });

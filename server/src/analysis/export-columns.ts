@@ -14,8 +14,12 @@ export interface ExportColumn {
   col?: string;
   /** The values a cell can take, with their labels. */
   choices: LabelledValue[];
+  /** What kind of value a cell holds: one of `choices`, a number, a date or free text. */
+  valueType: ExportValueType;
   versions: number[];
 }
+
+export type ExportValueType = 'choice' | 'number' | 'date' | 'text';
 
 /** The response's own fields, before the answers. */
 export interface ResponseMeta {
@@ -25,36 +29,71 @@ export interface ResponseMeta {
   role: string | null;
   language: string | null;
   version: number;
-  completedAt: string | null;
+  status: string;
+  completedAt: Date | null;
 }
 
-export type CellValue = string | number | null;
+export type CellValue = string | number | Date | null;
 
-const META: ReadonlyArray<[keyof ResponseMeta, string, string]> = [
-  ['id', 'response_id', 'Response id'],
-  ['network', 'network', 'Regional network (code)'],
-  ['country', 'country', 'Country'],
-  ['role', 'role', 'Role in the network'],
-  ['language', 'language', 'Language answered in'],
-  ['version', 'version', 'Questionnaire version'],
-  ['completedAt', 'completed_at', 'Completed at (UTC)'],
+/**
+ * The response's own columns, all prefixed `response_` so that none shares a name with a question
+ * (questionnaires often ask for a `country` or a `network` themselves).
+ */
+const META: ReadonlyArray<[keyof ResponseMeta, string, string, ExportValueType]> = [
+  ['id', 'response_id', 'Response id', 'text'],
+  ['network', 'response_network', 'Regional network (code)', 'text'],
+  ['country', 'response_country', 'Country', 'text'],
+  ['role', 'response_role', 'Role in the network', 'text'],
+  ['language', 'response_language', 'Language answered in', 'text'],
+  ['version', 'response_version', 'Questionnaire version', 'number'],
+  ['status', 'response_status', 'Status (complete or partial)', 'text'],
+  ['completedAt', 'response_completed_at', 'Completed at (UTC)', 'date'],
 ];
+
+/** How a question's answers (or a matrix column's cells) read: choices, numbers or text. */
+function answerType(kind: string, choices: readonly LabelledValue[]): ExportValueType {
+  if (kind === 'multi' || kind === 'text') return 'text';
+  if (choices.length > 0) return 'choice';
+  return kind === 'numeric' ? 'number' : 'text';
+}
+
+/**
+ * Makes every column key unique: the first column keeps its key, a later one that repeats a key
+ * (ignoring case, as SPSS and many spreadsheet tools do) gets `_2`, `_3`, …
+ */
+export function uniqueColumnKeys(columns: ExportColumn[]): ExportColumn[] {
+  const taken = new Set<string>();
+  return columns.map((column) => {
+    let key = column.key;
+    for (let n = 2; taken.has(key.toLowerCase()); n += 1) key = `${column.key}_${n}`;
+    taken.add(key.toLowerCase());
+    return key === column.key ? column : { ...column, key };
+  });
+}
 
 /** Columns for the questions: a column per choice (multiple choice), per item (ranking), per row (matrices). */
 export function exportColumns(questions: readonly TallyQuestion[], versions: number[]): ExportColumn[] {
-  const columns: ExportColumn[] = META.map(([, key, title]) => ({
+  const columns: ExportColumn[] = META.map(([, key, title, valueType]) => ({
     key,
     question: '',
     title,
     type: 'meta',
     holds: 'meta',
     choices: [],
+    valueType,
     versions,
   }));
   for (const q of questions) {
     const base = { question: q.name, type: q.type, versions };
     if (q.panel !== undefined) {
-      columns.push({ ...base, key: q.name, title: q.title, holds: 'panel_values', choices: q.choices });
+      columns.push({
+        ...base,
+        key: q.name,
+        title: q.title,
+        holds: 'panel_values',
+        choices: q.choices,
+        valueType: 'text',
+      });
       continue;
     }
     switch (q.kind) {
@@ -70,6 +109,7 @@ export function exportColumns(questions: readonly TallyQuestion[], versions: num
               { value: '1', label: 'selected' },
               { value: '0', label: 'not selected' },
             ],
+            valueType: 'choice',
           });
         }
         break;
@@ -82,6 +122,7 @@ export function exportColumns(questions: readonly TallyQuestion[], versions: num
             holds: 'rank',
             choice: choice.value,
             choices: [],
+            valueType: 'number',
           });
         }
         break;
@@ -94,6 +135,7 @@ export function exportColumns(questions: readonly TallyQuestion[], versions: num
             holds: 'row_answer',
             row: row.value,
             choices: q.choices,
+            valueType: 'choice',
           });
         }
         break;
@@ -111,6 +153,8 @@ export function exportColumns(questions: readonly TallyQuestion[], versions: num
               row: row.value,
               col: col.value,
               choices: col.choices,
+              // A dynamic matrix joins its rows' values into one text cell.
+              valueType: q.type === 'matrixdynamic' ? 'text' : answerType(col.kind, col.choices),
             });
           }
         }
@@ -119,7 +163,14 @@ export function exportColumns(questions: readonly TallyQuestion[], versions: num
       case 'choice':
       case 'numeric':
       case 'text':
-        columns.push({ ...base, key: q.name, title: q.title, holds: 'answer', choices: q.choices });
+        columns.push({
+          ...base,
+          key: q.name,
+          title: q.title,
+          holds: 'answer',
+          choices: q.choices,
+          valueType: answerType(q.kind, q.choices),
+        });
         break;
     }
     if (q.hasOther)
@@ -129,9 +180,10 @@ export function exportColumns(questions: readonly TallyQuestion[], versions: num
         title: `${q.title}: other (text)`,
         holds: 'other_text',
         choices: [],
+        valueType: 'text',
       });
   }
-  return columns;
+  return uniqueColumnKeys(columns);
 }
 
 function label(choices: readonly LabelledValue[], value: unknown, locale: string | null): CellValue {

@@ -4,10 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TallyResult } from '@concord/shared';
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
-import type { Actor } from '../common/actor';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Campaign } from '../campaigns/entities/campaign.entity';
+import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { csvLine, defuseFormula, UTF8_BOM } from './csv';
+import { csvDocument, csvStringifier, defuseFormula } from './csv';
 import {
   type CellValue,
   CODEBOOK_HEADER,
@@ -18,11 +19,25 @@ import {
   type ResponseMeta,
 } from './export-columns';
 import { QuestionPlansService } from './question-plans.service';
+import { SpssColumnStats, spssExportPlan } from './spss-export';
+import { SpssWriter } from './spss-writer';
 import { TALLY_EXPORT_HEADER, tallyExportRows } from './tally-export';
-import { TallyService } from './tally.service';
+import { parseTallyQuery, type ParsedFilters } from './tally-query';
+import { dimensionConditions, scanConditions, SqlParams } from './tally-sql';
+import { ANALYSIS_EDITORS, TallyService } from './tally.service';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'json';
+export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'sav';
 const BATCH = 2_000;
+/** Tally options that shape figures, not which responses count: they mean nothing for a row export. */
+const TALLY_ONLY_PARAMETERS = ['groupBy', 'weighting', 'minCellSize'];
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  sav: 'application/x-spss-sav',
+};
 
 interface ResponseRow {
   id: string;
@@ -30,9 +45,25 @@ interface ResponseRow {
   country: string | null;
   role: string | null;
   language: string | null;
+  status: string;
   completed_at: Date | null;
   data: Record<string, unknown>;
 }
+
+/** Which responses an export reads: SQL conditions on `responses r` and their parameters. */
+interface ResponseSelection {
+  where: string[];
+  params: SqlParams;
+}
+
+/** An export checked and ready to write: nothing is sent before `write` is called. */
+export interface ResponseExport {
+  contentType: string;
+  filename: string;
+  write(target: ExportTarget): Promise<void>;
+}
+
+type Query = EntityManager['query'];
 
 /** Where an export goes: an HTTP response or any other writable stream. */
 export interface ExportTarget extends Writable {
@@ -58,7 +89,7 @@ async function drained(stream: EventEmitter, target: Writable): Promise<void> {
   }
 }
 
-async function write(target: Writable, chunk: string): Promise<void> {
+async function write(target: Writable, chunk: string | Buffer): Promise<void> {
   if (!target.write(chunk)) await drained(target, target);
 }
 
@@ -87,6 +118,17 @@ function xlsxCell(value: CellValue): CellValue {
   return typeof value === 'string' ? defuseFormula(value) : value;
 }
 
+/** A header row that reads as one: bold, and kept in view (the sheet is created frozen below it). */
+function addHeaderRow(sheet: ExcelJS.Worksheet, header: readonly string[]): void {
+  const row = sheet.addRow([...header]);
+  row.font = { bold: true };
+  row.commit();
+}
+
+function frozenSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+}
+
 /** Exports stream: responses are read in keyset batches and written as they come, never all held. */
 @Injectable()
 export class ExportService {
@@ -96,46 +138,69 @@ export class ExportService {
     private readonly tallies: TallyService,
   ) {}
 
-  /** Parses `labels`: absent → raw values; a locale code → choice labels in that locale. */
-  parseLabels(query: Record<string, unknown>): string | null {
-    for (const key of Object.keys(query))
-      if (key !== 'labels') throw new DomainError('bad_request', `Unknown query parameter: ${key}`);
-    const labels = query.labels;
-    if (labels === undefined) return null;
+  /**
+   * Reads an export's query: `labels` (absent → raw values; a locale → choice labels in it) and
+   * the tally filters, read by the tallies' own parser so both always agree on every filter.
+   */
+  parseExportQuery(query: Record<string, unknown>): { locale: string | null; filters: ParsedFilters } {
+    const { labels, ...rest } = query;
+    for (const key of TALLY_ONLY_PARAMETERS)
+      if (rest[key] !== undefined) throw new DomainError('bad_request', `${key} does not apply to response exports`);
+    const filters = parseTallyQuery(rest).filters;
+    if (labels === undefined) return { locale: null, filters };
     if (typeof labels !== 'string' || !/^(default|[a-z]{2}(-[A-Za-z]{2})?)$/.test(labels)) {
       throw new DomainError('bad_request', 'labels must be a locale code such as en, fr, ru or ar, or default');
     }
-    return labels;
+    return { locale: labels, filters };
   }
 
   async columnsFor(
     actor: Actor,
     campaignId: string,
-  ): Promise<{ columns: ExportColumn[]; version: number; campaignId: string }> {
+  ): Promise<{ columns: ExportColumn[]; version: number; campaign: Campaign }> {
     const campaign = await this.tallies.campaign(actor, campaignId);
     const [plan] = await this.plans.plansFor([campaign.surveyVersionId]);
     const questions = plan?.plan.questions ?? [];
-    return {
-      columns: exportColumns(questions, [campaign.version]),
-      version: campaign.version,
-      campaignId: campaign.id,
-    };
+    return { columns: exportColumns(questions, [campaign.version]), version: campaign.version, campaign };
   }
 
-  async *batches(campaignId: string): AsyncGenerator<ResponseRow[]> {
-    let after = '00000000-0000-0000-0000-000000000000';
+  /**
+   * The responses a filtered export reads. The one place exports apply the tally filters: the
+   * conditions are the tallies' own, so an export holds exactly the responses its tally counts.
+   */
+  private async selection(campaign: Campaign, filters: ParsedFilters): Promise<ResponseSelection> {
+    const resolved = await this.tallies.resolve(
+      { groupBy: null, weighting: 'pooled', minCellSize: null, filters },
+      [campaign.id],
+      [campaign.surveyVersionId],
+      campaign.id,
+    );
+    const params = new SqlParams();
+    const where = [
+      ...dimensionConditions('responses', resolved.scope, filters, params),
+      ...scanConditions(filters, params),
+    ];
+    return { where, params };
+  }
+
+  /** The selected responses in keyset batches of BATCH, ordered by id. */
+  async *batches(query: Query, selection: ResponseSelection): AsyncGenerator<ResponseRow[]> {
+    const values = [...selection.params.values, '00000000-0000-0000-0000-000000000000', BATCH];
+    const after = `$${values.length - 1}`;
+    const limit = `$${values.length}`;
     for (;;) {
-      const rows = await this.dataSource.query<ResponseRow[]>(
-        `SELECT r.id, n.code AS network, r.country, r.role, r.language, r.completed_at, r.data
+      const rows = await query<ResponseRow[]>(
+        `SELECT r.id, n.code AS network, r.country, r.role, r.language, r.status, r.completed_at, r.data
            FROM responses r JOIN networks n ON n.id = r.network_id
-          WHERE r.campaign_id = $1 AND r.status = 'complete' AND r.id > $2
-          ORDER BY r.id LIMIT $3`,
-        [campaignId, after, BATCH],
+          WHERE ${selection.where.join(' AND ')} AND r.id > ${after}::uuid
+          ORDER BY r.id LIMIT ${limit}`,
+        values,
       );
       if (rows.length === 0) return;
       yield rows;
-      if (rows.length < BATCH) return;
-      after = rows[rows.length - 1].id;
+      const last = rows[rows.length - 1];
+      if (rows.length < BATCH || last === undefined) return;
+      values[values.length - 2] = last.id;
     }
   }
 
@@ -152,9 +217,55 @@ export class ExportService {
       role: response.role,
       language: response.language,
       version,
-      completedAt: response.completed_at === null ? null : new Date(response.completed_at).toISOString(),
+      status: response.status,
+      completedAt: response.completed_at === null ? null : new Date(response.completed_at),
     };
     return columns.map((column) => cellValue(column, meta, response.data, locale));
+  }
+
+  private async *rowBatches(
+    read: Query,
+    selection: ResponseSelection,
+    columns: readonly ExportColumn[],
+    version: number,
+    locale: string | null,
+  ): AsyncGenerator<CellValue[][]> {
+    for await (const batch of this.batches(read, selection))
+      yield batch.map((response) => this.row(columns, version, response, locale));
+  }
+
+  /** Checks access and the query (a 4xx before anything is sent), then returns the export to write. */
+  async prepareResponseExport(
+    actor: Actor,
+    campaignId: string,
+    format: ExportFormat,
+    query: Record<string, unknown>,
+  ): Promise<ResponseExport> {
+    // Rows name who answered (their network, country and role): the committee reads tallies only.
+    requireRole(actor, ANALYSIS_EDITORS);
+    const { locale, filters } = this.parseExportQuery(query);
+    const { columns, version, campaign } = await this.columnsFor(actor, campaignId);
+    const selection = await this.selection(campaign, filters);
+    const rows = (read: Query, rowLocale: string | null): AsyncGenerator<CellValue[][]> =>
+      this.rowBatches(read, selection, columns, version, rowLocale);
+    const read: Query = (sql, parameters) => this.dataSource.query(sql, parameters);
+    const write = async (target: ExportTarget): Promise<void> => {
+      switch (format) {
+        case 'csv':
+          return await writeCsv(target, [columns.map((column) => column.key)], rows(read, locale));
+        case 'json':
+          return await writeJson(target, columns, rows(read, locale));
+        case 'xlsx':
+          return await writeXlsx(target, columns, rows(read, locale));
+        case 'sav':
+          // Both passes (widths first, then cases) read one snapshot, so the header fits every case.
+          return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+            const snapshot: Query = (sql, parameters) => manager.query(sql, parameters);
+            await writeSav(target, columns, campaign.name, locale, () => rows(snapshot, null));
+          });
+      }
+    };
+    return { contentType: CONTENT_TYPES[format], filename: `responses-${campaign.id}.${format}`, write };
   }
 
   async exportResponses(
@@ -164,65 +275,15 @@ export class ExportService {
     query: Record<string, unknown>,
     target: ExportTarget,
   ): Promise<void> {
-    const locale = this.parseLabels(query);
-    const { columns, version } = await this.columnsFor(actor, campaignId);
-    const name = `responses-${campaignId}`;
-    switch (format) {
-      case 'csv':
-        target.setHeader?.('Content-Type', 'text/csv; charset=utf-8');
-        target.setHeader?.('Content-Disposition', `attachment; filename="${name}.csv"`);
-        await write(target, UTF8_BOM + csvLine(columns.map((column) => column.key)));
-        for await (const batch of this.batches(campaignId)) {
-          await write(target, batch.map((response) => csvLine(this.row(columns, version, response, locale))).join(''));
-        }
-        target.end();
-        return;
-      case 'json': {
-        target.setHeader?.('Content-Type', 'application/json; charset=utf-8');
-        target.setHeader?.('Content-Disposition', `attachment; filename="${name}.json"`);
-        let first = true;
-        await write(target, '[');
-        for await (const batch of this.batches(campaignId)) {
-          const text = batch
-            .map((response) => {
-              const values = this.row(columns, version, response, locale);
-              const record = Object.fromEntries(columns.map((column, index) => [column.key, values[index]]));
-              const line = `${first ? '' : ','}\n${JSON.stringify(record)}`;
-              first = false;
-              return line;
-            })
-            .join('');
-          await write(target, text);
-        }
-        await write(target, '\n]\n');
-        target.end();
-        return;
-      }
-      case 'xlsx': {
-        const workbook = streamedWorkbook(target, name);
-        const sheet = workbook.addWorksheet('Responses');
-        sheet.addRow(columns.map((column) => column.key)).commit();
-        const input = zipInput(sheet);
-        // The next batch is read only once the rows before it have gone into the zip.
-        for await (const batch of this.batches(campaignId)) {
-          for (const response of batch)
-            sheet.addRow(this.row(columns, version, response, locale).map(xlsxCell)).commit();
-          if (input._writableState.needDrain) await drained(input, target);
-        }
-        sheet.commit();
-        const codebook = workbook.addWorksheet('Codebook');
-        codebook.addRow([...CODEBOOK_HEADER]).commit();
-        for (const line of codebookRows(columns)) codebook.addRow(line.map(xlsxCell)).commit();
-        codebook.commit();
-        await workbook.commit();
-        return;
-      }
-    }
+    const prepared = await this.prepareResponseExport(actor, campaignId, format, query);
+    target.setHeader?.('Content-Type', prepared.contentType);
+    target.setHeader?.('Content-Disposition', `attachment; filename="${prepared.filename}"`);
+    await prepared.write(target);
   }
 
   async codebookCsv(actor: Actor, campaignId: string): Promise<string> {
     const { columns } = await this.columnsFor(actor, campaignId);
-    return UTF8_BOM + csvLine([...CODEBOOK_HEADER]) + codebookRows(columns).map(csvLine).join('');
+    return csvDocument([[...CODEBOOK_HEADER], ...codebookRows(columns)]);
   }
 
   async exportTallies(
@@ -238,22 +299,114 @@ export class ExportService {
     if (format === 'csv') {
       target.setHeader?.('Content-Type', 'text/csv; charset=utf-8');
       target.setHeader?.('Content-Disposition', `attachment; filename="${name}.csv"`);
-      await write(target, UTF8_BOM + csvLine([...TALLY_EXPORT_HEADER]) + rows.map(csvLine).join(''));
+      await write(target, csvDocument([[...TALLY_EXPORT_HEADER], ...rows]));
       target.end();
       return;
     }
-    const workbook = streamedWorkbook(target, name);
-    const sheet = workbook.addWorksheet('Tallies');
-    sheet.addRow([...TALLY_EXPORT_HEADER]).commit();
+    target.setHeader?.('Content-Type', CONTENT_TYPES.xlsx);
+    target.setHeader?.('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+    const workbook = streamedWorkbook(target);
+    const sheet = frozenSheet(workbook, 'Tallies');
+    addHeaderRow(sheet, TALLY_EXPORT_HEADER);
     for (const row of rows) sheet.addRow(row.map(xlsxCell)).commit();
     sheet.commit();
     await workbook.commit();
   }
 }
 
-/** An XLSX workbook streamed to the response as it is written (no shared strings or styles to hold). */
-function streamedWorkbook(target: ExportTarget, name: string): ExcelJS.stream.xlsx.WorkbookWriter {
-  target.setHeader?.('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  target.setHeader?.('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: target, useSharedStrings: false, useStyles: false });
+/** An XLSX workbook streamed to the target as it is written (no shared strings to hold). */
+function streamedWorkbook(target: ExportTarget): ExcelJS.stream.xlsx.WorkbookWriter {
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream: target, useSharedStrings: false, useStyles: true });
+}
+
+async function writeCsv(target: ExportTarget, header: string[][], rows: AsyncIterable<CellValue[][]>): Promise<void> {
+  const csv = csvStringifier();
+  csv.pipe(target);
+  const put = async (records: CellValue[][]): Promise<void> => {
+    let flowing = true;
+    for (const record of records) flowing = csv.write(record) && flowing;
+    if (!flowing) await drained(csv, target);
+  };
+  await put(header);
+  for await (const batch of rows) await put(batch);
+  csv.end();
+}
+
+async function writeJson(
+  target: ExportTarget,
+  columns: readonly ExportColumn[],
+  rows: AsyncIterable<CellValue[][]>,
+): Promise<void> {
+  let first = true;
+  await write(target, '[');
+  for await (const batch of rows) {
+    const text = batch
+      .map((values) => {
+        const record = Object.fromEntries(columns.map((column, index) => [column.key, values[index]]));
+        const line = `${first ? '' : ','}\n${JSON.stringify(record)}`;
+        first = false;
+        return line;
+      })
+      .join('');
+    await write(target, text);
+  }
+  await write(target, '\n]\n');
+  target.end();
+}
+
+async function writeXlsx(
+  target: ExportTarget,
+  columns: readonly ExportColumn[],
+  rows: AsyncIterable<CellValue[][]>,
+): Promise<void> {
+  const workbook = streamedWorkbook(target);
+  const sheet = frozenSheet(workbook, 'Responses');
+  addHeaderRow(
+    sheet,
+    columns.map((column) => column.key),
+  );
+  const dateColumns = columns.flatMap((column, index) => (column.valueType === 'date' ? [index + 1] : []));
+  const input = zipInput(sheet);
+  // The next batch is read only once the rows before it have gone into the zip.
+  for await (const batch of rows) {
+    for (const values of batch) {
+      const row = sheet.addRow(values.map(xlsxCell));
+      for (const index of dateColumns) row.getCell(index).numFmt = DATE_FORMAT;
+      row.commit();
+    }
+    if (input._writableState.needDrain) await drained(input, target);
+  }
+  sheet.commit();
+  const codebook = frozenSheet(workbook, 'Codebook');
+  addHeaderRow(codebook, CODEBOOK_HEADER);
+  for (const line of codebookRows(columns)) codebook.addRow(line.map(xlsxCell)).commit();
+  codebook.commit();
+  await workbook.commit();
+}
+
+async function writeSav(
+  target: ExportTarget,
+  columns: readonly ExportColumn[],
+  fileLabel: string,
+  locale: string | null,
+  rows: () => AsyncIterable<CellValue[][]>,
+): Promise<void> {
+  const stats = new SpssColumnStats(columns.length);
+  let count = 0;
+  for await (const batch of rows()) {
+    for (const values of batch) stats.observe(values);
+    count += batch.length;
+  }
+  const plan = spssExportPlan(columns, stats, locale);
+  const writer = new SpssWriter({
+    variables: plan.variables,
+    fileLabel,
+    createdAt: new Date(),
+    caseCount: count,
+    compressed: true,
+  });
+  await write(target, writer.header());
+  for await (const batch of rows()) await write(target, writer.cases(batch.map((values) => plan.toCase(values))));
+  await write(target, writer.end());
+  target.end();
 }

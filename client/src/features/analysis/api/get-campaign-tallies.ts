@@ -11,6 +11,8 @@ export interface TallyControls {
   country: string;
   role: string;
   language: string;
+  /** Questionnaire versions, comma-separated. */
+  version: string;
   from: string;
   to: string;
   includePartial: boolean;
@@ -27,6 +29,7 @@ export function tallyQueryParams(controls: TallyControls): QueryParams {
     country: controls.country,
     role: controls.role,
     language: controls.language,
+    version: controls.version,
     from: controls.from,
     to: controls.to,
     includePartial: controls.includePartial ? 'true' : undefined,
@@ -34,6 +37,11 @@ export function tallyQueryParams(controls: TallyControls): QueryParams {
       ? { [`answer[${controls.answerQuestion}]`]: controls.answerValue }
       : {}),
   };
+}
+
+/** The filters alone (what chooses the responses), for free text and response exports. */
+export function filterQueryParams(controls: TallyControls): QueryParams {
+  return tallyQueryParams({ ...controls, groupBy: '', weighting: 'pooled' });
 }
 
 export function getCampaignTallies(campaignId: string, controls: TallyControls): Promise<TallyResult> {

@@ -1,41 +1,35 @@
 import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import type { QuestionTally } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import type { QueryParams } from '@/lib/api-client';
 
 import { useAnalysisCampaigns } from '../api/get-analysis-campaigns';
 import { useAnalysisNetworks } from '../api/get-analysis-networks';
 import { useAnalysisProgress } from '../api/get-analysis-progress';
-import { type TallyControls, tallyQueryParams, useCampaignTallies } from '../api/get-campaign-tallies';
+import {
+  filterQueryParams,
+  type TallyControls,
+  tallyQueryParams,
+  useCampaignTallies,
+} from '../api/get-campaign-tallies';
+import { controlsFromSearch, EMPTY_CONTROLS, searchFromControls } from '../lib/analysis-url';
 import { FreeTextPanel } from './free-text-panel';
 import { QuestionChart } from './question-chart';
 import { hasTableView, QuestionTable } from './question-table';
 import { ThemeTallyPanel } from './theme-tally-panel';
 import './analysis.css';
 
-const INITIAL: TallyControls = {
-  groupBy: '',
-  weighting: 'pooled',
-  network: '',
-  country: '',
-  role: '',
-  language: '',
-  from: '',
-  to: '',
-  includePartial: false,
-  answerQuestion: '',
-  answerValue: '',
-};
-
 /** Kinds the server can filter on (`answer[<question>]=<value>`); questions inside dynamic panels cannot be. */
 const FILTERABLE_KINDS = new Set<QuestionTally['kind']>(['choice', 'multi', 'numeric']);
 
-function exportHref(campaignId: string, file: string, query: Record<string, string | undefined> = {}): string {
+function exportHref(campaignId: string, file: string, query: QueryParams = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value);
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const search = params.toString();
   return `/api/campaigns/${campaignId}/${file}${search === '' ? '' : `?${search}`}`;
 }
@@ -44,12 +38,12 @@ function QuestionCard({
   question,
   campaignId,
   groupLabels,
-  controls,
+  filters,
 }: {
   question: QuestionTally;
   campaignId: string;
   groupLabels: Record<string, string>;
-  controls: TallyControls;
+  filters: QueryParams;
 }) {
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
@@ -67,10 +61,10 @@ function QuestionCard({
           <ThemeTallyPanel
             campaignId={campaignId}
             question={question.name}
-            controls={controls}
+            filters={filters}
             groupLabels={groupLabels}
           />
-          <FreeTextPanel campaignId={campaignId} question={question.name} />
+          <FreeTextPanel campaignId={campaignId} question={question.name} filters={filters} />
         </>
       )}
       {hasTableView(question) && !question.suppressed && (
@@ -92,15 +86,18 @@ function QuestionCard({
 
 /** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
 export function AnalysisPage() {
+  // The view lives in the address, so it can be bookmarked, shared and restored with Back.
   const [params, setParams] = useSearchParams();
   const campaignId = params.get('campaign');
-  const [controls, setControls] = useState<TallyControls>(INITIAL);
+  const controls = controlsFromSearch(params);
+  const setControls = (next: TallyControls) => setParams(searchFromControls(campaignId, next), { replace: true });
   const campaigns = useAnalysisCampaigns();
   const progress = useAnalysisProgress(campaignId);
+  const surveyId = campaigns.data?.find((campaign) => campaign.id === campaignId)?.surveyId;
   const networks = useAnalysisNetworks();
   const tallies = useCampaignTallies(campaignId, controls);
   // The unfiltered tallies list every choice question and its choices, whatever the current filters match.
-  const catalogue = useCampaignTallies(campaignId, INITIAL);
+  const catalogue = useCampaignTallies(campaignId, EMPTY_CONTROLS);
   const filterable = (catalogue.data?.questions ?? []).filter(
     (question) =>
       question.panel === undefined &&
@@ -111,12 +108,8 @@ export function AnalysisPage() {
   const answerChoices = filterable.find((question) => question.name === controls.answerQuestion)?.choices ?? [];
   const set = <K extends keyof TallyControls>(key: K, value: TallyControls[K]) =>
     setControls({ ...controls, [key]: value });
-  const query = Object.fromEntries(
-    Object.entries(tallyQueryParams(controls)).map(([k, v]) => [
-      k,
-      v === undefined || v === null ? undefined : String(v),
-    ]),
-  );
+  const query = tallyQueryParams(controls);
+  const filters = filterQueryParams(controls);
 
   return (
     <div className="analysis-page">
@@ -141,6 +134,11 @@ export function AnalysisPage() {
       {campaignId === null && <p>Choose a campaign to read its tallies.</p>}
       {campaignId !== null && (
         <>
+          {surveyId !== undefined && (
+            <p className="no-print">
+              <Link to={`/analysis/surveys/${surveyId}`}>This survey across all its versions</Link>
+            </p>
+          )}
           {progress.data && (
             <table className="analysis-progress">
               <caption>Progress per network</caption>
@@ -213,6 +211,10 @@ export function AnalysisPage() {
               </select>
             </label>
             <label>
+              Version{' '}
+              <input value={controls.version} onChange={(event) => set('version', event.target.value)} size={4} />
+            </label>
+            <label>
               From <input type="date" value={controls.from} onChange={(event) => set('from', event.target.value)} />
             </label>
             <label>
@@ -257,9 +259,10 @@ export function AnalysisPage() {
             </label>
           </form>
           <p className="analysis-exports no-print">
-            Export: <a href={exportHref(campaignId, 'responses.csv')}>responses CSV</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.xlsx')}>XLSX</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.json')}>JSON</a> ·{' '}
+            Export: <a href={exportHref(campaignId, 'responses.csv', filters)}>responses CSV</a> ·{' '}
+            <a href={exportHref(campaignId, 'responses.xlsx', filters)}>XLSX</a> ·{' '}
+            <a href={exportHref(campaignId, 'responses.json', filters)}>JSON</a> ·{' '}
+            <a href={exportHref(campaignId, 'responses.sav', filters)}>SPSS</a> ·{' '}
             <a href={exportHref(campaignId, 'codebook.csv')}>codebook</a> ·{' '}
             <a href={exportHref(campaignId, 'tallies.csv', query)}>tallies CSV</a> ·{' '}
             <a href={exportHref(campaignId, 'tallies.xlsx', query)}>tallies XLSX</a> ·{' '}
@@ -281,7 +284,7 @@ export function AnalysisPage() {
                   question={question}
                   campaignId={campaignId}
                   groupLabels={tallies.data.groupLabels ?? {}}
-                  controls={controls}
+                  filters={filters}
                 />
               ))}
             </>

@@ -1,14 +1,23 @@
 import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
+import type { QueryParams } from '@/lib/api-client';
 
 import { useFreeText } from '../api/get-free-text';
 
-/** Free-text answers of one question, searchable and paged; never who wrote them. */
-export function FreeTextPanel({ campaignId, question }: { campaignId: string; question: string }) {
+/** Free-text answers of one question under the page's filters, searchable and paged; never who wrote them. */
+export function FreeTextPanel({
+  campaignId,
+  question,
+  filters,
+}: {
+  campaignId: string;
+  question: string;
+  filters: QueryParams;
+}) {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
-  const answers = useFreeText(campaignId, question, search, page);
+  const answers = useFreeText(campaignId, question, filters, search, page);
   const data = answers.data;
   const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.total / data.pageSize));
   return (

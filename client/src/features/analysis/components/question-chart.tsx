@@ -1,6 +1,6 @@
 import type { MatrixCell, QuestionTally } from '@concord/shared';
 
-import { percent } from './charts/chart-theme';
+import { decimal, percent } from './charts/chart-theme';
 import { ChoiceBarChart } from './charts/choice-bar-chart';
 import { DistributionChart } from './charts/distribution-chart';
 import { GroupedStackChart } from './charts/grouped-stack-chart';
@@ -84,7 +84,7 @@ function CellTable({ rows }: { rows: MatrixCell[] }) {
             <td>
               {cell.mean !== undefined && (
                 <>
-                  mean {cell.mean ?? '–'} · median {cell.median ?? '–'}{' '}
+                  mean {decimal(cell.mean)} · median {decimal(cell.median)}{' '}
                 </>
               )}
               {cell.mean === undefined && cell.choices?.map((choice) => `${choice.label}: ${choice.count}`).join(' · ')}
@@ -113,9 +113,9 @@ export function QuestionChart({
         <>
           {question.mean !== undefined && (
             <p className="analysis-stats">
-              mean {question.mean ?? '–'} · median {question.median ?? '–'} · min {question.min ?? '–'} · max{' '}
-              {question.max ?? '–'}
-              {question.weighted?.mean !== undefined && <> · weighted mean {question.weighted.mean ?? '–'}</>}
+              mean {decimal(question.mean)} · median {decimal(question.median)} · min {decimal(question.min)} · max{' '}
+              {decimal(question.max)}
+              {question.weighted?.mean !== undefined && <> · weighted mean {decimal(question.weighted.mean)}</>}
             </p>
           )}
           {question.groups ? (

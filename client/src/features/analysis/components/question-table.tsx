@@ -1,6 +1,6 @@
 import type { QuestionTally } from '@concord/shared';
 
-import { percent } from './charts/chart-theme';
+import { decimal, percent } from './charts/chart-theme';
 
 /** Whether the question has figures that the table view can list. */
 export function hasTableView(question: QuestionTally): boolean {
@@ -27,8 +27,8 @@ export function QuestionTable({ question }: { question: QuestionTally }) {
           {question.items.map((item) => (
             <tr key={item.value}>
               <td>{item.label}</td>
-              <td>{item.meanRank ?? '–'}</td>
-              {weightedItems && <td>{weightedItems.find((w) => w.value === item.value)?.meanRank ?? '–'}</td>}
+              <td>{decimal(item.meanRank)}</td>
+              {weightedItems && <td>{decimal(weightedItems.find((w) => w.value === item.value)?.meanRank)}</td>}
               <td>{item.firstPlace}</td>
               <td>{item.n}</td>
             </tr>

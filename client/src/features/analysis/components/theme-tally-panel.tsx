@@ -1,6 +1,7 @@
 import { ErrorAlert } from '@/components/error-alert';
 
-import type { TallyControls } from '../api/get-campaign-tallies';
+import type { QueryParams } from '@/lib/api-client';
+
 import { useThemeTallies } from '../api/get-theme-tallies';
 import { QuestionChart } from './question-chart';
 
@@ -11,15 +12,15 @@ import { QuestionChart } from './question-chart';
 export function ThemeTallyPanel({
   campaignId,
   question,
-  controls,
+  filters,
   groupLabels,
 }: {
   campaignId: string;
   question: string;
-  controls: TallyControls;
+  filters: QueryParams;
   groupLabels: Record<string, string>;
 }) {
-  const tally = useThemeTallies(campaignId, question, controls);
+  const tally = useThemeTallies(campaignId, question, filters);
   const themes = tally.data?.questions[0];
   if (tally.error !== null) return <ErrorAlert error={tally.error} />;
   if (themes === undefined || (themes.choices?.length === 0 && !themes.suppressed)) return null;

@@ -24,7 +24,7 @@ export function SurveyPage() {
       </p>
       <h1>{data.title}</h1>
       <p className="muted">
-        <code>{data.slug}</code>
+        <code>{data.slug}</code> · <Link to={`/analysis/surveys/${data.id}`}>Analysis across versions</Link>
       </p>
       {hasRole(user, ['admin', 'secretariat']) ? (
         <p>

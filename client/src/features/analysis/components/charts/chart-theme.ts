@@ -49,6 +49,11 @@ export function percent(share: number | null | undefined): string {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`;
 }
 
+/** A mean, median or rank for display: the API's figures are exact, the page shows two decimals at most. */
+export function decimal(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : String(Math.round(value * 100) / 100);
+}
+
 /** A share in whole percent, for labels inside bars where a decimal would not fit. */
 export function wholePercent(value: number): string {
   // A no-break space, so that a narrow segment does not wrap the sign under the number.

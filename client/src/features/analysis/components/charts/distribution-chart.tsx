@@ -7,6 +7,7 @@ import {
   AXIS_TICK,
   CHART_WIDTH,
   percent,
+  decimal,
   percentAxis,
   LEGEND_STYLE,
   POOLED_COLOUR,
@@ -42,8 +43,8 @@ export function DistributionChart({ question }: { question: QuestionTally }) {
   const scale = question.type === 'rating' ? 'Rating' : 'Answer';
   const summary =
     `Column chart: distribution of ${question.answered} answers` +
-    (question.mean === undefined ? '' : `, mean ${question.mean ?? '–'}, median ${question.median ?? '–'}`) +
-    (question.weighted?.mean === undefined ? '' : `, weighted mean ${question.weighted.mean ?? '–'}`) +
+    (question.mean === undefined ? '' : `, mean ${decimal(question.mean)}, median ${decimal(question.median)}`) +
+    (question.weighted?.mean === undefined ? '' : `, weighted mean ${decimal(question.weighted.mean)}`) +
     '. ' +
     rows
       .map(

@@ -6,6 +6,7 @@ import {
   AXIS_LABEL,
   AXIS_TICK,
   BAND_HEIGHT,
+  decimal,
   CHART_WIDTH,
   LEGEND_STYLE,
   POOLED_COLOUR,
@@ -53,7 +54,7 @@ export function RankChart({ question }: { question: QuestionTally }) {
     rows
       .map(
         (row) =>
-          `${row.label}: mean rank ${row.meanRank ?? '–'}` +
+          `${row.label}: mean rank ${decimal(row.meanRank)}` +
           `${weighted ? `, weighted ${row.weightedRank ?? '–'}` : ''}, ranked first by ${row.firstPlace} of ${row.n}`,
       )
       .join('; ') +
