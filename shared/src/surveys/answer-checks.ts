@@ -173,6 +173,12 @@ function choiceSource(element: ElementJson, lookup: ElementLookup): ChoiceSource
   const extras = builtInChoices(element);
   const fromName = element.choicesFromQuestion;
   if (typeof fromName !== 'string' || fromName === '') {
+    const listed = listedChoices(element);
+    // Choices without conditions are one set, built once per version rather than per answer.
+    if (listed.conditional.length === 0) {
+      const fixed = new Set([...listed.fixed, ...extras]);
+      return () => fixed;
+    }
     return (context) => {
       const allowed = new Set(own(context));
       for (const extra of extras) allowed.add(extra);

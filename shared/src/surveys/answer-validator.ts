@@ -120,6 +120,10 @@ function matrixRows(element: ElementJson): { all: Set<string>; visible: (context
   const items = conditionalItems(element.rows, element.rowsVisibleIf);
   const shown = visibleItems(items);
   const all = new Set([...items.fixed, ...items.conditional.map((item) => item.value)].map(String));
+  if (items.conditional.length === 0) {
+    const fixed = [...all];
+    return { all, visible: () => fixed };
+  }
   return { all, visible: (context) => shown(context).map(String) };
 }
 
@@ -228,8 +232,19 @@ function compileColumns(
         columns.set(detail.name, compileCell(detail, detail, survey, lookup));
     }
   }
+  const readsRow = [...columns.values()].some(
+    (column) =>
+      column.visibleIf !== undefined ||
+      column.requiredIf !== undefined ||
+      column.validators.length > 0 ||
+      column.emptyValidators.length > 0,
+  );
+  if (readsRow) rowVariableReaders.add(columns);
   return columns;
 }
+
+/** Column sets some of whose columns have conditions or validators, which may read `{row}`. */
+const rowVariableReaders = new WeakSet<Map<string, CompiledColumn>>();
 
 /** Checks one row of a matrix: its cells, comments, and (complete mode) its required cells. */
 function checkCells(
@@ -240,7 +255,9 @@ function checkCells(
   parent: CheckContext,
 ): void {
   if (!isRecord(row)) return report('Expected an object of cell answers', prefix);
-  const context: CheckContext = { mode: parent.mode, owner: row, values: withVariable(parent.values, 'row', row) };
+  // Copying the condition values for `{row}` costs; only columns with conditions or validators read it.
+  const values = rowVariableReaders.has(columns) ? withVariable(parent.values, 'row', row) : parent.values;
+  const context: CheckContext = { mode: parent.mode, owner: row, values };
   const visible = (column: CompiledColumn): boolean =>
     !column.hidden && (column.visibleIf === undefined || column.visibleIf.run(context.values));
   for (const [name, cell] of Object.entries(row)) {
