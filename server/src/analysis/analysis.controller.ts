@@ -41,7 +41,10 @@ function tallyQueries(): MethodDecorator {
   };
 }
 
-/** Tallies, free-text answers and exports. Reading is open to the committee; settings are not. */
+/**
+ * Tallies, free-text answers and exports. The committee reads tallies and free text; response
+ * exports (one row per respondent) and settings stay with the secretariat.
+ */
 @ApiTags('analysis')
 @Controller()
 @Roles('secretariat', 'committee')
@@ -113,6 +116,7 @@ export class AnalysisController {
   }
 
   @Get('campaigns/:id/responses.csv')
+  @Roles('secretariat')
   @ApiQuery({ name: 'labels', required: false, description: 'a locale for choice labels; raw values without it' })
   async responsesCsv(
     @CurrentActor() actor: Actor,
@@ -124,6 +128,7 @@ export class AnalysisController {
   }
 
   @Get('campaigns/:id/responses.xlsx')
+  @Roles('secretariat')
   @ApiQuery({ name: 'labels', required: false })
   async responsesXlsx(
     @CurrentActor() actor: Actor,
@@ -135,6 +140,7 @@ export class AnalysisController {
   }
 
   @Get('campaigns/:id/responses.json')
+  @Roles('secretariat')
   @ApiQuery({ name: 'labels', required: false })
   async responsesJson(
     @CurrentActor() actor: Actor,

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TallyResult } from '@concord/shared';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../common/actor';
+import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { csvLine, defuseFormula, UTF8_BOM } from './csv';
 import {
@@ -19,7 +19,7 @@ import {
 } from './export-columns';
 import { QuestionPlansService } from './question-plans.service';
 import { TALLY_EXPORT_HEADER, tallyExportRows } from './tally-export';
-import { TallyService } from './tally.service';
+import { ANALYSIS_EDITORS, TallyService } from './tally.service';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 const BATCH = 2_000;
@@ -164,6 +164,7 @@ export class ExportService {
     query: Record<string, unknown>,
     target: ExportTarget,
   ): Promise<void> {
+    requireRole(actor, ANALYSIS_EDITORS);
     const locale = this.parseLabels(query);
     const { columns, version } = await this.columnsFor(actor, campaignId);
     const name = `responses-${campaignId}`;
