@@ -5,6 +5,7 @@ import type { QuestionTally } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { hasRole, useCurrentUser } from '@/lib/current-user';
 
 import { useAnalysisCampaigns } from '../api/get-analysis-campaigns';
 import { useAnalysisNetworks } from '../api/get-analysis-networks';
@@ -28,6 +29,27 @@ const INITIAL: TallyControls = {
   answerQuestion: '',
   answerValue: '',
 };
+
+/**
+ * Filters given in the address (a citation links here with the query it cites): groupBy,
+ * weighting, network, country, role, language, from, to.
+ */
+function controlsFrom(params: URLSearchParams): TallyControls {
+  const text = (key: string): string => params.get(key) ?? '';
+  const groupBy = text('groupBy');
+  return {
+    ...INITIAL,
+    groupBy: groupBy === 'network' || groupBy === 'country' || groupBy === 'role' ? groupBy : '',
+    weighting: text('weighting') === 'regional' ? 'regional' : 'pooled',
+    network: text('network'),
+    country: text('country'),
+    role: text('role'),
+    language: text('language'),
+    from: text('from'),
+    to: text('to'),
+    includePartial: text('includePartial') === 'true',
+  };
+}
 
 /** Kinds the server can filter on (`answer[<question>]=<value>`); questions inside dynamic panels cannot be. */
 const FILTERABLE_KINDS = new Set<QuestionTally['kind']>(['choice', 'multi', 'numeric']);
@@ -83,7 +105,9 @@ function QuestionCard({
 export function AnalysisPage() {
   const [params, setParams] = useSearchParams();
   const campaignId = params.get('campaign');
-  const [controls, setControls] = useState<TallyControls>(INITIAL);
+  const [controls, setControls] = useState<TallyControls>(() => controlsFrom(params));
+  // Response exports hold one row per respondent: the secretariat's, not the committee's.
+  const mayExportResponses = hasRole(useCurrentUser(), ['admin', 'secretariat']);
   const campaigns = useAnalysisCampaigns();
   const progress = useAnalysisProgress(campaignId);
   const networks = useAnalysisNetworks();
@@ -246,9 +270,14 @@ export function AnalysisPage() {
             </label>
           </form>
           <p className="analysis-exports no-print">
-            Export: <a href={exportHref(campaignId, 'responses.csv')}>responses CSV</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.xlsx')}>XLSX</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.json')}>JSON</a> ·{' '}
+            Export:{' '}
+            {mayExportResponses && (
+              <>
+                <a href={exportHref(campaignId, 'responses.csv')}>responses CSV</a> ·{' '}
+                <a href={exportHref(campaignId, 'responses.xlsx')}>XLSX</a> ·{' '}
+                <a href={exportHref(campaignId, 'responses.json')}>JSON</a> ·{' '}
+              </>
+            )}
             <a href={exportHref(campaignId, 'codebook.csv')}>codebook</a> ·{' '}
             <a href={exportHref(campaignId, 'tallies.csv', query)}>tallies CSV</a> ·{' '}
             <a href={exportHref(campaignId, 'tallies.xlsx', query)}>tallies XLSX</a> ·{' '}
