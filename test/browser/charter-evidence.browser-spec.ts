@@ -28,12 +28,12 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
     api = await staffApi(server.origin, MEMBER.email, MEMBER.password);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-  }, 60_000);
+  }, 180_000);
 
   it('picks a source, question, grouping and weighting with a live preview, cites it, and sees it beside the clause', async () => {
     const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);

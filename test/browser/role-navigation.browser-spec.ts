@@ -17,9 +17,9 @@ const PEOPLE = {
 
 /** The menu each role is shown: exactly the sections it may use. */
 const MENUS: Record<keyof typeof PEOPLE, string[]> = {
-  admin: ['Surveys', 'Campaigns', 'Analysis', 'Coding', 'Charter', 'Networks', 'Users', 'Audit'],
-  secretariat: ['Surveys', 'Campaigns', 'Analysis', 'Coding', 'Charter', 'Networks'],
-  committee: ['Surveys', 'Analysis', 'Coding', 'Charter'],
+  admin: ['Dashboard', 'Surveys', 'Campaigns', 'Analysis', 'Coding', 'Charter', 'Networks', 'Users', 'Audit'],
+  secretariat: ['Dashboard', 'Surveys', 'Campaigns', 'Analysis', 'Coding', 'Charter', 'Networks'],
+  committee: ['Dashboard', 'Surveys', 'Analysis', 'Coding', 'Charter'],
 };
 
 /** Lets the page settle: no request in flight for a moment. */
@@ -38,12 +38,12 @@ describeWithBrowser('every role sees only what it may use', () => {
     for (const role of ['secretariat', 'committee'] as const)
       await admin('POST', '/api/users', { ...PEOPLE[role], name: `Menu ${role}`, role });
     browser = await launchChromium();
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-  }, 60_000);
+  }, 180_000);
 
   it.each(Object.keys(PEOPLE) as Array<keyof typeof PEOPLE>)(
     'as %s, every menu entry (and the first campaign under Analysis) opens without a 403 or an error',
