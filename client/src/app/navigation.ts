@@ -5,7 +5,8 @@ import { STAFF_ROLES } from '@concord/shared/auth/roles';
 /** Who may open each section. The router guards routes with it and the header hides links with it. */
 export const SECTION_ROLES = {
   surveys: STAFF_ROLES,
-  campaigns: STAFF_ROLES,
+  // The committee reads campaigns' numbers under Analysis; links, participants and outbox are not theirs.
+  campaigns: ['admin', 'secretariat'],
   analysis: STAFF_ROLES,
   coding: STAFF_ROLES,
   charter: STAFF_ROLES,

@@ -58,7 +58,10 @@ function exportQueries(): MethodDecorator {
   };
 }
 
-/** Tallies, free-text answers and exports. Reading is open to the committee; settings are not. */
+/**
+ * Tallies, free-text answers and exports. The committee reads tallies and free text; response
+ * exports (one row per respondent) and settings stay with the secretariat.
+ */
 @ApiTags('analysis')
 @Controller()
 @Roles('secretariat', 'committee')

@@ -21,11 +21,13 @@ export class CampaignsController {
   }
 
   @Get('campaigns')
+  @Roles('secretariat', 'committee')
   list(@CurrentActor() actor: Actor): Promise<CampaignDto[]> {
     return this.campaigns.list(actor);
   }
 
   @Get('campaigns/:id')
+  @Roles('secretariat', 'committee')
   get(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<CampaignDto> {
     return this.campaigns.get(actor, id);
   }
@@ -72,6 +74,7 @@ export class CampaignsController {
   }
 
   @Get('campaigns/:id/progress')
+  @Roles('secretariat', 'committee')
   progress(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<CampaignProgressDto> {
     return this.campaigns.progress(actor, id);
   }

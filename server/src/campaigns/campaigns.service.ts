@@ -27,6 +27,8 @@ import { linkToken, linkUrl, tokenHash } from './link-tokens';
 import { progressFromRows, type ProgressRow } from './progress';
 
 const CAMPAIGN_STAFF = ['secretariat'] as const;
+/** The committee reads campaigns and their response counts to find the analysis; never links or members. */
+const CAMPAIGN_READERS = ['secretariat', 'committee'] as const;
 
 interface LinkRow {
   id: string;
@@ -244,13 +246,13 @@ export class CampaignsService {
   }
 
   async list(actor: Actor): Promise<CampaignDto[]> {
-    requireRole(actor, CAMPAIGN_STAFF);
+    requireRole(actor, CAMPAIGN_READERS);
     const campaigns = await this.dataSource.getRepository(Campaign).find({ order: { createdAt: 'DESC' } });
     return this.withCounts(campaigns);
   }
 
   async get(actor: Actor, id: string): Promise<CampaignDto> {
-    requireRole(actor, CAMPAIGN_STAFF);
+    requireRole(actor, CAMPAIGN_READERS);
     const campaign = await this.requireCampaign(this.dataSource.manager, id);
     const [dto] = await this.withCounts([campaign]);
     if (dto === undefined) throw new DomainError('campaign_not_found', `Campaign ${id} not found`);
@@ -408,7 +410,7 @@ export class CampaignsService {
 
   /** All four counters per network in one query; "started" includes completed responses. */
   async progress(actor: Actor, id: string): Promise<CampaignProgressDto> {
-    requireRole(actor, CAMPAIGN_STAFF);
+    requireRole(actor, CAMPAIGN_READERS);
     await this.requireCampaign(this.dataSource.manager, id);
     const rows = await this.dataSource.query<ProgressRow[]>(
       `WITH nets AS (

@@ -8,7 +8,8 @@ import { CharterService, READERS } from './charter.service';
 import { diffClauses } from './clause-diff';
 import type { ExportFormat } from './dto/charter-inputs.dto';
 import { exportDocx, exportRedlineDocx } from './redline-docx';
-import { type ExportMeta, exportHtml, exportMarkdown, exportRedlineHtml } from './redline-html';
+import { attributeDiff } from './redline-attribution';
+import { type ExportMeta, exportHtml, exportMarkdown, exportRedlineHtml, type RevisionAuthors } from './redline-html';
 
 export interface ExportedFile {
   contentType: string;
@@ -70,7 +71,19 @@ export class CharterExportService {
     const diff: ClauseDiffDto[] = diffClauses(older.clauses, revision.clauses).map((entry) =>
       entry.status === 'unchanged' || entry.status === 'moved' ? { ...entry, body: bodies.get(entry.id) } : entry,
     );
-    if (query.format === 'html') return file(exportRedlineHtml(meta, older.number, diff));
-    return file(await exportRedlineDocx(meta, diff, { author: revision.authorName, date: meta.createdAt }));
+    // Forwards, every change is credited to the revision between the two that made it; a
+    // comparison backwards in time is one change, by the revision exported.
+    const run =
+      older.number < revision.number
+        ? await this.charters.revisionRange(document.id, older.number, revision.number)
+        : [older, revision];
+    const clauses = attributeDiff(diff, run);
+    const byNumber = new Map(run.map((entry) => [entry.number, entry]));
+    const authors: RevisionAuthors = (number) => {
+      const made = byNumber.get(number) ?? revision;
+      return { author: made.authorName, date: made.createdAt.toISOString() };
+    };
+    if (query.format === 'html') return file(exportRedlineHtml(meta, older.number, clauses, authors));
+    return file(await exportRedlineDocx(meta, clauses, authors));
   }
 }

@@ -25,6 +25,7 @@ import type {
   CharterSummaryDto,
   ClauseHistoryEntryDto,
   EvidenceDto,
+  EvidenceWithCurrentDto,
 } from '@concord/shared';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -265,19 +266,23 @@ export class CharterController {
   }
 
   @Get(':id/evidence')
-  @ApiOperation({ summary: 'Survey evidence cited, filtered by revision, clauseId or amendmentId' })
+  @ApiOperation({
+    summary:
+      'Survey evidence cited, filtered by revision, clauseId or amendmentId: each with its snapshot as cited, the same tally now (current) and whether they differ (changed)',
+  })
   evidence(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: EvidenceQueryDto,
-  ): Promise<EvidenceDto[]> {
+  ): Promise<EvidenceWithCurrentDto[]> {
     return this.evidenceCitations.listEvidence(actor, id, query);
   }
 
   @Post(':id/evidence')
   @Roles('committee')
   @ApiOperation({
-    summary: 'Cite survey evidence (with the snapshot of its numbers) for a revision, amendment or clause',
+    summary:
+      'Cite survey evidence for a revision, amendment or clause: the server runs the tally named (source, question, groupBy, filters, weighting) and freezes its result with asOf; a snapshot in the body is 400',
   })
   cite(
     @CurrentActor() actor: Actor,

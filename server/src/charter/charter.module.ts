@@ -1,4 +1,5 @@
 import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { AnalysisModule } from '../analysis/analysis.module';
 import { AuditModule } from '../audit/audit.module';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterEvidenceService } from './charter-evidence.service';
@@ -6,9 +7,10 @@ import { CharterExportService } from './charter-export.service';
 import { CharterSeedService } from './charter-seed.service';
 import { CharterController } from './charter.controller';
 import { CharterService } from './charter.service';
+import { EvidenceFiguresService } from './evidence-figures.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AnalysisModule],
   controllers: [CharterController],
   providers: [
     CharterService,
@@ -16,6 +18,7 @@ import { CharterService } from './charter.service';
     CharterEvidenceService,
     CharterExportService,
     CharterSeedService,
+    EvidenceFiguresService,
   ],
   exports: [CharterSeedService],
 })

@@ -19,6 +19,7 @@ import { DomainError } from '../common/domain-error';
 import { blameRevisions, clauseHistory } from './blame';
 import { diffClauses } from './clause-diff';
 import type { EvidenceInputDto } from './dto/evidence-input.dto';
+import { EvidenceFiguresService, type FrozenEvidence } from './evidence-figures.service';
 import { CharterDocument } from './entities/charter-document.entity';
 import { CharterEvidence } from './entities/charter-evidence.entity';
 import { CharterRevision } from './entities/charter-revision.entity';
@@ -36,7 +37,12 @@ export interface NewRevision {
   baseRevision: number;
   clauses: ClauseInput[];
   message: string;
-  evidence?: EvidenceInputDto[];
+}
+
+/** A citation as asked, with the figures the server computed for it. */
+export interface ComputedCitation {
+  input: EvidenceInputDto;
+  frozen: FrozenEvidence;
 }
 
 export function revisionSummary(revision: CharterRevision): CharterRevisionSummaryDto {
@@ -64,6 +70,7 @@ export class CharterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly evidenceFigures: EvidenceFiguresService,
   ) {}
 
   async list(actor: Actor): Promise<CharterSummaryDto[]> {
@@ -140,12 +147,21 @@ export class CharterService {
     };
   }
 
-  async saveRevision(actor: Actor, documentId: string, input: NewRevision): Promise<CharterSavedDto> {
+  async saveRevision(
+    actor: Actor,
+    documentId: string,
+    input: NewRevision & { evidence?: EvidenceInputDto[] },
+  ): Promise<CharterSavedDto> {
     requireRole(actor, WRITERS);
     assertClauses(input.clauses);
+    await this.findDocument(this.dataSource.manager, documentId);
+    // The tallies run before the document is locked: they may take a while and need no lock.
+    const citations: ComputedCitation[] = [];
+    for (const citation of input.evidence ?? [])
+      citations.push({ input: citation, frozen: await this.evidenceFigures.compute(actor, citation) });
     return this.dataSource.transaction(async (manager) => {
       const document = await this.lockDocument(manager, documentId);
-      return this.commitRevision(manager, actor, document, input);
+      return this.commitRevision(manager, actor, document, input, citations);
     });
   }
 
@@ -180,6 +196,7 @@ export class CharterService {
     author: Author,
     document: CharterDocument,
     input: NewRevision,
+    citations: readonly ComputedCitation[] = [],
   ): Promise<CharterSavedDto> {
     if (input.baseRevision > document.headNumber) {
       throw new DomainError(
@@ -224,7 +241,7 @@ export class CharterService {
     });
     await manager.update(CharterDocument, { id: document.id }, { headNumber: number });
     document.headNumber = number;
-    for (const citation of input.evidence ?? []) {
+    for (const citation of citations) {
       await manager.save(CharterEvidence, evidenceRow(document.id, author, citation, { revisionNumber: number }));
     }
     await this.audit.record(manager, {
@@ -237,7 +254,7 @@ export class CharterService {
         merged,
         message: revision.message,
         contentHash: revision.contentHash,
-        evidence: input.evidence?.length ?? 0,
+        evidence: citations.length,
       },
     });
     return merged ? { number, merged: true } : { number };
@@ -354,10 +371,15 @@ export class CharterService {
   }
 
   private revisionsUpTo(documentId: string, upTo: number): Promise<CharterRevision[]> {
+    return this.revisionRange(documentId, 1, upTo);
+  }
+
+  /** Revisions `from` to `to` of a document, oldest first: a run of consecutive revisions. */
+  revisionRange(documentId: string, from: number, to: number): Promise<CharterRevision[]> {
     return this.dataSource
       .getRepository(CharterRevision)
       .createQueryBuilder('revision')
-      .where('revision.document_id = :documentId AND revision.number <= :upTo', { documentId, upTo })
+      .where('revision.document_id = :documentId AND revision.number BETWEEN :from AND :to', { documentId, from, to })
       .orderBy('revision.number', 'ASC')
       .getMany();
   }
@@ -373,24 +395,25 @@ export function assertClauses(clauses: readonly ClauseInput[]): void {
 export function evidenceRow(
   documentId: string,
   author: Author,
-  citation: EvidenceInputDto,
+  citation: ComputedCitation,
   target: { revisionNumber?: number; amendmentId?: string },
 ): Partial<CharterEvidence> {
-  if (citation.campaignId === undefined && citation.surveyId === undefined) {
-    throw new DomainError('bad_request', 'evidence needs a campaignId or a surveyId');
-  }
+  const { input, frozen } = citation;
   return {
     documentId,
     revisionNumber: target.revisionNumber ?? null,
     amendmentId: target.amendmentId ?? null,
-    clauseId: citation.clauseId ?? null,
-    campaignId: citation.campaignId ?? null,
-    surveyId: citation.surveyId ?? null,
-    question: citation.question,
-    groupBy: citation.groupBy ?? null,
-    filters: citation.filters ?? {},
-    snapshot: citation.snapshot ?? null,
-    note: citation.note ?? null,
+    clauseId: input.clauseId ?? null,
+    campaignId: input.campaignId ?? null,
+    surveyId: input.surveyId ?? null,
+    question: input.question,
+    groupBy: input.groupBy ?? null,
+    filters: frozen.filters,
+    weighting: input.weighting ?? 'pooled',
+    snapshot: frozen.figures,
+    asOf: new Date(frozen.figures.asOf),
+    responses: frozen.figures.responses,
+    note: input.note ?? null,
     createdById: author?.id ?? null,
     createdByName: authorName(author),
   };

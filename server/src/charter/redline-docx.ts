@@ -1,89 +1,143 @@
-import type { CharterClause, ClauseDiffDto, DiffOp } from '@concord/shared';
-import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
-import { paragraphsOf } from './paragraphs';
-import type { ExportMeta } from './redline-html';
-import { plainText } from './markdown-render';
+import type { CharterClause } from '@concord/shared';
+import {
+  AlignmentType,
+  DeletedTextRun,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  InsertedTextRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  TextRun,
+} from 'docx';
+import { type MarkdownBlock, type MarkdownRun, markdownBlocks } from './markdown-segments';
+import type { AttributedClause, AttributedOp } from './redline-attribution';
+import type { ExportMeta, RevisionAuthors } from './redline-html';
 
-type Run = TextRun | InsertedTextRun | DeletedTextRun;
-
-export interface TrackedChangeAuthor {
-  author: string;
-  date: string;
-}
+const ORDERED_LIST = 'charter-ordered-list';
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+const EQUAL: AttributedOp = { op: 'equal', text: '', revision: null };
 
 function document(children: Paragraph[]): Document {
-  return new Document({ creator: 'Concord', sections: [{ children }] });
+  return new Document({
+    creator: 'Concord',
+    numbering: {
+      config: [
+        {
+          reference: ORDERED_LIST,
+          levels: Array.from({ length: 9 }, (_unused, level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+          })),
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
 }
 
+/** Markdown blocks as Word paragraphs; each run a tracked change when its segment is one. */
+class DocxWriter {
+  private nextId = 1;
+
+  constructor(private readonly authors: RevisionAuthors | null) {}
+
+  private run(run: MarkdownRun, change: AttributedOp): ParagraphChild {
+    if (run.lineBreak) return new TextRun({ break: 1 });
+    const options = {
+      text: run.text,
+      bold: run.bold ? true : undefined,
+      italics: run.italic ? true : undefined,
+      font: run.code ? 'Courier New' : undefined,
+      style: run.link === null ? undefined : 'Hyperlink',
+    };
+    let made: ParagraphChild;
+    if (change.op === 'equal' || change.revision === null || this.authors === null) made = new TextRun(options);
+    else {
+      const who = this.authors(change.revision);
+      const tracked = { ...options, id: this.nextId++, author: who.author, date: who.date };
+      made = change.op === 'insert' ? new InsertedTextRun(tracked) : new DeletedTextRun(tracked);
+    }
+    return run.link === null ? made : new ExternalHyperlink({ link: run.link, children: [made] });
+  }
+
+  /** Paragraphs of Markdown text cut into attributed segments. */
+  markdown(segments: readonly AttributedOp[]): Paragraph[] {
+    const blocks = markdownBlocks(segments.map((segment) => segment.text));
+    return blocks.map((block) => this.paragraph(block, segments));
+  }
+
+  private paragraph(block: MarkdownBlock, segments: readonly AttributedOp[]): Paragraph {
+    const children = block.runs.map((run) => this.run(run, segments[run.segment] ?? EQUAL));
+    const indent = block.quote || (block.list !== null && !block.list.first) ? { left: 720 } : undefined;
+    if (block.headingLevel !== null) {
+      // Headings inside a clause sit below the clause heading (Heading 1).
+      return new Paragraph({ children, heading: HEADINGS[Math.min(block.headingLevel, 5)] });
+    }
+    if (block.list !== null && block.list.first) {
+      return block.list.ordered
+        ? new Paragraph({
+            children,
+            numbering: { reference: ORDERED_LIST, level: block.list.level, instance: block.list.list },
+          })
+        : new Paragraph({ children, bullet: { level: block.list.level } });
+    }
+    return new Paragraph({ children, indent });
+  }
+
+  /** A clause heading: plain text, its pieces attributed. */
+  heading(pieces: readonly AttributedOp[]): Paragraph {
+    const children = pieces.map((piece) =>
+      this.run(
+        { text: piece.text, bold: false, italic: false, code: false, link: null, lineBreak: false, segment: 0 },
+        piece,
+      ),
+    );
+    return new Paragraph({ children, heading: HeadingLevel.HEADING_1 });
+  }
+}
+
+function titleParagraph(meta: ExportMeta): Paragraph {
+  return new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE });
+}
+
+/** The Charter as Word: clause headings, and each body's Markdown as Word structure and emphasis. */
 export async function exportDocx(meta: ExportMeta, clauses: readonly CharterClause[]): Promise<Buffer> {
-  const children = [new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE })];
+  const writer = new DocxWriter(null);
+  const children = [titleParagraph(meta)];
   for (const clause of clauses) {
-    children.push(new Paragraph({ text: clause.heading, heading: HeadingLevel.HEADING_1 }));
-    for (const paragraph of paragraphsOf(clause.body)) children.push(new Paragraph({ text: plainText(paragraph) }));
+    children.push(writer.heading([{ ...EQUAL, text: clause.heading }]));
+    children.push(...writer.markdown([{ ...EQUAL, text: clause.body }]));
   }
   return Packer.toBuffer(document(children));
 }
 
-/** Turns ops into Word runs, one paragraph per blank-line break, each change a tracked revision. */
-class TrackedRuns {
-  private nextId = 1;
-  constructor(private readonly change: TrackedChangeAuthor) {}
-
-  run(op: DiffOp['op'], text: string): Run {
-    const flat = text.replace(/\s*\n\s*/g, ' ');
-    if (op === 'equal') return new TextRun(flat);
-    const options = { id: this.nextId++, author: this.change.author, date: this.change.date, text: flat };
-    return op === 'insert' ? new InsertedTextRun(options) : new DeletedTextRun(options);
-  }
-
-  paragraphs(ops: readonly DiffOp[], heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph[] {
-    const result: Paragraph[] = [];
-    let runs: Run[] = [];
-    const close = (): void => {
-      result.push(new Paragraph({ children: runs, heading }));
-      runs = [];
-    };
-    for (const op of ops) {
-      op.text.split(/\n[ \t]*\n\s*/).forEach((piece, index) => {
-        if (index > 0) close();
-        if (piece !== '') runs.push(this.run(op.op, piece));
-      });
-    }
-    if (runs.length > 0 || result.length === 0) close();
-    return result;
-  }
-}
-
-/** A DOCX whose changes are real Word tracked changes (w:ins / w:del), attributed to one author. */
+/**
+ * A DOCX whose changes are real Word tracked changes (w:ins / w:del), each attributed to the
+ * author and time of the revision that made it.
+ */
 export async function exportRedlineDocx(
   meta: ExportMeta,
-  diff: readonly ClauseDiffDto[],
-  change: TrackedChangeAuthor,
+  clauses: readonly AttributedClause[],
+  authors: RevisionAuthors,
 ): Promise<Buffer> {
-  const tracked = new TrackedRuns(change);
-  const children = [new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE })];
-  for (const entry of diff) {
-    switch (entry.status) {
-      case 'added':
-      case 'removed': {
-        const op = entry.status === 'added' ? 'insert' : 'delete';
-        children.push(...tracked.paragraphs([{ op, text: entry.heading }], HeadingLevel.HEADING_1));
-        children.push(...tracked.paragraphs([{ op, text: entry.body ?? '' }]));
-        break;
-      }
-      case 'modified':
-        children.push(
-          ...tracked.paragraphs(entry.headingOps ?? [{ op: 'equal', text: entry.heading }], HeadingLevel.HEADING_1),
-        );
-        children.push(...tracked.paragraphs(entry.ops ?? []));
-        break;
-      case 'moved':
-      case 'unchanged':
-        children.push(new Paragraph({ text: entry.heading, heading: HeadingLevel.HEADING_1 }));
-        for (const paragraph of paragraphsOf(entry.body ?? ''))
-          children.push(new Paragraph({ text: plainText(paragraph) }));
-        break;
-    }
+  const writer = new DocxWriter(authors);
+  const children = [titleParagraph(meta)];
+  for (const clause of clauses) {
+    children.push(writer.heading(clause.heading));
+    children.push(...writer.markdown(clause.body));
   }
   return Packer.toBuffer(document(children));
 }

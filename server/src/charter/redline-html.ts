@@ -1,6 +1,8 @@
-import type { CharterClause, ClauseDiffDto, DiffOp } from '@concord/shared';
+import type { CharterClause } from '@concord/shared';
 import { clauseIdComment } from './markdown-import';
 import { escapeHtml, renderMarkdown } from './markdown-render';
+import { renderSegments } from './markdown-segments';
+import type { AttributedClause, AttributedOp } from './redline-attribution';
 
 export interface ExportMeta {
   title: string;
@@ -12,7 +14,7 @@ export interface ExportMeta {
 const STYLE =
   'body{font-family:Georgia,serif;max-width:48em;margin:2em auto;line-height:1.5}' +
   'ins{background:#d4f7d4;text-decoration:underline}del{background:#f9d6d6;text-decoration:line-through}' +
-  '.ops{white-space:pre-wrap}.note{color:#666;font-size:.9em}';
+  '.note{color:#666;font-size:.9em}';
 
 function page(title: string, content: string): string {
   return (
@@ -41,48 +43,64 @@ export function exportHtml(meta: ExportMeta, clauses: readonly CharterClause[]):
   return page(meta.title, `<h1>${escapeHtml(meta.title)}</h1>\n${note}${sections}`);
 }
 
-/** Ops as inline HTML; the Markdown source of changed text is shown as written. */
-export function opsToHtml(ops: readonly DiffOp[]): string {
-  return ops
-    .map((op) => {
-      const text = escapeHtml(op.text);
-      switch (op.op) {
-        case 'equal':
-          return text;
-        case 'insert':
-          return `<ins>${text}</ins>`;
-        case 'delete':
-          return `<del>${text}</del>`;
-      }
-    })
-    .join('');
+/** Who made a revision, and when: what each tracked change names. */
+export interface TrackedChangeAuthor {
+  author: string;
+  date: string;
 }
 
-function clauseToHtml(entry: ClauseDiffDto): string {
-  const id = escapeHtml(entry.id);
-  switch (entry.status) {
-    case 'added':
-      return `<section id="clause-${id}" class="added"><h2><ins>${escapeHtml(entry.heading)}</ins></h2>\n<div class="ops"><ins>${escapeHtml(entry.body ?? '')}</ins></div></section>\n`;
-    case 'removed':
-      return `<section id="clause-${id}" class="removed"><h2><del>${escapeHtml(entry.heading)}</del></h2>\n<div class="ops"><del>${escapeHtml(entry.body ?? '')}</del></div></section>\n`;
-    case 'modified': {
-      const heading = entry.headingOps === undefined ? escapeHtml(entry.heading) : opsToHtml(entry.headingOps);
-      const moved = entry.moved === true ? '<p class="note">Moved.</p>\n' : '';
-      return `<section id="clause-${id}" class="modified"><h2>${heading}</h2>\n${moved}<div class="ops">${opsToHtml(entry.ops ?? [])}</div></section>\n`;
-    }
-    case 'moved':
-    case 'unchanged': {
-      const moved = entry.status === 'moved' ? '<p class="note">Moved.</p>\n' : '';
-      return `<section id="clause-${id}" class="${entry.status}"><h2>${escapeHtml(entry.heading)}</h2>\n${moved}${renderMarkdown(entry.body ?? '')}</section>\n`;
-    }
-  }
+export type RevisionAuthors = (revision: number) => TrackedChangeAuthor;
+
+/** Wraps a change in <ins>/<del> naming the revision that made it, its author and time. */
+function changeHtml(change: AttributedOp, html: string, authors: RevisionAuthors): string {
+  if (change.op === 'equal' || change.revision === null || html === '') return html;
+  const who = authors(change.revision);
+  const tag = change.op === 'insert' ? 'ins' : 'del';
+  const verb = change.op === 'insert' ? 'Inserted' : 'Deleted';
+  const title = `${verb} in revision ${change.revision} by ${who.author}, ${who.date}`;
+  return (
+    `<${tag} title="${escapeHtml(title)}" data-revision="${change.revision}" data-author="${escapeHtml(who.author)}" ` +
+    `datetime="${escapeHtml(who.date)}">${html}</${tag}>`
+  );
 }
 
-/** A redline: what changed from revision `fromRevision` to `meta.revision`, with <ins> and <del>. */
-export function exportRedlineHtml(meta: ExportMeta, fromRevision: number, diff: readonly ClauseDiffDto[]): string {
+function headingHtml(pieces: readonly AttributedOp[], authors: RevisionAuthors): string {
+  return pieces.map((piece) => changeHtml(piece, escapeHtml(piece.text), authors)).join('');
+}
+
+/** A clause body's Markdown rendered, with every change wrapped where it falls. */
+function bodyHtml(pieces: readonly AttributedOp[], authors: RevisionAuthors): string {
+  return renderSegments(
+    pieces.map((piece) => piece.text),
+    (segment, html) => {
+      const piece = pieces[segment];
+      return piece === undefined ? html : changeHtml(piece, html, authors);
+    },
+  );
+}
+
+function clauseToHtml(clause: AttributedClause, authors: RevisionAuthors): string {
+  const { entry } = clause;
+  const moved = entry.status === 'moved' || entry.moved === true ? '<p class="note">Moved.</p>\n' : '';
+  return (
+    `<section id="clause-${escapeHtml(entry.id)}" class="${entry.status}"><h2>${headingHtml(clause.heading, authors)}</h2>\n` +
+    `${moved}${bodyHtml(clause.body, authors)}</section>\n`
+  );
+}
+
+/**
+ * A redline: what changed from revision `fromRevision` to `meta.revision`, the Markdown rendered,
+ * each <ins>/<del> naming the revision that made it (title, data-revision, data-author, datetime).
+ */
+export function exportRedlineHtml(
+  meta: ExportMeta,
+  fromRevision: number,
+  clauses: readonly AttributedClause[],
+  authors: RevisionAuthors,
+): string {
   const note = `<p class="note">Changes from revision ${fromRevision} to revision ${meta.revision} (${escapeHtml(meta.author)}, ${escapeHtml(meta.createdAt)})</p>\n`;
   return page(
     `${meta.title}: redline`,
-    `<h1>${escapeHtml(meta.title)}</h1>\n${note}${diff.map(clauseToHtml).join('')}`,
+    `<h1>${escapeHtml(meta.title)}</h1>\n${note}${clauses.map((clause) => clauseToHtml(clause, authors)).join('')}`,
   );
 }

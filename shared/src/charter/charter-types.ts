@@ -1,4 +1,5 @@
 import type { ClauseDiffDto } from './diff-types';
+import type { QuestionTally, TallyFilters, TallyGroupBy, TallyWeighting } from '../analysis/tally-types';
 
 /** One article of a charter revision. `id` is stable across edits, renames and moves. */
 export interface CharterClause {
@@ -134,6 +135,29 @@ export interface AmendmentDto {
   diff: ClauseDiffDto;
 }
 
+/** What a citation asks: one question of a campaign or a survey, grouped and filtered like a tally. */
+export interface EvidenceQuery {
+  campaignId?: string;
+  surveyId?: string;
+  question: string;
+  groupBy?: TallyGroupBy;
+  /** The tally filters, as the tally body's `filters` describes them. */
+  filters?: Partial<TallyFilters>;
+  weighting?: TallyWeighting;
+}
+
+/** The figures of one cited question at one moment, computed by the server. */
+export interface EvidenceFigures {
+  /** Every response committed before this time is counted. */
+  asOf: string;
+  /** Responses that match the filters. */
+  responses: number;
+  suppressed: boolean;
+  minCellSize: number;
+  groupLabels?: Record<string, string>;
+  question: QuestionTally;
+}
+
 export interface EvidenceDto {
   id: string;
   revision: number | null;
@@ -142,10 +166,22 @@ export interface EvidenceDto {
   campaignId: string | null;
   surveyId: string | null;
   question: string;
-  groupBy: string | null;
-  filters: Record<string, unknown>;
-  snapshot: unknown;
+  groupBy: TallyGroupBy | null;
+  filters: TallyFilters;
+  weighting: TallyWeighting;
+  /** The figures as cited, frozen; null only for citations made before the server computed them. */
+  snapshot: EvidenceFigures | null;
+  asOf: string | null;
+  responses: number | null;
   note: string | null;
   createdBy: { id: string | null; name: string };
   createdAt: string;
+}
+
+/** A citation beside the same tally now. */
+export interface EvidenceWithCurrentDto extends EvidenceDto {
+  /** null when the source can no longer be tallied (for example it was deleted). */
+  current: EvidenceFigures | null;
+  /** Whether the figures now differ from the figures as cited (the time aside). */
+  changed: boolean;
 }

@@ -70,6 +70,7 @@ export const ERROR_STATUS = {
   charter_no_changes: 422,
   charter_invalid_reference: 422,
   charter_not_chair: 403,
+  charter_evidence_question_not_asked: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

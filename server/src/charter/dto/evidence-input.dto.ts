@@ -1,15 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  TALLY_GROUP_BY,
+  TALLY_WEIGHTINGS,
+  type TallyFilters,
+  type TallyGroupBy,
+  type TallyWeighting,
+} from '@concord/shared';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { CLAUSE_ID_PATTERN } from './clause-input.dto';
 
-/** A citation of survey evidence; the snapshot is stored exactly as given. */
+/**
+ * A citation names its source and the tally query; the server runs that tally and freezes the
+ * result. There is no field for the numbers: a `snapshot` sent by a client is refused (400).
+ */
 export class EvidenceInputDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The campaign tallied (or give surveyId)' })
   @IsOptional()
   @IsUUID()
   campaignId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The survey tallied across its published versions' })
   @IsOptional()
   @IsUUID()
   surveyId?: string;
@@ -20,20 +41,26 @@ export class EvidenceInputDto {
   @MaxLength(200)
   question: string;
 
-  @ApiPropertyOptional({ example: 'network' })
+  @ApiPropertyOptional({ enum: TALLY_GROUP_BY })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  groupBy?: string;
+  @IsIn(TALLY_GROUP_BY)
+  groupBy?: TallyGroupBy;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Tally filters: network, country, role, language (string lists), version (numbers), from, to (ISO dates), includePartial, answers ({question: [values]})',
+    example: { network: ['CA'], role: ['National Focal Point'] },
+  })
   @IsOptional()
   @IsObject()
-  filters?: Record<string, unknown>;
+  filters?: Partial<TallyFilters>;
 
-  @ApiPropertyOptional({ description: 'The numbers as seen when citing (any JSON)' })
+  @ApiPropertyOptional({ enum: TALLY_WEIGHTINGS, default: 'pooled' })
   @IsOptional()
-  snapshot?: unknown;
+  @IsIn(TALLY_WEIGHTINGS)
+  weighting?: TallyWeighting;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,9 +1,11 @@
+import type { EvidenceFigures, TallyFilters } from '@concord/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CharterDocument } from './charter-document.entity';
 
 /**
- * Survey evidence cited by a revision, an amendment or a clause. The numbers are a snapshot taken
- * at citation time, so the citation still says what the drafters saw after more responses arrive.
+ * Survey evidence cited by a revision, an amendment or a clause. The server computes the numbers
+ * when the citation is made and freezes them, so the citation still says what the drafters saw
+ * after more responses arrive. Rows without `as_of` predate that and hold numbers a client sent.
  */
 @Entity('charter_evidence')
 @Index('charter_evidence_document_idx', ['documentId', 'createdAt'])
@@ -40,10 +42,20 @@ export class CharterEvidence {
   groupBy: string | null;
 
   @Column('jsonb', { default: () => "'{}'" })
-  filters: Record<string, unknown>;
+  filters: Partial<TallyFilters>;
+
+  @Column('text', { default: 'pooled' })
+  weighting: string;
 
   @Column('jsonb', { nullable: true })
-  snapshot: unknown;
+  snapshot: EvidenceFigures | null;
+
+  @Column('timestamptz', { name: 'as_of', nullable: true })
+  asOf: Date | null;
+
+  /** Responses counted, as cited. */
+  @Column('integer', { nullable: true })
+  responses: number | null;
 
   @Column('text', { nullable: true })
   note: string | null;

@@ -6,6 +6,7 @@ import type { QuestionTally } from '@concord/shared';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import type { QueryParams } from '@/lib/api-client';
+import { hasRole, useCurrentUser } from '@/lib/current-user';
 
 import { useAnalysisCampaigns } from '../api/get-analysis-campaigns';
 import { useAnalysisNetworks } from '../api/get-analysis-networks';
@@ -91,6 +92,8 @@ export function AnalysisPage() {
   const campaignId = params.get('campaign');
   const controls = controlsFromSearch(params);
   const setControls = (next: TallyControls) => setParams(searchFromControls(campaignId, next), { replace: true });
+  // Response exports hold one row per respondent: the secretariat's, not the committee's.
+  const mayExportResponses = hasRole(useCurrentUser(), ['admin', 'secretariat']);
   const campaigns = useAnalysisCampaigns();
   const progress = useAnalysisProgress(campaignId);
   const surveyId = campaigns.data?.find((campaign) => campaign.id === campaignId)?.surveyId;
@@ -259,10 +262,15 @@ export function AnalysisPage() {
             </label>
           </form>
           <p className="analysis-exports no-print">
-            Export: <a href={exportHref(campaignId, 'responses.csv', filters)}>responses CSV</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.xlsx', filters)}>XLSX</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.json', filters)}>JSON</a> ·{' '}
-            <a href={exportHref(campaignId, 'responses.sav', filters)}>SPSS</a> ·{' '}
+            Export:{' '}
+            {mayExportResponses && (
+              <>
+                <a href={exportHref(campaignId, 'responses.csv', filters)}>responses CSV</a> ·{' '}
+                <a href={exportHref(campaignId, 'responses.xlsx', filters)}>XLSX</a> ·{' '}
+                <a href={exportHref(campaignId, 'responses.json', filters)}>JSON</a> ·{' '}
+                <a href={exportHref(campaignId, 'responses.sav', filters)}>SPSS</a> ·{' '}
+              </>
+            )}
             <a href={exportHref(campaignId, 'codebook.csv')}>codebook</a> ·{' '}
             <a href={exportHref(campaignId, 'tallies.csv', query)}>tallies CSV</a> ·{' '}
             <a href={exportHref(campaignId, 'tallies.xlsx', query)}>tallies XLSX</a> ·{' '}

@@ -6,9 +6,12 @@ import { ErrorAlert } from '@/components/error-alert';
 
 import { useAddComment } from '../api/add-comment';
 import { useDecideAmendment } from '../api/decide-amendment';
+import { useEvidence } from '../api/evidence';
 import { useProposeAmendment } from '../api/propose-amendment';
 
+import { ClauseEvidence } from './clause-evidence';
 import { DiffOpsView } from './diff-ops-view';
+import { EvidencePicker } from './evidence-picker';
 
 const NEW_CLAUSE = '';
 
@@ -29,6 +32,8 @@ function AmendmentCard({
   const add = useAddComment(charterId);
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
+  const [citing, setCiting] = useState(false);
+  const evidence = (useEvidence(charterId).data ?? []).filter((citation) => citation.amendmentId === amendment.id);
   const badge =
     amendment.status === 'accepted' ? 'badge--success' : amendment.status === 'rejected' ? 'badge--danger' : '';
   return (
@@ -56,6 +61,22 @@ function AmendmentCard({
           <strong>Decision by {amendment.decidedBy?.name}:</strong> {amendment.decisionReason}
         </p>
       )}
+      <ClauseEvidence evidence={evidence} />
+      {canWrite && amendment.status === 'proposed' ? (
+        citing ? (
+          <EvidencePicker
+            charterId={charterId}
+            target={{ amendmentId: amendment.id }}
+            onDone={() => setCiting(false)}
+          />
+        ) : (
+          <p>
+            <button type="button" className="button button--small button--secondary" onClick={() => setCiting(true)}>
+              Cite evidence
+            </button>
+          </p>
+        )
+      ) : null}
       {comments.map((entry) => (
         <p key={entry.id}>
           <strong>{entry.author.name}</strong>: {entry.body}

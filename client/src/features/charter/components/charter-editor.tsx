@@ -10,6 +10,7 @@ import { type ClauseDraft, useSaveRevision } from '../api/save-revision';
 import { applyResolutions, draftAcceptingTheirs, type Resolution } from '../utils/conflict-resolution';
 
 import { ConflictResolver } from './conflict-resolver';
+import { EvidencePicker } from './evidence-picker';
 import { MarkdownView } from './markdown-view';
 
 type DraftRow = ClauseDraft & { key: string };
@@ -36,6 +37,7 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
   const [rows, setRows] = useState<DraftRow[]>(() => base.clauses.map(keyed));
   const [message, setMessage] = useState('');
   const [preview, setPreview] = useState<string | null>(null);
+  const [citing, setCiting] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<CharterMergeConflict[] | null>(null);
   const save = useSaveRevision(charterId);
 
@@ -126,6 +128,9 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
             />
           </div>
           {preview === row.key ? <MarkdownView body={row.body} /> : null}
+          {citing === row.key && row.id !== undefined ? (
+            <EvidencePicker charterId={charterId} target={{ clauseId: row.id }} onDone={() => setCiting(null)} />
+          ) : null}
           <p>
             <button
               type="button"
@@ -134,6 +139,18 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
             >
               {preview === row.key ? 'Hide preview' : 'Preview'}
             </button>{' '}
+            {row.id === undefined ? null : (
+              <>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  aria-expanded={citing === row.key}
+                  onClick={() => setCiting(citing === row.key ? null : row.key)}
+                >
+                  Cite evidence
+                </button>{' '}
+              </>
+            )}
             <button
               type="button"
               className="button button--small button--secondary"

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
 
 import { exportUrl } from '../api/export-url';
+import { useEvidence } from '../api/evidence';
 import { useAmendments } from '../api/get-amendments';
 import { useCharter } from '../api/get-charter';
 import { useCharters } from '../api/get-charters';
@@ -52,6 +53,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const comments = useComments(charter.id);
   const amendments = useAmendments(charter.id);
+  const evidence = useEvidence(charter.id);
 
   const go = (changes: Record<string, string>) =>
     setParams((current) => {
@@ -84,12 +86,17 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
           Word
         </a>
       </nav>
-      <ErrorAlert error={comments.error ?? amendments.error} />
+      <ErrorAlert error={comments.error ?? amendments.error ?? evidence.error} />
       {historyOf === null ? null : (
         <ClauseHistoryView charterId={charter.id} clauseId={historyOf} onClose={() => setHistoryOf(null)} />
       )}
       {view === 'read' ? (
-        <DocumentView revision={charter.head} comments={comments.data ?? []} onShowHistory={setHistoryOf} />
+        <DocumentView
+          revision={charter.head}
+          comments={comments.data ?? []}
+          evidence={evidence.data ?? []}
+          onShowHistory={setHistoryOf}
+        />
       ) : null}
       {view === 'edit' && canWrite ? (
         <CharterEditor

@@ -1,15 +1,18 @@
-import type { CharterCommentDto, CharterRevisionDto } from '@concord/shared';
+import type { CharterCommentDto, CharterRevisionDto, EvidenceWithCurrentDto } from '@concord/shared';
+
+import { ClauseEvidence } from './clause-evidence';
 
 import { MarkdownView } from './markdown-view';
 
 interface DocumentViewProps {
   revision: CharterRevisionDto;
   comments: readonly CharterCommentDto[];
+  evidence: readonly EvidenceWithCurrentDto[];
   onShowHistory: (clauseId: string) => void;
 }
 
 /** The charter as read: a table of contents, then every clause rendered from its Markdown. */
-export function DocumentView({ revision, comments, onShowHistory }: DocumentViewProps) {
+export function DocumentView({ revision, comments, evidence, onShowHistory }: DocumentViewProps) {
   const openComments = (clauseId: string) =>
     comments.filter((comment) => comment.clauseId === clauseId && !comment.resolved && comment.parentId === null)
       .length;
@@ -34,6 +37,7 @@ export function DocumentView({ revision, comments, onShowHistory }: DocumentView
           <section key={clause.id} id={`clause-${clause.id}`} className="charter-clause">
             <h2>{clause.heading}</h2>
             <MarkdownView body={clause.body} />
+            <ClauseEvidence evidence={evidence.filter((citation) => citation.clauseId === clause.id)} />
             <p className="charter-clause__meta">
               <button
                 type="button"

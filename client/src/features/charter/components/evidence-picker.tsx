@@ -1,0 +1,188 @@
+import { useId, useState } from 'react';
+
+import type { EvidenceQuery, TallyGroupBy, TallyWeighting } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+
+import { type CiteEvidenceInput, useCiteEvidence, useEvidencePreview, useEvidenceSources } from '../api/evidence';
+
+import { EvidenceChart } from './evidence-chart';
+
+interface EvidencePickerProps {
+  charterId: string;
+  /** What the citation supports: a clause, or an amendment. */
+  target: { clauseId: string } | { amendmentId: string };
+  onDone: () => void;
+}
+
+const list = (text: string): string[] | undefined => {
+  const values = text
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  return values.length === 0 ? undefined : values;
+};
+
+/**
+ * Chooses a source, a question, a grouping, filters and pooled or weighted figures, shows the
+ * tally as the server computes it now, and cites it: the server freezes those figures.
+ */
+export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProps) {
+  const id = useId();
+  const { campaigns, surveys, networks } = useEvidenceSources();
+  const [source, setSource] = useState('');
+  const [question, setQuestion] = useState('');
+  const [groupBy, setGroupBy] = useState<TallyGroupBy | ''>('');
+  const [weighting, setWeighting] = useState<TallyWeighting>('pooled');
+  const [network, setNetwork] = useState('');
+  const [country, setCountry] = useState('');
+  const [role, setRole] = useState('');
+  const [note, setNote] = useState('');
+  const cite = useCiteEvidence(charterId);
+
+  const [kind, sourceId] = source.split(':');
+  const query: Omit<EvidenceQuery, 'question'> = {
+    ...(kind === 'campaign' && sourceId !== undefined ? { campaignId: sourceId } : {}),
+    ...(kind === 'survey' && sourceId !== undefined ? { surveyId: sourceId } : {}),
+    ...(groupBy === '' ? {} : { groupBy }),
+    ...(weighting === 'regional' ? { weighting } : {}),
+    filters: {
+      ...(network === '' ? {} : { network: [network] }),
+      ...(list(country) === undefined ? {} : { country: list(country) }),
+      ...(list(role) === undefined ? {} : { role: list(role) }),
+    },
+  };
+  const preview = useEvidencePreview(query);
+  const questions = (preview.data?.questions ?? []).filter((entry) => (entry.choices?.length ?? 0) > 0);
+  const chosen = questions.find((entry) => entry.name === question) ?? null;
+
+  async function submit() {
+    const input: CiteEvidenceInput = { ...query, question, ...target, ...(note.trim() === '' ? {} : { note }) };
+    await cite.mutateAsync(input);
+    onDone();
+  }
+
+  return (
+    <form
+      className="evidence-picker panel stack"
+      aria-label="Cite evidence"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="evidence-picker__fields">
+        <div className="field">
+          <label htmlFor={`${id}-source`}>Source</label>
+          <select id={`${id}-source`} value={source} onChange={(event) => setSource(event.target.value)} required>
+            <option value="">Choose a campaign or survey…</option>
+            {campaigns.data?.map((campaign) => (
+              <option key={campaign.id} value={`campaign:${campaign.id}`}>
+                Campaign: {campaign.name} (v{campaign.version})
+              </option>
+            ))}
+            {surveys.data
+              ?.filter((survey) => survey.publishedVersions.length > 0)
+              .map((survey) => (
+                <option key={survey.id} value={`survey:${survey.id}`}>
+                  Survey: {survey.title} (all versions)
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-question`}>Question</label>
+          <select
+            id={`${id}-question`}
+            value={question}
+            onChange={(event) => setQuestion(event.target.value)}
+            required
+            disabled={questions.length === 0}
+          >
+            <option value="">Choose a question…</option>
+            {questions.map((entry) => (
+              <option key={entry.name} value={entry.name}>
+                {entry.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`}>Group by</label>
+          <select
+            id={`${id}-group`}
+            value={groupBy}
+            onChange={(event) => setGroupBy(event.target.value as TallyGroupBy | '')}
+          >
+            <option value="">No grouping</option>
+            <option value="network">Network</option>
+            <option value="country">Country</option>
+            <option value="role">Role</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-network`}>Network</label>
+          <select id={`${id}-network`} value={network} onChange={(event) => setNetwork(event.target.value)}>
+            <option value="">All networks</option>
+            {networks.data?.map((entry) => (
+              <option key={entry.id} value={entry.code}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-country`}>Countries (comma-separated)</label>
+          <input id={`${id}-country`} value={country} onChange={(event) => setCountry(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>Roles (comma-separated)</label>
+          <input id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value)} />
+        </div>
+        <fieldset className="field">
+          <legend>Figures</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-weighting`}
+              checked={weighting === 'pooled'}
+              onChange={() => setWeighting('pooled')}
+            />{' '}
+            Pooled
+          </label>{' '}
+          <label>
+            <input
+              type="radio"
+              name={`${id}-weighting`}
+              checked={weighting === 'regional'}
+              onChange={() => setWeighting('regional')}
+            />{' '}
+            Weighted by network
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>Note</label>
+          <input id={`${id}-note`} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+        </div>
+      </div>
+      <ErrorAlert error={preview.error} title="Could not compute the preview" />
+      {chosen === null ? null : (
+        <EvidenceChart
+          caption="Preview (now)"
+          question={chosen}
+          responses={preview.data?.responses ?? null}
+          suppressed={preview.data?.suppressed ?? false}
+        />
+      )}
+      <ErrorAlert error={cite.error} title="Could not cite" />
+      <p>
+        <button type="submit" className="button button--primary" disabled={cite.isPending || chosen === null}>
+          Cite this evidence
+        </button>{' '}
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}

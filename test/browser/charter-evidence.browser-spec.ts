@@ -1,0 +1,117 @@
+import type { CampaignDto, EvidenceWithCurrentDto, TallyResult } from '@concord/shared';
+import type { Browser, Page } from 'playwright-core';
+import {
+  describeWithBrowser,
+  launchChromium,
+  type RunningServer,
+  screenshotPath,
+  startBuiltServer,
+} from '../support/browser';
+import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+
+const MEMBER = { email: 'drafter@example.org', name: 'Committee drafter', password: 'Drafter-password-123' };
+const CAMPAIGN = 'Charter review 2020';
+const FREQUENCY = 'rtm_frequency';
+const FREQUENCY_TITLE = 'How often should Round Table Meetings take place?';
+
+describeWithBrowser('a committee member cites survey evidence for a clause', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let api: StaffApi;
+
+  beforeAll(async () => {
+    server = await startBuiltServer();
+    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin('POST', '/api/users', { ...MEMBER, role: 'committee' });
+    api = await staffApi(server.origin, MEMBER.email, MEMBER.password);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 180_000);
+
+  it('picks a source, question, grouping and weighting with a live preview, cites it, and sees it beside the clause', async () => {
+    const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
+    if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
+
+    await page.goto(`${server.origin}/charter`);
+    await signInThroughForm(page, MEMBER.email, MEMBER.password);
+    await page.waitForURL(/\/charter/);
+    // The seed runs in the background after the first admin exists.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      if ((await page.getByRole('heading', { name: 'Article 1. Purpose' }).count()) > 0) break;
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Cite evidence' }).first().click();
+    const picker = page.getByRole('form', { name: 'Cite evidence' });
+    await picker.getByLabel('Source').selectOption({ label: `Campaign: ${CAMPAIGN} (v${campaign.version})` });
+    await picker.getByLabel('Question').selectOption({ label: FREQUENCY_TITLE });
+    await picker.getByLabel('Group by').selectOption({ label: 'Network' });
+    await picker.getByLabel('Weighted by network').check();
+    await picker.getByLabel('Note').fill('Most networks want two meetings a year');
+    const tally = await api<TallyResult>(
+      'GET',
+      `/api/campaigns/${campaign.id}/tallies?groupBy=network&weighting=regional`,
+    );
+    const frequency = tally.questions.find((question) => question.name === FREQUENCY);
+    const summary = (frequency?.choices ?? [])
+      .map(
+        (choice) =>
+          `${choice.label}: ${String(choice.count)} (${choice.share === null ? '–' : `${(choice.share * 100).toFixed(0)} %`})`,
+      )
+      .join('; ');
+    await picker.getByRole('img', { name: `Preview (now): ${summary}` }).waitFor();
+    await picker.screenshot({ path: screenshotPath('evidence-picker-preview') });
+    await picker.getByRole('button', { name: 'Cite this evidence' }).click();
+    await picker.waitFor({ state: 'detached' });
+
+    const cited = await api<EvidenceWithCurrentDto[]>('GET', `/api/charters/${await charterId(api)}/evidence`);
+    expect(cited).toHaveLength(1);
+    expect(cited[0]).toMatchObject({
+      campaignId: campaign.id,
+      question: FREQUENCY,
+      groupBy: 'network',
+      weighting: 'regional',
+      responses: tally.responses,
+      changed: false,
+    });
+    expect(cited[0]?.snapshot?.question).toEqual(frequency);
+
+    await page.getByRole('button', { name: 'Read' }).click();
+    const evidence = page.getByRole('region', {
+      name: /^Evidence: How often should Round Table Meetings take place\?/,
+    });
+    await evidence.getByRole('img', { name: new RegExp(`^As cited \\(.*\\): ${escape(summary)}$`) }).waitFor();
+    await evidence.getByRole('img', { name: `Now: ${summary}` }).waitFor();
+    await evidence.getByText('Most networks want two meetings a year').waitFor();
+    expect(await evidence.getByText('Changed since cited').count()).toBe(0);
+    await evidence.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('evidence-beside-clause'), fullPage: false });
+
+    await evidence.getByRole('link', { name: 'Open in Analysis with these filters' }).click();
+    await page.waitForURL(new RegExp(`/analysis\\?campaign=${campaign.id}&groupBy=network&weighting=regional$`));
+    expect(await page.getByRole('combobox', { name: 'Group by', exact: true }).inputValue()).toBe('network');
+    await page.getByText(`${tally.responses} responses · groups under`).waitFor();
+    await page.screenshot({ path: screenshotPath('evidence-opened-in-analysis'), fullPage: false });
+  }, 180_000);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function charterId(api: StaffApi): Promise<string> {
+  const charters = await api<Array<{ id: string }>>('GET', '/api/charters');
+  const first = charters[0];
+  if (first === undefined) throw new Error('no charter');
+  return first.id;
+}
