@@ -1,21 +1,27 @@
 import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { CharterAmendmentVotesService } from './charter-amendment-votes.service';
+import { CharterCollaborationController } from './charter-collaboration.controller';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterEvidenceService } from './charter-evidence.service';
 import { CharterExportService } from './charter-export.service';
 import { CharterSeedService } from './charter-seed.service';
 import { CharterController } from './charter.controller';
 import { CharterService } from './charter.service';
+import { CharterTranslationService } from './charter-translation.service';
 
 @Module({
-  imports: [AuditModule],
-  controllers: [CharterController],
+  imports: [AuditModule, AuthModule],
+  controllers: [CharterController, CharterCollaborationController],
   providers: [
     CharterService,
     CharterDiscussionService,
     CharterEvidenceService,
     CharterExportService,
     CharterSeedService,
+    CharterAmendmentVotesService,
+    CharterTranslationService,
   ],
   exports: [CharterSeedService],
 })

@@ -1,4 +1,10 @@
-import type { CharterClause, ClauseDiffDto, DiffOp } from '@concord/shared';
+import {
+  type CharterClause,
+  type CharterLanguage,
+  type ClauseDiffDto,
+  type DiffOp,
+  isRightToLeft,
+} from '@concord/shared';
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
 import { paragraphsOf } from './paragraphs';
 import type { ExportMeta } from './redline-html';
@@ -11,17 +17,22 @@ export interface TrackedChangeAuthor {
   date: string;
 }
 
-function document(children: Paragraph[]): Document {
-  return new Document({ creator: 'Concord', sections: [{ children }] });
+function document(children: Paragraph[], lang: CharterLanguage = 'en'): Document {
+  // Right-to-left scripts: every run right to left (w:rtl) by default; paragraphs carry w:bidi themselves.
+  const rightToLeft = isRightToLeft(lang) ? { default: { document: { run: { rightToLeft: true } } } } : undefined;
+  return new Document({ creator: 'Concord', styles: rightToLeft, sections: [{ children }] });
 }
 
 export async function exportDocx(meta: ExportMeta, clauses: readonly CharterClause[]): Promise<Buffer> {
-  const children = [new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE })];
+  // Only right-to-left paragraphs say so: `false` would write an explicit w:bidi into every paragraph.
+  const bidirectional = isRightToLeft(meta.lang ?? 'en') ? true : undefined;
+  const children = [new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE, bidirectional })];
   for (const clause of clauses) {
-    children.push(new Paragraph({ text: clause.heading, heading: HeadingLevel.HEADING_1 }));
-    for (const paragraph of paragraphsOf(clause.body)) children.push(new Paragraph({ text: plainText(paragraph) }));
+    children.push(new Paragraph({ text: clause.heading, heading: HeadingLevel.HEADING_1, bidirectional }));
+    for (const paragraph of paragraphsOf(clause.body))
+      children.push(new Paragraph({ text: plainText(paragraph), bidirectional }));
   }
-  return Packer.toBuffer(document(children));
+  return Packer.toBuffer(document(children, meta.lang));
 }
 
 /** Turns ops into Word runs, one paragraph per blank-line break, each change a tracked revision. */
