@@ -34,13 +34,17 @@ const TRANSLATION_NOTE: Record<ClauseTranslationStatus, string | null> = {
   missing: 'Not translated yet: shown in English',
 };
 
-/** The selected text when the whole selection lies inside `container`, else null. */
+/**
+ * The text selected inside `container`, or null. A selection that runs past the clause (a triple
+ * click selects up to the start of the next block) is cut at the clause's end.
+ */
 function selectionIn(container: HTMLElement): string | null {
   const selection = window.getSelection();
   if (selection === null || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
-  const text = selection.toString().replace(/\s+/g, ' ').trim();
+  const range = selection.getRangeAt(0).cloneRange();
+  if (!container.contains(range.startContainer)) return null;
+  if (!container.contains(range.endContainer)) range.setEnd(container, container.childNodes.length);
+  const text = range.toString().replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
 
