@@ -10,6 +10,7 @@ import { Outbox1795244701069 } from './1795244701069-Outbox';
 import { ResponseCompletionAudit1795247026517 } from './1795247026517-ResponseCompletionAudit';
 import { RespondentResumePosition1796019959293 } from './1796019959293-RespondentResumePosition';
 import { FreeTextCoding1796020262514 } from './1796020262514-FreeTextCoding';
+import { CharterVotesAndTranslations1796032996676 } from './1796032996676-CharterVotesAndTranslations';
 import { ServerComputedEvidence1796033088040 } from './1796033088040-ServerComputedEvidence';
 import { TallyRollupLogic1796035566085 } from './1796035566085-TallyRollupLogic';
 
@@ -24,6 +25,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ResponseCompletionAudit1795247026517,
   RespondentResumePosition1796019959293,
   FreeTextCoding1796020262514,
+  CharterVotesAndTranslations1796032996676,
   ServerComputedEvidence1796033088040,
   TallyRollupLogic1796035566085,
 ];

@@ -5,6 +5,7 @@ export * from './errors/error-codes';
 export * from './campaigns/api-types';
 export * from './charter/charter-types';
 export * from './charter/diff-types';
+export * from './charter/translation-types';
 export * from './surveys';
 export * from './analysis';
 export * from './coding';

@@ -128,6 +128,12 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/charters/{id}/evidence': 'staff',
   'POST /api/charters/{id}/evidence': 'committee',
   'PUT /api/charters/{id}/chairs': 'admin',
+  'GET /api/charters/{id}/chairs': 'staff',
+  'PUT /api/charters/{id}/amendments/{amendmentId}/vote': 'committee',
+  'DELETE /api/charters/{id}/amendments/{amendmentId}/vote': 'committee',
+  'GET /api/charters/{id}/amendments/{amendmentId}/preview': 'staff',
+  'GET /api/charters/{id}/translations': 'staff',
+  'PUT /api/charters/{id}/translations/{lang}/{clauseId}': 'committee',
 };
 
 type Caller = 'anonymous' | 'respondent' | 'committee' | 'secretariat' | 'admin';

@@ -618,7 +618,15 @@ describe('charter', () => {
         createdAt: expect.any(String),
         resolved: false,
         resolvedAt: null,
-        anchor: { revision: 1, clauseExists: true, quoteFound: true },
+        anchor: {
+          revision: 1,
+          clauseExists: true,
+          quoteFound: true,
+          status: 'exact',
+          clauseId: 'meetings',
+          text: 'once a year',
+          similarity: 1,
+        },
       });
       const reply = await chair
         .post(`/api/charters/${id}/comments`)
@@ -627,7 +635,7 @@ describe('charter', () => {
         clauseId: 'meetings',
         parentId: comment.body.id,
         quote: null,
-        anchor: { revision: 1, clauseExists: true, quoteFound: null },
+        anchor: { revision: 1, clauseExists: true, quoteFound: null, status: null },
       });
 
       await chair.post(`/api/charters/${id}/revisions`).send({
@@ -636,12 +644,34 @@ describe('charter', () => {
         clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets twice a year.'),
       });
       const later = await member.get(`/api/charters/${id}/comments`);
+      // "once a year" became "twice a year": the passage is found again, lightly changed.
       expect(later.body.map((entry: { anchor: unknown }) => entry.anchor)).toEqual([
-        { revision: 2, clauseExists: true, quoteFound: false },
-        { revision: 2, clauseExists: true, quoteFound: null },
+        {
+          revision: 2,
+          clauseExists: true,
+          quoteFound: false,
+          status: 'changed',
+          clauseId: 'meetings',
+          text: 'twice a year',
+          similarity: 0.75,
+        },
+        {
+          revision: 2,
+          clauseExists: true,
+          quoteFound: null,
+          status: null,
+          clauseId: null,
+          text: null,
+          similarity: null,
+        },
       ]);
       const atOne = await member.get(`/api/charters/${id}/comments?revision=1`);
-      expect(atOne.body[0].anchor).toEqual({ revision: 1, clauseExists: true, quoteFound: true });
+      expect(atOne.body[0].anchor).toMatchObject({
+        revision: 1,
+        clauseExists: true,
+        quoteFound: true,
+        status: 'exact',
+      });
 
       const resolved = await member.post(`/api/charters/${id}/comments/${comment.body.id}/resolve`);
       expect(resolved.status).toBe(200);
@@ -740,6 +770,7 @@ describe('charter', () => {
             { op: 'equal', text: ' a year.' },
           ],
         },
+        votes: { support: 0, oppose: 0, mine: null },
       });
       const newClause = await member.post(`/api/charters/${id}/amendments`).send({
         baseRevision: 1,

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRole, UserDto } from '@concord/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -46,6 +46,19 @@ export class UsersService {
     requireRole(actor, []);
     const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC' } });
     return users.map(toUserDto);
+  }
+
+  /** Display names of the given users (for other features naming who holds a duty); unknown ids are left out. */
+  async namesOf(userIds: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+    if (userIds.length === 0) return [];
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ where: { id: In([...userIds]) }, select: { id: true, name: true } });
+    const byId = new Map(users.map((user) => [user.id, user.name]));
+    return userIds.flatMap((id) => {
+      const name = byId.get(id);
+      return name === undefined ? [] : [{ id, name }];
+    });
   }
 
   /** Anyone may read their own record; other users' records are for admins. */

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AmendmentDto, CharterClause, CharterCommentDto, CharterSavedDto } from '@concord/shared';
+import type {
+  AmendmentDto,
+  AmendmentVotesDto,
+  CharterClause,
+  CharterCommentDto,
+  CharterSavedDto,
+  CommentAnchorDto,
+} from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
@@ -11,6 +18,8 @@ import { CharterAmendment } from './entities/charter-amendment.entity';
 import { CharterComment } from './entities/charter-comment.entity';
 import type { CharterDocument } from './entities/charter-document.entity';
 import { normalizeBody } from './paragraphs';
+import { clauseHasQuote, collapseWhitespace, reanchorQuote } from './quote-anchor';
+import { countVotes } from './amendment-votes';
 import { newClauseId } from './revision-content';
 
 export interface NewComment {
@@ -36,8 +45,6 @@ function commentDto(
   clauses: readonly CharterClause[] | null,
   revision: number,
 ): CharterCommentDto {
-  const clause =
-    comment.clauseId === null ? undefined : clauses?.find((candidate) => candidate.id === comment.clauseId);
   return {
     id: comment.id,
     clauseId: comment.clauseId,
@@ -50,21 +57,39 @@ function commentDto(
     createdAt: comment.createdAt.toISOString(),
     resolved: comment.resolvedAt !== null,
     resolvedAt: comment.resolvedAt?.toISOString() ?? null,
-    anchor:
-      comment.clauseId === null
-        ? null
-        : {
-            revision,
-            clauseExists: clause !== undefined,
-            quoteFound:
-              comment.quote === null
-                ? null
-                : clause !== undefined && `${clause.heading}\n${clause.body}`.includes(comment.quote),
-          },
+    anchor: comment.clauseId === null ? null : commentAnchor(comment.clauseId, comment.quote, clauses, revision),
   };
 }
 
-function amendmentDto(amendment: CharterAmendment, before: CharterClause | null): AmendmentDto {
+function commentAnchor(
+  clauseId: string,
+  quote: string | null,
+  clauses: readonly CharterClause[] | null,
+  revision: number,
+): CommentAnchorDto {
+  const clauseExists = clauses?.some((candidate) => candidate.id === clauseId) ?? false;
+  if (quote === null) {
+    return { revision, clauseExists, quoteFound: null, status: null, clauseId: null, text: null, similarity: null };
+  }
+  const found = reanchorQuote(quote, clauseId, clauses ?? []);
+  return {
+    revision,
+    clauseExists,
+    quoteFound: found.status === 'exact',
+    status: found.status,
+    clauseId: found.clauseId,
+    text: found.text,
+    similarity: Math.round(found.similarity * 100) / 100,
+  };
+}
+
+const NO_VOTES: AmendmentVotesDto = { support: 0, oppose: 0, mine: null };
+
+export function amendmentDto(
+  amendment: CharterAmendment,
+  before: CharterClause | null,
+  votes: AmendmentVotesDto = NO_VOTES,
+): AmendmentDto {
   return {
     id: amendment.id,
     number: amendment.number,
@@ -83,7 +108,20 @@ function amendmentDto(amendment: CharterAmendment, before: CharterClause | null)
     decisionReason: amendment.decisionReason,
     resultingRevision: amendment.resultingRevision,
     diff: diffOneClause(before, { id: amendment.clauseId, heading: amendment.heading, body: amendment.body }),
+    votes,
   };
+}
+
+/** The base revision's clauses with the amendment's text in place (a new clause after its anchor). */
+export function amendedClauses(baseClauses: readonly CharterClause[], amendment: CharterAmendment): CharterClause[] {
+  const proposed = { id: amendment.clauseId, heading: amendment.heading, body: amendment.body };
+  const clauses = baseClauses.map((clause) => (clause.id === proposed.id ? proposed : clause));
+  if (amendment.isNewClause) {
+    const after =
+      amendment.afterClauseId === null ? -1 : clauses.findIndex((clause) => clause.id === amendment.afterClauseId);
+    clauses.splice(after === -1 ? clauses.length : after + 1, 0, proposed);
+  }
+  return clauses;
 }
 
 /** Comments and amendments: the discussion around a charter's revisions. */
@@ -139,7 +177,7 @@ export class CharterDiscussionService {
         if (clause === undefined) {
           throw new DomainError('charter_clause_not_found', `Clause ${clauseId} is not in revision ${revision.number}`);
         }
-        if (input.quote !== undefined && !`${clause.heading}\n${clause.body}`.includes(input.quote)) {
+        if (input.quote !== undefined && !clauseHasQuote(clause, input.quote)) {
           throw new DomainError(
             'charter_invalid_reference',
             `The quoted passage is not in clause ${clauseId} of revision ${revision.number}`,
@@ -151,7 +189,7 @@ export class CharterDiscussionService {
         clauseId,
         amendmentId,
         revisionNumber: revision.number,
-        quote: input.quote ?? null,
+        quote: input.quote === undefined ? null : collapseWhitespace(input.quote),
         body: input.body.trim(),
         parentId: input.parentId ?? null,
         authorId: actor.id,
@@ -207,8 +245,17 @@ export class CharterDiscussionService {
     for (const number of new Set(amendments.map((amendment) => amendment.baseRevision))) {
       bases.set(number, (await this.charters.findRevision(manager, document, number)).clauses);
     }
+    const votes = await countVotes(
+      manager,
+      amendments.map((amendment) => amendment.id),
+      actor.id,
+    );
     return amendments.map((amendment) =>
-      amendmentDto(amendment, this.clauseBefore(amendment, bases.get(amendment.baseRevision) ?? [])),
+      amendmentDto(
+        amendment,
+        this.clauseBefore(amendment, bases.get(amendment.baseRevision) ?? []),
+        votes.get(amendment.id),
+      ),
     );
   }
 
@@ -275,16 +322,9 @@ export class CharterDiscussionService {
       const document = await this.charters.lockDocument(manager, documentId);
       const amendment = await this.openAmendment(manager, actor, document, amendmentId);
       const base = await this.charters.findRevision(manager, document, amendment.baseRevision);
-      const proposed = { id: amendment.clauseId, heading: amendment.heading, body: amendment.body };
-      const clauses = base.clauses.map((clause) => (clause.id === proposed.id ? proposed : clause));
-      if (amendment.isNewClause) {
-        const after =
-          amendment.afterClauseId === null ? -1 : clauses.findIndex((clause) => clause.id === amendment.afterClauseId);
-        clauses.splice(after === -1 ? clauses.length : after + 1, 0, proposed);
-      }
       const saved = await this.charters.commitRevision(manager, actor, document, {
         baseRevision: base.number,
-        clauses,
+        clauses: amendedClauses(base.clauses, amendment),
         message: message ?? `Amendment ${amendment.number} accepted: ${amendment.heading}`,
       });
       await this.decide(manager, actor, amendment, 'accepted', message ?? null, saved.number);
@@ -300,11 +340,12 @@ export class CharterDiscussionService {
       const amendment = await this.openAmendment(manager, actor, document, amendmentId);
       await this.decide(manager, actor, amendment, 'rejected', reason, null);
       const base = await this.charters.findRevision(manager, document, amendment.baseRevision);
-      return amendmentDto(amendment, this.clauseBefore(amendment, base.clauses));
+      const votes = await countVotes(manager, [amendment.id], actor.id);
+      return amendmentDto(amendment, this.clauseBefore(amendment, base.clauses), votes.get(amendment.id));
     });
   }
 
-  private clauseBefore(amendment: CharterAmendment, baseClauses: readonly CharterClause[]): CharterClause | null {
+  clauseBefore(amendment: CharterAmendment, baseClauses: readonly CharterClause[]): CharterClause | null {
     return amendment.isNewClause ? null : (baseClauses.find((clause) => clause.id === amendment.clauseId) ?? null);
   }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ClauseDiffDto } from '@concord/shared';
+import { CHARTER_SOURCE_LANGUAGE, type CharterLanguage, type ClauseDiffDto } from '@concord/shared';
 import { DataSource } from 'typeorm';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import { CharterTranslationService } from './charter-translation.service';
 import { CharterService, READERS } from './charter.service';
 import { diffClauses } from './clause-diff';
 import type { ExportFormat } from './dto/charter-inputs.dto';
@@ -28,14 +29,19 @@ export class CharterExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly charters: CharterService,
+    private readonly translations: CharterTranslationService,
   ) {}
 
   async export(
     actor: Actor,
     documentId: string,
-    query: { revision?: number; format: ExportFormat; against?: number },
+    query: { revision?: number; format: ExportFormat; against?: number; lang?: CharterLanguage },
   ): Promise<ExportedFile> {
     requireRole(actor, READERS);
+    const lang = query.lang ?? CHARTER_SOURCE_LANGUAGE;
+    if (lang !== CHARTER_SOURCE_LANGUAGE && query.against !== undefined) {
+      throw new DomainError('bad_request', 'A redline (against) compares the source text; lang is for plain exports');
+    }
     const manager = this.dataSource.manager;
     const document = await this.charters.findDocument(manager, documentId);
     const revision = await this.charters.findRevision(manager, document, query.revision ?? document.headNumber);
@@ -44,10 +50,15 @@ export class CharterExportService {
       revision: revision.number,
       author: revision.authorName,
       createdAt: revision.createdAt.toISOString(),
+      lang,
     };
+    const clauses =
+      lang === CHARTER_SOURCE_LANGUAGE
+        ? revision.clauses
+        : await this.translations.publishedIn(manager, document, revision.number, revision.clauses, lang);
     const stem =
       query.against === undefined
-        ? `${document.slug}-r${revision.number}`
+        ? `${document.slug}-r${revision.number}${lang === CHARTER_SOURCE_LANGUAGE ? '' : `-${lang}`}`
         : `${document.slug}-r${query.against}-to-r${revision.number}`;
     const file = (content: string | Buffer): ExportedFile => ({
       contentType: CONTENT_TYPES[query.format],
@@ -57,11 +68,11 @@ export class CharterExportService {
     if (query.against === undefined) {
       switch (query.format) {
         case 'md':
-          return file(exportMarkdown(meta, revision.clauses));
+          return file(exportMarkdown(meta, clauses));
         case 'html':
-          return file(exportHtml(meta, revision.clauses));
+          return file(exportHtml(meta, clauses));
         case 'docx':
-          return file(await exportDocx(meta, revision.clauses));
+          return file(await exportDocx(meta, clauses));
       }
     }
     if (query.format === 'md')
@@ -77,13 +88,13 @@ export class CharterExportService {
       older.number < revision.number
         ? await this.charters.revisionRange(document.id, older.number, revision.number)
         : [older, revision];
-    const clauses = attributeDiff(diff, run);
+    const attributed = attributeDiff(diff, run);
     const byNumber = new Map(run.map((entry) => [entry.number, entry]));
     const authors: RevisionAuthors = (number) => {
       const made = byNumber.get(number) ?? revision;
       return { author: made.authorName, date: made.createdAt.toISOString() };
     };
-    if (query.format === 'html') return file(exportRedlineHtml(meta, older.number, clauses, authors));
-    return file(await exportRedlineDocx(meta, clauses, authors));
+    if (query.format === 'html') return file(exportRedlineHtml(meta, older.number, attributed, authors));
+    return file(await exportRedlineDocx(meta, attributed, authors));
   }
 }

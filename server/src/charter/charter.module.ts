@@ -1,17 +1,21 @@
 import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AnalysisModule } from '../analysis/analysis.module';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { CharterAmendmentVotesService } from './charter-amendment-votes.service';
+import { CharterCollaborationController } from './charter-collaboration.controller';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterEvidenceService } from './charter-evidence.service';
 import { CharterExportService } from './charter-export.service';
 import { CharterSeedService } from './charter-seed.service';
 import { CharterController } from './charter.controller';
 import { CharterService } from './charter.service';
+import { CharterTranslationService } from './charter-translation.service';
 import { EvidenceFiguresService } from './evidence-figures.service';
 
 @Module({
-  imports: [AuditModule, AnalysisModule],
-  controllers: [CharterController],
+  imports: [AuditModule, AuthModule, AnalysisModule],
+  controllers: [CharterController, CharterCollaborationController],
   providers: [
     CharterService,
     CharterDiscussionService,
@@ -19,6 +23,8 @@ import { EvidenceFiguresService } from './evidence-figures.service';
     CharterExportService,
     CharterSeedService,
     EvidenceFiguresService,
+    CharterAmendmentVotesService,
+    CharterTranslationService,
   ],
   exports: [CharterSeedService],
 })

@@ -1,4 +1,4 @@
-import type { CharterClause } from '@concord/shared';
+import { type CharterClause, type CharterLanguage, isRightToLeft } from '@concord/shared';
 import {
   AlignmentType,
   DeletedTextRun,
@@ -27,9 +27,12 @@ const HEADINGS = [
 ] as const;
 const EQUAL: AttributedOp = { op: 'equal', text: '', revision: null };
 
-function document(children: Paragraph[]): Document {
+function document(children: Paragraph[], lang: CharterLanguage = 'en'): Document {
+  // Right-to-left scripts: every run right to left (w:rtl) by default; paragraphs carry w:bidi themselves.
+  const styles = isRightToLeft(lang) ? { default: { document: { run: { rightToLeft: true } } } } : undefined;
   return new Document({
     creator: 'Concord',
+    styles,
     numbering: {
       config: [
         {
@@ -52,7 +55,10 @@ function document(children: Paragraph[]): Document {
 class DocxWriter {
   private nextId = 1;
 
-  constructor(private readonly authors: RevisionAuthors | null) {}
+  constructor(
+    private readonly authors: RevisionAuthors | null,
+    private readonly bidirectional: true | undefined = undefined,
+  ) {}
 
   private run(run: MarkdownRun, change: AttributedOp): ParagraphChild {
     if (run.lineBreak) return new TextRun({ break: 1 });
@@ -80,21 +86,23 @@ class DocxWriter {
   }
 
   private paragraph(block: MarkdownBlock, segments: readonly AttributedOp[]): Paragraph {
+    const bidirectional = this.bidirectional;
     const children = block.runs.map((run) => this.run(run, segments[run.segment] ?? EQUAL));
     const indent = block.quote || (block.list !== null && !block.list.first) ? { left: 720 } : undefined;
     if (block.headingLevel !== null) {
       // Headings inside a clause sit below the clause heading (Heading 1).
-      return new Paragraph({ children, heading: HEADINGS[Math.min(block.headingLevel, 5)] });
+      return new Paragraph({ children, heading: HEADINGS[Math.min(block.headingLevel, 5)], bidirectional });
     }
     if (block.list !== null && block.list.first) {
       return block.list.ordered
         ? new Paragraph({
             children,
             numbering: { reference: ORDERED_LIST, level: block.list.level, instance: block.list.list },
+            bidirectional,
           })
-        : new Paragraph({ children, bullet: { level: block.list.level } });
+        : new Paragraph({ children, bullet: { level: block.list.level }, bidirectional });
     }
-    return new Paragraph({ children, indent });
+    return new Paragraph({ children, indent, bidirectional });
   }
 
   /** A clause heading: plain text, its pieces attributed. */
@@ -105,23 +113,28 @@ class DocxWriter {
         piece,
       ),
     );
-    return new Paragraph({ children, heading: HeadingLevel.HEADING_1 });
+    return new Paragraph({ children, heading: HeadingLevel.HEADING_1, bidirectional: this.bidirectional });
   }
 }
 
+/** Only right-to-left paragraphs say so: `false` would write an explicit w:bidi into every paragraph. */
+function bidirectionalFor(lang: CharterLanguage | undefined): true | undefined {
+  return isRightToLeft(lang ?? 'en') ? true : undefined;
+}
+
 function titleParagraph(meta: ExportMeta): Paragraph {
-  return new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE });
+  return new Paragraph({ text: meta.title, heading: HeadingLevel.TITLE, bidirectional: bidirectionalFor(meta.lang) });
 }
 
 /** The Charter as Word: clause headings, and each body's Markdown as Word structure and emphasis. */
 export async function exportDocx(meta: ExportMeta, clauses: readonly CharterClause[]): Promise<Buffer> {
-  const writer = new DocxWriter(null);
+  const writer = new DocxWriter(null, bidirectionalFor(meta.lang));
   const children = [titleParagraph(meta)];
   for (const clause of clauses) {
     children.push(writer.heading([{ ...EQUAL, text: clause.heading }]));
     children.push(...writer.markdown([{ ...EQUAL, text: clause.body }]));
   }
-  return Packer.toBuffer(document(children));
+  return Packer.toBuffer(document(children, meta.lang));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CharterClause } from '@concord/shared';
+import { type CharterClause, type CharterLanguage, isRightToLeft } from '@concord/shared';
 import { clauseIdComment } from './markdown-import';
 import { escapeHtml, renderMarkdown } from './markdown-render';
 import { renderSegments } from './markdown-segments';
@@ -9,6 +9,8 @@ export interface ExportMeta {
   revision: number;
   author: string;
   createdAt: string;
+  /** The language published (default en); Arabic makes the page right to left. */
+  lang?: CharterLanguage;
 }
 
 const STYLE =
@@ -16,9 +18,10 @@ const STYLE =
   'ins{background:#d4f7d4;text-decoration:underline}del{background:#f9d6d6;text-decoration:line-through}' +
   '.note{color:#666;font-size:.9em}';
 
-function page(title: string, content: string): string {
+function page(title: string, content: string, lang: CharterLanguage = 'en'): string {
+  const dir = isRightToLeft(lang) ? 'rtl' : 'ltr';
   return (
-    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+    `<!DOCTYPE html>\n<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
     `<style>${STYLE}</style></head><body>\n${content}</body></html>\n`
   );
 }
@@ -40,7 +43,7 @@ export function exportHtml(meta: ExportMeta, clauses: readonly CharterClause[]):
     )
     .join('');
   const note = `<p class="note">Revision ${meta.revision}, ${escapeHtml(meta.author)}, ${escapeHtml(meta.createdAt)}</p>\n`;
-  return page(meta.title, `<h1>${escapeHtml(meta.title)}</h1>\n${note}${sections}`);
+  return page(meta.title, `<h1>${escapeHtml(meta.title)}</h1>\n${note}${sections}`, meta.lang);
 }
 
 /** Who made a revision, and when: what each tracked change names. */

@@ -1,4 +1,6 @@
 import { CharterAmendment } from '../charter/entities/charter-amendment.entity';
+import { CharterAmendmentVote } from '../charter/entities/charter-amendment-vote.entity';
+import { CharterClauseTranslation } from '../charter/entities/charter-clause-translation.entity';
 import { CharterComment } from '../charter/entities/charter-comment.entity';
 import { CharterDocument } from '../charter/entities/charter-document.entity';
 import { CharterEvidence } from '../charter/entities/charter-evidence.entity';
@@ -56,4 +58,6 @@ export const ALL_ENTITIES = [
   CodingTheme,
   AnswerCoding,
   AnswerCodingTheme,
+  CharterAmendmentVote,
+  CharterClauseTranslation,
 ];

@@ -89,12 +89,26 @@ export interface ClauseHistoryEntryDto {
   body: string | null;
 }
 
+/**
+ * Where a quoted passage is in a later revision: `exact` word for word in its clause, `moved` word
+ * for word in another clause, `changed` only lightly edited (found by approximate matching), `gone`.
+ */
+export type CommentAnchorStatus = 'exact' | 'moved' | 'changed' | 'gone';
+
 export interface CommentAnchorDto {
   /** The revision the anchor is evaluated against. */
   revision: number;
   clauseExists: boolean;
   /** null when the comment quotes nothing. */
   quoteFound: boolean | null;
+  /** null when the comment quotes nothing. */
+  status: CommentAnchorStatus | null;
+  /** The clause the passage is in now (another one when moved); null when gone or nothing is quoted. */
+  clauseId: string | null;
+  /** The passage as it reads now (plain text), when found. */
+  text: string | null;
+  /** 1 for word for word, down to the threshold for a light change; 0 when gone. null without a quote. */
+  similarity: number | null;
 }
 
 export interface CharterCommentDto {
@@ -133,6 +147,27 @@ export interface AmendmentDto {
   decisionReason: string | null;
   resultingRevision: number | null;
   diff: ClauseDiffDto;
+  votes: AmendmentVotesDto;
+}
+
+export type AmendmentPosition = 'support' | 'oppose';
+
+/** One voice per committee member; `mine` is the reader's own. */
+export interface AmendmentVotesDto {
+  support: number;
+  oppose: number;
+  mine: AmendmentPosition | null;
+}
+
+/** What accepting an amendment would change in the head revision now (the three-way merge result). */
+export interface AmendmentPreviewDto {
+  head: number;
+  clauses: ClauseDiffDto[];
+}
+
+export interface CharterChairDto {
+  id: string;
+  name: string;
 }
 
 /** What a citation asks: one question of a campaign or a survey, grouped and filtered like a tally. */

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CHARTER_LANGUAGES, type CharterLanguage } from '@concord/shared';
 import { CLAUSE_ID_PATTERN, ClauseInputDto } from './clause-input.dto';
 import { EvidenceInputDto } from './evidence-input.dto';
 
@@ -195,6 +196,11 @@ export class ExportQueryDto {
   @IsInt()
   @Min(1)
   against?: number;
+
+  @ApiPropertyOptional({ enum: CHARTER_LANGUAGES, description: 'Publish in this language (default: the source, en)' })
+  @IsOptional()
+  @IsIn(CHARTER_LANGUAGES, { message: `lang must be one of: ${CHARTER_LANGUAGES.join(', ')}` })
+  lang?: CharterLanguage;
 }
 
 export class DiffQueryDto {

@@ -9,6 +9,8 @@ import { charterKey } from './keys';
 export interface AddCommentInput {
   clauseId?: string;
   amendmentId?: string;
+  /** The revision read when commenting (default: the head). */
+  revision?: number;
   quote?: string;
   body: string;
   parentId?: string;

@@ -5,10 +5,14 @@ import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@conco
 import { ErrorAlert } from '@/components/error-alert';
 
 import { useAddComment } from '../api/add-comment';
+import { useChairs } from '../api/get-chairs';
 import { useDecideAmendment } from '../api/decide-amendment';
 import { useEvidence } from '../api/evidence';
 import { useProposeAmendment } from '../api/propose-amendment';
 
+import { AmendmentDecisionPreview } from './amendment-decision-preview';
+import { AmendmentVoices } from './amendment-voices';
+import { ChairsPanel } from './chairs-panel';
 import { ClauseEvidence } from './clause-evidence';
 import { DiffOpsView } from './diff-ops-view';
 import { EvidencePicker } from './evidence-picker';
@@ -56,6 +60,10 @@ function AmendmentCard({
           <ins>{amendment.diff.body ?? amendment.body}</ins>
         )}
       </p>
+      <AmendmentVoices charterId={charterId} amendment={amendment} canVote={canWrite} />
+      {canDecide || amendment.status === 'accepted' ? (
+        <AmendmentDecisionPreview charterId={charterId} amendment={amendment} />
+      ) : null}
       {amendment.decisionReason === null ? null : (
         <p>
           <strong>Decision by {amendment.decidedBy?.name}:</strong> {amendment.decisionReason}
@@ -139,10 +147,12 @@ interface AmendmentsPanelProps {
   comments: readonly CharterCommentDto[];
   canWrite: boolean;
   canDecide: boolean;
+  isAdmin: boolean;
 }
 
-export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDecide }: AmendmentsPanelProps) {
+export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDecide, isAdmin }: AmendmentsPanelProps) {
   const propose = useProposeAmendment(charter.id);
+  const chairs = useChairs(charter.id);
   const [clauseId, setClauseId] = useState(charter.head.clauses[0]?.id ?? NEW_CLAUSE);
   const current = charter.head.clauses.find((clause) => clause.id === clauseId);
   const [heading, setHeading] = useState(current?.heading ?? '');
@@ -158,6 +168,7 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
 
   return (
     <div className="stack">
+      <ChairsPanel charterId={charter.id} chairs={chairs.data ?? []} isAdmin={isAdmin} canDecide={canDecide} />
       {amendments.length === 0 ? <p className="muted">No amendments yet.</p> : null}
       {amendments.map((amendment) => (
         <AmendmentCard

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
-import type { CharterDocumentDto } from '@concord/shared';
+import { CHARTER_LANGUAGES, type CharterDocumentDto, type CharterLanguage } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
@@ -14,6 +14,7 @@ import { useAmendments } from '../api/get-amendments';
 import { useCharter } from '../api/get-charter';
 import { useCharters } from '../api/get-charters';
 import { useComments } from '../api/get-comments';
+import { useTranslations } from '../api/get-translations';
 
 import { AmendmentsPanel } from './amendments-panel';
 import { BlameView } from './blame-view';
@@ -23,10 +24,11 @@ import { CompareView } from './compare-view';
 import { CommentsPanel } from './comments-panel';
 import { DocumentView } from './document-view';
 import { HistoryView } from './history-view';
+import { LANGUAGE_NAMES, TranslationsView } from './translations-view';
 
 import './charter.css';
 
-const VIEWS = ['read', 'edit', 'history', 'compare', 'blame', 'comments', 'amendments'] as const;
+const VIEWS = ['read', 'edit', 'history', 'compare', 'blame', 'comments', 'amendments', 'translate'] as const;
 type View = (typeof VIEWS)[number];
 
 const VIEW_LABELS: Record<View, string> = {
@@ -37,6 +39,7 @@ const VIEW_LABELS: Record<View, string> = {
   blame: 'Blame',
   comments: 'Comments',
   amendments: 'Amendments',
+  translate: 'Translate',
 };
 
 function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
@@ -51,6 +54,8 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
   const from = Number(params.get('from') ?? Math.max(1, to - 1)) || 1;
   const blameAt = Number(params.get('at') ?? head) || head;
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const lang: CharterLanguage = CHARTER_LANGUAGES.find((code) => code === params.get('lang')) ?? 'en';
+  const translation = useTranslations(charter.id, view === 'read' && lang !== 'en' ? lang : null, head);
   const comments = useComments(charter.id);
   const amendments = useAmendments(charter.id);
   const evidence = useEvidence(charter.id);
@@ -65,7 +70,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
   return (
     <>
       <nav className="charter-tabs" aria-label="Charter views">
-        {VIEWS.filter((name) => name !== 'edit' || canWrite).map((name) => (
+        {VIEWS.filter((name) => (name !== 'edit' && name !== 'translate') || canWrite).map((name) => (
           <button
             key={name}
             type="button"
@@ -76,26 +81,53 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
             {VIEW_LABELS[name]}
           </button>
         ))}
-        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'md', head)}>
+        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'md', head, undefined, lang)}>
           Markdown
         </a>
-        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'html', head)}>
+        <a
+          className="button button--small button--secondary"
+          href={exportUrl(charter.id, 'html', head, undefined, lang)}
+        >
           HTML
         </a>
-        <a className="button button--small button--secondary" href={exportUrl(charter.id, 'docx', head)}>
+        <a
+          className="button button--small button--secondary"
+          href={exportUrl(charter.id, 'docx', head, undefined, lang)}
+        >
           Word
         </a>
       </nav>
-      <ErrorAlert error={comments.error ?? amendments.error ?? evidence.error} />
+      {view === 'read' ? (
+        <div className="field">
+          <label htmlFor="reading-language">Language</label>
+          <select
+            id="reading-language"
+            className="select--compact"
+            value={lang}
+            onChange={(event) => go({ lang: event.target.value })}
+          >
+            {CHARTER_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <ErrorAlert error={comments.error ?? amendments.error ?? evidence.error ?? translation.error} />
       {historyOf === null ? null : (
         <ClauseHistoryView charterId={charter.id} clauseId={historyOf} onClose={() => setHistoryOf(null)} />
       )}
       {view === 'read' ? (
         <DocumentView
+          charterId={charter.id}
           revision={charter.head}
           comments={comments.data ?? []}
           evidence={evidence.data ?? []}
           onShowHistory={setHistoryOf}
+          canWrite={canWrite}
+          lang={lang === 'en' || translation.data !== undefined ? lang : 'en'}
+          translation={lang === 'en' ? undefined : translation.data}
         />
       ) : null}
       {view === 'edit' && canWrite ? (
@@ -104,6 +136,14 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
           charterId={charter.id}
           base={charter.head}
           onSaved={() => go({ view: 'read' })}
+        />
+      ) : null}
+      {view === 'translate' && canWrite ? (
+        <TranslationsView
+          charterId={charter.id}
+          revision={head}
+          lang={lang}
+          onLanguage={(code) => go({ lang: code })}
         />
       ) : null}
       {view === 'history' ? (
@@ -119,6 +159,8 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
           from={from}
           to={to}
           onChange={(a, b) => go({ from: String(a), to: String(b) })}
+          layout={params.get('layout') === 'side' ? 'side' : 'inline'}
+          onLayout={(layout) => go({ layout })}
         />
       ) : null}
       {view === 'blame' ? (
@@ -139,6 +181,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
           comments={comments.data ?? []}
           canWrite={canWrite}
           canDecide={canDecide}
+          isAdmin={user.role === 'admin'}
         />
       ) : null}
     </>

@@ -6,13 +6,7 @@ import { ErrorAlert } from '@/components/error-alert';
 
 import { useAddComment } from '../api/add-comment';
 import { useResolveComment } from '../api/resolve-comment';
-
-function anchorNote(comment: CharterCommentDto): string {
-  if (comment.anchor === null) return '';
-  if (!comment.anchor.clauseExists) return ' · clause no longer in the charter';
-  if (comment.anchor.quoteFound === false) return ' · quoted passage changed since';
-  return '';
-}
+import { anchorNote } from '../utils/anchor-note';
 
 interface CommentsPanelProps {
   charterId: string;
@@ -26,7 +20,6 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
   const add = useAddComment(charterId);
   const resolve = useResolveComment(charterId);
   const [clauseId, setClauseId] = useState(head.clauses[0]?.id ?? '');
-  const [quote, setQuote] = useState('');
   const [body, setBody] = useState('');
   const [replies, setReplies] = useState<Record<string, string>>({});
   const threads = comments.filter((comment) => comment.parentId === null && comment.clauseId !== null);
@@ -42,7 +35,7 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
         >
           <p className="muted">
             {heading(thread.clauseId)} · r{thread.revision}
-            {anchorNote(thread)}
+            {anchorNote(thread, head.clauses)}
             {thread.resolved ? ' · resolved' : ''}
           </p>
           {thread.quote === null ? null : <blockquote>{thread.quote}</blockquote>}
@@ -88,18 +81,10 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
           className="panel stack"
           onSubmit={(event) => {
             event.preventDefault();
-            add.mutate(
-              { clauseId, body, ...(quote.trim() === '' ? {} : { quote }) },
-              {
-                onSuccess: () => {
-                  setBody('');
-                  setQuote('');
-                },
-              },
-            );
+            add.mutate({ clauseId, body }, { onSuccess: () => setBody('') });
           }}
         >
-          <h2>New comment</h2>
+          <h2>New comment on a whole clause</h2>
           <div className="field">
             <label htmlFor="comment-clause">Clause</label>
             <select id="comment-clause" value={clauseId} onChange={(event) => setClauseId(event.target.value)}>
@@ -110,10 +95,7 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="comment-quote">Quoted passage (optional, copied exactly)</label>
-            <input id="comment-quote" value={quote} onChange={(event) => setQuote(event.target.value)} />
-          </div>
+          <p className="muted">To comment on a passage, select it while reading the clause.</p>
           <div className="field">
             <label htmlFor="comment-body">Comment</label>
             <textarea id="comment-body" value={body} required onChange={(event) => setBody(event.target.value)} />

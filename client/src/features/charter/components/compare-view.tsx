@@ -4,10 +4,14 @@ import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 
 import { useDiff } from '../api/get-diff';
+import { useRevision } from '../api/get-revision';
 import { exportUrl } from '../api/export-url';
 
 import { DiffOpsView } from './diff-ops-view';
 import { RevisionPicker } from './revision-picker';
+import { SideBySideDiff } from './side-by-side-diff';
+
+export type CompareLayout = 'inline' | 'side';
 
 const STATUS_LABEL: Record<ClauseDiffDto['status'], string> = {
   added: 'Added',
@@ -76,10 +80,14 @@ interface CompareViewProps {
   from: number;
   to: number;
   onChange: (from: number, to: number) => void;
+  layout: CompareLayout;
+  onLayout: (layout: CompareLayout) => void;
 }
 
-export function CompareView({ charterId, head, from, to, onChange }: CompareViewProps) {
+export function CompareView({ charterId, head, from, to, onChange, layout, onLayout }: CompareViewProps) {
   const diff = useDiff(charterId, from, to);
+  const older = useRevision(charterId, layout === 'side' ? from : null);
+  const newer = useRevision(charterId, layout === 'side' ? to : null);
   return (
     <div className="stack">
       <div className="inline-form">
@@ -92,11 +100,38 @@ export function CompareView({ charterId, head, from, to, onChange }: CompareView
           Redline DOCX (tracked changes)
         </a>
       </div>
+      <div className="inline-form" role="group" aria-label="Layout">
+        {(
+          [
+            ['inline', 'Inline'],
+            ['side', 'Side by side'],
+          ] as const
+        ).map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            className={`button button--small ${layout === value ? 'button--primary' : 'button--secondary'}`}
+            aria-pressed={layout === value}
+            onClick={() => onLayout(value)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
       {diff.isPending ? <Loading /> : null}
-      <ErrorAlert error={diff.error} />
-      {diff.data?.clauses.map((entry) => (
-        <ClauseChange key={`${entry.id}-${entry.status}`} entry={entry} />
-      ))}
+      <ErrorAlert error={diff.error ?? older.error ?? newer.error} />
+      {layout === 'inline'
+        ? diff.data?.clauses.map((entry) => <ClauseChange key={`${entry.id}-${entry.status}`} entry={entry} />)
+        : null}
+      {layout === 'side' && diff.data !== undefined && older.data !== undefined && newer.data !== undefined ? (
+        <SideBySideDiff
+          from={from}
+          to={to}
+          older={older.data.clauses}
+          newer={newer.data.clauses}
+          clauses={diff.data.clauses}
+        />
+      ) : null}
     </div>
   );
 }
