@@ -10,6 +10,7 @@ import { Outbox1795244701069 } from './1795244701069-Outbox';
 import { ResponseCompletionAudit1795247026517 } from './1795247026517-ResponseCompletionAudit';
 import { RespondentResumePosition1796019959293 } from './1796019959293-RespondentResumePosition';
 import { FreeTextCoding1796020262514 } from './1796020262514-FreeTextCoding';
+import { PasswordResets1796032754468 } from './1796032754468-PasswordResets';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ResponseCompletionAudit1795247026517,
   RespondentResumePosition1796019959293,
   FreeTextCoding1796020262514,
+  PasswordResets1796032754468,
 ];
