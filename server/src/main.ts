@@ -8,6 +8,7 @@ import { loadSecrets } from './config/secrets';
 import { configureApp } from './configure-app';
 import { type EmbeddedCluster, ensureDatabase, startEmbeddedCluster } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { framed } from './startup-banner';
 
 const APP_DATABASE = 'concord';
 
@@ -74,15 +75,23 @@ async function main(): Promise<void> {
   ];
   if (config.clientDir === null)
     lines.push('  The web client is not built: run `npm run build` (npm start does it for you).');
+  console.log(lines.join('\n') + '\n');
   if (admin !== null) {
-    lines.push('', 'First start: an administrator account was created.', `  e-mail:   ${admin.email}`);
-    lines.push(
-      admin.generatedPassword === null
-        ? '  password: the one in ADMIN_PASSWORD'
-        : `  password: ${admin.generatedPassword}   (shown only this once; change it after signing in)`,
+    console.log(
+      framed([
+        'First start: an administrator account was created.',
+        '',
+        `  e-mail:   ${admin.email}`,
+        admin.generatedPassword === null
+          ? '  password: the one in ADMIN_PASSWORD'
+          : `  password: ${admin.generatedPassword}`,
+        '',
+        admin.generatedPassword === null
+          ? `Sign in at ${config.publicUrl}/login.`
+          : `Shown only this once. Sign in at ${config.publicUrl}/login and change it on the Account page.`,
+      ]),
     );
   }
-  console.log(lines.join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {
