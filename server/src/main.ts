@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
+import { SEED_COMMITTEE } from './charter/charter-seed.content';
+import { demoStaffPassword } from './common/demo-password';
 import { type AppConfig, ConfigError, readConfig } from './config/app-config';
 import { loadSecrets } from './config/secrets';
 import { configureApp } from './configure-app';
@@ -30,6 +32,17 @@ async function connectDatabase(
   });
   await ensureDatabase(cluster.adminUrl, APP_DATABASE);
   return { url: cluster.urlFor(APP_DATABASE), cluster };
+}
+
+/** The demo committee accounts (SEED_DEMO), which sign in with one shared demo password. */
+function demoStaffLines(config: AppConfig): string[] {
+  if (!config.seedDemo) return [];
+  return [
+    '',
+    'Demo staff accounts (SEED_DEMO), to try the drafting committee:',
+    ...SEED_COMMITTEE.map((member) => `  ${member.email}${member.chair === true ? '   (chair)' : ''}`),
+    `  password: ${demoStaffPassword(config.secrets.linkSecret)}`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -89,6 +102,7 @@ async function main(): Promise<void> {
         admin.generatedPassword === null
           ? `Sign in at ${config.publicUrl}/login.`
           : `Shown only this once. Sign in at ${config.publicUrl}/login and change it on the Account page.`,
+        ...demoStaffLines(config),
       ]),
     );
   }
