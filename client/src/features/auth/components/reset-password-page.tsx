@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState, useSyncExternalStore, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
@@ -17,9 +17,17 @@ function tokenFromFragment(): string | null {
   return token === null || token === '' ? null : token;
 }
 
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+  };
+}
+
 export function ResetPasswordPage() {
   useDocumentTitle('Reset your password');
-  const [token] = useState(tokenFromFragment);
+  // Follows the fragment, so a link opened in a tab already showing this page is picked up too.
+  const token = useSyncExternalStore(subscribeToHash, tokenFromFragment);
   return (
     <main className="auth-page">
       <div className="auth-card stack">
