@@ -1,4 +1,3 @@
-// Every migration, oldest first. `npm run migration:generate -- <Name>` appends to this list.
 import type { MigrationInterface } from 'typeorm';
 import { Init1795243310482 } from './1795243310482-Init';
 import { CampaignsAndResponses1795243763554 } from './1795243763554-CampaignsAndResponses';
@@ -10,6 +9,7 @@ import { Outbox1795244701069 } from './1795244701069-Outbox';
 import { ResponseCompletionAudit1795247026517 } from './1795247026517-ResponseCompletionAudit';
 import { RespondentResumePosition1796019959293 } from './1796019959293-RespondentResumePosition';
 import { FreeTextCoding1796020262514 } from './1796020262514-FreeTextCoding';
+import { PasswordResets1796032754468 } from './1796032754468-PasswordResets';
 import { CharterVotesAndTranslations1796032996676 } from './1796032996676-CharterVotesAndTranslations';
 import { ServerComputedEvidence1796033088040 } from './1796033088040-ServerComputedEvidence';
 import { TallyRollupLogic1796035566085 } from './1796035566085-TallyRollupLogic';
@@ -25,6 +25,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ResponseCompletionAudit1795247026517,
   RespondentResumePosition1796019959293,
   FreeTextCoding1796020262514,
+  PasswordResets1796032754468,
   CharterVotesAndTranslations1796032996676,
   ServerComputedEvidence1796033088040,
   TallyRollupLogic1796035566085,

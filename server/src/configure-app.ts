@@ -127,6 +127,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(compression());
+  // API answers carry respondents' answers, links and tokens: no browser or proxy may keep a copy.
+  app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cookieParser());
   app.use(
     parser(

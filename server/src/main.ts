@@ -3,11 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
+import { SEED_COMMITTEE } from './charter/charter-seed.content';
+import { demoStaffPassword } from './common/demo-password';
 import { type AppConfig, ConfigError, readConfig } from './config/app-config';
 import { loadSecrets } from './config/secrets';
 import { configureApp } from './configure-app';
 import { type EmbeddedCluster, ensureDatabase, startEmbeddedCluster } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { framed } from './startup-banner';
 
 const APP_DATABASE = 'concord';
 
@@ -29,6 +32,17 @@ async function connectDatabase(
   });
   await ensureDatabase(cluster.adminUrl, APP_DATABASE);
   return { url: cluster.urlFor(APP_DATABASE), cluster };
+}
+
+/** The demo committee accounts (SEED_DEMO), which sign in with one shared demo password. */
+function demoStaffLines(config: AppConfig): string[] {
+  if (!config.seedDemo) return [];
+  return [
+    '',
+    'Demo staff accounts (SEED_DEMO), to try the drafting committee:',
+    ...SEED_COMMITTEE.map((member) => `  ${member.email}${member.chair === true ? '   (chair)' : ''}`),
+    `  password: ${demoStaffPassword(config.secrets.linkSecret)}`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -74,15 +88,24 @@ async function main(): Promise<void> {
   ];
   if (config.clientDir === null)
     lines.push('  The web client is not built: run `npm run build` (npm start does it for you).');
+  console.log(lines.join('\n') + '\n');
   if (admin !== null) {
-    lines.push('', 'First start: an administrator account was created.', `  e-mail:   ${admin.email}`);
-    lines.push(
-      admin.generatedPassword === null
-        ? '  password: the one in ADMIN_PASSWORD'
-        : `  password: ${admin.generatedPassword}   (shown only this once; change it after signing in)`,
+    console.log(
+      framed([
+        'First start: an administrator account was created.',
+        '',
+        `  e-mail:   ${admin.email}`,
+        admin.generatedPassword === null
+          ? '  password: the one in ADMIN_PASSWORD'
+          : `  password: ${admin.generatedPassword}`,
+        '',
+        admin.generatedPassword === null
+          ? `Sign in at ${config.publicUrl}/login.`
+          : `Shown only this once. Sign in at ${config.publicUrl}/login and change it on the Account page.`,
+        ...demoStaffLines(config),
+      ]),
     );
   }
-  console.log(lines.join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -75,6 +75,7 @@ describe('staff authentication', () => {
         message: expect.stringMatching(/^Too many sign-in attempts; try again in \d+ seconds$/),
       });
       expect(blocked.headers['retry-after-login']).toMatch(/^\d+$/);
+      expect(blocked.headers['retry-after']).toMatch(/^[1-9]\d*$/);
       const other = await testApp.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
       expect(other.status).toBe(200);
     });

@@ -1,4 +1,6 @@
 import { compileValidator, type SurveyDefinition, validateAnswers } from '@concord/shared';
+import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
+import { demoStaffPassword } from '../../server/src/common/demo-password';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service';
 import { dataSourceOf, signInAdmin } from '../support/campaign-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -67,6 +69,20 @@ describe('demo data seeded at start-up', () => {
       `SELECT count(DISTINCT network_id)::int AS n FROM responses WHERE status = 'complete'`,
     );
     expect(perNetwork).toEqual([{ n: 8 }]);
+  });
+
+  it('lets the demo committee sign in with the demo password the first start prints', async () => {
+    await testApp.app.get(CharterSeedService).whenSeeded();
+    const password = demoStaffPassword(testApp.config.secrets.linkSecret);
+    for (const email of ['committee.tashkent@concord.local', 'committee.tbilisi@concord.local']) {
+      const response = await testApp.http().post('/api/auth/login').send({ email, password });
+      expect([response.status, response.body.user?.email, response.body.user?.role]).toEqual([200, email, 'committee']);
+    }
+    const wrong = await testApp
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'committee.rabat@concord.local', password: `${password}x` });
+    expect(wrong.status).toBe(401);
   });
 
   it('is one audit event, and seeding again changes nothing', async () => {

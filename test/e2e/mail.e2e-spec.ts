@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import {
   addMembers,
   campaignLinks,
@@ -13,15 +10,9 @@ import {
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
+import { startSmtp } from '../support/smtp-server';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-interface ReceivedMail {
-  to: string[];
-  subject: string;
-  text: string;
-  language: string | undefined;
-}
 
 interface OutboxPage {
   delivery: 'smtp' | 'manual';
@@ -38,42 +29,6 @@ interface OutboxPage {
     lastError: string | null;
     language: string;
   }>;
-}
-
-/** A real SMTP server on a free local port that keeps what it receives and refuses chosen recipients. */
-async function startSmtp(rejected: Set<string>) {
-  const received: ReceivedMail[] = [];
-  const rcptAttempts: string[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      rcptAttempts.push(address.address);
-      if (rejected.has(address.address)) {
-        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-        callback(error);
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          received.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            language: parsed.headers.get('content-language') as string | undefined,
-          });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, rcptAttempts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 const member = (name: string, email: string, country: string, language: 'en' | 'fr' | 'ru' | 'ar') => ({

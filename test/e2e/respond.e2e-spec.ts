@@ -480,6 +480,7 @@ describe('respondent rate limit', () => {
       },
     ]);
     expect(limited.headers['retry-after-respond']).toMatch(/^\d+$/);
+    expect(limited.headers['retry-after']).toMatch(/^[1-9]\d*$/);
     const admin = await signInAdmin(testApp);
     expect((await admin.get('/api/auth/me')).status).toBe(200);
     const login = await testApp

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../server/src/app.module';
 import { UsersService } from '../../server/src/auth/users.service';
+import { type Clock, CLOCK } from '../../server/src/common/clock';
 import type { AppConfig } from '../../server/src/config/app-config';
 import { configureApp } from '../../server/src/configure-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -45,16 +46,43 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
+/** A clock the test moves by hand, for rules that expire (reset links, one-time codes). */
+export class TestClock implements Clock {
+  constructor(private current: Date = new Date()) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+
+  set(at: Date): void {
+    this.current = new Date(at);
+  }
+}
+
+export interface TestAppOptions {
+  clock?: Clock;
+}
+
 /** The real application on a fresh database of its own, with the first admin created. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}, databaseUrl?: string): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  databaseUrl?: string,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database =
     databaseUrl === undefined
       ? await createTestDatabase()
       : { name: '', url: databaseUrl, drop: async () => undefined };
   const config = testConfig(overrides);
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule.forRoot({ ...config, databaseUrl: database.url })],
-  }).compile();
+  });
+  if (options.clock !== undefined) builder.overrideProvider(CLOCK).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app, config);
   await app.init();

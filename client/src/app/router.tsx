@@ -23,6 +23,7 @@ function lazyPage<Name extends string>(
 }
 
 const LoginPage = lazyPage(() => import('@/features/auth/components/login-page'), 'LoginPage');
+const ResetPasswordPage = lazyPage(() => import('@/features/auth/components/reset-password-page'), 'ResetPasswordPage');
 const AccountPage = lazyPage(() => import('@/features/auth/components/account-page'), 'AccountPage');
 const DashboardPage = lazyPage(() => import('./routes/dashboard'), 'DashboardPage');
 const SurveysPage = lazyPage(() => import('@/features/surveys/components/surveys-page'), 'SurveysPage');
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
     children: [
       // Pages without a session go here, outside RequireAuth (later: the respondent page /r/:token).
       { path: '/login', element: <LoginPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/r/:token', element: <RespondPage /> },
       {
         path: '/',

@@ -4,6 +4,7 @@ import type { AuditEventDto, AuditVerifyResult } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, requireRole } from '../common/actor';
 import { isDatabaseUnavailable } from '../common/api-exception.filter';
+import { DomainError } from '../common/domain-error';
 import { chainHash, checkChainSegment, GENESIS_HASH } from './audit-chain';
 import { AuditEvent, AuditHead } from './entities/audit-event.entity';
 
@@ -18,13 +19,24 @@ export interface AuditEntry {
 export interface AuditQuery {
   subject?: string;
   action?: string;
+  /** A user id or an e-mail address. */
+  actor?: string;
+  from?: string;
+  to?: string;
   before?: number;
   limit: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const VERIFY_BATCH = 2_000;
 const SEAL_BATCH = 1_000;
 const SEAL_INTERVAL_MS = 250;
+
+/** A bare date as `to` means "up to the end of that day" (UTC); a time means that instant. */
+function endOfPeriod(value: string): Date {
+  const at = new Date(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(at.getTime() + 24 * 60 * 60 * 1000) : at;
+}
 
 @Injectable()
 export class AuditService implements OnModuleInit, OnModuleDestroy {
@@ -140,6 +152,18 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
       .where('event.seq IS NOT NULL');
     if (query.subject !== undefined) builder.andWhere('event.subject = :subject', { subject: query.subject });
     if (query.action !== undefined) builder.andWhere('event.action = :action', { action: query.action });
+    if (query.actor !== undefined) {
+      const actor = query.actor.trim().toLowerCase();
+      if (UUID.test(actor)) builder.andWhere('event.actorId = :actor', { actor });
+      else builder.andWhere('lower(event.actorEmail) = :actor', { actor });
+    }
+    const from = query.from === undefined ? undefined : new Date(query.from);
+    const to = query.to === undefined ? undefined : endOfPeriod(query.to);
+    if (from !== undefined && to !== undefined && from >= to) {
+      throw new DomainError('bad_request', 'from must be earlier than to');
+    }
+    if (from !== undefined) builder.andWhere('event.at >= :from', { from });
+    if (to !== undefined) builder.andWhere('event.at < :to', { to });
     if (query.before !== undefined) builder.andWhere('event.seq < :before', { before: query.before });
     const events = await builder.orderBy('event.seq', 'DESC').limit(query.limit).getMany();
     return events.map((event) => ({

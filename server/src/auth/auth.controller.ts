@@ -11,7 +11,9 @@ import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { LoginDto } from './dto/login.dto';
+import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { PasswordsService } from './passwords.service';
 import { toUserDto, UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -21,6 +23,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +59,34 @@ export class AuthController {
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return this.users.get(actor, actor.id);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your own password; your other sessions end' })
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.passwords.change(principal, body.currentPassword, body.newPassword);
+  }
+
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Forgotten password: e-mails a one-time link valid one hour; 202 whether or not the address has an account',
+  })
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
+    this.passwords.requestReset(body.email);
+  }
+
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the link from the e-mail; every session of the user ends' })
+  confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    return this.passwords.confirmReset(body.token, body.newPassword);
   }
 
   @Get('tokens')

@@ -7,6 +7,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
+import { PasswordResetMailer } from './password-reset-mailer';
+import { PasswordsService } from './passwords.service';
 import { PgThrottlerStorage } from './pg-throttler-storage';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -23,7 +25,14 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordsService,
+    PasswordResetMailer,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 import { DataSource, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../common/actor';
+import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { Principal } from './auth.decorators';
 import { ApiToken } from './entities/api-token.entity';
@@ -41,7 +41,10 @@ export class AuthService {
       user !== null && !user.disabled
         ? await verifyPassword(user.passwordHash, password)
         : await verifyAgainstDummy(password);
-    if (user === null || !valid) throw new DomainError('invalid_credentials', 'Invalid email or password');
+    if (user === null || !valid) {
+      await this.recordFailedLogin(email, user);
+      throw new DomainError('invalid_credentials', 'Invalid email or password');
+    }
     const sessionToken = generateSecretToken('');
     const csrfToken = generateSecretToken('');
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
@@ -60,6 +63,17 @@ export class AuthService {
       });
     });
     return { user, sessionToken, csrfToken, expiresAt };
+  }
+
+  /** Every failed sign-in is kept, with the address tried, so guessing shows in the audit log. */
+  private async recordFailedLogin(email: string, user: User | null): Promise<void> {
+    const reason = user === null ? 'unknown_email' : user.disabled ? 'disabled' : 'wrong_password';
+    await this.audit.record(this.dataSource.manager, {
+      actor: null,
+      action: 'auth.login_failed',
+      subject: user === null ? null : `user:${user.id}`,
+      payload: { email: email.trim().toLowerCase(), reason },
+    });
   }
 
   async logout(principal: Principal): Promise<void> {
@@ -120,10 +134,12 @@ export class AuthService {
     });
   }
 
-  async listApiTokens(actor: Actor): Promise<ApiTokenDto[]> {
+  /** Your own tokens; an admin may list anyone's. */
+  async listApiTokens(actor: Actor, ownerId: string = actor.id): Promise<ApiTokenDto[]> {
+    await this.requireTokenOwnerAccess(actor, ownerId);
     const tokens = await this.dataSource
       .getRepository(ApiToken)
-      .find({ where: { userId: actor.id }, order: { createdAt: 'DESC' } });
+      .find({ where: { userId: ownerId }, order: { createdAt: 'DESC' } });
     return tokens.map((token) => ({
       id: token.id,
       name: token.name,
@@ -132,17 +148,26 @@ export class AuthService {
     }));
   }
 
-  /** Only the token's owner may revoke it. */
-  async revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+  /** A token's owner may revoke it, and so may an admin. */
+  async revokeApiToken(actor: Actor, tokenId: string, ownerId: string = actor.id): Promise<void> {
+    await this.requireTokenOwnerAccess(actor, ownerId);
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.delete(ApiToken, { id: tokenId, userId: actor.id });
+      const result = await manager.delete(ApiToken, { id: tokenId, userId: ownerId });
       if (result.affected === 0) throw new DomainError('not_found', `API token ${tokenId} not found`);
       await this.audit.record(manager, {
         actor,
         action: 'auth.token_revoked',
-        subject: `user:${actor.id}`,
+        subject: `user:${ownerId}`,
         payload: { tokenId },
       });
     });
+  }
+
+  private async requireTokenOwnerAccess(actor: Actor, ownerId: string): Promise<void> {
+    if (ownerId === actor.id) return;
+    requireRole(actor, []);
+    if (!(await this.dataSource.getRepository(User).existsBy({ id: ownerId }))) {
+      throw new DomainError('not_found', `User ${ownerId} not found`);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
-import { DomainError } from '../common/domain-error';
+import { rateLimited } from '../common/rate-limited';
 
 export const LOGIN_THROTTLER = 'login';
 
@@ -17,9 +17,10 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     return Promise.resolve(`${String(request.ip)}|${email}`);
   }
 
-  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainError(
-      'rate_limited',
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw rateLimited(
+      context,
+      detail.timeToBlockExpire,
       `Too many sign-in attempts; try again in ${detail.timeToBlockExpire} seconds`,
     );
   }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { UserDto } from '@concord/shared';
+import type { ApiTokenDto, UserDto } from '@concord/shared';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { CurrentActor, Roles } from './auth.decorators';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -12,7 +13,10 @@ import { UsersService } from './users.service';
 @Roles('admin')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Get()
   list(@CurrentActor() actor: Actor): Promise<UserDto[]> {
@@ -36,5 +40,20 @@ export class UsersController {
     @Body() body: UpdateUserDto,
   ): Promise<UserDto> {
     return this.users.update(actor, id, body);
+  }
+
+  @Get(':id/tokens')
+  listTokens(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<ApiTokenDto[]> {
+    return this.auth.listApiTokens(actor, id);
+  }
+
+  @Delete(':id/tokens/:tokenId')
+  @HttpCode(204)
+  revokeToken(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Param('tokenId', parseUuid('tokenId')) tokenId: string,
+  ): Promise<void> {
+    return this.auth.revokeApiToken(actor, tokenId, id);
   }
 }

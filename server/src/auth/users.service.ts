@@ -6,7 +6,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { Session } from './entities/session.entity';
+import { cancelPasswordResets, endSessions, revokeAllApiTokens } from './credentials';
 import { User } from './entities/user.entity';
 import { hashPassword } from './passwords';
 
@@ -103,8 +103,12 @@ export class UsersService {
       if (changes.disabled !== undefined) user.disabled = changes.disabled;
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       const saved = await manager.save(User, user);
-      // A disabled user, or one whose password was reset, is signed out everywhere at once.
-      if (changes.disabled === true || passwordHash !== undefined) await manager.delete(Session, { userId: user.id });
+      // A disabled user, or one whose password was reset, is signed out everywhere at once and loses
+      // every API token for good, so that re-enabling the account brings no old credential back.
+      const locksOut = changes.disabled === true || passwordHash !== undefined;
+      const sessionsEnded = locksOut ? await endSessions(manager, user.id) : 0;
+      const tokensRevoked = locksOut ? await revokeAllApiTokens(manager, user.id) : 0;
+      if (locksOut) await cancelPasswordResets(manager, user.id);
       await this.audit.record(manager, {
         actor,
         action: 'user.updated',
@@ -113,6 +117,8 @@ export class UsersService {
           before,
           after: { name: saved.name, role: saved.role, disabled: saved.disabled },
           passwordReset: passwordHash !== undefined,
+          sessionsEnded,
+          tokensRevoked,
         },
       });
       return toUserDto(saved);

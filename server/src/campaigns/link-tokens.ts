@@ -13,7 +13,7 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Tokens are 43 base64url characters; anything else is answered as unknown without a query. */
+/** Tokens are 43 base64url characters; anything else is answered as unknown (after the same lookup). */
 export function isWellFormedToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }

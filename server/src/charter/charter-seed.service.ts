@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CharterClause } from '@concord/shared';
@@ -8,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { hashPassword } from '../auth/passwords';
 import type { Actor } from '../common/actor';
+import { demoStaffPassword } from '../common/demo-password';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterService } from './charter.service';
 import { SEED_BASELINE, SEED_CHARTER_SLUG, SEED_CHARTER_TITLE, SEED_COMMITTEE } from './charter-seed.content';
@@ -115,7 +115,8 @@ export class CharterSeedService {
         actors.push({ ...rows[0], role: 'committee' });
         continue;
       }
-      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+      // Demo staff can sign in: with the password the first start prints next to the admin's.
+      const passwordHash = await hashPassword(demoStaffPassword(this.config.secrets.linkSecret));
       const actor = await this.dataSource.transaction(async (manager) => {
         const inserted = await manager.query<Array<Actor & { created: boolean }>>(
           `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'committee', $3)

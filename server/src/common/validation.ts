@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-error';
+import { findInputProblem } from './input-hygiene';
 
 export interface FieldProblem {
   field: string;
@@ -15,9 +16,23 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   });
 }
 
-/** The global pipe: unknown fields and wrong types are a 400 that names each field. */
+/**
+ * The global pipe: text that is not valid UTF-16 and whole numbers PostgreSQL cannot store are a
+ * 400 naming the field before anything else; unknown fields and wrong types are a 400 that names
+ * each field.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = findInputProblem(value, metadata.data ?? '', metadata.type !== 'body');
+      if (problem !== null) throw new DomainError('bad_request', problem.messages.join('; '), [problem]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -30,6 +30,14 @@ describe('readConfig', () => {
     });
   });
 
+  it('seeds demo data by default only into the embedded database; SEED_DEMO decides either way', () => {
+    const external = 'postgres://u:p@db:5432/concord';
+    expect(readConfig({}, root).seedDemo).toBe(true);
+    expect(readConfig({ DATABASE_URL: external }, root).seedDemo).toBe(false);
+    expect(readConfig({ DATABASE_URL: external, SEED_DEMO: 'true' }, root).seedDemo).toBe(true);
+    expect(readConfig({ SEED_DEMO: 'false' }, root).seedDemo).toBe(false);
+  });
+
   it('reads every variable', () => {
     const config = readConfig(
       {

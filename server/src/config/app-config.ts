@@ -30,7 +30,7 @@ export interface AppConfig {
   mailRetryBaseMs: number;
   /** A member is not reminded again within this many hours of their last reminder (REMINDER_COOLDOWN_HOURS, default 72). */
   reminderCooldownHours: number;
-  /** Seed demo members, campaigns and responses at start-up (SEED_DEMO, default true). */
+  /** Seed demo members, campaigns and responses at start-up (SEED_DEMO; default: only with the embedded database). */
   seedDemo: boolean;
   secrets: AppSecrets;
 }
@@ -178,10 +178,11 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
   }
   const publicUrl = parsePublicUrl(env.PUBLIC_URL, port);
   const clientDir = join(repoRoot, 'client', 'dist');
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
     port,
     publicUrl,
-    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    databaseUrl,
     dataDir: resolve(repoRoot, env.DATA_DIR || '.data'),
     adminEmail,
     adminPassword,
@@ -196,6 +197,8 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     mailMaxAttempts: parsePositiveInt('MAIL_MAX_ATTEMPTS', env.MAIL_MAX_ATTEMPTS, 5),
     mailRetryBaseMs: parsePositiveInt('MAIL_RETRY_BASE_MS', env.MAIL_RETRY_BASE_MS, 60_000),
     reminderCooldownHours: parseWholeNumber('REMINDER_COOLDOWN_HOURS', env.REMINDER_COOLDOWN_HOURS, 72, 'hours'),
-    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
+    // Demo content belongs in a trial on the embedded database, never by default in an external
+    // (production) one; SEED_DEMO decides either way when it is set.
+    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null),
   };
 }

@@ -11,6 +11,7 @@ import { RollupLogic } from '../analysis/entities/rollup-logic.entity';
 import { TallyRollup } from '../analysis/entities/tally-rollup.entity';
 import { AuditEvent, AuditHead } from '../audit/entities/audit-event.entity';
 import { ApiToken } from '../auth/entities/api-token.entity';
+import { PasswordReset } from '../auth/entities/password-reset.entity';
 import { Session } from '../auth/entities/session.entity';
 import { ThrottleHit } from '../auth/entities/throttle-hit.entity';
 import { User } from '../auth/entities/user.entity';
@@ -34,6 +35,7 @@ export const ALL_ENTITIES = [
   User,
   Session,
   ApiToken,
+  PasswordReset,
   ThrottleHit,
   AuditEvent,
   AuditHead,

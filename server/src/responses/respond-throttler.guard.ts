@@ -9,7 +9,7 @@ import {
   ThrottlerStorageService,
 } from '@nestjs/throttler';
 import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
-import { DomainError } from '../common/domain-error';
+import { rateLimited } from '../common/rate-limited';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 
@@ -56,9 +56,10 @@ export class RespondThrottlerGuard extends ThrottlerGuard implements OnModuleDes
     return `${throttlerName}|${tracker}`;
   }
 
-  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainError(
-      'rate_limited',
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw rateLimited(
+      context,
+      detail.timeToBlockExpire,
       `Too many requests from this address; try again in ${detail.timeToBlockExpire} seconds`,
     );
   }

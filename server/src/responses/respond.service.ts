@@ -371,14 +371,18 @@ export class RespondService {
       : manager.findOneBy(SurveyResponse, { invitationId: link.invitation.id });
   }
 
-  /** Token → live link: unknown and revoked are the same 404; outside the campaign's window, 410. */
+  /**
+   * Token → live link: unknown and revoked are the same 404; outside the campaign's window, 410.
+   * Every refused link, malformed ones included, costs the same one lookup, so the time taken
+   * does not tell an unknown link from a revoked one.
+   */
   private async resolve(token: string): Promise<ResolvedLink> {
-    if (!isWellFormedToken(token)) throw new DomainError('link_not_found', LINK_NOT_FOUND);
+    const wellFormed = isWellFormedToken(token);
     const invitation = await this.dataSource.getRepository(Invitation).findOne({
       where: { tokenHash: tokenHash(token) },
       relations: { campaign: true, member: true },
     });
-    if (invitation === null || invitation.revokedAt !== null || invitation.campaign === undefined) {
+    if (!wellFormed || invitation === null || invitation.revokedAt !== null || invitation.campaign === undefined) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
     if (invitation.kind === 'personal' && (invitation.member === undefined || invitation.member === null)) {

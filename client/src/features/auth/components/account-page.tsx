@@ -4,6 +4,7 @@ import { roleLabel } from '@/lib/roles';
 import { formatDateTime } from '@/utils/format';
 
 import { ApiTokensSection } from './api-tokens-section';
+import { ChangePasswordSection } from './change-password-section';
 
 import './auth.css';
 
@@ -32,6 +33,7 @@ export function AccountPage() {
           ) : null}
         </dl>
       </section>
+      <ChangePasswordSection />
       <ApiTokensSection />
     </>
   );

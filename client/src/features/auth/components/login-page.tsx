@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
@@ -76,6 +76,9 @@ export function LoginPage() {
             </p>
           ) : null}
         </form>
+        <p>
+          <Link to="/reset-password">Forgotten your password?</Link>
+        </p>
       </div>
     </main>
   );

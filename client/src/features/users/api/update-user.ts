@@ -8,7 +8,7 @@ import { usersQueryKey } from './get-users';
 
 export interface UpdateUserInput {
   userId: string;
-  data: { role?: StaffRole; disabled?: boolean };
+  data: { role?: StaffRole; disabled?: boolean; password?: string };
 }
 
 export function updateUser({ userId, data }: UpdateUserInput): Promise<UserDto> {
@@ -24,6 +24,7 @@ export function useUpdateUser() {
       queryClient.setQueryData<UserDto[]>(usersQueryKey, (users) =>
         users?.map((user) => (user.id === updated.id ? updated : user)),
       );
+      // A reset or a disable also revokes the user's tokens.
       return queryClient.invalidateQueries({ queryKey: usersQueryKey });
     },
   });

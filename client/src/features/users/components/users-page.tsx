@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { CreateUserForm } from './create-user-form';
+import { UserCredentialsPanel } from './user-credentials-panel';
 import { UsersTable } from './users-table';
 
 export function UsersPage() {
@@ -11,6 +12,7 @@ export function UsersPage() {
       <p className="muted">Staff accounts. Network members answer through links and have no account.</p>
       <UsersTable />
       <CreateUserForm />
+      <UserCredentialsPanel />
     </>
   );
 }

@@ -1,0 +1,145 @@
+import { useState, type SubmitEvent } from 'react';
+
+import type { UserDto } from '@concord/shared';
+
+import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
+import { TableScroll } from '@/components/table-scroll';
+import { formatDateTime } from '@/utils/format';
+
+import { useUsers } from '../api/get-users';
+import { useUpdateUser } from '../api/update-user';
+import { useRevokeUserToken, useUserTokens } from '../api/user-tokens';
+
+/** An admin resets a user's password and sees and revokes the user's API tokens. */
+export function UserCredentialsPanel() {
+  const users = useUsers();
+  const [userId, setUserId] = useState('');
+  const selected = users.data?.find((user) => user.id === userId);
+  return (
+    <section className="panel stack" aria-labelledby="credentials-heading">
+      <h2 id="credentials-heading">Passwords and API tokens</h2>
+      <p>
+        Resetting a password or disabling an account ends every session of that user and revokes all of their API tokens
+        for good.
+      </p>
+      <div className="field">
+        <label htmlFor="credentials-user">User</label>
+        <select
+          id="credentials-user"
+          value={userId}
+          onChange={(event) => {
+            setUserId(event.target.value);
+          }}
+        >
+          <option value="">Choose a user…</option>
+          {users.data?.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name} ({user.email})
+            </option>
+          ))}
+        </select>
+      </div>
+      {selected ? <UserCredentials key={selected.id} user={selected} /> : null}
+    </section>
+  );
+}
+
+function UserCredentials({ user }: { user: UserDto }) {
+  const updateUser = useUpdateUser();
+  const [password, setPassword] = useState('');
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    updateUser.mutate({ userId: user.id, data: { password } }, { onSuccess: () => setPassword('') });
+  }
+
+  return (
+    <>
+      <form className="inline-form" onSubmit={handleSubmit}>
+        <div className="field">
+          <label htmlFor="credentials-password">New password for {user.name}</label>
+          <input
+            id="credentials-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            maxLength={1024}
+            value={password}
+            onChange={(event) => {
+              setPassword(event.target.value);
+            }}
+          />
+        </div>
+        <button type="submit" className="button button--danger" disabled={updateUser.isPending}>
+          Reset password
+        </button>
+        <ErrorAlert error={updateUser.error} title="Could not reset the password" className="inline-form__error" />
+      </form>
+      {updateUser.isSuccess ? (
+        <p className="alert alert--success" role="status">
+          The password of {user.name} was reset; their sessions ended and their API tokens were revoked.
+        </p>
+      ) : null}
+      <UserTokensTable user={user} />
+    </>
+  );
+}
+
+function UserTokensTable({ user }: { user: UserDto }) {
+  const tokens = useUserTokens(user.id);
+  const revoke = useRevokeUserToken();
+
+  if (tokens.isPending) return <Loading label="Loading API tokens…" />;
+  if (tokens.isError) return <ErrorAlert error={tokens.error} title="Could not load the API tokens" />;
+  if (tokens.data.length === 0) return <p className="muted">{user.name} has no API tokens.</p>;
+  return (
+    <TableScroll label={`API tokens of ${user.name}`}>
+      <table className="data-table">
+        <caption className="visually-hidden">API tokens of {user.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>
+                <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
+              </td>
+              <td>
+                {token.lastUsedAt ? (
+                  <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
+                ) : (
+                  <span className="muted">Never</span>
+                )}
+              </td>
+              <td className="data-table__actions">
+                <button
+                  type="button"
+                  className="button button--danger button--small"
+                  disabled={revoke.isPending}
+                  aria-label={`Revoke token ${token.name} of ${user.name}`}
+                  onClick={() => {
+                    revoke.mutate({ userId: user.id, tokenId: token.id });
+                  }}
+                >
+                  Revoke
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ErrorAlert error={revoke.error} title="Could not revoke the token" />
+    </TableScroll>
+  );
+}
