@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
-const ORDER = ['validate', 'ingest', 'tally', 'diff', 'startup', 'respondent', 'suggest'];
+const ORDER = ['validate', 'http', 'ingest', 'tally', 'diff', 'startup', 'respondent', 'suggest'];
 const available = ORDER.filter((name) => scripts[`bench:${name}`] !== undefined);
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : available;
 

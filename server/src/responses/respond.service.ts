@@ -374,10 +374,14 @@ export class RespondService {
   /** Token → live link: unknown and revoked are the same 404; outside the campaign's window, 410. */
   private async resolve(token: string): Promise<ResolvedLink> {
     if (!isWellFormedToken(token)) throw new DomainError('link_not_found', LINK_NOT_FOUND);
-    const invitation = await this.dataSource.getRepository(Invitation).findOne({
-      where: { tokenHash: tokenHash(token) },
-      relations: { campaign: true, member: true },
-    });
+    // One statement: a find with relations would be two round trips (TypeORM's paginated form).
+    const invitation = await this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('invitation')
+      .innerJoinAndSelect('invitation.campaign', 'campaign')
+      .leftJoinAndSelect('invitation.member', 'member')
+      .where('invitation.tokenHash = :tokenHash', { tokenHash: tokenHash(token) })
+      .getOne();
     if (invitation === null || invitation.revokedAt !== null || invitation.campaign === undefined) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
