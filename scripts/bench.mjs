@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
-const ORDER = ['validate', 'ingest', 'tally', 'diff', 'startup', 'respondent', 'suggest'];
+const ORDER = ['validate', 'http', 'ingest', 'tally', 'diff', 'startup', 'respondent', 'suggest'];
 const available = ORDER.filter((name) => scripts[`bench:${name}`] !== undefined);
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : available;
 
@@ -89,6 +89,15 @@ const notes = ordered.flatMap((name) =>
   ]),
 );
 if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
+// The hand-written analysis after the generated part (from FINDINGS on) is kept as it is.
+const FINDINGS = '\n## Where the time goes';
+let written = '';
+try {
+  written = readFileSync(join(root, 'docs', 'BENCHMARKS.md'), 'utf8');
+} catch {
+  // first run
+}
+if (written.includes(FINDINGS)) lines.push(written.slice(written.indexOf(FINDINGS)).trimEnd());
 mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'BENCHMARKS.md'), lines.join('\n') + '\n');
 writeFileSync(store, JSON.stringify(merged, null, 2) + '\n');

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AnalysisModule } from './analysis/analysis.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -31,6 +32,19 @@ function requestId(request: IncomingMessage, response: ServerResponse): string {
   return id;
 }
 
+let logDestination: pino.DestinationStream | undefined;
+
+/**
+ * Standard output written asynchronously: a synchronous write blocks the event loop whenever the
+ * reader of the output (a terminal, a log collector, a pipe) is slower than the requests, and
+ * every request then waits for the log. pino flushes what is pending when the process exits.
+ * One stream per process, shared by every app instance in it (the tests build many).
+ */
+function asyncStdout(): pino.DestinationStream {
+  logDestination ??= pino.destination({ dest: 1, sync: false });
+  return logDestination;
+}
+
 /**
  * The whole application, built from a validated configuration. Tests build exactly this module,
  * so pipes, filters and guards (registered as APP_* providers) behave as in production.
@@ -45,12 +59,15 @@ export class AppModule {
         LoggerModule.forRoot({
           // The library's default route ('*') is legacy syntax that Nest 11 warns about at every start.
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: requestId,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              genReqId: requestId,
+              redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              autoLogging: { ignore: (request) => request.url === '/api/health' },
+            },
+            asyncStdout(),
+          ],
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 5, retryDelay: 2_000 }),
         AnalysisModule,

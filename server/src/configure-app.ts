@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
@@ -10,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { toErrorBody } from './common/api-exception.filter';
 import { DomainError } from './common/domain-error';
 import type { AppConfig } from './config/app-config';
+import { hashedAssetServer, recordHeaders } from './static-assets';
 
 export const JSON_BODY_LIMIT = '1mb';
 export const CSV_BODY_LIMIT = '20mb';
@@ -108,24 +110,23 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
       },
-      hsts: config.publicUrl.startsWith('https:'),
-    }),
-  );
+    },
+    hsts: config.publicUrl.startsWith('https:'),
+  });
+  app.use(securityHeaders);
   app.use(compression());
   // API answers carry respondents' answers, links and tokens: no browser or proxy may keep a copy.
   app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
@@ -161,31 +162,33 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  if (config.clientDir !== null) serveClient(app, config.clientDir);
+  if (config.clientDir !== null) {
+    answerFirst(app, hashedAssetServer(join(config.clientDir, 'assets'), recordHeaders(securityHeaders)));
+    serveClient(app, config.clientDir);
+  }
+}
+
+/** Requests to the API never look for a file: a file-system call per API request is pure cost. */
+function exceptApi(handler: RequestHandler): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) =>
+    request.path === '/api' || request.path.startsWith('/api/') ? next() : handler(request, response, next);
 }
 
 /**
- * The Brotli or gzip copy the client build made of a hashed asset (client/vite.config.ts), sent as
- * it is when the browser accepts it: the compression middleware leaves an encoded body alone.
+ * Puts a handler in front of the framework on the HTTP server: requests it answers (returns true)
+ * never reach Express; the others go on to Express as before.
  */
-function precompressedAssets(assetsDir: string): RequestHandler {
-  const compressed = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
-  return (request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    const name = request.path.slice(1);
-    if (name.includes('/')) return next();
-    const encoding = [
-      { name: 'br', suffix: '.br' },
-      { name: 'gzip', suffix: '.gz' },
-    ].find(
-      (candidate) => compressed.has(name + candidate.suffix) && request.acceptsEncodings(candidate.name) !== false,
-    );
-    if (encoding === undefined) return next();
-    response.setHeader('Content-Encoding', encoding.name);
-    response.setHeader('Vary', 'Accept-Encoding');
-    response.type(extname(name));
-    response.sendFile(join(assetsDir, name + encoding.suffix), { immutable: true, maxAge: '365d' });
-  };
+function answerFirst(
+  app: NestExpressApplication,
+  handler: (request: IncomingMessage, response: ServerResponse) => boolean,
+): void {
+  const server: Server = app.getHttpServer();
+  const framework = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (handler(request, response)) return;
+    for (const listener of framework) listener(request, response);
+  });
 }
 
 /** The built web client, with long-lived caching for hashed assets and index.html for client routes. */
@@ -193,12 +196,11 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   const indexHtml = join(clientDir, 'index.html');
   // Respondent links get their own page, which loads only what answering needs (see client/respond.html).
   const respondHtml = join(clientDir, 'respond.html');
-  app.use('/assets', precompressedAssets(join(clientDir, 'assets')));
   app.use(
     '/assets',
     express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
   );
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.use(exceptApi(express.static(clientDir, { index: false, maxAge: '1h' })));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isClientRoute =
       (request.method === 'GET' || request.method === 'HEAD') &&

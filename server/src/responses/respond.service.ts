@@ -378,10 +378,14 @@ export class RespondService {
    */
   private async resolve(token: string): Promise<ResolvedLink> {
     const wellFormed = isWellFormedToken(token);
-    const invitation = await this.dataSource.getRepository(Invitation).findOne({
-      where: { tokenHash: tokenHash(token) },
-      relations: { campaign: true, member: true },
-    });
+    // One statement: a find with relations would be two round trips (TypeORM's paginated form).
+    const invitation = await this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('invitation')
+      .innerJoinAndSelect('invitation.campaign', 'campaign')
+      .leftJoinAndSelect('invitation.member', 'member')
+      .where('invitation.tokenHash = :tokenHash', { tokenHash: tokenHash(token) })
+      .getOne();
     if (!wellFormed || invitation === null || invitation.revokedAt !== null || invitation.campaign === undefined) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
