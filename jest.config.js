@@ -38,6 +38,7 @@ module.exports = {
         '<rootDir>/shared/src/**/*.spec.ts',
         '<rootDir>/server/src/**/*.spec.ts',
         '<rootDir>/client/src/**/*.spec.ts',
+        '<rootDir>/test/lint/**/*.spec.ts',
       ],
     },
     {

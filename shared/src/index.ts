@@ -3,6 +3,7 @@ export * from './auth/api-types';
 export * from './errors/api-error';
 export * from './errors/error-codes';
 export * from './errors/error-messages';
+export * from './audit/audit-actions';
 export * from './campaigns/api-types';
 export * from './charter/charter-types';
 export * from './charter/diff-types';

@@ -505,6 +505,10 @@ describe('grouping, weighting and suppression', () => {
     expect(forbidden.status).toBe(403);
     const set = await admin.put(`/api/campaigns/${fx.campaignId}/analysis-settings`).send({ minCellSize: 6 });
     expect(set.status).toBe(200);
+    const audited = await admin.get(
+      `/api/audit?subject=campaign:${fx.campaignId}&action=campaign.min_cell_size_changed`,
+    );
+    expect(audited.body.map((event: { payload: unknown }) => event.payload)).toEqual([{ from: 3, to: 6 }]);
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?groupBy=network`);
     expect(res.body.minCellSize).toBe(6);
     const groups = question(res.body, 'q_bool').groups as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/c
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AnalysisSettingsDto, FreeTextPage, SurveyTallyResult, TallyResult } from '@concord/shared';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { UpdateAnalysisSettingsDto } from './dto/analysis-settings.dto';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisFactsService } from './analysis-facts.service';
 import { ExportService } from './export.service';
@@ -7,6 +8,7 @@ import { QuestionPlansService } from './question-plans.service';
 import { TallyService } from './tally.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [AnalysisController],
   providers: [QuestionPlansService, AnalysisFactsService, TallyService, FreeTextService, ExportService],
   exports: [AnalysisFactsService, TallyService],

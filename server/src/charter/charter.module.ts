@@ -1,5 +1,5 @@
 import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterEvidenceService } from './charter-evidence.service';
 import { CharterExportService } from './charter-export.service';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApiErrorBody, HealthDto } from '@concord/shared';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/access.decorators';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
