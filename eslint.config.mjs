@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+import boundaries from './eslint.boundaries.mjs';
+
 export default tseslint.config(
   {
     ignores: [
@@ -9,7 +11,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       'test/artifacts/**',
-      'migrations/*-*.ts',
+      'test/lint-fixtures/**',
       '**/*.cjs',
       '**/*.mjs',
       'jest.config.js',
@@ -33,6 +35,7 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  ...boundaries,
   {
     // Tests read loosely typed HTTP bodies on purpose; exact values are asserted instead.
     files: ['test/**/*.ts', '**/*.spec.ts'],

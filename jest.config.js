@@ -16,7 +16,12 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@concord/shared$': '<rootDir>/shared/src/index.ts' },
+  moduleNameMapper: {
+    '^@concord/shared$': '<rootDir>/shared/src/index.ts',
+    '^@concord/shared/(.*)$': '<rootDir>/shared/src/$1',
+    // The client's own alias (client/tsconfig.json), for its unit specs.
+    '^@/(.*)$': '<rootDir>/client/src/$1',
+  },
   testEnvironment: 'node',
   rootDir: __dirname,
 };
@@ -34,6 +39,7 @@ module.exports = {
         '<rootDir>/server/src/**/*.spec.ts',
         '<rootDir>/client/src/**/*.spec.ts',
         '<rootDir>/test/differential/**/*.spec.ts',
+        '<rootDir>/test/lint/**/*.spec.ts',
       ],
     },
     {

@@ -153,7 +153,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     new DocumentBuilder()
       .setTitle('Concord API')
       .setDescription(
-        'Surveys, campaigns, analysis and Charter revisions. Errors are {statusCode, error, message, details?}.',
+        'Surveys, campaigns, analysis and Charter revisions. Errors are {statusCode, error, code, message, details?}.',
       )
       .setVersion('1')
       .addCookieAuth('concord_session')

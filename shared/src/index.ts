@@ -2,6 +2,8 @@ export * from './auth/roles';
 export * from './auth/api-types';
 export * from './errors/api-error';
 export * from './errors/error-codes';
+export * from './errors/error-messages';
+export * from './audit/audit-actions';
 export * from './campaigns/api-types';
 export * from './charter/charter-types';
 export * from './charter/diff-types';

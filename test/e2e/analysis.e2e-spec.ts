@@ -497,6 +497,7 @@ describe('grouping, weighting and suppression', () => {
     expect(bad.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'minCellSize must not be less than 3',
       details: [{ field: 'minCellSize', messages: ['minCellSize must not be less than 3'] }],
     });
@@ -508,6 +509,10 @@ describe('grouping, weighting and suppression', () => {
     expect(forbidden.status).toBe(403);
     const set = await admin.put(`/api/campaigns/${fx.campaignId}/analysis-settings`).send({ minCellSize: 6 });
     expect(set.status).toBe(200);
+    const audited = await admin.get(
+      `/api/audit?subject=campaign:${fx.campaignId}&action=campaign.min_cell_size_changed`,
+    );
+    expect(audited.body.map((event: { payload: unknown }) => event.payload)).toEqual([{ from: 3, to: 6 }]);
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?groupBy=network`);
     expect(res.body.minCellSize).toBe(6);
     const groups = question(res.body, 'q_bool').groups as Record<string, unknown>;
@@ -740,12 +745,14 @@ describe('free-text answers', () => {
     expect(choice.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'q_radio is not a free-text question; its answers are in the tallies',
     });
     const unknown = await admin.get(`/api/campaigns/${fx.campaignId}/answers/nope`);
     expect(unknown.body).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'analysis_question_not_found',
       message: "This campaign's questionnaire has no question nope",
     });
   });
@@ -884,33 +891,38 @@ describe('bad requests', () => {
   it.each(cases)('%s → 400', async (query, message) => {
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message });
   });
 
   it('unknown campaign, malformed id, unknown survey version, bad labels', async () => {
     expect((await admin.get(`/api/campaigns/${randomUUID()}/tallies`)).body).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'campaign_not_found',
       message: 'Campaign not found',
     });
     expect((await admin.get('/api/campaigns/nope/tallies')).body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'id must be a UUID',
     });
     expect((await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=7`)).body).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'analysis_version_not_found',
       message: 'This survey has no published version 7',
     });
     expect((await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=a`)).body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'versions must be a list of positive integers',
     });
     expect((await admin.get(`/api/campaigns/${fx.campaignId}/responses.csv?labels=<x>`)).body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'labels must be a locale code such as en, fr, ru or ar, or default',
     });
   });

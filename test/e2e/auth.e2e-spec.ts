@@ -45,7 +45,12 @@ describe('staff authentication', () => {
         .http()
         .post('/api/auth/login')
         .send({ email: ADMIN_EMAIL, password: 'wrong-password-123' });
-      const expected = { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' };
+      const expected = {
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'invalid_credentials',
+        message: 'Invalid email or password',
+      };
       expect([unknown.status, unknown.body]).toEqual([401, expected]);
       expect([wrong.status, wrong.body]).toEqual([401, expected]);
     });
@@ -56,6 +61,7 @@ describe('staff authentication', () => {
       expect(response.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'email must be an e-mail address',
         details: [{ field: 'email', messages: ['email must be an e-mail address'] }],
       });
@@ -72,6 +78,7 @@ describe('staff authentication', () => {
       expect(blocked.body).toEqual({
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'rate_limited',
         message: expect.stringMatching(/^Too many sign-in attempts; try again in \d+ seconds$/),
       });
       expect(blocked.headers['retry-after-login']).toMatch(/^\d+$/);
@@ -88,6 +95,7 @@ describe('staff authentication', () => {
       expect(response.body).toEqual({
         statusCode: 401,
         error: 'Unauthorized',
+        code: 'unauthenticated',
         message: 'Sign in first: this needs a staff session or an API token',
       });
     });
@@ -111,6 +119,7 @@ describe('staff authentication', () => {
       expect(response.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'csrf_invalid',
         message: "Missing or invalid CSRF token: send the csrf_token cookie's value in the x-csrf-token header",
       });
       expect((await session.get('/api/auth/me')).status).toBe(200);
@@ -135,6 +144,7 @@ describe('staff authentication', () => {
         expect(response.body).toEqual({
           statusCode: 403,
           error: 'Forbidden',
+          code: 'forbidden',
           message: 'This action needs one of the roles: admin',
         });
         expect((await staff.get('/api/audit')).status).toBe(403);
@@ -173,7 +183,12 @@ describe('staff authentication', () => {
       expect(revoked.status).toBe(204);
       const after = await testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
       expect(after.status).toBe(401);
-      expect(after.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid or revoked API token' });
+      expect(after.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'unauthenticated',
+        message: 'Invalid or revoked API token',
+      });
     });
 
     it('revoking another user’s token is 404 and the token keeps working', async () => {
@@ -198,7 +213,12 @@ describe('staff authentication', () => {
     it('a malformed token id is 400 naming the parameter', async () => {
       const response = await admin.delete('/api/auth/tokens/not-a-uuid');
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'id must be a UUID',
+      });
     });
   });
 

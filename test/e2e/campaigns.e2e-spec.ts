@@ -89,6 +89,7 @@ describe('campaigns and links', () => {
     expect(response.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
+      code: 'version_not_published',
       message: `Version ${draft} of this survey is not published`,
     });
     const unknown = await secretariat.post('/api/campaigns').send({
@@ -125,7 +126,12 @@ describe('campaigns and links', () => {
       .send({ ...base, networkIds: ['00000000-0000-4000-8000-000000000000'] });
     expect([unknownNetwork.status, unknownNetwork.body]).toEqual([
       404,
-      { statusCode: 404, error: 'Not Found', message: 'Unknown network(s): 00000000-0000-4000-8000-000000000000' },
+      {
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'network_not_found',
+        message: 'Unknown network(s): 00000000-0000-4000-8000-000000000000',
+      },
     ]);
     expect(await campaignCount()).toBe(before);
   });
@@ -213,6 +219,7 @@ describe('campaigns and links', () => {
       {
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: `networkId ${networks.CA.id} is not one of this campaign's networks`,
       },
     ]);
@@ -297,7 +304,7 @@ describe('campaigns and links', () => {
     const again = await secretariat.post(`/api/campaigns/${id}/close`);
     expect([again.status, again.body]).toEqual([
       409,
-      { statusCode: 409, error: 'Conflict', message: `Campaign ${id} is already closed` },
+      { statusCode: 409, error: 'Conflict', code: 'campaign_closed', message: `Campaign ${id} is already closed` },
     ]);
     const events = (await admin.get(`/api/audit?subject=campaign:${id}`)).body as Array<{ action: string }>;
     expect(events.map((event) => event.action)).toEqual(['campaign.closed', 'response.completed', 'campaign.created']);
@@ -330,7 +337,12 @@ describe('campaigns and links', () => {
     const notYet = await secretariat.post(`/api/campaigns/${id}/copy`).send(copyBody);
     expect([notYet.status, notYet.body]).toEqual([
       404,
-      { statusCode: 404, error: 'Not Found', message: `This survey has no version ${survey.version + 1}` },
+      {
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'survey_version_not_found',
+        message: `This survey has no version ${survey.version + 1}`,
+      },
     ]);
     const draft = await secretariat
       .post(`/api/surveys/${survey.surveyId}/versions`)
@@ -350,6 +362,7 @@ describe('campaigns and links', () => {
       {
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: `version must be newer than version ${survey.version}, which this campaign already uses`,
       },
     ]);
@@ -401,7 +414,12 @@ describe('campaigns and links', () => {
     const response = await committee.get('/api/campaigns');
     expect([response.status, response.body]).toEqual([
       403,
-      { statusCode: 403, error: 'Forbidden', message: 'This action needs one of the roles: admin, secretariat' },
+      {
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'forbidden',
+        message: 'This action needs one of the roles: admin, secretariat',
+      },
     ]);
     const missing = await secretariat.get('/api/campaigns/00000000-0000-4000-8000-000000000000/progress');
     expect([missing.status, missing.body.message]).toEqual([

@@ -59,6 +59,7 @@ describe('charter', () => {
       expect(write.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'forbidden',
         message: 'This action needs one of the roles: admin, committee',
       });
       expect((await secretariat.get('/api/charters')).status).toBe(200);
@@ -119,6 +120,7 @@ describe('charter', () => {
       expect(badSlug.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'slug must be lower-case letters, digits and "-" (at most 80)',
         details: [{ field: 'slug', messages: ['slug must be lower-case letters, digits and "-" (at most 80)'] }],
       });
@@ -137,6 +139,7 @@ describe('charter', () => {
       expect(duplicate.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'charter_invalid_clauses',
         message: 'Clause id purpose appears more than once',
         details: [{ index: 1, field: 'id', message: 'Clause id purpose appears more than once' }],
       });
@@ -147,6 +150,7 @@ describe('charter', () => {
       expect(taken.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'charter_slug_taken',
         message: 'A charter with slug basic already exists',
       });
       expect((await member.get('/api/charters')).body).toEqual(before);
@@ -157,19 +161,31 @@ describe('charter', () => {
       expect(unknown.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_not_found',
         message: 'Charter 00000000-0000-4000-8000-000000000000 not found',
       });
       const malformed = await member.get('/api/charters/not-a-uuid');
-      expect(malformed.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' });
+      expect(malformed.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'id must be a UUID',
+      });
       const id = await create('for-404');
       const revision = await member.get(`/api/charters/${id}/revisions/9`);
       expect(revision.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_revision_not_found',
         message: `Revision 9 of charter ${id} not found`,
       });
       const notNumber = await member.get(`/api/charters/${id}/revisions/abc`);
-      expect(notNumber.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'n must be a revision number' });
+      expect(notNumber.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'n must be a revision number',
+      });
     });
 
     it('saves a revision on the head (201 {number}), lists revisions and reads each snapshot', async () => {
@@ -227,6 +243,7 @@ describe('charter', () => {
       expect(future.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_revision_not_found',
         message: 'Base revision 7 does not exist; the head is revision 1',
       });
       const same = await member
@@ -235,6 +252,7 @@ describe('charter', () => {
       expect(same.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'charter_no_changes',
         message: 'Nothing changed compared with revision 1',
       });
       const blank = await member
@@ -250,6 +268,7 @@ describe('charter', () => {
       expect(noEvidenceSource.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'evidence needs a campaignId or a surveyId',
       });
       expect(await revisionCount(id)).toBe(1);
@@ -309,6 +328,7 @@ describe('charter', () => {
       expect(conflict.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'charter_merge_conflict',
         message: 'Your edit of revision 1 overlaps changes made since (head is revision 2); nothing was saved',
         details: {
           conflicts: [
@@ -389,6 +409,7 @@ describe('charter', () => {
       expect(noHeadings.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'charter_invalid_clauses',
         message: 'The Markdown has no headings: one clause per heading is expected',
       });
       expect(await revisionCount(id)).toBe(2);
@@ -465,6 +486,7 @@ describe('charter', () => {
       expect(unknown.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_revision_not_found',
         message: `Revision 99 of charter ${id} not found`,
       });
     });
@@ -547,6 +569,7 @@ describe('charter', () => {
       expect(unknown.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_clause_not_found',
         message: `Clause ghost never appeared in charter ${id}`,
       });
     });
@@ -587,6 +610,7 @@ describe('charter', () => {
       expect(badFormat.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'format must be one of: md, html, docx',
         details: [{ field: 'format', messages: ['format must be one of: md, html, docx'] }],
       });
@@ -594,6 +618,7 @@ describe('charter', () => {
       expect(mdRedline.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'A redline (against) is available as html or docx, not md',
       });
     });
@@ -686,16 +711,23 @@ describe('charter', () => {
       expect(neither.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'A comment needs exactly one of clauseId or amendmentId (or a parentId)',
       });
       const ghost = await member.post(`/api/charters/${id}/comments`).send({ clauseId: 'ghost', body: 'x' });
-      expect(ghost.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Clause ghost is not in revision 1' });
+      expect(ghost.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'charter_clause_not_found',
+        message: 'Clause ghost is not in revision 1',
+      });
       const quote = await member
         .post(`/api/charters/${id}/comments`)
         .send({ clauseId: 'meetings', quote: 'not there', body: 'x' });
       expect(quote.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'charter_invalid_reference',
         message: 'The quoted passage is not in clause meetings of revision 1',
       });
       const parent = await member
@@ -704,6 +736,7 @@ describe('charter', () => {
       expect(parent.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_comment_not_found',
         message: 'Comment 00000000-0000-4000-8000-000000000000 not found on this charter',
       });
       const emptyBody = await member.post(`/api/charters/${id}/comments`).send({ clauseId: 'meetings', body: '' });
@@ -729,6 +762,7 @@ describe('charter', () => {
       expect(badChair.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'charter_invalid_reference',
         message: `Not committee members: ${secretariat.id}`,
         details: { userIds: [secretariat.id] },
       });
@@ -795,6 +829,7 @@ describe('charter', () => {
       expect(notChair.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'charter_not_chair',
         message: 'Only the chair of this charter (or an admin) decides amendments',
       });
       const accepted = await chair.post(`/api/charters/${id}/amendments/${proposed.body.id}/accept`).send({});
@@ -806,12 +841,18 @@ describe('charter', () => {
         'The Round Table meets twice a year.',
       ]);
       const again = await chair.post(`/api/charters/${id}/amendments/${proposed.body.id}/accept`).send({});
-      expect(again.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Amendment 1 was already accepted' });
+      expect(again.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'charter_amendment_decided',
+        message: 'Amendment 1 was already accepted',
+      });
 
       const noReason = await admin.post(`/api/charters/${id}/amendments/${newClause.body.id}/reject`).send({});
       expect(noReason.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'reason is required to reject an amendment',
       });
       const rejected = await admin
@@ -864,7 +905,12 @@ describe('charter', () => {
       const ghost = await member
         .post(`/api/charters/${id}/amendments`)
         .send({ baseRevision: 1, clauseId: 'ghost', heading: 'x', body: 'y', rationale: 'r' });
-      expect(ghost.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Clause ghost is not in revision 1' });
+      expect(ghost.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'charter_clause_not_found',
+        message: 'Clause ghost is not in revision 1',
+      });
       const noRationale = await member
         .post(`/api/charters/${id}/amendments`)
         .send({ baseRevision: 1, clauseId: 'meetings', heading: 'x', body: 'y' });
@@ -881,12 +927,14 @@ describe('charter', () => {
       expect(noSource.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'evidence needs a campaignId or a surveyId',
       });
       const noTarget = await member.post(`/api/charters/${id}/evidence`).send({ campaignId, question: 'q' });
       expect(noTarget.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'evidence must cite a revision, an amendmentId or a clauseId',
       });
       const badRevision = await member

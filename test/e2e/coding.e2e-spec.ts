@@ -263,11 +263,17 @@ describe('themes', () => {
     expect(wrongQuestion.status).toBe(422);
     expect(wrongQuestion.body.message).toBe('The parent theme belongs to question later, not why');
     const unknownSurvey = await coderA.post(`/api/surveys/${randomUUID()}/themes`).send({ question: 'why', name: 'X' });
-    expect(unknownSurvey.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No survey has this id' });
+    expect(unknownSurvey.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'survey_not_found',
+      message: 'No survey has this id',
+    });
     const byCommittee = await committee.post(`/api/surveys/${surveyId}/themes`).send({ question: 'why', name: 'X' });
     expect(byCommittee.body).toEqual({
       statusCode: 403,
       error: 'Forbidden',
+      code: 'forbidden',
       message: 'This action needs one of the roles: admin, secretariat',
     });
     expect((await coderA.get(`/api/surveys/${surveyId}/themes`)).body).toHaveLength(before);
@@ -279,6 +285,7 @@ describe('themes', () => {
     expect(response.body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
+      code: 'theme_invalid_parent',
       message: 'A theme cannot be placed under itself or one of its own sub-themes',
     });
   });
@@ -563,6 +570,7 @@ describe('rename and merge keep the codings', () => {
     expect(again.body).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'theme_not_found',
       message: `Theme "Training" was merged into theme ${mandate}`,
       details: { mergedIntoId: mandate },
     });
@@ -614,6 +622,7 @@ describe('rename and merge keep the codings', () => {
     expect(used.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
+      code: 'theme_in_use',
       message: 'Theme "Mandate unclear" codes answers; merge it into another theme instead of deleting it',
     });
     const unused = await createTheme(coderA, { question: 'why', name: 'Unused' });

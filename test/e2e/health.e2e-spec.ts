@@ -43,6 +43,7 @@ describe('health while the database goes away and comes back', () => {
     expect(down.body).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'db_unavailable',
       message: 'The database is unreachable; Concord serves again as soon as it is back',
       status: 'unavailable',
       db: 'down',
@@ -52,6 +53,7 @@ describe('health while the database goes away and comes back', () => {
     expect(apiDown.body).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'db_unavailable',
       message: 'The database is unreachable; try again shortly',
     });
 

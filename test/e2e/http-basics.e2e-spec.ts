@@ -28,6 +28,7 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
     expect(response.body).toEqual({
       statusCode: 413,
       error: 'Payload Too Large',
+      code: 'payload_too_large',
       message: 'The request body is larger than the limit of 1mb',
     });
     expect((await admin.get('/api/users')).body).toEqual(before.body);
@@ -49,6 +50,7 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
     expect(response.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message:
         'name must be longer than or equal to 1 and shorter than or equal to 200 characters; name must be a string',
       details: [
@@ -66,7 +68,12 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
   it('answers unknown API routes with 404 in the error format', async () => {
     const response = await admin.get('/api/no-such-thing');
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/no-such-thing' });
+    expect(response.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'not_found',
+      message: 'Cannot GET /api/no-such-thing',
+    });
   });
 
   it('sets security headers and a request id', async () => {
@@ -162,6 +169,7 @@ describe('reserved property names', () => {
       expect(response.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: `Reserved property name "${key}" is not allowed in a request body`,
       });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -177,6 +177,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
       {
         statusCode: 409,
         error: 'Conflict',
+        code: 'reminder_count_changed',
         message: '1 members would get a reminder now, not the 2 confirmed; check again',
         details: { recipients: 1 },
       },
@@ -388,22 +389,35 @@ describe('e-mail invitations and reminders through SMTP', () => {
     ];
     for (const [path, body, expected] of cases) {
       const response = await secretariat.post(`/api/campaigns/${id}/${path}`).send(body as object);
-      expect([response.status, response.body]).toEqual([400, { statusCode: 400, error: 'Bad Request', ...expected }]);
+      expect([response.status, response.body]).toEqual([
+        400,
+        { statusCode: 400, error: 'Bad Request', code: 'bad_request', ...expected },
+      ]);
     }
     const unknown = await secretariat.post('/api/campaigns/00000000-0000-4000-8000-000000000000/reminders').send({});
     expect([unknown.status, unknown.body]).toEqual([
       404,
-      { statusCode: 404, error: 'Not Found', message: 'Campaign 00000000-0000-4000-8000-000000000000 not found' },
+      {
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'campaign_not_found',
+        message: 'Campaign 00000000-0000-4000-8000-000000000000 not found',
+      },
     ]);
     const badId = await secretariat.get('/api/campaigns/nope/outbox');
     expect([badId.status, badId.body]).toEqual([
       400,
-      { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' },
+      { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'id must be a UUID' },
     ]);
     const badStatus = await secretariat.get(`/api/campaigns/${id}/outbox?status=lost`);
     expect([badStatus.status, badStatus.body]).toEqual([
       400,
-      { statusCode: 400, error: 'Bad Request', ...invalid('status', 'status must be one of: pending, sent, failed') },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        ...invalid('status', 'status must be one of: pending, sent, failed'),
+      },
     ]);
     const badFilter = await secretariat.get(`/api/campaigns/${id}/participants?status=lost&networkId=x`);
     expect([badFilter.status, badFilter.body.details]).toEqual([
@@ -419,7 +433,12 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const badPage = await secretariat.get(`/api/campaigns/${id}/outbox?pageSize=0`);
     expect([badPage.status, badPage.body]).toEqual([
       400,
-      { statusCode: 400, error: 'Bad Request', ...invalid('pageSize', 'pageSize must be from 1 to 500') },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        ...invalid('pageSize', 'pageSize must be from 1 to 500'),
+      },
     ]);
     expect((await secretariat.post(`/api/campaigns/${id}/close`)).status).toBe(200);
     const afterClose = await snapshot();
@@ -427,7 +446,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
       const closed = await secretariat.post(`/api/campaigns/${id}/${path}`).send({});
       expect([closed.status, closed.body]).toEqual([
         409,
-        { statusCode: 409, error: 'Conflict', message: `Campaign ${id} is closed` },
+        { statusCode: 409, error: 'Conflict', code: 'campaign_closed', message: `Campaign ${id} is closed` },
       ]);
     }
     const committee = await createStaff(testApp, admin, 'committee');

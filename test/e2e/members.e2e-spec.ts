@@ -153,6 +153,7 @@ describe('network members', () => {
     expect(invalid.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message:
         '[1] has unknown field(s): extra; [1].name is empty; [1].email "x" is not an e-mail address; [1].language "xx" must be one of: en, fr, ru, ar',
       details: [
@@ -166,6 +167,7 @@ describe('network members', () => {
     expect(notArray.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'The body must be an array of members {name,email,country,role,language}',
       details: ['The body must be an array of members {name,email,country,role,language}'],
     });
@@ -186,6 +188,7 @@ describe('network members', () => {
       {
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message:
           'The CSV header lacks the column(s): email, country, role, language (expected name,email,country,role,language)',
       },
@@ -200,12 +203,17 @@ describe('network members', () => {
       .send([{ name: 'A', email: 'nowhere@example.org', country: 'Mongolia', role: 'observer', language: 'en' }]);
     expect([unknownNetwork.status, unknownNetwork.body]).toEqual([
       404,
-      { statusCode: 404, error: 'Not Found', message: 'Network 00000000-0000-4000-8000-000000000000 not found' },
+      {
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'network_not_found',
+        message: 'Network 00000000-0000-4000-8000-000000000000 not found',
+      },
     ]);
     const badId = await secretariat.get('/api/networks/not-a-uuid/members');
     expect([badId.status, badId.body]).toEqual([
       400,
-      { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' },
+      { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'id must be a UUID' },
     ]);
     expect((await secretariat.get(`/api/networks/${centralAsia.id}/members`)).body).toEqual(before);
   });
@@ -215,7 +223,12 @@ describe('network members', () => {
     const response = await committee.get(`/api/networks/${centralAsia.id}/members`);
     expect([response.status, response.body]).toEqual([
       403,
-      { statusCode: 403, error: 'Forbidden', message: 'This action needs one of the roles: admin, secretariat' },
+      {
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'forbidden',
+        message: 'This action needs one of the roles: admin, secretariat',
+      },
     ]);
     expect((await testApp.http().get(`/api/networks/${centralAsia.id}/members`)).status).toBe(401);
   });

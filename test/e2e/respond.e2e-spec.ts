@@ -17,6 +17,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 const NOT_FOUND = {
   statusCode: 404,
   error: 'Not Found',
+  code: 'link_not_found',
   message: 'This link is not valid. Please ask the secretariat for your current link.',
 };
 
@@ -94,6 +95,7 @@ describe('answering by link', () => {
       {
         statusCode: 410,
         error: 'Gone',
+        code: 'link_gone',
         message: 'This consultation opens on 2099-01-01T00:00:00.000Z',
         details: { reason: 'not_yet_open', opensAt: '2099-01-01T00:00:00.000Z' },
       },
@@ -119,6 +121,7 @@ describe('answering by link', () => {
         {
           statusCode: 410,
           error: 'Gone',
+          code: 'link_gone',
           message: 'This consultation is closed and no longer accepts answers',
           details: { reason: 'closed', closedAt: expect.any(String) },
         },
@@ -148,6 +151,7 @@ describe('answering by link', () => {
     expect(invalid.body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
+      code: 'answers_invalid',
       message: '3 answers are not valid',
       details: [
         { question: 'stray', message: 'Unknown question' },
@@ -165,6 +169,7 @@ describe('answering by link', () => {
       {
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'data must be an object of answers keyed by question name',
         details: [{ field: 'data', messages: ['data must be an object of answers keyed by question name'] }],
       },
@@ -206,6 +211,7 @@ describe('answering by link', () => {
         {
           statusCode: 422,
           error: 'Unprocessable Entity',
+          code: 'unprocessable',
           message: 'currentPage 1 is not a page of this questionnaire (it has 1 page: 0)',
         },
       ],
@@ -215,6 +221,7 @@ describe('answering by link', () => {
         {
           statusCode: 422,
           error: 'Unprocessable Entity',
+          code: 'unprocessable',
           message: 'locale "de" is not a language of this questionnaire (en, fr)',
         },
       ],
@@ -224,6 +231,7 @@ describe('answering by link', () => {
         {
           statusCode: 400,
           error: 'Bad Request',
+          code: 'bad_request',
           message: 'currentPage must be 0 or more',
           details: [{ field: 'currentPage', messages: ['currentPage must be 0 or more'] }],
         },
@@ -234,6 +242,7 @@ describe('answering by link', () => {
         {
           statusCode: 400,
           error: 'Bad Request',
+          code: 'bad_request',
           message: 'currentPage must be a whole number (a page index starting at 0)',
           details: [
             { field: 'currentPage', messages: ['currentPage must be a whole number (a page index starting at 0)'] },
@@ -246,6 +255,7 @@ describe('answering by link', () => {
         {
           statusCode: 400,
           error: 'Bad Request',
+          code: 'bad_request',
           message: 'locale must be a language code such as "fr"',
           details: [{ field: 'locale', messages: ['locale must be a language code such as "fr"'] }],
         },
@@ -282,6 +292,7 @@ describe('answering by link', () => {
     expect(invalid.body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
+      code: 'answers_invalid',
       message: '4 answers are not valid',
       details: [
         { question: 'unknown_question', message: 'Unknown question' },
@@ -312,7 +323,12 @@ describe('answering by link', () => {
     const second = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
     expect([second.status, second.body]).toEqual([
       409,
-      { statusCode: 409, error: 'Conflict', message: 'This questionnaire has already been completed with this link' },
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'already_completed',
+        message: 'This questionnaire has already been completed with this link',
+      },
     ]);
     const replay = await http()
       .post(`/api/respond/${token}/complete`)
@@ -328,6 +344,7 @@ describe('answering by link', () => {
       {
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'idempotency_mismatch',
         message: 'This Idempotency-Key was already used with different answers; use a new key for a different request',
       },
     ]);
@@ -386,6 +403,7 @@ describe('answering by link', () => {
     expect(refused[0].body).toEqual({
       statusCode: 409,
       error: 'Conflict',
+      code: 'quota_reached',
       message: 'This link has received all the 5 responses it accepts',
     });
     expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toHaveLength(5);
@@ -476,6 +494,7 @@ describe('respondent rate limit', () => {
       {
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'rate_limited',
         message: expect.stringMatching(/^Too many requests from this address; try again in \d+ seconds$/),
       },
     ]);

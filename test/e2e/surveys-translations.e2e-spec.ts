@@ -267,7 +267,7 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
     ];
     for (const [name, response, status, message] of cases) {
       expect([name, response.status, response.body.message]).toEqual([name, status, message]);
-      expect(Object.keys(response.body as object).sort()).toEqual(['error', 'message', 'statusCode']);
+      expect(Object.keys(response.body as object).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
     }
     expect((await committee.get(path('fr.xlsx'))).status).toBe(200);
     expect(
@@ -293,6 +293,7 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
       {
         statusCode: 409,
         error: 'Conflict',
+        code: 'version_frozen',
         message: `Version ${version} is published and can no longer be changed`,
       },
     ]);

@@ -26,6 +26,7 @@ function invalid(details: Array<{ path: string; message: string }>): Record<stri
   return {
     statusCode: 422,
     error: 'Unprocessable Entity',
+    code: 'invalid_definition',
     message: `The definition is not a valid questionnaire (${details.length} problem${details.length === 1 ? '' : 's'})`,
     details,
   };
@@ -230,10 +231,16 @@ describe('surveys and versions', () => {
       expect(frozen.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'version_frozen',
         message: 'Version 1 is published and can no longer be changed',
       });
       const republish = await secretariat.post(`/api/surveys/${id}/versions/1/publish`);
-      expect(republish.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Version 1 is already published' });
+      expect(republish.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'version_frozen',
+        message: 'Version 1 is already published',
+      });
 
       const version = await committee.get(`/api/surveys/${id}/versions/1`);
       expect(version.status).toBe(200);
@@ -270,6 +277,7 @@ describe('surveys and versions', () => {
       expect(duplicate.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'survey_slug_taken',
         message: 'A survey with the slug "duplicate-me" already exists',
       });
       const malformed = await secretariat.post('/api/surveys').send({ slug: 'Not A Slug', title: 'x' });
@@ -277,6 +285,7 @@ describe('surveys and versions', () => {
       expect(malformed.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'slug must be lower-case letters, digits and single hyphens',
         details: [{ field: 'slug', messages: ['slug must be lower-case letters, digits and single hyphens'] }],
       });
@@ -289,15 +298,31 @@ describe('surveys and versions', () => {
 
     it('answers 404 for unknown surveys and versions and 400 for malformed ids', async () => {
       const unknown = await secretariat.get('/api/surveys/00000000-0000-4000-8000-000000000000');
-      expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No survey has this id' });
+      expect(unknown.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'survey_not_found',
+        message: 'No survey has this id',
+      });
       const noVersion = await secretariat.get(`/api/surveys/${seededId}/versions/9`);
-      expect(noVersion.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'This survey has no version 9' });
+      expect(noVersion.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'survey_version_not_found',
+        message: 'This survey has no version 9',
+      });
       const badId = await secretariat.get('/api/surveys/nope');
-      expect(badId.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' });
+      expect(badId.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'id must be a UUID',
+      });
       const badVersion = await secretariat.get(`/api/surveys/${seededId}/versions/two`);
       expect(badVersion.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'version must be a version number',
       });
     });
@@ -459,6 +484,7 @@ describe('surveys and versions', () => {
       expect(notObject.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'definition must be a JSON object',
         details: [{ field: 'definition', messages: ['definition must be a JSON object'] }],
       });
@@ -468,6 +494,7 @@ describe('surveys and versions', () => {
       expect(tooLarge.body).toEqual({
         statusCode: 413,
         error: 'Payload Too Large',
+        code: 'payload_too_large',
         message: 'The request body is larger than the limit of 1mb',
       });
       const detail = await secretariat.get(`/api/surveys/${id}`);
@@ -596,6 +623,7 @@ describe('surveys and versions', () => {
       const forbidden = {
         statusCode: 403,
         error: 'Forbidden',
+        code: 'forbidden',
         message: 'This action needs one of the roles: admin, secretariat',
       };
       const create = await committee.post('/api/surveys').send({ slug: 'committee-try', title: 'x' });

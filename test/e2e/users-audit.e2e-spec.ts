@@ -55,6 +55,7 @@ describe('users and the audit chain', () => {
       expect(response.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'email_taken',
         message: 'A user with e-mail analyst@example.org already exists',
       });
       expect((await admin.get('/api/users')).body).toEqual(before.body);
@@ -99,6 +100,7 @@ describe('users and the audit chain', () => {
       expect(response.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'last_admin',
         message: 'This is the last active admin; make another user admin first',
       });
       expect((await admin.get('/api/auth/me')).body.role).toBe('admin');

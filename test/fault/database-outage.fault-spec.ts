@@ -114,7 +114,12 @@ describe(`PostgreSQL stopped for ${OUTAGE_MS / 1000} s during ${COMPLETIONS} com
     // Only 201 and 503 were ever answered, and every request got an answer.
     expect(Object.keys(statusCounts(outcomes)).sort()).toEqual(['201', '503']);
     for (const outcome of outcomes.filter((item) => item.status === 503)) {
-      expect(outcome.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.any(String) });
+      expect(outcome.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'db_unavailable',
+        message: expect.any(String),
+      });
     }
     const duringOutage = outcomes.filter((item) => item.at > times.downAt + 500 && item.at < times.upAt);
     expect(duringOutage.length).toBeGreaterThan(0);

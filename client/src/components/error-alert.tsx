@@ -15,8 +15,11 @@ function detailLabel(record: Record<string, unknown>): string | null {
   return null;
 }
 
-/** The contract's validation errors come as `details: [{path|question|…, message}]`. */
-function detailLines(details: unknown): DetailLine[] {
+/**
+ * Details come in two shapes: the validation pipe's `[{field, messages[]}]` and the domain
+ * checks' `[{path|question|…, message}]`. Fields a form shows beside their inputs are left out.
+ */
+function detailLines(details: unknown, fieldsShownBeside: readonly string[]): DetailLine[] {
   if (!Array.isArray(details)) return [];
   const lines: DetailLine[] = [];
   for (const item of details as unknown[]) {
@@ -26,6 +29,12 @@ function detailLines(details: unknown): DetailLine[] {
     }
     if (typeof item !== 'object' || item === null) continue;
     const record = item as Record<string, unknown>;
+    if (typeof record.field === 'string' && fieldsShownBeside.includes(record.field)) continue;
+    if (Array.isArray(record.messages)) {
+      const label = detailLabel(record);
+      for (const message of record.messages) if (typeof message === 'string') lines.push({ label, message });
+      continue;
+    }
     if (typeof record.message !== 'string') continue;
     lines.push({ label: detailLabel(record), message: record.message });
   }
@@ -43,12 +52,14 @@ interface ErrorAlertProps {
   /** Short context shown before the message, e.g. "Could not add the user". */
   title?: string;
   className?: string;
+  /** Fields whose errors the form shows beside their inputs (see FieldErrorText): not repeated here. */
+  fieldsShownBeside?: readonly string[];
 }
 
 /** Shows an error (typically an ApiError) as an assertive alert; renders nothing without one. */
-export function ErrorAlert({ error, title, className }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, className, fieldsShownBeside = [] }: ErrorAlertProps) {
   if (error === null || error === undefined) return null;
-  const lines = error instanceof ApiError ? detailLines(error.details) : [];
+  const lines = error instanceof ApiError ? detailLines(error.details, fieldsShownBeside) : [];
   return (
     <div className={['alert', 'alert--error', className].filter(Boolean).join(' ')} role="alert">
       <p className="alert__message">

@@ -1,4 +1,11 @@
-import type { ApiErrorBody } from '@concord/shared';
+import {
+  type ClientErrorBody,
+  type ClientErrorCode,
+  fieldMessages,
+  NETWORK_ERROR_STATUS,
+  toClientErrorBody,
+  userMessageFor,
+} from './api-errors';
 
 const API_BASE = '/api';
 const CSRF_COOKIE = 'csrf_token';
@@ -14,23 +21,41 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A failed API call, carrying the server's error body. `message` is fit to show to the user. */
+/**
+ * A failed API call, carrying the server's error body. `message` is fit to show to the user (see
+ * `userMessageFor`); `serverMessage` is the server's own wording, `code` the domain error code.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly statusCode: number;
   readonly error: string;
+  readonly code: ClientErrorCode;
+  readonly serverMessage: string;
   readonly details: unknown;
 
-  constructor(body: ApiErrorBody) {
-    super(body.message);
+  constructor(body: ClientErrorBody) {
+    super(userMessageFor(body));
     this.statusCode = body.statusCode;
     this.error = body.error;
+    this.code = body.code;
+    this.serverMessage = body.message;
     this.details = body.details;
   }
 
-  /** The whole error body, e.g. to log it or pass it on. */
-  toBody(): ApiErrorBody {
-    return { statusCode: this.statusCode, error: this.error, message: this.message, details: this.details };
+  /** The whole error body as the server sent it, e.g. to log it or pass it on. */
+  toBody(): ClientErrorBody {
+    return {
+      statusCode: this.statusCode,
+      error: this.error,
+      code: this.code,
+      message: this.serverMessage,
+      details: this.details,
+    };
+  }
+
+  /** Field errors keyed by field path (from the validation pipe's `details: [{field, messages}]`). */
+  get fieldMessages(): ReadonlyMap<string, readonly string[]> {
+    return fieldMessages(this.details);
   }
 }
 
@@ -38,58 +63,7 @@ export function isApiError(error: unknown, statusCode?: number): error is ApiErr
   return error instanceof ApiError && (statusCode === undefined || error.statusCode === statusCode);
 }
 
-/** Status 0 stands for "no HTTP response at all" (offline, server down, CORS, aborted proxy). */
-export const NETWORK_ERROR_STATUS = 0;
-
-const FALLBACK_MESSAGES: Record<number, string> = {
-  [NETWORK_ERROR_STATUS]: 'Cannot reach the Concord server. Check your connection and try again.',
-  400: 'The request was not valid.',
-  401: 'You are not signed in, or your session has expired.',
-  403: 'You do not have permission to do this.',
-  404: 'Not found.',
-  409: 'This conflicts with data that already exists.',
-  410: 'This is no longer available.',
-  413: 'The request is too large.',
-  422: 'Some of the values are not valid.',
-  429: 'Too many attempts. Please wait a moment and try again.',
-};
-
-function fallbackMessage(statusCode: number): string {
-  return (
-    FALLBACK_MESSAGES[statusCode] ??
-    (statusCode >= 500
-      ? `The server ran into a problem (${String(statusCode)}). Please try again.`
-      : `The request failed (${String(statusCode)}).`)
-  );
-}
-
-/**
- * Normalises whatever came back into the contract's error body. The server promises
- * `{statusCode,error,message,details?}`, but a proxy in between may answer with HTML, and
- * framework defaults sometimes send `message` as an array of validation messages.
- */
-function toErrorBody(statusCode: number, statusText: string, payload: unknown): ApiErrorBody {
-  const fallback: ApiErrorBody = {
-    statusCode,
-    error: statusText || 'Error',
-    message: fallbackMessage(statusCode),
-  };
-  if (typeof payload !== 'object' || payload === null) return fallback;
-  const body = payload as Record<string, unknown>;
-  const rawMessage = body.message;
-  const message =
-    typeof rawMessage === 'string' && rawMessage.trim() !== ''
-      ? rawMessage
-      : Array.isArray(rawMessage) && rawMessage.length > 0
-        ? rawMessage.map(String).join('; ')
-        : fallback.message;
-  return {
-    statusCode: typeof body.statusCode === 'number' ? body.statusCode : statusCode,
-    error: typeof body.error === 'string' ? body.error : fallback.error,
-    message,
-    ...(body.details === undefined ? {} : { details: body.details }),
-  };
-}
+export { NETWORK_ERROR_STATUS };
 
 function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
@@ -167,16 +141,12 @@ async function request<T>(method: HttpMethod, path: string, body: unknown, optio
   } catch (cause) {
     // Let react-query see its own cancellations for what they are.
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({
-      statusCode: NETWORK_ERROR_STATUS,
-      error: 'Network Error',
-      message: fallbackMessage(NETWORK_ERROR_STATUS),
-    });
+    throw new ApiError(toClientErrorBody(NETWORK_ERROR_STATUS, 'Network Error', undefined));
   }
 
   const payload = await readBody(response).catch(() => undefined);
   if (!response.ok) {
-    const error = new ApiError(toErrorBody(response.status, response.statusText, payload));
+    const error = new ApiError(toClientErrorBody(response.status, response.statusText, payload));
     if (response.status === 401) {
       for (const listener of unauthorizedListeners) listener(error);
     }

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res, 
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AnalysisSettingsDto, FreeTextPage, SurveyTallyResult, TallyResult } from '@concord/shared';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import type { TallyVerification } from './analysis-facts.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisFactsService } from './analysis-facts.service';
 import { ExportService } from './export.service';

@@ -10,7 +10,7 @@ import {
   type TallyResult,
 } from '@concord/shared';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -166,7 +166,17 @@ export class TallyService {
   async putSettings(actor: Actor, campaignId: string, minCellSize: number): Promise<AnalysisSettingsDto> {
     requireRole(actor, ANALYSIS_EDITORS);
     const campaign = await this.campaign(actor, campaignId);
-    await this.dataSource.manager.upsert(AnalysisSettings, { campaignId: campaign.id, minCellSize }, ['campaignId']);
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(AnalysisSettings, { campaignId: campaign.id });
+      await manager.upsert(AnalysisSettings, { campaignId: campaign.id, minCellSize }, ['campaignId']);
+      // The threshold decides what may be shown about small groups: a change is recorded.
+      await this.audit.record(manager, {
+        actor,
+        action: 'campaign.min_cell_size_changed',
+        subject: `campaign:${campaign.id}`,
+        payload: { from: before?.minCellSize ?? DEFAULT_MIN_CELL_SIZE, to: minCellSize },
+      });
+    });
     return { campaignId: campaign.id, minCellSize };
   }
 

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEventDto, AuditVerifyResult } from '@concord/shared';
+import type { AuditAction, AuditEventDto, AuditVerifyResult } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, requireRole } from '../common/actor';
-import { isDatabaseUnavailable } from '../common/api-exception.filter';
+import { isDatabaseUnavailable } from '../common/database-unavailable';
 import { DomainError } from '../common/domain-error';
 import { chainHash, checkChainSegment, GENESIS_HASH } from './audit-chain';
 import { AuditEvent, AuditHead } from './entities/audit-event.entity';
@@ -11,7 +11,7 @@ import { AuditEvent, AuditHead } from './entities/audit-event.entity';
 export interface AuditEntry {
   /** null for events the system itself causes (first start, seeding). */
   actor: Pick<Actor, 'id' | 'email'> | null;
-  action: string;
+  action: AuditAction;
   subject: string | null;
   payload?: Record<string, unknown>;
 }

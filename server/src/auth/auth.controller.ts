@@ -6,7 +6,7 @@ import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { CurrentActor, CurrentPrincipal, type Principal, Public } from './auth.decorators';
+import { CurrentActor, CurrentPrincipal, type Principal, Public } from '../common/access.decorators';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CreateTokenDto } from './dto/create-token.dto';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { StaffRole } from '@concord/shared';
 import { requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { type AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
+import { type AuthenticatedRequest, IS_PUBLIC, ROLES } from '../common/access.decorators';
 import { AuthService, toActor } from './auth.service';
 import { constantTimeEquals } from './secret-tokens';
 

@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Clock, InjectClock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import type { Principal } from './auth.decorators';
+import type { Principal } from '../common/access.decorators';
 import { cancelPasswordResets, endSessions } from './credentials';
 import { PasswordReset } from './entities/password-reset.entity';
 import { User } from './entities/user.entity';

@@ -3,7 +3,7 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { ApiTokenDto, UserDto } from '@concord/shared';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
-import { CurrentActor, Roles } from './auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';

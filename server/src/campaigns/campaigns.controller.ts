@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CampaignDto, CampaignLinkDto, CampaignProgressDto, OpenLinkDto } from '@concord/shared';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { CampaignsService } from './campaigns.service';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { NetworksModule } from '../networks/networks.module';
-import { ResponsesModule } from '../responses/responses.module';
-import { SurveysModule } from '../surveys/surveys.module';
+import { AuditModule } from '../audit';
+import { NetworksModule } from '../networks';
+import { ResponsesModule } from '../responses';
+import { SurveysModule } from '../surveys';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 

@@ -10,20 +10,20 @@ import type {
   OpenLinkDto,
 } from '@concord/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { Network } from '../networks/entities/network.entity';
-import { NetworksService } from '../networks/networks.service';
-import { ResponseProgressService } from '../responses/response-progress.service';
-import { SurveysService } from '../surveys/surveys.service';
+import { NetworksService } from '../networks';
+import { ResponseProgressService } from '../responses';
+import { SurveysService } from '../surveys';
 import { toCsv } from './csv-export';
 import type { CreateCampaignDto, CreateOpenLinkDto } from './dto/create-campaign.dto';
 import { Campaign } from './entities/campaign.entity';
 import { Invitation } from './entities/invitation.entity';
-import { linkToken, linkUrl, tokenHash } from './link-tokens';
+import { linkToken, linkUrl, tokenHash } from '../common/link-tokens';
 import { progressFromRows, type ProgressRow } from './progress';
 
 const CAMPAIGN_STAFF = ['secretariat'] as const;

@@ -8,8 +8,8 @@ import type {
   CharterClause,
 } from '@concord/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { UsersService } from '../auth/users.service';
+import { AuditService } from '../audit';
+import { UsersService } from '../auth';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { countVotes } from './amendment-votes';

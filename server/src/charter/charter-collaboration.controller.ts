@@ -8,7 +8,7 @@ import type {
   CharterTranslationDto,
   ClauseTranslationEntryDto,
 } from '@concord/shared';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { CharterAmendmentVotesService } from './charter-amendment-votes.service';

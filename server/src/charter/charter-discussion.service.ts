@@ -9,7 +9,7 @@ import type {
   CommentAnchorDto,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { type Author, CharterService, READERS, WRITERS } from './charter.service';

@@ -9,7 +9,7 @@ import {
   type TallyGroupBy,
 } from '@concord/shared';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { CharterDiscussionService } from './charter-discussion.service';

@@ -8,7 +8,7 @@ import {
   isRightToLeft,
 } from '@concord/shared';
 import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { CharterService, READERS, WRITERS } from './charter.service';

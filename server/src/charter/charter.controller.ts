@@ -28,7 +28,7 @@ import type {
   EvidenceWithCurrentDto,
 } from '@concord/shared';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { parseUuid } from '../common/pipes';

@@ -1,7 +1,7 @@
 import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AnalysisModule } from '../analysis/analysis.module';
-import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
+import { AnalysisModule } from '../analysis';
+import { AuditModule } from '../audit';
+import { AuthModule } from '../auth';
 import { CharterAmendmentVotesService } from './charter-amendment-votes.service';
 import { CharterCollaborationController } from './charter-collaboration.controller';
 import { CharterDiscussionService } from './charter-discussion.service';

@@ -13,7 +13,7 @@ import type {
   ClauseHistoryEntryDto,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { blameRevisions, clauseHistory } from './blame';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EvidenceFigures, EvidenceQuery, TallyFilters, TallyResult } from '@concord/shared';
-import { TallyService } from '../analysis/tally.service';
+import { TallyService } from '../analysis';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { evidenceFigures, evidenceTallyQuery } from './evidence-query';

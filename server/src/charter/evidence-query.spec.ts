@@ -1,6 +1,6 @@
 import type { EvidenceFigures, QuestionTally } from '@concord/shared';
 import fc from 'fast-check';
-import { parseTallyQuery } from '../analysis/tally-query';
+import { parseTallyQuery } from '../analysis';
 import { evidenceTallyQuery, figuresChanged } from './evidence-query';
 
 const QUESTION = {

@@ -7,12 +7,12 @@ import {
   type CodingCampaignDto,
 } from '@concord/shared';
 import type { DataSource } from 'typeorm';
-import { CampaignsService } from '../campaigns/campaigns.service';
+import { CampaignsService } from '../campaigns';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { NetworksService } from '../networks/networks.service';
-import { ResponseReadsService, type TextAnswerRow } from '../responses/response-reads.service';
-import { SurveysService } from '../surveys/surveys.service';
+import { NetworksService } from '../networks';
+import { ResponseReadsService, type TextAnswerRow } from '../responses';
+import { SurveysService } from '../surveys';
 
 /** A campaign as coding sees it. */
 export interface CodingCampaign {

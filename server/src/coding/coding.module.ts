@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AnalysisModule } from '../analysis';
-import { AuditModule } from '../audit/audit.module';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { NetworksModule } from '../networks/networks.module';
-import { ResponsesModule } from '../responses/responses.module';
-import { SurveysModule } from '../surveys/surveys.module';
+import { AuditModule } from '../audit';
+import { CampaignsModule } from '../campaigns';
+import { NetworksModule } from '../networks';
+import { ResponsesModule } from '../responses';
+import { SurveysModule } from '../surveys';
 import { AgreementService } from './agreement.service';
 import { CodingRepository } from './coding.repository';
 import { CodingSourcesService } from './coding-sources.service';

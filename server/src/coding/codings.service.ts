@@ -8,7 +8,7 @@ import type {
   SuggestResult,
 } from '@concord/shared';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { filterAnswers, pageOf, progressOf } from './answer-list';

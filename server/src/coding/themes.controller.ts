@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MergeThemeResult, ThemeDto } from '@concord/shared';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { CreateThemeDto, MergeThemeDto, ThemesQueryDto, UpdateThemeDto } from './dto/theme.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MergeThemeResult, ThemeDto } from '@concord/shared';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { themeNameKey } from './answer-list';

@@ -1,8 +1,8 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { NetworksModule } from '../networks/networks.module';
-import { SurveysModule } from '../surveys/surveys.module';
+import { AuditModule } from '../audit';
+import { CampaignsModule } from '../campaigns';
+import { NetworksModule } from '../networks';
+import { SurveysModule } from '../surveys';
 import { DemoSeedService } from './demo-seed.service';
 
 /**

@@ -1,10 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthDto } from '@concord/shared';
+import type { ApiErrorBody, HealthDto } from '@concord/shared';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/access.decorators';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
@@ -15,14 +15,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<HealthDto | (HealthDto & { statusCode: number; error: string; message: string })> {
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto | (HealthDto & ApiErrorBody)> {
     if (await this.databaseAnswers()) return { status: 'ok', db: 'up' };
     response.status(503);
     return {
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'db_unavailable',
       message: 'The database is unreachable; Concord serves again as soon as it is back',
       status: 'unavailable',
       db: 'down',

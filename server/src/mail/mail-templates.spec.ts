@@ -1,4 +1,5 @@
 import { LINK_PLACEHOLDER, renderMessage, retryDelayMs, withLink } from './mail-templates';
+import { DEFAULT_MAIL_WORDING } from './mail-wording';
 
 const context = {
   memberName: 'Aziz Karimov',
@@ -14,7 +15,7 @@ describe('renderMessage', () => {
       body: [
         'Dear Aziz Karimov,',
         '',
-        'The Central Asia Regional Secretariat invites you to answer the questionnaire "Charter review 2026".',
+        'As a member of Central Asia, you are invited to answer the questionnaire "Charter review 2026".',
         '',
         'Your personal link:',
         LINK_PLACEHOLDER,
@@ -22,8 +23,7 @@ describe('renderMessage', () => {
         'You can save your answers and come back later with the same link. Please answer by March 1, 2099.',
         'This link is personal: please do not forward it.',
         '',
-        'Thank you,',
-        'The Regional Secretariat',
+        'Thank you.',
         '',
       ].join('\n'),
     });
@@ -45,6 +45,45 @@ describe('renderMessage', () => {
     expect(message.body).not.toContain('Please answer by');
     expect(message.body.split(LINK_PLACEHOLDER)).toHaveLength(2);
     expect(withLink(message.body, 'https://c.example.org/r/abc')).toContain('\nhttps://c.example.org/r/abc\n');
+  });
+});
+
+describe('DEFAULT_MAIL_WORDING', () => {
+  const texts = Object.values(DEFAULT_MAIL_WORDING).flatMap((wording) => [
+    wording.invitation.subject,
+    wording.invitation.body,
+    wording.reminder.subject,
+    wording.reminder.body,
+    wording.deadline,
+  ]);
+
+  it('names no consultation or its organisers', () => {
+    for (const text of texts) expect(text).not.toMatch(/secretariat|secrétariat|секретариат|الأمانة/i);
+  });
+
+  it('uses only the placeholders renderMessage fills, and every body has the link once', () => {
+    const placeholders = new Set(
+      texts.flatMap((text) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1])),
+    );
+    expect([...placeholders].sort()).toEqual(['campaign', 'date', 'deadline', 'link', 'name', 'network']);
+    for (const wording of Object.values(DEFAULT_MAIL_WORDING)) {
+      expect(wording.invitation.body.split(LINK_PLACEHOLDER)).toHaveLength(2);
+      expect(wording.reminder.body.split(LINK_PLACEHOLDER)).toHaveLength(2);
+    }
+  });
+
+  it("takes a caller's own wording", () => {
+    const own = {
+      ...DEFAULT_MAIL_WORDING,
+      en: {
+        ...DEFAULT_MAIL_WORDING.en,
+        invitation: { subject: '{{network}}: {{campaign}}', body: 'Hi {{name}} {{link}}' },
+      },
+    };
+    expect(renderMessage('invitation', 'en', context, own)).toEqual({
+      subject: 'Central Asia: Charter review 2026',
+      body: `Hi Aziz Karimov ${LINK_PLACEHOLDER}`,
+    });
   });
 });
 

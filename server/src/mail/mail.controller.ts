@@ -7,7 +7,7 @@ import type {
   ReminderPreviewDto,
   TestInvitationResult,
 } from '@concord/shared';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import {

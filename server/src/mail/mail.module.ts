@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { NetworksModule } from '../networks/networks.module';
-import { ResponsesModule } from '../responses/responses.module';
+import { AuditModule } from '../audit';
+import { CampaignsModule } from '../campaigns';
+import { NetworksModule } from '../networks';
+import { ResponsesModule } from '../responses';
 import { MailController } from './mail.controller';
 import { MailSenderService } from './mail-sender.service';
 import { OutboxService } from './outbox.service';

@@ -11,9 +11,9 @@ import type {
   TestInvitationResult,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { toCsv } from '../campaigns/csv-export';
+import { AuditService } from '../audit';
+import { CampaignsService } from '../campaigns';
+import { toCsv } from '../campaigns';
 import type { Campaign } from '../campaigns/entities/campaign.entity';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NetworkMemberDto, ParticipantDto } from '@concord/shared';
 import { DataSource } from 'typeorm';
-import { CampaignsService, type PersonalInvitation } from '../campaigns/campaigns.service';
-import { toCsv } from '../campaigns/csv-export';
+import { CampaignsService, type PersonalInvitation } from '../campaigns';
+import { toCsv } from '../campaigns';
 import type { Campaign } from '../campaigns/entities/campaign.entity';
 import { type Actor, requireRole } from '../common/actor';
-import { MembersService } from '../networks/members.service';
-import { ResponseProgressService } from '../responses/response-progress.service';
+import { MembersService } from '../networks';
+import { ResponseProgressService } from '../responses';
 import {
   filterParticipants,
   type MessageFacts,

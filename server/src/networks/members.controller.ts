@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MemberImportResult, MemberUpsertResult, NetworkMemberDto } from '@concord/shared';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import { MemberInputDto } from './dto/member-input.dto';

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MemberImportResult, MemberInput, MemberUpsertResult, NetworkMemberDto } from '@concord/shared';
+import type {
+  AuditAction,
+  MemberImportResult,
+  MemberInput,
+  MemberUpsertResult,
+  NetworkMemberDto,
+} from '@concord/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { Network } from './entities/network.entity';
@@ -82,7 +88,7 @@ export class MembersService {
     actor: Actor,
     networkId: string,
     members: MemberInput[],
-    action: string,
+    action: Extract<AuditAction, `members.${string}`>,
     rejected = 0,
   ): Promise<MemberUpsertResult> {
     return this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { NetworkDto } from '@concord/shared';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { NetworksService } from './networks.service';
 

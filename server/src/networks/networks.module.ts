@@ -1,5 +1,5 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { NetworksController } from './networks.controller';

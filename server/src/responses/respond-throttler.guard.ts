@@ -6,9 +6,9 @@ import {
   ThrottlerGuard,
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
+  type ThrottlerLimitDetail,
   ThrottlerStorageService,
 } from '@nestjs/throttler';
-import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
 import { rateLimited } from '../common/rate-limited';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Put, Res, UseGuards } from
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CompletionResult, PartialSaveResult, RespondentViewDto } from '@concord/shared';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/access.decorators';
 import { CompleteAnswersDto, SaveAnswersDto } from './dto/respond.dto';
 import { RespondService } from './respond.service';
 import { RespondThrottlerGuard } from './respond-throttler.guard';

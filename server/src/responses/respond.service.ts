@@ -12,19 +12,13 @@ import {
   validateAnswers,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { Invitation } from '../campaigns/entities/invitation.entity';
-import {
-  anonymousResponseId,
-  generateReceipt,
-  isWellFormedToken,
-  requestHash,
-  tokenHash,
-} from '../campaigns/link-tokens';
+import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../common/link-tokens';
 import { SurveyVersion } from '../surveys/entities/survey-version.entity';
 import type { RespondentProfileDto } from './dto/respond.dto';
 import { SurveyResponse } from './entities/survey-response.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { anonymousResponseId } from '../campaigns/link-tokens';
+import { anonymousResponseId } from '../common/link-tokens';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 

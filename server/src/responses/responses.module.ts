@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { RespondController } from './respond.controller';
 import { RespondService } from './respond.service';
 import { ResponseProgressService } from './response-progress.service';

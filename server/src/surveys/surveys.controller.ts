@@ -8,7 +8,7 @@ import type {
   SurveyVersionSummaryDto,
   DetailedVersionDiff,
 } from '@concord/shared';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { parseUuid } from '../common/pipes';

@@ -1,5 +1,5 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { CHARTER_REVIEW_SLUG, CHARTER_REVIEW_TITLE, CHARTER_REVIEW_V1 } from './seed/charter-review-v1';
 import { CHARTER_REVIEW_V2, CHARTER_REVIEW_V2_CHANGELOG } from './seed/charter-review-v2';
 import { SurveysController } from './surveys.controller';

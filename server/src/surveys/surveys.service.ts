@@ -21,7 +21,7 @@ import {
   withSnapshots,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { sanitizeDefinition } from './definition-sanitizer';

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   rate_limited: 429,
   db_unavailable: 503,
+  internal_error: 500,
   // auth
   invalid_credentials: 401,
   email_taken: 409,
@@ -74,6 +75,29 @@ export const ERROR_STATUS = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);
+}
+
+/** The generic code for an HTTP status, for errors raised by the framework rather than a service. */
+const GENERIC_CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'db_unavailable',
+};
+
+export function genericCodeForStatus(status: number): ErrorCode {
+  return GENERIC_CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+}
 
 /** Standard reason phrases used in the `error` field of error bodies. */
 export const REASON_PHRASES: Record<number, string> = {

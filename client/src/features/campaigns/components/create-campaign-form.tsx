@@ -2,9 +2,12 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { describedBy, FieldErrorText } from '@/components/field-error-text';
 
 import { useNetworkOptions, useSurveyOptions } from '../api/get-campaign-options';
 import { useCreateCampaign } from '../api/create-campaign';
+
+const NAME_FIELD = ['name'];
 
 function toIso(local: string): string | undefined {
   return local === '' ? undefined : new Date(local).toISOString();
@@ -56,7 +59,14 @@ export function CreateCampaignForm() {
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-name`}>Name</label>
-            <input id={`${id}-name`} required value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              id={`${id}-name`}
+              required
+              aria-describedby={describedBy(create.error, 'name', `${id}-name-error`)}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+            <FieldErrorText error={create.error} field="name" id={`${id}-name-error`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-version`}>Questionnaire (published versions)</label>
@@ -120,7 +130,11 @@ export function CreateCampaignForm() {
           <input type="checkbox" checked={allowEdits} onChange={(event) => setAllowEdits(event.target.checked)} />{' '}
           Respondents may change their answers until the campaign closes
         </label>
-        <ErrorAlert error={create.error ?? surveys.error ?? networks.error} title="Could not create the campaign" />
+        <ErrorAlert
+          error={create.error ?? surveys.error ?? networks.error}
+          title="Could not create the campaign"
+          fieldsShownBeside={NAME_FIELD}
+        />
         <div>
           <button
             type="submit"

@@ -4,6 +4,7 @@ import type { StaffRole, UserDto } from '@concord/shared';
 import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { describedBy, FieldErrorText } from '@/components/field-error-text';
 import { roleLabel } from '@/lib/roles';
 
 import { useCreateUser } from '../api/create-user';
@@ -14,6 +15,9 @@ interface FormValues {
   role: StaffRole;
   password: string;
 }
+
+/** The fields whose server-side problems show beside their inputs. */
+const FORM_FIELDS = ['name', 'email', 'role', 'password'] as const;
 
 const EMPTY_FORM: FormValues = { name: '', email: '', role: 'secretariat', password: '' };
 
@@ -51,6 +55,7 @@ export function CreateUserForm() {
             <input
               id={`${id}-name`}
               name="name"
+              aria-describedby={describedBy(createUser.error, 'name', `${id}-name-error`)}
               autoComplete="off"
               required
               value={values.name}
@@ -58,12 +63,14 @@ export function CreateUserForm() {
                 update('name', event.target.value);
               }}
             />
+            <FieldErrorText error={createUser.error} field="name" id={`${id}-name-error`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-email`}>E-mail</label>
             <input
               id={`${id}-email`}
               name="email"
+              aria-describedby={describedBy(createUser.error, 'email', `${id}-email-error`)}
               type="email"
               autoComplete="off"
               required
@@ -72,12 +79,14 @@ export function CreateUserForm() {
                 update('email', event.target.value);
               }}
             />
+            <FieldErrorText error={createUser.error} field="email" id={`${id}-email-error`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-role`}>Role</label>
             <select
               id={`${id}-role`}
               name="role"
+              aria-describedby={describedBy(createUser.error, 'role', `${id}-role-error`)}
               value={values.role}
               onChange={(event) => {
                 update('role', event.target.value as StaffRole);
@@ -89,6 +98,7 @@ export function CreateUserForm() {
                 </option>
               ))}
             </select>
+            <FieldErrorText error={createUser.error} field="role" id={`${id}-role-error`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-password`}>Password</label>
@@ -98,7 +108,12 @@ export function CreateUserForm() {
               type="password"
               autoComplete="new-password"
               required
-              aria-describedby={`${id}-password-hint`}
+              aria-describedby={describedBy(
+                createUser.error,
+                'password',
+                `${id}-password-error`,
+                `${id}-password-hint`,
+              )}
               value={values.password}
               onChange={(event) => {
                 update('password', event.target.value);
@@ -107,9 +122,10 @@ export function CreateUserForm() {
             <p id={`${id}-password-hint`} className="field__hint">
               Their first password; pass it on through a safe channel.
             </p>
+            <FieldErrorText error={createUser.error} field="password" id={`${id}-password-error`} />
           </div>
         </div>
-        <ErrorAlert error={createUser.error} title="Could not add the user" />
+        <ErrorAlert error={createUser.error} title="Could not add the user" fieldsShownBeside={FORM_FIELDS} />
         {added ? (
           <p className="alert alert--success" role="status">
             Added {added.name} ({added.email}) as {roleLabel(added.role)}.

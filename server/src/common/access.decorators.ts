@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { StaffRole } from '@concord/shared';
 import type { Request } from 'express';
-import type { Actor } from '../common/actor';
+import type { Actor } from './actor';
 
 export const IS_PUBLIC = 'concord:public';
 export const ROLES = 'concord:roles';

@@ -1,0 +1,4 @@
+// The responses feature's public surface: other features import from here only.
+export { ResponsesModule } from './responses.module';
+export { ResponseProgressService } from './response-progress.service';
+export { ResponseReadsService, type TextAnswerRow } from './response-reads.service';

@@ -1,0 +1,3 @@
+import { respondLabel } from '../respond/respond-label';
+
+export const label = respondLabel;

@@ -1,0 +1,3 @@
+export function campaignLabel(name: string): string {
+  return `Campaign ${name}`;
+}

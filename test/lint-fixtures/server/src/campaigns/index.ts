@@ -1,0 +1,1 @@
+export { campaignLabel } from './campaign-label';

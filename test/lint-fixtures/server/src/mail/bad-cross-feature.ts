@@ -1,0 +1,3 @@
+import { campaignLabel } from '../campaigns/campaign-label';
+
+export const subject = campaignLabel('x');

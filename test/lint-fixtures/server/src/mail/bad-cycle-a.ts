@@ -1,0 +1,3 @@
+import { second } from './bad-cycle-b';
+
+export const first = (): string => `a${second()}`;

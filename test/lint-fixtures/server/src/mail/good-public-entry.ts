@@ -1,0 +1,3 @@
+import { campaignLabel } from '../campaigns';
+
+export const subject = campaignLabel('x');
