@@ -23,7 +23,7 @@ import { SpssColumnStats, spssExportPlan } from './spss-export';
 import { SpssWriter } from './spss-writer';
 import { TALLY_EXPORT_HEADER, tallyExportRows } from './tally-export';
 import { parseTallyQuery, type ParsedFilters } from './tally-query';
-import { dimensionConditions, scanConditions, SqlParams } from './tally-sql';
+import { responseConditions, SqlParams } from './tally-sql';
 import { ANALYSIS_EDITORS, TallyService } from './tally.service';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'sav';
@@ -176,11 +176,7 @@ export class ExportService {
       campaign.id,
     );
     const params = new SqlParams();
-    const where = [
-      ...dimensionConditions('responses', resolved.scope, filters, params),
-      ...scanConditions(filters, params),
-    ];
-    return { where, params };
+    return { where: responseConditions(resolved.scope, filters, params), params };
   }
 
   /** The selected responses in keyset batches of BATCH, ordered by id. */
