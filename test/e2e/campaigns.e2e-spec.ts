@@ -409,10 +409,13 @@ describe('campaigns and links', () => {
     ]);
   });
 
-  it('is for the secretariat and admins; the committee gets 403', async () => {
+  it('lets the committee read campaigns and progress, and keeps links and changes for the secretariat and admins', async () => {
     const committee = await createStaff(testApp, admin, 'committee');
-    const response = await committee.get('/api/campaigns');
-    expect([response.status, response.body]).toEqual([
+    const list = await committee.get('/api/campaigns');
+    const secretariatList = await secretariat.get('/api/campaigns');
+    expect([list.status, list.body]).toEqual([200, secretariatList.body]);
+    const links = await committee.get(`/api/campaigns/${(list.body as Array<{ id: string }>)[0]?.id}/links`);
+    expect([links.status, links.body]).toEqual([
       403,
       {
         statusCode: 403,
