@@ -105,6 +105,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/campaigns/{id}/themes/suggest/apply': 'secretariat',
   'GET /api/campaigns/{id}/themes/coders': 'staff',
   'GET /api/campaigns/{id}/themes/agreement': 'staff',
+  'GET /api/campaigns/{id}/themes/tallies': 'staff',
   'POST /api/surveys/{id}/themes': 'secretariat',
   'GET /api/surveys/{id}/themes': 'staff',
   'PATCH /api/surveys/{id}/themes/{themeId}': 'secretariat',
