@@ -138,11 +138,13 @@ describe('verifying and rebuilding the stored tallies', () => {
     expect((await admin.post(`/api/campaigns/${randomUUID()}/tallies/rebuild`)).body).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'campaign_not_found',
       message: 'Campaign not found',
     });
     expect((await admin.get('/api/campaigns/nope/tallies/verify')).body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'bad_request',
       message: 'id must be a UUID',
     });
     const rebuilt = await admin.post(`/api/campaigns/${campaign.id}/tallies/rebuild`);

@@ -14,6 +14,7 @@ interface AuditEvent {
 const badRequest = (field: string, message: string) => ({
   statusCode: 400,
   error: 'Bad Request',
+  code: 'bad_request',
   message,
   details: [{ field, messages: [message] }],
 });
@@ -90,7 +91,7 @@ describe('audit paging and filters, and request hygiene', () => {
       const reversed = await admin.get('/api/audit?from=2026-02-01&to=2026-01-01');
       expect([reversed.status, reversed.body]).toEqual([
         400,
-        { statusCode: 400, error: 'Bad Request', message: 'from must be earlier than to' },
+        { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'from must be earlier than to' },
       ]);
     });
   });
@@ -153,7 +154,12 @@ describe('audit paging and filters, and request hygiene', () => {
         .send(csv);
       expect([response.status, response.body]).toEqual([
         413,
-        { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than the limit of 20mb' },
+        {
+          statusCode: 413,
+          error: 'Payload Too Large',
+          code: 'payload_too_large',
+          message: 'The request body is larger than the limit of 20mb',
+        },
       ]);
     });
   });

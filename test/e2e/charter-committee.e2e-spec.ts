@@ -135,6 +135,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(badPosition.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'position must be one of: support, oppose',
         details: [{ field: 'position', messages: ['position must be one of: support, oppose'] }],
       });
@@ -147,14 +148,21 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(unknown.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_amendment_not_found',
         message: `Amendment ${MISSING_AMENDMENT} not found on this charter`,
       });
       const malformed = await member.put(`/api/charters/${id}/amendments/nope/vote`).send({ position: 'support' });
-      expect(malformed.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'amendmentId must be a UUID' });
+      expect(malformed.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'amendmentId must be a UUID',
+      });
       const bySecretariat = await secretariat.put(url).send({ position: 'support' });
       expect(bySecretariat.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'forbidden',
         message: 'This action needs one of the roles: admin, committee',
       });
 
@@ -167,6 +175,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(closed.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
+        code: 'charter_amendment_decided',
         message: 'Amendment 1 was already rejected; its voices are closed',
       });
       expect((await member.get(`/api/charters/${id}/amendments`)).body[0].votes).toEqual({
@@ -224,6 +233,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(conflict.body).toMatchObject({
         statusCode: 409,
         error: 'Conflict',
+        code: 'charter_merge_conflict',
         message: 'Amendment 2 overlaps changes made since revision 1; accepting it would conflict',
         details: { conflicts: [expect.objectContaining({ clauseId: 'meetings' })] },
       });
@@ -350,6 +360,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           {
             statusCode: 400,
             error: 'Bad Request',
+            code: 'bad_request',
             message: 'lang must be one of: fr, ru, ar (en is the source language)',
           },
         ],
@@ -362,6 +373,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           {
             statusCode: 400,
             error: 'Bad Request',
+            code: 'bad_request',
             message: 'lang must be one of: fr, ru, ar (en is the source language)',
           },
         ],
@@ -371,7 +383,12 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'ghost',
           { revision: 1, heading: 'Fantôme', body: '' },
           404,
-          { statusCode: 404, error: 'Not Found', message: 'Clause ghost is not in revision 1' },
+          {
+            statusCode: 404,
+            error: 'Not Found',
+            code: 'charter_clause_not_found',
+            message: 'Clause ghost is not in revision 1',
+          },
         ],
         [
           member,
@@ -379,7 +396,12 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 9, heading: 'Objet', body: '' },
           404,
-          { statusCode: 404, error: 'Not Found', message: `Revision 9 of charter ${id} not found` },
+          {
+            statusCode: 404,
+            error: 'Not Found',
+            code: 'charter_revision_not_found',
+            message: `Revision 9 of charter ${id} not found`,
+          },
         ],
         [
           member,
@@ -387,7 +409,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 1, heading: '   ', body: '' },
           400,
-          { statusCode: 400, error: 'Bad Request', message: 'heading must not be blank' },
+          { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'heading must not be blank' },
         ],
         [
           member,
@@ -398,6 +420,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           {
             statusCode: 400,
             error: 'Bad Request',
+            code: 'bad_request',
             message: 'revision must not be less than 1; revision must be an integer number',
             details: [
               {
@@ -413,7 +436,12 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 1, heading: 'Objet', body: 'x' },
           403,
-          { statusCode: 403, error: 'Forbidden', message: 'This action needs one of the roles: admin, committee' },
+          {
+            statusCode: 403,
+            error: 'Forbidden',
+            code: 'forbidden',
+            message: 'This action needs one of the roles: admin, committee',
+          },
         ],
       ];
       for (const [who, lang, clauseId, body, status, error] of cases) {
@@ -424,6 +452,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(badList.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'lang must be one of: fr, ru, ar (en is the source language)',
         details: [{ field: 'lang', messages: ['lang must be one of: fr, ru, ar (en is the source language)'] }],
       });
@@ -431,6 +460,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(badExport.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'lang must be one of: en, fr, ru, ar',
         details: [{ field: 'lang', messages: ['lang must be one of: en, fr, ru, ar'] }],
       });
@@ -438,6 +468,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(redline.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'A redline (against) compares the source text; lang is for plain exports',
       });
       expect((await member.get(`${url}?lang=fr`)).body).toEqual(before);

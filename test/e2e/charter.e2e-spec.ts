@@ -943,6 +943,7 @@ describe('charter', () => {
       expect(badRevision.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'charter_revision_not_found',
         message: `Revision 9 of charter ${id} not found`,
       });
       expect((await member.get(`/api/charters/${id}/evidence`)).body).toEqual([]);

@@ -75,7 +75,11 @@ describe('evidence loop', () => {
       const mine = await committee.get(`/api/campaigns/${campaignId}/tallies?groupBy=network`);
       const theirs = await secretariat.get(`/api/campaigns/${campaignId}/tallies?groupBy=network`);
       expect(mine.status).toBe(200);
-      expect(mine.body).toEqual(theirs.body);
+      // asOf is the moment each read's snapshot was taken, so only its order is shared.
+      const { asOf: myAsOf, ...myFigures } = mine.body as { asOf: string };
+      const { asOf: theirAsOf, ...theirFigures } = theirs.body as { asOf: string };
+      expect(myFigures).toEqual(theirFigures);
+      expect(Date.parse(theirAsOf)).toBeGreaterThanOrEqual(Date.parse(myAsOf));
       expect(mine.body.responses).toBe(4);
       const rolesClear = (mine.body.questions as Array<{ name: string }>).find((q) => q.name === 'roles_clear');
       expect(rolesClear).toMatchObject({
@@ -138,6 +142,7 @@ describe('evidence loop', () => {
       expect(response.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'forbidden',
         message: 'This action needs one of the roles: admin, secretariat',
       });
     });
@@ -147,6 +152,7 @@ describe('evidence loop', () => {
       expect(response.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'forbidden',
         message: 'This action needs one of the roles: admin, secretariat',
       });
     });
@@ -303,6 +309,7 @@ describe('evidence loop', () => {
       expect(response.body).toMatchObject({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'property snapshot should not exist',
       });
       const inRevision = await committee.post(`/api/charters/${charterId}/revisions`).send({
@@ -322,17 +329,28 @@ describe('evidence loop', () => {
       const noCampaign = await committee
         .post(`/api/charters/${charterId}/evidence`)
         .send({ campaignId: unknownCampaign, question: 'roles_clear', clauseId: 'roles' });
-      expect(noCampaign.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Campaign not found' });
+      expect(noCampaign.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'campaign_not_found',
+        message: 'Campaign not found',
+      });
       const noSurvey = await committee
         .post(`/api/charters/${charterId}/evidence`)
         .send({ surveyId: randomUUID(), question: 'roles_clear', clauseId: 'roles' });
-      expect(noSurvey.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Survey not found' });
+      expect(noSurvey.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'survey_not_found',
+        message: 'Survey not found',
+      });
       const notAsked = await committee
         .post(`/api/charters/${charterId}/evidence`)
         .send({ campaignId, question: 'budget', clauseId: 'roles' });
       expect(notAsked.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
+        code: 'charter_evidence_question_not_asked',
         message: `Campaign ${campaignId} does not ask a question named "budget"`,
         details: { question: 'budget' },
       });
@@ -350,6 +368,7 @@ describe('evidence loop', () => {
       expect((await send({ campaignId, filters: { colour: ['red'] } })).body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'filters.colour is not a tally filter',
       });
       expect((await send({ campaignId, filters: { network: 'CA' } })).body.message).toBe(

@@ -3,12 +3,23 @@ import { createStaff, signIn, type StaffSession } from '../support/staff-session
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, TestClock, type TestApp } from '../support/test-app';
 
 const HOUR_MS = 60 * 60 * 1000;
-const TOKEN_REVOKED = { statusCode: 401, error: 'Unauthorized', message: 'Invalid or revoked API token' };
-const SESSION_ENDED = { statusCode: 401, error: 'Unauthorized', message: 'Your session has ended; sign in again' };
+const TOKEN_REVOKED = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  code: 'unauthenticated',
+  message: 'Invalid or revoked API token',
+};
+const SESSION_ENDED = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  code: 'unauthenticated',
+  message: 'Your session has ended; sign in again',
+};
 const RESET_LINK_INVALID = 'This password reset link is invalid, already used or expired; ask for a new one';
 const INVALID_RESET_BODY = {
   statusCode: 400,
   error: 'Bad Request',
+  code: 'bad_request',
   message: RESET_LINK_INVALID,
   details: [{ field: 'token', messages: [RESET_LINK_INVALID] }],
 };
@@ -89,6 +100,7 @@ describe('passwords and API tokens', () => {
       expect(response.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'currentPassword is not your current password',
         details: [{ field: 'currentPassword', messages: ['currentPassword is not your current password'] }],
       });
@@ -107,6 +119,7 @@ describe('passwords and API tokens', () => {
       expect(response.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
         message: 'newPassword must be 12 to 1024 characters long',
         details: [{ field: 'newPassword', messages: ['newPassword must be 12 to 1024 characters long'] }],
       });
@@ -199,7 +212,7 @@ describe('passwords and API tokens', () => {
       const again = await admin.delete(`/api/users/${user.id}/tokens/${first.id}`);
       expect([again.status, again.body]).toEqual([
         404,
-        { statusCode: 404, error: 'Not Found', message: `API token ${first.id} not found` },
+        { statusCode: 404, error: 'Not Found', code: 'not_found', message: `API token ${first.id} not found` },
       ]);
       const [event] = await auditEvents(`subject=user:${user.id}&action=auth.token_revoked`);
       expect(event).toMatchObject({ actorEmail: ADMIN_EMAIL, payload: { tokenId: first.id } });
@@ -219,18 +232,23 @@ describe('passwords and API tokens', () => {
       const forbidden = await user.get(`/api/users/${user.id}/tokens`);
       expect([forbidden.status, forbidden.body]).toEqual([
         403,
-        { statusCode: 403, error: 'Forbidden', message: 'This action needs one of the roles: admin' },
+        {
+          statusCode: 403,
+          error: 'Forbidden',
+          code: 'forbidden',
+          message: 'This action needs one of the roles: admin',
+        },
       ]);
       const unknownId = '00000000-0000-4000-8000-000000000000';
       const unknown = await admin.get(`/api/users/${unknownId}/tokens`);
       expect([unknown.status, unknown.body]).toEqual([
         404,
-        { statusCode: 404, error: 'Not Found', message: `User ${unknownId} not found` },
+        { statusCode: 404, error: 'Not Found', code: 'not_found', message: `User ${unknownId} not found` },
       ]);
       const malformed = await admin.delete(`/api/users/${user.id}/tokens/not-a-uuid`);
       expect([malformed.status, malformed.body]).toEqual([
         400,
-        { statusCode: 400, error: 'Bad Request', message: 'tokenId must be a UUID' },
+        { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'tokenId must be a UUID' },
       ]);
     });
   });
@@ -324,6 +342,7 @@ describe('passwords and API tokens', () => {
         {
           statusCode: 400,
           error: 'Bad Request',
+          code: 'bad_request',
           message: 'newPassword must be 12 to 1024 characters long',
           details: [{ field: 'newPassword', messages: ['newPassword must be 12 to 1024 characters long'] }],
         },

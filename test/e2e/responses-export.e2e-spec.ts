@@ -322,12 +322,17 @@ describe('bad requests', () => {
   ])('%s?%s → 400 naming the parameter', async (format, query, message) => {
     const res = await admin.get(`/api/campaigns/${campaignId}/responses.${format}?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message });
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message });
   });
 
   it('unknown campaign → 404; no login → 401', async () => {
     const res = await admin.get(`/api/campaigns/${ID(9)}/responses.sav`);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Campaign not found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'campaign_not_found',
+      message: 'Campaign not found',
+    });
     expect((await testApp.http().get(`/api/campaigns/${campaignId}/responses.sav`)).status).toBe(401);
   });
 });
