@@ -52,7 +52,7 @@ describeWithBrowser('passwords in the browser', () => {
     await page.getByLabel('New password', { exact: true }).fill('Second-password-123');
     await page.getByLabel('Repeat the new password').fill('Second-password-123');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByText('currentPassword is not your current password').waitFor();
+    await page.getByText('Could not change the password: currentPassword is not your current password').waitFor();
 
     await page.getByLabel('Current password').fill('First-password-123');
     await page.getByRole('button', { name: 'Change password' }).click();

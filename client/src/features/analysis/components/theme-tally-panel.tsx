@@ -2,7 +2,7 @@ import { ErrorAlert } from '@/components/error-alert';
 
 import type { QueryParams } from '@/lib/api-client';
 
-import { useThemeTallies } from '../api/get-theme-tallies';
+import { useCodableQuestions, useThemeTallies } from '../api/get-theme-tallies';
 import { QuestionChart } from './question-chart';
 
 /**
@@ -20,8 +20,11 @@ export function ThemeTallyPanel({
   filters: QueryParams;
   groupLabels: Record<string, string>;
 }) {
-  const tally = useThemeTallies(campaignId, question, filters);
+  // Only questions coders can code carry themes (not e-mail fields, nor questions in dynamic panels).
+  const codable = useCodableQuestions(campaignId).data?.has(question) ?? false;
+  const tally = useThemeTallies(campaignId, question, filters, codable);
   const themes = tally.data?.questions[0];
+  if (!codable) return null;
   if (tally.error !== null) return <ErrorAlert error={tally.error} />;
   if (themes === undefined || (themes.choices?.length === 0 && !themes.suppressed)) return null;
   return (
