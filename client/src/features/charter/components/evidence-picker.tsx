@@ -68,6 +68,8 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
       aria-label="Cite evidence"
       onSubmit={(event) => {
         event.preventDefault();
+        // The picker sits inside the clause editor's form: citing must not also save the draft.
+        event.stopPropagation();
         void submit();
       }}
     >
