@@ -14,6 +14,7 @@ import {
   type ValueCheck,
   visibleItems,
   withVariable,
+  withVariables,
 } from './answer-checks';
 import { definitionPages, isPanelType, isQuestionElement, walkElements } from './definition-model';
 import { type ElementJson, isRecord, type SurveyDefinition } from './definition-types';
@@ -371,14 +372,13 @@ function panelDynamicCheck(
   const checkPanels = (panels: unknown[], report: Report, context: CheckContext): void => {
     panels.forEach((item, index) => {
       if (!isRecord(item)) return report('Expected an object of answers', `[${index}]`);
-      const values = {
-        ...context.values,
+      const values = withVariables(context.values, {
         panel: item,
         panelIndex: index,
         visiblePanelIndex: index,
         prevPanel: panels[index - 1],
         parentPanel: context.values.panel,
-      };
+      });
       validateScope(
         template,
         { mode: context.mode, owner: item, values, ownerVariable: 'panel' },
@@ -595,7 +595,8 @@ function rounded(value: unknown, precision: number | undefined): unknown {
 function withComputedValues(scope: CompiledScope, context: CheckContext): CheckContext {
   const owner: Record<string, unknown> = { ...context.owner };
   for (const item of scope.computed) delete owner[item.key];
-  const values = context.ownerVariable === undefined ? owner : { ...context.values, [context.ownerVariable]: owner };
+  const values =
+    context.ownerVariable === undefined ? owner : withVariable(context.values, context.ownerVariable, owner);
   for (let pass = 0; pass <= scope.computed.length; pass++) {
     let changed = false;
     for (const item of scope.computed) {

@@ -189,6 +189,37 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check([panels], { p: [{ t: 'x' }, { u: 'y' }] })).toEqual([]);
     expect(check([panels], { p: [{ u: 'x' }, { t: 'y' }] })).toEqual([hidden('p[0].u'), hidden('p[1].t')]);
   });
+
+  it('reads {panel} and {row} as the panel and row even beside answers named Panel and Row', () => {
+    // survey-core matches variable names case-insensitively; its panel and row contexts come first.
+    const elements = [
+      { type: 'text', name: 'Panel' },
+      { type: 'text', name: 'Row' },
+      {
+        type: 'paneldynamic',
+        name: 'p',
+        templateElements: [
+          { type: 'text', name: 'x' },
+          { type: 'text', name: 'y', visibleIf: "{panel.x} = 'a'" },
+        ],
+      },
+      {
+        type: 'matrixdropdown',
+        name: 'm',
+        rows: ['r'],
+        columns: [
+          { name: 'x', cellType: 'text' },
+          { name: 'y', cellType: 'text', visibleIf: "{row.x} = 'a'" },
+        ],
+      },
+    ];
+    const others = { Panel: 'other', Row: 'other' };
+    expect(check(elements, { ...others, p: [{ x: 'a', y: 'v' }], m: { r: { x: 'a', y: 'v' } } })).toEqual([]);
+    expect(check(elements, { ...others, p: [{ x: 'b', y: 'v' }], m: { r: { x: 'b', y: 'v' } } })).toEqual([
+      hidden('p[0].y'),
+      { question: 'm.r.y', message: 'The column is hidden, so it must not be answered' },
+    ]);
+  });
 });
 
 describe('answers survey-core rejects and the validator used to accept', () => {
