@@ -15,7 +15,7 @@ import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-s
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 /** The API's figures are exact; the page shows means and medians to two decimals at most. */
-function shown(value: number | null | undefined): string {
+function displayed(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : String(Math.round(value * 100) / 100);
 }
 
@@ -159,7 +159,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
     expect(clarity.weighted?.mean).not.toBe(clarity.mean);
     await card(page, CLARITY_TITLE)
       .getByText(
-        `mean ${shown(clarity.mean)} · median ${shown(clarity.median)} · min ${shown(clarity.min)} · max ${shown(clarity.max)} · weighted mean ${shown(clarity.weighted?.mean)}`,
+        `mean ${displayed(clarity.mean)} · median ${displayed(clarity.median)} · min ${displayed(clarity.min)} · max ${displayed(clarity.max)} · weighted mean ${displayed(clarity.weighted?.mean)}`,
         { exact: true },
       )
       .waitFor();
