@@ -22,6 +22,13 @@ describe('analysis view in the address', () => {
     expect(searchFromControls(null, EMPTY_CONTROLS).toString()).toBe('');
   });
 
+  it('keeps a question chosen for the answer filter before its answer is', () => {
+    const chosen: TallyControls = { ...EMPTY_CONTROLS, answerQuestion: 'q_radio' };
+    const search = searchFromControls('c-1', chosen);
+    expect(search.toString()).toBe('campaign=c-1&answer%5Bq_radio%5D=');
+    expect(controlsFromSearch(search)).toEqual(chosen);
+  });
+
   it('reads back what it wrote, for any view', () => {
     const text = fc.string({ maxLength: 12 });
     fc.assert(

@@ -53,7 +53,8 @@ export function searchFromControls(campaignId: string | null, controls: TallyCon
   if (controls.weighting !== 'pooled') search.set('weighting', controls.weighting);
   for (const key of TEXT_KEYS) if (controls[key] !== '') search.set(key, controls[key]);
   if (controls.includePartial) search.set('includePartial', 'true');
-  if (controls.answerQuestion !== '' && controls.answerValue !== '')
-    search.set(`answer[${controls.answerQuestion}]`, controls.answerValue);
+  // A question chosen before its answer stays in the address (with an empty value), so the
+  // answer list it enables survives the address update.
+  if (controls.answerQuestion !== '') search.set(`answer[${controls.answerQuestion}]`, controls.answerValue);
   return search;
 }
