@@ -71,7 +71,12 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
       .join('; ');
     await picker.getByRole('img', { name: `Preview (now): ${summary}` }).waitFor();
     await picker.screenshot({ path: screenshotPath('evidence-picker-preview') });
+    const posted = page.waitForResponse(
+      (response) => response.url().endsWith('/evidence') && response.request().method() === 'POST',
+    );
     await picker.getByRole('button', { name: 'Cite this evidence' }).click();
+    const citation = await posted;
+    expect(citation.status()).toBe(201);
     await picker.waitFor({ state: 'detached' });
 
     const cited = await api<EvidenceWithCurrentDto[]>('GET', `/api/charters/${await charterId(api)}/evidence`);

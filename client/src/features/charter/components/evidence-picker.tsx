@@ -63,16 +63,8 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
   }
 
   return (
-    <form
-      className="evidence-picker panel stack"
-      aria-label="Cite evidence"
-      onSubmit={(event) => {
-        event.preventDefault();
-        // The picker sits inside the clause editor's form: citing must not also save the draft.
-        event.stopPropagation();
-        void submit();
-      }}
-    >
+    // Not a <form>: the picker sits inside the clause editor's form, and nested forms submit the outer one.
+    <div className="evidence-picker panel stack" role="form" aria-label="Cite evidence">
       <div className="evidence-picker__fields">
         <div className="field">
           <label htmlFor={`${id}-source`}>Source</label>
@@ -178,13 +170,18 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
       )}
       <ErrorAlert error={cite.error} title="Could not cite" />
       <p>
-        <button type="submit" className="button button--primary" disabled={cite.isPending || chosen === null}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={cite.isPending || chosen === null}
+          onClick={() => void submit()}
+        >
           Cite this evidence
         </button>{' '}
         <button type="button" className="button button--secondary" onClick={onDone}>
           Cancel
         </button>
       </p>
-    </form>
+    </div>
   );
 }
