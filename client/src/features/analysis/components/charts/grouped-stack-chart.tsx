@@ -107,7 +107,8 @@ export function GroupedStackChart({ question, labels }: { question: QuestionTall
       total: false,
       suppressed: figures.suppressed,
       responses: figures.responses,
-      n: figures.answered ?? figures.responses,
+      // A suppressed group carries no figures at all, not even its size.
+      n: figures.suppressed ? null : (figures.answered ?? figures.responses),
       shares: figures.suppressed ? [] : splitOf(figures.choices, values, multi),
       counts: values.map((value) => figures.choices?.find((choice) => choice.value === value)?.count ?? null),
     });
@@ -126,7 +127,7 @@ export function GroupedStackChart({ question, labels }: { question: QuestionTall
     lines
       .map((line) =>
         line.suppressed
-          ? `${line.label}: fewer than the minimum responses (${line.responses}), not shown`
+          ? `${line.label}: fewer than the minimum responses, not shown`
           : `${line.label}${line.n === null ? '' : ` (n = ${line.n})`}: ` +
             choices.map((choice, index) => `${choice.label} ${percent(line.shares[index])}`).join(', '),
       )
@@ -166,9 +167,7 @@ export function GroupedStackChart({ question, labels }: { question: QuestionTall
                 )}
                 <td className="analysis-stack__bar">
                   {line.suppressed && (
-                    <span className="analysis-suppressed">
-                      Fewer than the minimum responses ({line.responses}): not shown
-                    </span>
+                    <span className="analysis-suppressed">Fewer than the minimum responses: not shown</span>
                   )}
                 </td>
                 <td className="analysis-stack__n">{line.n === null ? '' : `n = ${line.n}`}</td>
