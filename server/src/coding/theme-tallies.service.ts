@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { TallyResult } from '@concord/shared';
+import { isUUID } from 'class-validator';
 import { type DerivedQuestion, type RawQuery, TallyService } from '../analysis';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { type CoderPolicy, CodingRepository } from './coding.repository';
 import { CodingSourcesService } from './coding-sources.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const THEME_QUERY_KEYS = ['question', 'coder'] as const;
 
 function bad(message: string): DomainError {
@@ -19,7 +19,7 @@ export function parseThemeTallyQuery(raw: RawQuery): { question: string; policy:
   if (question === undefined) throw bad('question is required');
   if (typeof question !== 'string' || question.trim() === '') throw bad('question must be given once, not empty');
   if (coder === undefined) return { question, policy: { kind: 'anyCoder' } };
-  if (typeof coder !== 'string' || !UUID.test(coder)) throw bad('coder must be a user id (UUID)');
+  if (typeof coder !== 'string' || !isUUID(coder)) throw bad('coder must be a user id (UUID)');
   return { question, policy: { kind: 'coder', coderId: coder.toLowerCase() } };
 }
 

@@ -4,9 +4,9 @@ import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
+import { TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
-import { formatDateTime } from '@/utils/format';
 
 import { useCreateApiToken } from '../api/create-api-token';
 import { useApiTokens } from '../api/get-api-tokens';
@@ -158,16 +158,7 @@ function TokenRow({ token }: { token: ApiTokenDto }) {
   return (
     <tr>
       <th scope="row">{token.name}</th>
-      <td>
-        <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
-      </td>
-      <td>
-        {token.lastUsedAt ? (
-          <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
-        ) : (
-          <span className="muted">Never</span>
-        )}
-      </td>
+      <TokenUseCells token={token} />
       <td className="data-table__actions">
         <button
           type="button"

@@ -3,9 +3,9 @@ import { useState, type SubmitEvent } from 'react';
 import type { UserDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
-import { formatDateTime } from '@/utils/format';
 
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
@@ -112,16 +112,7 @@ function UserTokensTable({ user }: { user: UserDto }) {
           {tokens.data.map((token) => (
             <tr key={token.id}>
               <th scope="row">{token.name}</th>
-              <td>
-                <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
-              </td>
-              <td>
-                {token.lastUsedAt ? (
-                  <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
-                ) : (
-                  <span className="muted">Never</span>
-                )}
-              </td>
+              <TokenUseCells token={token} />
               <td className="data-table__actions">
                 <button
                   type="button"
