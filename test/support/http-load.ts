@@ -1,3 +1,15 @@
+import { Agent, fetch as undiciFetch } from 'undici';
+
+/**
+ * Idle connections are dropped by this client after one second, well before the server's
+ * five-second keep-alive timeout. With the defaults the client keeps an idle socket until just
+ * before the server's timeout (its hint less one second, checked on a one-second tick), so a
+ * request sent as the server closes that socket sees ECONNRESET: a client-side race, not an
+ * answer of the server, and one that a stalled event loop (the app runs in this process) makes
+ * likely.
+ */
+const dispatcher = new Agent({ keepAliveTimeout: 1_000, keepAliveMaxTimeout: 1_000 });
+
 /** What a client saw: an HTTP answer, or none at all (status 0: refused, reset, timed out). */
 export interface HttpOutcome {
   status: number;
@@ -27,11 +39,11 @@ export async function call(url: string, options: CallOptions = {}): Promise<Http
     body = options.raw;
   }
   try {
-    const response = await fetch(url, {
+    const response = await undiciFetch(url, {
+      dispatcher,
       method: options.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
-      // Node's fetch takes any Uint8Array; the DOM typing only names ArrayBuffer-backed ones.
-      body: body as BodyInit | undefined,
+      body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
     const text = await response.text();
