@@ -281,7 +281,7 @@ export class TallyService {
     const byId = new Map(networks.map((network) => [network.id, network]));
     const result: TallyResult = {
       asOf: asOf.toISOString(),
-      responses: assembled.responses,
+      responses: assembled.suppressed ? null : assembled.responses,
       suppressed: assembled.suppressed,
       groupBy: query.groupBy,
       weighting: query.weighting,

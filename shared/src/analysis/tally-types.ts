@@ -102,8 +102,12 @@ export interface TallyFilters {
 export interface TallyResult {
   /** ISO time: every response committed before it is counted. */
   asOf: string;
-  responses: number;
-  /** Fewer responses than the threshold match: no figures at all. */
+  /**
+   * Responses that match the filters; null when they are fewer than the threshold (`suppressed`):
+   * how many respondents match a narrow filter is itself a figure about a small group.
+   */
+  responses: number | null;
+  /** Fewer responses than the threshold match: no figures at all, the count included. */
   suppressed: boolean;
   groupBy: TallyGroupBy | null;
   weighting: TallyWeighting;

@@ -185,8 +185,8 @@ export interface EvidenceQuery {
 export interface EvidenceFigures {
   /** Every response committed before this time is counted. */
   asOf: string;
-  /** Responses that match the filters. */
-  responses: number;
+  /** Responses that match the filters; null when suppressed (fewer than the threshold). */
+  responses: number | null;
   suppressed: boolean;
   minCellSize: number;
   groupLabels?: Record<string, string>;

@@ -283,8 +283,13 @@ export function AnalysisPage() {
           {tallies.data && (
             <>
               <p className="analysis-summary">
-                {tallies.data.responses} responses · groups under {tallies.data.minCellSize} responses are not shown
-                {tallies.data.suppressed && <strong> · too few responses match these filters</strong>}
+                {tallies.data.responses === null ? (
+                  <strong>Fewer than {tallies.data.minCellSize} responses match these filters: nothing is shown</strong>
+                ) : (
+                  <>
+                    {tallies.data.responses} responses · groups under {tallies.data.minCellSize} responses are not shown
+                  </>
+                )}
               </p>
               {tallies.data.questions.map((question) => (
                 <QuestionCard

@@ -98,9 +98,16 @@ export function SurveyAnalysisPage() {
       {tallies.data && (
         <>
           <p className="analysis-summary">
-            {tallies.data.responses} responses across {versionList(shown)} · groups under {tallies.data.minCellSize}{' '}
-            responses are not shown
-            {tallies.data.suppressed && <strong> · too few responses to show figures</strong>}
+            {tallies.data.responses === null ? (
+              <strong>
+                Fewer than {tallies.data.minCellSize} responses across {versionList(shown)}: nothing is shown
+              </strong>
+            ) : (
+              <>
+                {tallies.data.responses} responses across {versionList(shown)} · groups under {tallies.data.minCellSize}{' '}
+                responses are not shown
+              </>
+            )}
           </p>
           <table className="analysis-table analysis-versions">
             <caption>Questions and the versions that asked them</caption>
