@@ -98,7 +98,7 @@ export class MembersService {
       );
     }
     const parsed = parseMemberCsv(body);
-    if ('headerError' in parsed) throw new DomainError('bad_request', parsed.headerError);
+    if ('fileError' in parsed) throw new DomainError('bad_request', parsed.fileError);
     const counts =
       parsed.members.length === 0
         ? await this.requireNetwork(this.dataSource.manager, networkId).then(() => ({ created: 0, updated: 0 }))
