@@ -39,6 +39,7 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
   const move = (index: number, by: number) => {
     const next = [...rows];
     const [row] = next.splice(index, 1);
+    if (row === undefined) return;
     next.splice(index + by, 0, row);
     setRows(next);
   };

@@ -95,7 +95,7 @@ export function applyResolutions(
   let changed = false;
   for (const { clauseId, clause } of resolutions) {
     const index = result.findIndex((candidate) => candidate.id === clauseId);
-    const current = index >= 0 ? result[index] : null;
+    const current = result[index] ?? null;
     if (clause === null) {
       if (index >= 0) result.splice(index, 1);
       changed ||= index >= 0;
