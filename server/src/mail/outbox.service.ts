@@ -233,15 +233,14 @@ export class OutboxService {
     campaignId: string,
     networkIds: string[],
   ): Promise<RecipientRow[]> {
-    const [invitations, invited, networks] = await Promise.all([
-      this.campaigns.personalInvitations(campaignId, networkIds, manager),
-      manager.query<Array<{ invitation_id: string }>>(
-        `SELECT DISTINCT invitation_id FROM outbox
-         WHERE campaign_id = $1 AND kind = 'invitation' AND status <> 'failed'`,
-        [campaignId],
-      ),
-      this.campaigns.networkNames(actor),
-    ]);
+    // One after the other: both run on the transaction's one connection.
+    const invitations = await this.campaigns.personalInvitations(campaignId, networkIds, manager);
+    const invited = await manager.query<Array<{ invitation_id: string }>>(
+      `SELECT DISTINCT invitation_id FROM outbox
+       WHERE campaign_id = $1 AND kind = 'invitation' AND status <> 'failed'`,
+      [campaignId],
+    );
+    const networks = await this.campaigns.networkNames(actor);
     const already = new Set(invited.map((row) => row.invitation_id));
     const waiting = new Map(
       invitations
