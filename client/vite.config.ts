@@ -37,7 +37,8 @@ function keepSurveyOffTheShell(): Plugin {
           if (fileName === undefined || seen.has(fileName)) continue;
           seen.add(fileName);
           const chunk = bundle[fileName];
-          if (chunk.type !== 'chunk') continue;
+          // An import names a file of this bundle; anything else (an asset, a file not in it) has no imports.
+          if (chunk?.type !== 'chunk') continue;
           const surveyModule = chunk.moduleIds.find((id) => SURVEY_MODULE.test(id));
           if (surveyModule !== undefined) {
             this.error(

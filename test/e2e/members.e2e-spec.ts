@@ -193,6 +193,22 @@ describe('network members', () => {
           'The CSV header lacks the column(s): email, country, role, language (expected name,email,country,role,language)',
       },
     ]);
+    // Quoting the parser cannot read refuses the whole file (nothing is imported), naming the line.
+    const unclosedQuote = await secretariat
+      .post(`/api/networks/${centralAsia.id}/members/import`)
+      .set('Content-Type', 'text/csv')
+      .send(
+        'name,email,country,role,language\nOk Person,ok@example.org,Mongolia,observer,en\n"Open,o@example.org,Mongolia,observer,en\n',
+      );
+    expect([unclosedQuote.status, unclosedQuote.body]).toEqual([
+      400,
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'bad_request',
+        message: 'The CSV could not be read at line 3: a quoted field is never closed',
+      },
+    ]);
     const jsonToImport = await secretariat.post(`/api/networks/${centralAsia.id}/members/import`).send([]);
     expect([jsonToImport.status, jsonToImport.body.message]).toEqual([
       400,

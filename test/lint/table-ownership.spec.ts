@@ -70,9 +70,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   'analysis/free-text.service.ts': ['networks', 'responses'],
   'analysis/question-plans.service.ts': ['entities:surveys'],
   'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
-  'campaigns/campaigns.service.ts': ['entities:networks', 'network_members', 'networks', 'responses'],
-  'charter/charter-evidence.service.ts': ['users'],
-  'charter/charter-seed.service.ts': ['users'],
   'demo/demo-seed.service.ts': [
     'campaigns',
     'invitations',
@@ -82,9 +79,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
     'survey_versions',
     'surveys',
   ],
-  'mail/outbox.service.ts': ['entities:campaigns', 'invitations', 'network_members', 'networks'],
-  'mail/participants.service.ts': ['entities:campaigns'],
-  'responses/respond.service.ts': ['campaigns', 'entities:campaigns', 'entities:surveys', 'invitations'],
 };
 
 describe('one owner per table', () => {

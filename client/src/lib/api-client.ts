@@ -79,7 +79,8 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-function buildUrl(path: string, query: QueryParams | undefined): string {
+/** The address of an API path with its query; empty, null and undefined parameters are left out. */
+export function buildUrl(path: string, query: QueryParams | undefined): string {
   const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
   if (!query) return url;
   const params = new URLSearchParams();

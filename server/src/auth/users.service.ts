@@ -136,6 +136,51 @@ export class UsersService {
     }
   }
 
+  /** Whether any admin exists yet (seeds that add staff wait for the first admin). */
+  async hasAdmin(): Promise<boolean> {
+    return this.dataSource.getRepository(User).existsBy({ role: 'admin' });
+  }
+
+  /** Which of the given user ids belong to committee members, read in the caller's transaction. */
+  async committeeIds(manager: EntityManager, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const users = await manager
+      .getRepository(User)
+      .find({ select: { id: true }, where: { id: In([...userIds]), role: 'committee' } });
+    return new Set(users.map((user) => user.id));
+  }
+
+  /**
+   * The seeded committee member with this e-mail, created (and audited) with `password` when
+   * missing. Seeding instances may race: the unique e-mail settles it, and only the instance that
+   * created the user records the event. An existing user is returned as a committee member.
+   */
+  async ensureSeededCommitteeMember(member: { email: string; name: string }, password: string): Promise<Actor> {
+    const existing = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { email: member.email }, select: { id: true, email: true, name: true } });
+    if (existing !== null) return { id: existing.id, email: existing.email, name: existing.name, role: 'committee' };
+    const passwordHash = await hashPassword(password);
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<Array<{ id: string; email: string; name: string; created: boolean }>>(
+        `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'committee', $3)
+         ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id, email, name, (xmax = 0) AS created`,
+        [member.email, member.name, passwordHash],
+      );
+      const [row] = inserted;
+      if (row === undefined) throw new Error(`Seeding committee member ${member.email} returned no row`);
+      if (row.created) {
+        await this.audit.record(manager, {
+          actor: null,
+          action: 'user.created',
+          subject: `user:${row.id}`,
+          payload: { email: row.email, name: row.name, role: 'committee', seeded: true },
+        });
+      }
+      return { id: row.id, email: row.email, name: row.name, role: 'committee' };
+    });
+  }
+
   /**
    * On a database without any admin (seed data may bring other staff first), creates the first admin. Returns the generated password when
    * one was made (to print once), or null.

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { NetworksModule } from '../networks';
-import { ResponsesModule } from '../responses';
 import { SurveysModule } from '../surveys';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
+import { RespondentLinksService } from './respondent-links.service';
 
 @Module({
-  imports: [AuditModule, SurveysModule, NetworksModule, ResponsesModule],
+  imports: [AuditModule, SurveysModule, NetworksModule],
   controllers: [CampaignsController],
-  providers: [CampaignsService],
-  exports: [CampaignsService],
+  providers: [CampaignsService, RespondentLinksService],
+  exports: [CampaignsService, RespondentLinksService],
 })
 export class CampaignsModule {}

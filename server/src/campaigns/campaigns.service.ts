@@ -9,15 +9,13 @@ import type {
   NetworkDto,
   OpenLinkDto,
 } from '@concord/shared';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { Network } from '../networks/entities/network.entity';
-import { NetworksService } from '../networks';
-import { ResponseProgressService } from '../responses';
+import { MembersService, NetworksService } from '../networks';
 import { SurveysService } from '../surveys';
 import { toCsv } from './csv-export';
 import type { CreateCampaignDto, CreateOpenLinkDto } from './dto/create-campaign.dto';
@@ -25,20 +23,11 @@ import { Campaign } from './entities/campaign.entity';
 import { Invitation } from './entities/invitation.entity';
 import { linkToken, linkUrl, tokenHash } from '../common/link-tokens';
 import { progressFromRows, type ProgressRow } from './progress';
+import { ResponseCounts } from './response-counts';
 
 const CAMPAIGN_STAFF = ['secretariat'] as const;
 /** The committee reads campaigns and their response counts to find the analysis; never links or members. */
 const CAMPAIGN_READERS = ['secretariat', 'committee'] as const;
-
-interface LinkRow {
-  id: string;
-  member_id: string;
-  network_id: string;
-  revoked_at: Date | null;
-  name: string;
-  email: string;
-  country: string;
-}
 
 /** A personal invitation as other features see it (the mail feature lists participants from these). */
 export interface PersonalInvitation {
@@ -97,7 +86,8 @@ export class CampaignsService {
     private readonly audit: AuditService,
     private readonly surveys: SurveysService,
     private readonly networks: NetworksService,
-    private readonly responses: ResponseProgressService,
+    private readonly members: MembersService,
+    private readonly responses: ResponseCounts,
   ) {}
 
   /** `copiedFrom` names the campaign this one copies, recorded in the same audit event. */
@@ -111,7 +101,7 @@ export class CampaignsService {
     // 404 for an unknown survey or version, 409 (version_not_published) for a draft or retired one.
     const version = await this.surveys.getPublishedVersion(input.surveyId, input.version);
     return this.dataSource.transaction(async (manager) => {
-      await this.requireNetworks(manager, input.networkIds);
+      await this.networks.requireAll(manager, input.networkIds);
       const campaign = await manager.save(
         manager.create(Campaign, {
           name: input.name.trim(),
@@ -175,8 +165,12 @@ export class CampaignsService {
   }
 
   /** Live personal invitations of a campaign, for the mail feature's participant list and reminders. */
-  async personalInvitations(campaignId: string, networkIds?: readonly string[]): Promise<PersonalInvitation[]> {
-    const rows = await this.dataSource.query<
+  async personalInvitations(
+    campaignId: string,
+    networkIds?: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PersonalInvitation[]> {
+    const rows = await manager.query<
       Array<{ id: string; member_id: string; network_id: string; opened_at: Date | null }>
     >(
       `SELECT id, member_id, network_id, opened_at FROM invitations
@@ -224,10 +218,7 @@ export class CampaignsService {
 
   /** One personal invitation per member of the campaign's networks; ids are made here to derive tokens. */
   private async invitePersonally(manager: EntityManager, campaign: Campaign): Promise<number> {
-    const members = await manager.query<Array<{ id: string; network_id: string }>>(
-      'SELECT id, network_id FROM network_members WHERE network_id = ANY($1::uuid[]) ORDER BY created_at, id',
-      [campaign.networkIds],
-    );
+    const members = await this.members.inNetworks(manager, campaign.networkIds);
     if (members.length === 0) return 0;
     const ids = members.map(() => randomUUID());
     await manager.query(
@@ -238,7 +229,7 @@ export class CampaignsService {
         campaign.id,
         ids,
         members.map((member) => member.id),
-        members.map((member) => member.network_id),
+        members.map((member) => member.networkId),
         ids.map((id) => tokenHash(linkToken(this.config.secrets.linkSecret, id))),
       ],
     );
@@ -299,25 +290,34 @@ export class CampaignsService {
     requireRole(actor, CAMPAIGN_STAFF);
     await this.requireCampaign(this.dataSource.manager, id);
     const networks = await this.networkNames(actor);
-    const rows = await this.dataSource.query<LinkRow[]>(
-      `SELECT i.id, i.member_id, i.network_id, i.revoked_at, m.name, m.email, m.country
-       FROM invitations i JOIN network_members m ON m.id = i.member_id
-       WHERE i.campaign_id = $1 AND i.kind = 'personal'
-       ORDER BY m.country, m.name, m.email`,
-      [id],
+    const invitations = await this.dataSource.getRepository(Invitation).find({
+      select: { id: true, memberId: true, networkId: true, revokedAt: true },
+      where: { campaignId: id, kind: 'personal', memberId: Not(IsNull()) },
+    });
+    const byMember = new Map(invitations.map((invitation) => [invitation.memberId, invitation]));
+    // Members come ordered by country, name and e-mail; a member deleted since has no link left.
+    const members = await this.members.byIds(
+      actor,
+      [...byMember.keys()].filter((memberId) => memberId !== null),
     );
-    return rows.map((row) => ({
-      invitationId: row.id,
-      memberId: row.member_id,
-      name: row.name,
-      email: row.email,
-      networkId: row.network_id,
-      networkCode: networks.get(row.network_id)?.code ?? '',
-      networkName: networks.get(row.network_id)?.name ?? '',
-      country: row.country,
-      url: this.urlFor(row.id),
-      revoked: row.revoked_at !== null,
-    }));
+    return [...members.values()].flatMap((member) => {
+      const invitation = byMember.get(member.id);
+      if (invitation === undefined) return [];
+      return [
+        {
+          invitationId: invitation.id,
+          memberId: member.id,
+          name: member.name,
+          email: member.email,
+          networkId: invitation.networkId,
+          networkCode: networks.get(invitation.networkId)?.code ?? '',
+          networkName: networks.get(invitation.networkId)?.name ?? '',
+          country: member.country,
+          url: this.urlFor(invitation.id),
+          revoked: invitation.revokedAt !== null,
+        },
+      ];
+    });
   }
 
   async linksCsv(actor: Actor, id: string): Promise<string> {
@@ -411,28 +411,29 @@ export class CampaignsService {
   /** All four counters per network in one query; "started" includes completed responses. */
   async progress(actor: Actor, id: string): Promise<CampaignProgressDto> {
     requireRole(actor, CAMPAIGN_READERS);
-    await this.requireCampaign(this.dataSource.manager, id);
-    const rows = await this.dataSource.query<ProgressRow[]>(
-      `WITH nets AS (
-         SELECT DISTINCT unnest(network_ids) AS network_id FROM campaigns WHERE id = $1
-       ), inv AS (
-         SELECT network_id,
+    const campaign = await this.requireCampaign(this.dataSource.manager, id);
+    const [invitations, responses, networks] = await Promise.all([
+      this.dataSource.query<Array<{ network_id: string; invited: number; opened: number }>>(
+        `SELECT network_id,
            count(*) FILTER (WHERE revoked_at IS NULL)::int AS invited,
            count(*) FILTER (WHERE revoked_at IS NULL AND opened_at IS NOT NULL)::int AS opened
-         FROM invitations WHERE campaign_id = $1 AND kind = 'personal' GROUP BY network_id
-       ), res AS (
-         SELECT network_id, count(*)::int AS started, count(*) FILTER (WHERE status = 'complete')::int AS completed
-         FROM responses WHERE campaign_id = $1 GROUP BY network_id
-       )
-       SELECT n.network_id, COALESCE(inv.invited, 0) AS invited, COALESCE(inv.opened, 0) AS opened,
-         COALESCE(res.started, 0) AS started, COALESCE(res.completed, 0) AS completed
-       FROM nets n
-       LEFT JOIN inv ON inv.network_id = n.network_id
-       LEFT JOIN res ON res.network_id = n.network_id
-       LEFT JOIN networks net ON net.id = n.network_id
-       ORDER BY net.name`,
-      [id],
-    );
+         FROM invitations WHERE campaign_id = $1 AND kind = 'personal' GROUP BY network_id`,
+        [id],
+      ),
+      this.responses.byNetwork(id),
+      this.networks.list(actor),
+    ]);
+    const invited = new Map(invitations.map((row) => [row.network_id, row]));
+    // The networks' list is sorted by name; a network it does not know comes last.
+    const rank = new Map(networks.map((network, index) => [network.id, index]));
+    const rows = [...new Set(campaign.networkIds)].map((networkId): ProgressRow => ({
+      network_id: networkId,
+      invited: invited.get(networkId)?.invited ?? 0,
+      opened: invited.get(networkId)?.opened ?? 0,
+      started: responses.get(networkId)?.started ?? 0,
+      completed: responses.get(networkId)?.completed ?? 0,
+    }));
+    rows.sort((a, b) => (rank.get(a.network_id) ?? rank.size) - (rank.get(b.network_id) ?? rank.size));
     return progressFromRows(rows);
   }
 
@@ -463,14 +464,5 @@ export class CampaignsService {
     });
     if (campaign === null) throw new DomainError('campaign_not_found', `Campaign ${id} not found`);
     return campaign;
-  }
-
-  private async requireNetworks(manager: EntityManager, networkIds: string[]): Promise<void> {
-    const found = await manager
-      .getRepository(Network)
-      .find({ select: { id: true }, where: networkIds.map((id) => ({ id })) });
-    const known = new Set(found.map((network) => network.id));
-    const unknown = networkIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new DomainError('network_not_found', `Unknown network(s): ${unknown.join(', ')}`);
   }
 }

@@ -2,3 +2,13 @@
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsService, type PersonalInvitation } from './campaigns.service';
 export { toCsv } from './csv-export';
+export { type NetworkResponseCounts, ResponseCounts } from './response-counts';
+export {
+  type FoundLink,
+  type LinkMember,
+  liveInvitationCondition,
+  RespondentLinksService,
+} from './respondent-links.service';
+// Types only: other features read campaigns and links they were given, never query these tables.
+export type { Campaign } from './entities/campaign.entity';
+export type { Invitation } from './entities/invitation.entity';

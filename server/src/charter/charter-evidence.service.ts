@@ -10,6 +10,7 @@ import {
 } from '@concord/shared';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit';
+import { UsersService } from '../auth';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { CharterDiscussionService } from './charter-discussion.service';
@@ -65,6 +66,7 @@ export class CharterEvidenceService {
     private readonly discussion: CharterDiscussionService,
     private readonly audit: AuditService,
     private readonly figures: EvidenceFiguresService,
+    private readonly users: UsersService,
   ) {}
 
   async cite(actor: Actor, documentId: string, input: CiteEvidenceDto): Promise<EvidenceDto> {
@@ -157,11 +159,8 @@ export class CharterEvidenceService {
     return this.dataSource.transaction(async (manager) => {
       const document = await this.charters.lockDocument(manager, documentId);
       const unique = [...new Set(userIds)];
-      const found = await manager.query<Array<{ id: string }>>(
-        `SELECT id FROM users WHERE id = ANY($1) AND role = 'committee'`,
-        [unique],
-      );
-      const missing = unique.filter((id) => !found.some((row) => row.id === id));
+      const committee = await this.users.committeeIds(manager, unique);
+      const missing = unique.filter((id) => !committee.has(id));
       if (missing.length > 0) {
         throw new DomainError('charter_invalid_reference', `Not committee members: ${missing.join(', ')}`, {
           userIds: missing,

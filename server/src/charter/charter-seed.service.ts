@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CharterClause } from '@concord/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { hashPassword } from '../auth';
+import { UsersService } from '../auth';
 import type { Actor } from '../common/actor';
 import { demoStaffPassword } from '../common/demo-password';
 import { CharterDiscussionService } from './charter-discussion.service';
@@ -33,8 +32,8 @@ export class CharterSeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly charters: CharterService,
     private readonly discussion: CharterDiscussionService,
-    private readonly audit: AuditService,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly users: UsersService,
   ) {}
 
   private running: Promise<void> = Promise.resolve();
@@ -72,10 +71,7 @@ export class CharterSeedService {
   private async waitForAdmin(): Promise<boolean> {
     for (let attempt = 0; attempt < 600; attempt++) {
       if (this.stopped) return false;
-      const [row] = await this.dataSource.query<Array<{ ready: boolean }>>(
-        `SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin') AS ready`,
-      );
-      if (row.ready) return true;
+      if (await this.users.hasAdmin()) return true;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     this.logger.warn('No admin appeared within a minute: the charter was not seeded');
@@ -107,34 +103,10 @@ export class CharterSeedService {
 
   private async committee(): Promise<Actor[]> {
     const actors: Actor[] = [];
+    // Demo staff can sign in: with the password the first start prints next to the admin's.
+    const password = demoStaffPassword(this.config.secrets.linkSecret);
     for (const member of SEED_COMMITTEE) {
-      const rows = await this.dataSource.query<Actor[]>('SELECT id, email, name, role FROM users WHERE email = $1', [
-        member.email,
-      ]);
-      if (rows.length > 0) {
-        actors.push({ ...rows[0], role: 'committee' });
-        continue;
-      }
-      // Demo staff can sign in: with the password the first start prints next to the admin's.
-      const passwordHash = await hashPassword(demoStaffPassword(this.config.secrets.linkSecret));
-      const actor = await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager.query<Array<Actor & { created: boolean }>>(
-          `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'committee', $3)
-           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id, email, name, (xmax = 0) AS created`,
-          [member.email, member.name, passwordHash],
-        );
-        const { created, ...row } = inserted[0];
-        if (created) {
-          await this.audit.record(manager, {
-            actor: null,
-            action: 'user.created',
-            subject: `user:${row.id}`,
-            payload: { email: row.email, name: row.name, role: 'committee', seeded: true },
-          });
-        }
-        return { ...row, role: 'committee' as const };
-      });
-      actors.push(actor);
+      actors.push(await this.users.ensureSeededCommitteeMember(member, password));
     }
     return actors;
   }

@@ -12,13 +12,12 @@ import type {
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { CampaignsService } from '../campaigns';
-import { toCsv } from '../campaigns';
-import type { Campaign } from '../campaigns/entities/campaign.entity';
+import { type Campaign, CampaignsService, toCsv } from '../campaigns';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
+import { MembersService } from '../networks';
 import type {
   OutboxCsvQueryDto,
   OutboxQueryDto,
@@ -101,11 +100,12 @@ export class OutboxService {
     private readonly campaigns: CampaignsService,
     private readonly sender: MailSenderService,
     private readonly participants: ParticipantsService,
+    private readonly members: MembersService,
   ) {}
 
   queueInvitations(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<QueueResult> {
     return this.queue(actor, campaignId, 'invitation', input.networkIds, async (manager, campaign, networkIds) =>
-      this.uninvited(manager, campaign.id, networkIds),
+      this.uninvited(actor, manager, campaign.id, networkIds),
     );
   }
 
@@ -223,19 +223,45 @@ export class OutboxService {
     return result;
   }
 
-  /** Live personal invitations without an invitation message that is waiting or went out. */
-  private uninvited(manager: EntityManager, campaignId: string, networkIds: string[]): Promise<RecipientRow[]> {
-    return manager.query<RecipientRow[]>(
-      `SELECT i.id AS invitation_id, m.email, m.name, m.language, m.country, n.name AS network_name
-       FROM invitations i
-       JOIN network_members m ON m.id = i.member_id
-       JOIN networks n ON n.id = i.network_id
-       WHERE i.campaign_id = $1 AND i.kind = 'personal' AND i.revoked_at IS NULL AND i.network_id = ANY($2::uuid[])
-         AND NOT EXISTS (
-           SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.kind = 'invitation' AND o.status <> 'failed')
-       ORDER BY m.country, m.name, m.email`,
-      [campaignId, networkIds],
+  /**
+   * Live personal invitations without an invitation message that is waiting or went out, by
+   * country, name and e-mail of their member.
+   */
+  private async uninvited(
+    actor: Actor,
+    manager: EntityManager,
+    campaignId: string,
+    networkIds: string[],
+  ): Promise<RecipientRow[]> {
+    // One after the other: both run on the transaction's one connection.
+    const invitations = await this.campaigns.personalInvitations(campaignId, networkIds, manager);
+    const invited = await manager.query<Array<{ invitation_id: string }>>(
+      `SELECT DISTINCT invitation_id FROM outbox
+       WHERE campaign_id = $1 AND kind = 'invitation' AND status <> 'failed'`,
+      [campaignId],
     );
+    const networks = await this.campaigns.networkNames(actor);
+    const already = new Set(invited.map((row) => row.invitation_id));
+    const waiting = new Map(
+      invitations
+        .filter((invitation) => !already.has(invitation.id))
+        .map((invitation) => [invitation.memberId, invitation]),
+    );
+    const members = await this.members.byIds(actor, [...waiting.keys()]);
+    return [...members.values()].flatMap((member) => {
+      const invitation = waiting.get(member.id);
+      if (invitation === undefined) return [];
+      return [
+        {
+          invitation_id: invitation.id,
+          email: member.email,
+          name: member.name,
+          language: member.language,
+          country: member.country,
+          network_name: networks.get(invitation.networkId)?.name ?? '',
+        },
+      ];
+    });
   }
 
   /** Who gets a reminder now, and how many unfinished members the cooldown holds back. */

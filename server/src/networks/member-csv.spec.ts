@@ -1,4 +1,4 @@
-import { checkMemberList, parseCsvRecords, parseMemberCsv } from './member-csv';
+import { checkMemberList, CsvSyntaxError, parseCsvRecords, parseMemberCsv } from './member-csv';
 
 describe('parseCsvRecords', () => {
   it('handles quotes, doubled quotes, commas and line breaks inside quotes, CRLF and a BOM', () => {
@@ -15,6 +15,32 @@ describe('parseCsvRecords', () => {
       { line: 1, fields: ['a'] },
       { line: 3, fields: ['b'] },
     ]);
+  });
+});
+
+describe('parseCsvRecords, more', () => {
+  it('counts lines across CRLF, lone CR and line breaks inside quotes, and skips lines of spaces', () => {
+    expect(parseCsvRecords('h\r\n"two\r\nlines",z\r\n   \rq\n"a\nb"')).toEqual([
+      { line: 1, fields: ['h'] },
+      { line: 2, fields: ['two\nlines', 'z'] },
+      { line: 5, fields: ['q'] },
+      { line: 6, fields: ['a\nb'] },
+    ]);
+  });
+
+  it('keeps a quote inside an unquoted field as text and drops spaces around quoted fields', () => {
+    expect(parseCsvRecords('say "hi" now, "quoted"  ,x')).toEqual([
+      { line: 1, fields: ['say "hi" now', 'quoted', 'x'] },
+    ]);
+  });
+
+  it('refuses quoting it cannot read, naming the line the record starts on', () => {
+    const unclosed = (): unknown => parseCsvRecords('h\nok\n"never closed\nmore\nlines');
+    expect(unclosed).toThrow(CsvSyntaxError);
+    expect(unclosed).toThrow('The CSV could not be read at line 3: a quoted field is never closed');
+    expect(() => parseCsvRecords('h\n\n"closed" then text,x')).toThrow(
+      'The CSV could not be read at line 3: a closing quote is followed by more than spaces before the comma',
+    );
   });
 });
 
@@ -69,11 +95,14 @@ describe('parseMemberCsv', () => {
 
   it('rejects a header that lacks columns, and an empty file', () => {
     expect(parseMemberCsv('name,email\nx,y')).toEqual({
-      headerError:
+      fileError:
         'The CSV header lacks the column(s): country, role, language (expected name,email,country,role,language)',
     });
+    expect(parseMemberCsv('name,email,country,role,language\n"Open quote,a@x.org,Kenya,observer,en\n')).toEqual({
+      fileError: 'The CSV could not be read at line 2: a quoted field is never closed',
+    });
     expect(parseMemberCsv('')).toEqual({
-      headerError: 'The CSV is empty; the first line must be: name,email,country,role,language',
+      fileError: 'The CSV is empty; the first line must be: name,email,country,role,language',
     });
   });
 });

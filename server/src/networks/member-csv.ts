@@ -1,4 +1,5 @@
 import { MEMBER_LANGUAGES, type MemberInput, type MemberLanguage } from '@concord/shared';
+import { CsvError, parse } from 'csv-parse/sync';
 
 export const MEMBER_CSV_COLUMNS = ['name', 'email', 'country', 'role', 'language'] as const;
 const EMAIL_PATTERN = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
@@ -14,61 +15,53 @@ export interface ParsedMembers {
   errors: CsvLineError[];
 }
 
+/** A CSV whose quoting cannot be read: the whole file is refused, naming the line. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`The CSV could not be read at line ${line}: ${reason}`);
+  }
+}
+
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by more than spaces before the comma',
+};
+
 /**
  * Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes doubled,
- * and line breaks). Each record carries the line number it starts on, for error messages.
+ * and line breaks), with csv-parse. Each record carries the line number it starts on, for error
+ * messages; blank lines are left out but counted. A quote inside an unquoted field is kept as
+ * text, spaces around fields are dropped (every member field is trimmed anyway). Throws a
+ * CsvSyntaxError for quoting it cannot read.
  */
 export function parseCsvRecords(text: string): Array<{ line: number; fields: string[] }> {
-  const records: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index];
-    if (quoted) {
-      if (char === '"') {
-        if (source[index + 1] === '"') {
-          field += '"';
-          index++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (char === '\n') line++;
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[index + 1] === '\n') index++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-      fieldStarted = true;
-    }
+  // Every line break becomes one LF first: csv-parse then counts lines exactly (with CRLF, or a
+  // mix, its line count drifts), and a record starts on the line after the previous one ends
+  // because blank lines come out as records too.
+  const ends: number[] = [];
+  let fields: string[][];
+  try {
+    fields = parse(text.replace(/\r\n?/g, '\n'), {
+      bom: true,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      on_record: (record: string[], context) => {
+        ends.push(context.lines);
+        return record;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw new CsvSyntaxError((ends.at(-1) ?? 0) + 1, CSV_PROBLEMS[error.code] ?? error.message);
   }
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
+  return fields.flatMap((record, index) =>
+    record.length === 1 && record[0]?.trim() === '' ? [] : [{ line: (ends[index - 1] ?? 0) + 1, fields: record }],
+  );
 }
 
 /** Checks one member's fields; returns the normalised member or the problems found, joined. */
@@ -98,15 +91,21 @@ export function checkMember(raw: Record<keyof MemberInput, string>): MemberInput
  * member per line. Bad lines are reported with their line number and left out; good ones are kept.
  * An e-mail that appears twice keeps its last line, as a later import would.
  */
-export function parseMemberCsv(text: string): ParsedMembers | { headerError: string } {
-  const records = parseCsvRecords(text);
+export function parseMemberCsv(text: string): ParsedMembers | { fileError: string } {
+  let records: Array<{ line: number; fields: string[] }>;
+  try {
+    records = parseCsvRecords(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { fileError: error.message };
+    throw error;
+  }
   if (records.length === 0)
-    return { headerError: `The CSV is empty; the first line must be: ${MEMBER_CSV_COLUMNS.join(',')}` };
+    return { fileError: `The CSV is empty; the first line must be: ${MEMBER_CSV_COLUMNS.join(',')}` };
   const header = records[0].fields.map((column) => column.trim().toLowerCase());
   const missing = MEMBER_CSV_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     return {
-      headerError: `The CSV header lacks the column(s): ${missing.join(', ')} (expected ${MEMBER_CSV_COLUMNS.join(',')})`,
+      fileError: `The CSV header lacks the column(s): ${missing.join(', ')} (expected ${MEMBER_CSV_COLUMNS.join(',')})`,
     };
   }
   const position = Object.fromEntries(MEMBER_CSV_COLUMNS.map((column) => [column, header.indexOf(column)])) as Record<

@@ -47,12 +47,35 @@ export class MembersService {
     return members.map(toMemberDto);
   }
 
-  /** Members by id, for features that list people they invited (whatever network they belong to now). */
+  /**
+   * Members by id, for features that list people they invited (whatever network they belong to
+   * now). The map iterates by country, name and e-mail, in the database's collation.
+   */
   async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, NetworkMemberDto>> {
     requireRole(actor, MEMBER_MANAGERS);
     if (ids.length === 0) return new Map();
-    const members = await this.dataSource.getRepository(NetworkMember).find({ where: { id: In([...ids]) } });
+    const members = await this.dataSource.getRepository(NetworkMember).find({
+      where: { id: In([...ids]) },
+      order: { country: 'ASC', name: 'ASC', email: 'ASC' },
+    });
     return new Map(members.map((member) => [member.id, toMemberDto(member)]));
+  }
+
+  /**
+   * Every member of the given networks, oldest first, for a feature inviting them all (campaigns);
+   * the caller has checked the actor's access and passes its transaction.
+   */
+  async inNetworks(
+    manager: EntityManager,
+    networkIds: readonly string[],
+  ): Promise<Array<{ id: string; networkId: string }>> {
+    if (networkIds.length === 0) return [];
+    const members = await manager.getRepository(NetworkMember).find({
+      select: { id: true, networkId: true },
+      where: { networkId: In([...networkIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return members.map(({ id, networkId }) => ({ id, networkId }));
   }
 
   async upsert(actor: Actor, networkId: string, body: unknown): Promise<MemberUpsertResult> {
@@ -75,7 +98,7 @@ export class MembersService {
       );
     }
     const parsed = parseMemberCsv(body);
-    if ('headerError' in parsed) throw new DomainError('bad_request', parsed.headerError);
+    if ('fileError' in parsed) throw new DomainError('bad_request', parsed.fileError);
     const counts =
       parsed.members.length === 0
         ? await this.requireNetwork(this.dataSource.manager, networkId).then(() => ({ created: 0, updated: 0 }))

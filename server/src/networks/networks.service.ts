@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NetworkDto } from '@concord/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type Actor, requireRole } from '../common/actor';
+import { DomainError } from '../common/domain-error';
 import { Network } from './entities/network.entity';
 import { REGIONAL_NETWORKS } from './regional-networks.seed';
 
@@ -36,5 +37,16 @@ export class NetworksService {
       countries: network.countries,
       memberCount: memberCounts.get(network.id) ?? 0,
     }));
+  }
+
+  /** For features that name networks (campaigns): a 404 listing every id that names no network. */
+  async requireAll(manager: EntityManager, networkIds: readonly string[]): Promise<void> {
+    if (networkIds.length === 0) return;
+    const found = await manager
+      .getRepository(Network)
+      .find({ select: { id: true }, where: { id: In([...networkIds]) } });
+    const known = new Set(found.map((network) => network.id));
+    const unknown = networkIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new DomainError('network_not_found', `Unknown network(s): ${unknown.join(', ')}`);
   }
 }

@@ -6,7 +6,6 @@ import {
   compileValidator,
   type CompletionResult,
   definitionPages,
-  type MemberLanguage,
   type PartialSaveResult,
   type RespondentViewDto,
   validateAnswers,
@@ -16,10 +15,9 @@ import { AuditService } from '../audit';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { Campaign } from '../campaigns/entities/campaign.entity';
-import { Invitation } from '../campaigns/entities/invitation.entity';
+import { type Campaign, type FoundLink, liveInvitationCondition, RespondentLinksService } from '../campaigns';
 import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../common/link-tokens';
-import { SurveyVersion } from '../surveys/entities/survey-version.entity';
+import { SurveysService } from '../surveys';
 import type { RespondentProfileDto } from './dto/respond.dto';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { surveyLocales } from './survey-locales';
@@ -42,17 +40,8 @@ export interface RespondentPosition {
   locale?: string;
 }
 
-interface LinkMember {
-  country: string;
-  role: string;
-  language: MemberLanguage;
-}
-
-interface ResolvedLink {
-  invitation: Invitation;
-  campaign: Campaign;
-  member: LinkMember | null;
-}
+/** A live link: found, not revoked, its campaign within its window. */
+type ResolvedLink = FoundLink;
 
 export interface CompletionOutcome {
   result: CompletionResult;
@@ -69,6 +58,8 @@ export class RespondService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly links: RespondentLinksService,
+    private readonly surveys: SurveysService,
   ) {}
 
   async view(token: string): Promise<RespondentViewDto> {
@@ -77,9 +68,7 @@ export class RespondService {
     const existing =
       link.invitation.kind === 'personal' ? await this.findPersonalResponse(this.dataSource.manager, link) : null;
     if (link.invitation.openedAt === null) {
-      await this.dataSource.query('UPDATE invitations SET opened_at = now() WHERE id = $1 AND opened_at IS NULL', [
-        link.invitation.id,
-      ]);
+      await this.links.markOpened(link.invitation.id);
     }
     return {
       survey: { definition: pinned.definition, version: pinned.version },
@@ -150,12 +139,9 @@ export class RespondService {
     // Replays, edits, open links, and links that stopped being live since resolve(): under the
     // invitation's row lock. Validation above is pure and ran outside, so the lock is short.
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager.findOne(Invitation, {
-        where: { id: link.invitation.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (invitation === null || invitation.revokedAt !== null) throw new DomainError('link_not_found', LINK_NOT_FOUND);
-      const campaign = await manager.findOneByOrFail(Campaign, { id: link.campaign.id });
+      const live = await this.links.lockLive(manager, link.invitation.id, link.campaign.id);
+      if (live === null) throw new DomainError('link_not_found', LINK_NOT_FOUND);
+      const { invitation, campaign } = live;
       this.requireWindow(campaign);
       const locked: ResolvedLink = { ...link, invitation, campaign };
       return invitation.kind === 'personal'
@@ -232,10 +218,7 @@ export class RespondService {
       `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
          data, status, receipt, idempotency_key, request_hash, completed_at)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
-       WHERE EXISTS (
-         SELECT 1 FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
-         WHERE i.id = $13 AND i.revoked_at IS NULL AND c.status <> 'closed'
-           AND (c.closes_at IS NULL OR c.closes_at > now()) AND (c.opens_at IS NULL OR c.opens_at <= now()))
+       WHERE ${liveInvitationCondition('$13')}
        ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
          idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
          country = excluded.country, role = excluded.role, language = excluded.language,
@@ -285,7 +268,7 @@ export class RespondService {
         hash,
       ],
     );
-    await manager.update(Invitation, { id: link.invitation.id }, { responseCount: responseCount + 1 });
+    await this.links.countOpenLinkResponse(manager, link.invitation);
     return { result: { responseId: id, receipt }, kind: 'created' };
   }
 
@@ -372,27 +355,15 @@ export class RespondService {
    */
   private async resolve(token: string): Promise<ResolvedLink> {
     const wellFormed = isWellFormedToken(token);
-    // One statement: a find with relations would be two round trips (TypeORM's paginated form).
-    const invitation = await this.dataSource
-      .getRepository(Invitation)
-      .createQueryBuilder('invitation')
-      .innerJoinAndSelect('invitation.campaign', 'campaign')
-      .leftJoinAndSelect('invitation.member', 'member')
-      .where('invitation.tokenHash = :tokenHash', { tokenHash: tokenHash(token) })
-      .getOne();
-    if (!wellFormed || invitation === null || invitation.revokedAt !== null || invitation.campaign === undefined) {
+    const found = await this.links.find(tokenHash(token));
+    if (!wellFormed || found === null || found.invitation.revokedAt !== null) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
-    if (invitation.kind === 'personal' && (invitation.member === undefined || invitation.member === null)) {
+    if (found.invitation.kind === 'personal' && found.member === null) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
-    this.requireWindow(invitation.campaign);
-    const member = invitation.member ?? null;
-    return {
-      invitation,
-      campaign: invitation.campaign,
-      member: member === null ? null : { country: member.country, role: member.role, language: member.language },
-    };
+    this.requireWindow(found.campaign);
+    return found;
   }
 
   private requireWindow(campaign: Campaign): void {
@@ -415,16 +386,13 @@ export class RespondService {
   private pinnedVersion(versionId: string): Promise<PinnedVersion> {
     let pinned = this.versions.get(versionId);
     if (pinned === undefined) {
-      pinned = this.dataSource
-        .getRepository(SurveyVersion)
-        .findOneByOrFail({ id: versionId })
-        .then((version) => ({
-          definition: version.definition,
-          version: version.version,
-          compiled: compileValidator(version.definition),
-          locales: surveyLocales(version.definition),
-          pageCount: Math.max(1, definitionPages(version.definition).length),
-        }));
+      pinned = this.surveys.versionById(versionId).then((version) => ({
+        definition: version.definition,
+        version: version.version,
+        compiled: compileValidator(version.definition),
+        locales: surveyLocales(version.definition),
+        pageCount: Math.max(1, definitionPages(version.definition).length),
+      }));
       pinned.catch(() => this.versions.delete(versionId));
       this.versions.set(versionId, pinned);
     }

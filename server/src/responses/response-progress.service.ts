@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { type NetworkResponseCounts, ResponseCounts } from '../campaigns';
 import { anonymousResponseId } from '../common/link-tokens';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -15,7 +16,7 @@ export interface InvitationResponseState {
  * personal invitation got, and how many responses a campaign has. No answers leave this service.
  */
 @Injectable()
-export class ResponseProgressService {
+export class ResponseProgressService implements ResponseCounts {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
@@ -64,5 +65,14 @@ export class ResponseProgressService {
       [campaignIds],
     );
     return new Map(rows.map((row) => [row.campaign_id, row.completed]));
+  }
+
+  async byNetwork(campaignId: string): Promise<Map<string, NetworkResponseCounts>> {
+    const rows = await this.dataSource.query<Array<{ network_id: string; started: number; completed: number }>>(
+      `SELECT network_id, count(*)::int AS started, count(*) FILTER (WHERE status = 'complete')::int AS completed
+       FROM responses WHERE campaign_id = $1 GROUP BY network_id`,
+      [campaignId],
+    );
+    return new Map(rows.map((row) => [row.network_id, { started: row.started, completed: row.completed }]));
   }
 }

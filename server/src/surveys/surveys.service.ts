@@ -349,6 +349,14 @@ export class SurveysService {
     return entity;
   }
 
+  /** A version's definition and number by its id, for the responses pinned to it (campaigns check it was published). */
+  async versionById(versionId: string): Promise<{ definition: SurveyDefinition; version: number }> {
+    const { definition, version } = await this.dataSource
+      .getRepository(SurveyVersion)
+      .findOneByOrFail({ id: versionId });
+    return { definition, version };
+  }
+
   /** The compiled answer validator of a published version, compiled once per process. */
   async getPublishedValidator(surveyId: string, version: number): Promise<CompiledSurvey> {
     const entity = await this.getPublishedVersion(surveyId, version);

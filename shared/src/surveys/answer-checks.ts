@@ -49,7 +49,17 @@ const EXCLUSIVE_VALUES: Array<[string, string]> = [
   ['showRefuseItem', 'refused'],
   ['showDontKnowItem', 'dontknow'],
 ];
-const TEXT_FORMATS: Record<string, { pattern: RegExp; message: string }> = {
+interface TextFormat {
+  pattern: RegExp;
+  message: string;
+}
+// survey-core's own EmailValidator pattern: a top-level domain of at least two characters.
+const EMAIL_FORMAT: TextFormat = {
+  pattern:
+    /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i,
+  message: 'Expected an e-mail address',
+};
+const TEXT_FORMATS: Record<string, TextFormat> = {
   date: { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'Expected a date (YYYY-MM-DD)' },
   'datetime-local': {
     pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/,
@@ -58,12 +68,7 @@ const TEXT_FORMATS: Record<string, { pattern: RegExp; message: string }> = {
   time: { pattern: /^\d{2}:\d{2}(:\d{2})?$/, message: 'Expected a time (HH:MM)' },
   month: { pattern: /^\d{4}-\d{2}$/, message: 'Expected a month (YYYY-MM)' },
   week: { pattern: /^\d{4}-W\d{2}$/, message: 'Expected a week (YYYY-Www)' },
-  // survey-core's own EmailValidator pattern: a top-level domain of at least two characters.
-  email: {
-    pattern:
-      /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i,
-    message: 'Expected an e-mail address',
-  },
+  email: EMAIL_FORMAT,
   url: { pattern: /^https?:\/\/\S+$/i, message: 'Expected a URL' },
   color: { pattern: /^#[0-9a-fA-F]{6}$/, message: 'Expected a colour (#rrggbb)' },
 };
@@ -449,7 +454,7 @@ function textCheck(element: ElementJson, survey: Record<string, unknown>): Value
   const masked = typeof element.maskType === 'string' && element.maskType !== 'none';
   if (masked && NUMERIC_MASKS.has(element.maskType as string)) {
     // survey-core still checks an e-mail input type behind a mask.
-    const email = inputType === 'email' ? TEXT_FORMATS.email : undefined;
+    const email = inputType === 'email' ? EMAIL_FORMAT : undefined;
     return (value, report) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) report('Expected a number');
       else if (email !== undefined && !email.pattern.test(String(value))) report(email.message);
@@ -663,7 +668,7 @@ export function compileValidators(validators: unknown): ValueCheck[] {
       }
       case 'email':
         return (value, report) => {
-          if (typeof value === 'string' && !TEXT_FORMATS.email.pattern.test(value))
+          if (typeof value === 'string' && !EMAIL_FORMAT.pattern.test(value))
             fail(report, 'Expected an e-mail address');
         };
       case 'answercount': {

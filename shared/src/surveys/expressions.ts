@@ -14,7 +14,8 @@ export function parseExpression(text: string): ParsedExpression {
 
 /** The question a variable names: `{q1.row}`, `{q1[0].x}` and `{q1-Comment}` all read question q1. */
 export function variableRoot(variable: string): string {
-  const root = variable.split(/[.[]/, 1)[0];
+  // split always gives at least one part (the whole string when it holds no separator).
+  const [root = ''] = variable.split(/[.[]/, 1);
   return root.endsWith('-Comment') ? root.slice(0, -'-Comment'.length) : root;
 }
 

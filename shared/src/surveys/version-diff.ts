@@ -145,7 +145,7 @@ export function diffVersions(before: SurveyDefinition, after: SurveyDefinition):
   const staleByQuestion = new Map<string, string[]>();
   for (const [locale, keys] of Object.entries(stale)) {
     for (const key of keys) {
-      const [name, ...field] = key.split('.');
+      const [name = '', ...field] = key.split('.');
       const list = staleByQuestion.get(name) ?? [];
       list.push(`${field.join('.')}.${locale}`);
       staleByQuestion.set(name, list);

@@ -36,7 +36,8 @@ export function CreateCampaignForm() {
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const [surveyId, version] = surveyVersion.split(':');
+    // The select's values are `surveyId:version`, and it is required: the form is not sent without one.
+    const [surveyId = '', version] = surveyVersion.split(':');
     create.mutate(
       {
         surveyId,

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import type { CharterMergeConflict, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
-import { isApiError } from '@/lib/api-client';
 
 import { getRevision } from '../api/get-revision';
 import { type ClauseDraft, useSaveRevision } from '../api/save-revision';
-import { applyResolutions, draftAcceptingTheirs, type Resolution } from '../utils/conflict-resolution';
+import { applyResolutions, conflictsOf, draftAcceptingTheirs, type Resolution } from '../utils/conflict-resolution';
 
 import { ConflictResolver } from './conflict-resolver';
 import { EvidencePicker } from './evidence-picker';
@@ -19,12 +18,6 @@ let nextKey = 0;
 const keyed = (clause: ClauseDraft): DraftRow => ({ ...clause, key: `row-${String(nextKey++)}` });
 const plain = (rows: readonly DraftRow[]): ClauseDraft[] =>
   rows.map(({ id, heading, body }) => (id === undefined ? { heading, body } : { id, heading, body }));
-
-function conflictsOf(error: unknown): CharterMergeConflict[] | null {
-  if (!isApiError(error, 409)) return null;
-  const details = error.details as { conflicts?: CharterMergeConflict[] } | undefined;
-  return details?.conflicts ?? null;
-}
 
 interface CharterEditorProps {
   charterId: string;
@@ -46,6 +39,7 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
   const move = (index: number, by: number) => {
     const next = [...rows];
     const [row] = next.splice(index, 1);
+    if (row === undefined) return;
     next.splice(index + by, 0, row);
     setRows(next);
   };

@@ -2,13 +2,7 @@ import { useState } from 'react';
 
 import type { CharterClause, CharterMergeConflict } from '@concord/shared';
 
-import type { Resolution } from '../utils/conflict-resolution';
-
-type Choice = 'theirs' | 'yours' | 'custom';
-
-function asClause(value: CharterMergeConflict['base']): CharterClause | null {
-  return value === null || Array.isArray(value) ? null : value;
-}
+import { asClause, type Choice, type Resolution, resolutionsFor } from '../utils/conflict-resolution';
 
 function ClauseBox({ title, clause }: { title: string; clause: CharterClause | null }) {
   return (
@@ -43,25 +37,7 @@ export function ConflictResolver({ conflicts, onResolve, onCancel, saving }: Con
   const orderConflict = conflicts.some((conflict) => conflict.clauseId === null);
 
   function resolve() {
-    onResolve(
-      clauseConflicts.map((conflict) => {
-        const clauseId = conflict.clauseId ?? '';
-        const choice = choices[clauseId] ?? 'theirs';
-        const theirs = asClause(conflict.theirs);
-        const yours = asClause(conflict.yours);
-        if (choice === 'theirs') return { clauseId, clause: theirs };
-        if (choice === 'yours') return { clauseId, clause: yours };
-        const template = yours ?? theirs ?? asClause(conflict.base);
-        return {
-          clauseId,
-          clause: {
-            id: clauseId,
-            heading: template?.heading ?? clauseId,
-            body: custom[clauseId] ?? template?.body ?? '',
-          },
-        };
-      }),
-    );
+    onResolve(resolutionsFor(conflicts, choices, custom));
   }
 
   return (

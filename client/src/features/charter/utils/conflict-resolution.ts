@@ -1,13 +1,62 @@
 import type { CharterClause, CharterMergeConflict } from '@concord/shared';
 
+import { isApiError } from '@/lib/api-client';
+
 import type { ClauseDraft } from '../api/save-revision';
 
 function isClause(value: CharterMergeConflict['base']): value is CharterClause {
   return value !== null && !Array.isArray(value);
 }
 
+/** The conflicts of a save refused with 409 because others changed the same text meanwhile; null for any other error. */
+export function conflictsOf(error: unknown): CharterMergeConflict[] | null {
+  if (!isApiError(error, 409)) return null;
+  const details = error.details as { conflicts?: CharterMergeConflict[] } | undefined;
+  return details?.conflicts ?? null;
+}
+
+/** One side of a clause conflict as a clause; null when that side has none (deleted, or an order conflict). */
+export function asClause(value: CharterMergeConflict['base']): CharterClause | null {
+  return isClause(value) ? value : null;
+}
+
+/** What the author picked for a conflicting clause: the version saved since, theirs, or text written now. */
+export type Choice = 'theirs' | 'yours' | 'custom';
+
 /** What the author decided for one conflicting clause: their version, mine, or text written now (null: no clause). */
 export type Resolution = { clauseId: string; clause: CharterClause | null };
+
+/**
+ * The author's decision for every clause conflict (order conflicts keep the head's order and need
+ * none): "theirs" unless chosen otherwise. Text written now keeps the heading of the author's
+ * version (else theirs, else the base's, else the clause id) and, until edited, the author's body.
+ */
+export function resolutionsFor(
+  conflicts: readonly CharterMergeConflict[],
+  choices: Readonly<Record<string, Choice>>,
+  custom: Readonly<Record<string, string>>,
+): Resolution[] {
+  return conflicts.flatMap((conflict) => {
+    const clauseId = conflict.clauseId;
+    if (clauseId === null) return [];
+    const choice = choices[clauseId] ?? 'theirs';
+    const theirs = asClause(conflict.theirs);
+    const yours = asClause(conflict.yours);
+    if (choice === 'theirs') return [{ clauseId, clause: theirs }];
+    if (choice === 'yours') return [{ clauseId, clause: yours }];
+    const template = yours ?? theirs ?? asClause(conflict.base);
+    return [
+      {
+        clauseId,
+        clause: {
+          id: clauseId,
+          heading: template?.heading ?? clauseId,
+          body: custom[clauseId] ?? template?.body ?? '',
+        },
+      },
+    ];
+  });
+}
 
 /**
  * Step one of saving after a conflict: the draft with every conflicting clause set to the head's
@@ -46,7 +95,7 @@ export function applyResolutions(
   let changed = false;
   for (const { clauseId, clause } of resolutions) {
     const index = result.findIndex((candidate) => candidate.id === clauseId);
-    const current = index >= 0 ? result[index] : null;
+    const current = result[index] ?? null;
     if (clause === null) {
       if (index >= 0) result.splice(index, 1);
       changed ||= index >= 0;

@@ -1,9 +1,9 @@
 import type { CompletionResult, PartialSaveInput, PartialSaveResult, RespondentViewDto } from '@concord/shared';
 
 import type { LocalLinkState, StoredReceipt } from './local-store';
+import { retryDelay, saveDelay, saveHold, type SyncMode } from './save-schedule';
 
-/** Where unfinished answers live: on the server (personal links) or only on this device (open links). */
-export type SyncMode = 'server' | 'device';
+export type { SyncMode } from './save-schedule';
 
 export interface SyncSnapshot {
   answers: Record<string, unknown>;
@@ -59,9 +59,6 @@ export interface HttpFailure {
   message: string;
   details?: unknown;
 }
-
-const TYPING_DELAY_MS = 3_000;
-const MAX_BACKOFF_MS = 30_000;
 
 function asFailure(error: unknown): HttpFailure {
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
@@ -162,10 +159,11 @@ export class ResponseSync {
     };
     this.setState({ unsaved: this.mode === 'server' && !this.state.editing, deviceSavedAt: changedAt });
     const written = this.persist();
-    if (this.mode === 'server') {
+    const delay = saveDelay(this.mode, urgency);
+    if (delay !== null) {
       clearTimeout(this.saveTimer);
-      if (urgency === 'now') void this.flushSave();
-      else this.saveTimer = setTimeout(() => void this.flushSave(), TYPING_DELAY_MS);
+      if (delay === 0) void this.flushSave();
+      else this.saveTimer = setTimeout(() => void this.flushSave(), delay);
     }
     await written;
   }
@@ -221,9 +219,17 @@ export class ResponseSync {
 
   private async flushSave(): Promise<void> {
     clearTimeout(this.saveTimer);
-    if (this.mode !== 'server' || this.state.editing || this.state.saving || this.local.submission !== null) return;
-    if (this.local.revision <= this.local.serverRevision || this.state.problem !== null) return;
-    if (!this.connectivity.isOnline()) return;
+    const hold = saveHold({
+      mode: this.mode,
+      editing: this.state.editing,
+      saving: this.state.saving,
+      submissionQueued: this.local.submission !== null,
+      revision: this.local.revision,
+      serverRevision: this.local.serverRevision,
+      refused: this.state.problem !== null,
+      online: this.connectivity.isOnline(),
+    });
+    if (hold !== null) return;
     const revision = this.local.revision;
     this.setState({ saving: true });
     try {
@@ -318,7 +324,7 @@ export class ResponseSync {
 
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
-    const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** this.attempt);
+    const delay = retryDelay(this.attempt);
     this.attempt += 1;
     this.setState({ retryInSeconds: Math.round(delay / 1_000) });
     this.retryTimer = setTimeout(() => {

@@ -11,7 +11,16 @@ export const CHART_WIDTH = 640;
 export const BAND_HEIGHT = 34;
 
 /** Categorical colours for the choices of a question (colour-blind safe order, after Okabe–Ito). */
-export const CHOICE_COLOURS = ['#1f5aa6', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#6b7280', '#f0c419'];
+export const CHOICE_COLOURS = [
+  '#1f5aa6',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#6b7280',
+  '#f0c419',
+] as const;
 
 /** Pooled figures are drawn in the primary colour, network-weighted ones beside them in this one. */
 export const POOLED_COLOUR = '#1f5aa6';
@@ -32,7 +41,7 @@ export function sequentialColour(index: number, count: number): string {
 /** Colours for a question's choices: ordered scales get shades of one hue, nominal choices distinct hues. */
 export function choiceColours(count: number, ordered: boolean): string[] {
   return Array.from({ length: count }, (_, index) =>
-    ordered ? sequentialColour(index, count) : CHOICE_COLOURS[index % CHOICE_COLOURS.length],
+    ordered ? sequentialColour(index, count) : (CHOICE_COLOURS[index % CHOICE_COLOURS.length] ?? CHOICE_COLOURS[0]),
   );
 }
 

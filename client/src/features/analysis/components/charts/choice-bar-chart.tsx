@@ -14,13 +14,7 @@ import {
   VALUE_LABEL,
   WEIGHTED_COLOUR,
 } from './chart-theme';
-
-interface ChoiceRow {
-  label: string;
-  count: number;
-  pooled: number | null;
-  weighted: number | null;
-}
+import { type ShareRow, shareRows, shareRowsText } from './chart-data';
 
 const AXIS_HEIGHT = 44;
 const LEGEND_HEIGHT = 28;
@@ -35,26 +29,12 @@ export function shareBase(question: QuestionTally): string {
 /** Horizontal bars, one per choice: pooled shares, and the network-weighted shares beside them when asked for. */
 export function ChoiceBarChart({ question }: { question: QuestionTally }) {
   const weighted = question.weighted?.choices;
-  const rows: ChoiceRow[] = (question.choices ?? []).map((choice) => {
-    const weightedShare = weighted?.find((candidate) => candidate.value === choice.value)?.share;
-    return {
-      label: choice.label,
-      count: choice.count,
-      pooled: choice.share === null ? null : choice.share * 100,
-      weighted: weightedShare === null || weightedShare === undefined ? null : weightedShare * 100,
-    };
-  });
+  const rows = shareRows(question);
   const bands = weighted ? BAND_HEIGHT + 12 : BAND_HEIGHT;
   const height = rows.length * bands + AXIS_HEIGHT + (weighted ? LEGEND_HEIGHT : 0);
   const summary =
     `Bar chart: share of ${shareBase(question)} per choice${weighted ? ', pooled and weighted by network' : ''}. ` +
-    rows
-      .map(
-        (row) =>
-          `${row.label}: ${row.count} (${percent(row.pooled === null ? null : row.pooled / 100)}` +
-          `${weighted ? `; weighted ${percent(row.weighted === null ? null : row.weighted / 100)}` : ''})`,
-      )
-      .join('; ') +
+    shareRowsText(rows, weighted !== undefined) +
     '.';
   const axis = percentAxis(rows.flatMap((row) => [row.pooled, row.weighted]));
 
@@ -91,7 +71,7 @@ export function ChoiceBarChart({ question }: { question: QuestionTally }) {
             <LabelList
               position="right"
               style={VALUE_LABEL}
-              valueAccessor={(entry: { payload?: ChoiceRow }) =>
+              valueAccessor={(entry: { payload?: ShareRow }) =>
                 entry.payload ? `${entry.payload.count} · ${percent((entry.payload.pooled ?? 0) / 100)}` : ''
               }
             />
@@ -107,7 +87,7 @@ export function ChoiceBarChart({ question }: { question: QuestionTally }) {
               <LabelList
                 position="right"
                 style={VALUE_LABEL}
-                valueAccessor={(entry: { payload?: ChoiceRow }) =>
+                valueAccessor={(entry: { payload?: ShareRow }) =>
                   entry.payload ? percent((entry.payload.weighted ?? 0) / 100) : ''
                 }
               />

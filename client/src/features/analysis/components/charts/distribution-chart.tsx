@@ -15,13 +15,7 @@ import {
   WEIGHTED_COLOUR,
   wholePercent,
 } from './chart-theme';
-
-interface ValueRow {
-  label: string;
-  count: number;
-  pooled: number | null;
-  weighted: number | null;
-}
+import { type ShareRow, shareRows, shareRowsText } from './chart-data';
 
 /** Past this many distinct values, labels on every column would overlap: the axis and tooltip carry them. */
 const MAX_LABELLED_COLUMNS = 12;
@@ -29,15 +23,7 @@ const MAX_LABELLED_COLUMNS = 12;
 /** Columns over the answer scale (ratings, numbers): how answers spread, pooled and weighted by network. */
 export function DistributionChart({ question }: { question: QuestionTally }) {
   const weighted = question.weighted?.choices;
-  const rows: ValueRow[] = (question.choices ?? []).map((choice) => {
-    const weightedShare = weighted?.find((candidate) => candidate.value === choice.value)?.share;
-    return {
-      label: choice.label,
-      count: choice.count,
-      pooled: choice.share === null ? null : choice.share * 100,
-      weighted: weightedShare === null || weightedShare === undefined ? null : weightedShare * 100,
-    };
-  });
+  const rows = shareRows(question);
   const labelled = rows.length <= MAX_LABELLED_COLUMNS;
   const axis = percentAxis(rows.flatMap((row) => [row.pooled, row.weighted]));
   const scale = question.type === 'rating' ? 'Rating' : 'Answer';
@@ -46,13 +32,7 @@ export function DistributionChart({ question }: { question: QuestionTally }) {
     (question.mean === undefined ? '' : `, mean ${decimal(question.mean)}, median ${decimal(question.median)}`) +
     (question.weighted?.mean === undefined ? '' : `, weighted mean ${decimal(question.weighted.mean)}`) +
     '. ' +
-    rows
-      .map(
-        (row) =>
-          `${scale} ${row.label}: ${row.count} (${percent(row.pooled === null ? null : row.pooled / 100)}` +
-          `${weighted ? `; weighted ${percent(row.weighted === null ? null : row.weighted / 100)}` : ''})`,
-      )
-      .join('; ') +
+    shareRowsText(rows, weighted !== undefined, `${scale} `) +
     '.';
 
   return (
@@ -86,7 +66,7 @@ export function DistributionChart({ question }: { question: QuestionTally }) {
             labelFormatter={(label) => (typeof label === 'string' ? `${scale} ${label}` : scale)}
             formatter={(value, name, item) => {
               const share = percent(typeof value === 'number' ? value / 100 : null);
-              return [item.dataKey === 'pooled' ? `${(item.payload as ValueRow).count} · ${share}` : share, name];
+              return [item.dataKey === 'pooled' ? `${(item.payload as ShareRow).count} · ${share}` : share, name];
             }}
           />
           {weighted && <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={LEGEND_STYLE} />}

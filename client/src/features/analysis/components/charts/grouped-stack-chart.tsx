@@ -1,6 +1,6 @@
 import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-import type { ChoiceCount, QuestionTally } from '@concord/shared';
+import type { QuestionTally } from '@concord/shared';
 
 import {
   AXIS_LABEL,
@@ -12,41 +12,12 @@ import {
   textColourOn,
   wholePercent,
 } from './chart-theme';
+import { type StackRow, stackLines, stackRows, stackSummary } from './chart-data';
 
 /** Widths of the columns beside the bars; the bars take the rest of the chart's width. */
 const LABEL_WIDTH = 190;
 const COUNT_WIDTH = 64;
 const AXIS_HEIGHT = 40;
-
-interface StackRow {
-  key: string;
-  label: string;
-  /** Percent per choice index (`c0`, `c1`…), absent for a suppressed group. */
-  [choice: `c${number}`]: number | undefined;
-}
-
-interface StackLine {
-  key: string;
-  label: string;
-  /** A total (all responses, weighted) rather than a group: labelled in a plain cell, not a row header. */
-  total: boolean;
-  suppressed: boolean;
-  responses: number;
-  n: number | null;
-  shares: Array<number | null>;
-  counts: Array<number | null>;
-}
-
-/**
- * Single choices split the bar by share of answers. A respondent may tick several choices of a multiple
- * choice, so there the bar is split by share of all choices ticked, and the table gives the shares of respondents.
- */
-function splitOf(choices: ChoiceCount[] | undefined, values: string[], multi: boolean): Array<number | null> {
-  const byValue = new Map((choices ?? []).map((choice) => [choice.value, choice]));
-  if (!multi) return values.map((value) => byValue.get(value)?.share ?? null);
-  const ticks = values.reduce((sum, value) => sum + (byValue.get(value)?.count ?? 0), 0);
-  return values.map((value) => (ticks === 0 ? null : (byValue.get(value)?.count ?? 0) / ticks));
-}
 
 /**
  * One horizontal bar per group (e.g. per network), stacked by choice. The group names and sizes are a table
@@ -56,83 +27,11 @@ function splitOf(choices: ChoiceCount[] | undefined, values: string[], multi: bo
 export function GroupedStackChart({ question, labels }: { question: QuestionTally; labels: Record<string, string> }) {
   const multi = question.kind === 'multi';
   const choices = question.choices ?? [];
-  const values = choices.map((choice) => choice.value);
   const colours = choiceColours(choices.length, question.kind === 'numeric');
-  const labelOf = (key: string) => labels[key] ?? (key === '' ? 'Not given' : key);
-  // By name: the server keys network groups by id, an order that means nothing to a reader.
-  const groups = Object.entries(question.groups ?? {}).sort(([a], [b]) => labelOf(a).localeCompare(labelOf(b)));
-
-  const lines: StackLine[] = [
-    {
-      key: '#all',
-      label: 'All responses',
-      total: true,
-      suppressed: false,
-      responses: question.answered,
-      n: question.answered,
-      shares: splitOf(choices, values, multi),
-      counts: choices.map((choice) => choice.count),
-    },
-  ];
-  if (question.weighted?.choices) {
-    const weighted: ChoiceCount[] = question.weighted.choices.map((share) => ({
-      value: share.value,
-      label: share.value,
-      count: 0,
-      share: share.share,
-    }));
-    lines.push({
-      key: '#weighted',
-      label: 'Weighted by network',
-      total: true,
-      suppressed: false,
-      responses: question.answered,
-      n: null,
-      shares: multi
-        ? // Weighted shares of respondents, rescaled to the shares of all ticks like the other bars.
-          (() => {
-            const total = weighted.reduce((sum, share) => sum + (share.share ?? 0), 0);
-            return values.map((value) =>
-              total === 0 ? null : (weighted.find((share) => share.value === value)?.share ?? 0) / total,
-            );
-          })()
-        : splitOf(weighted, values, false),
-      counts: values.map(() => null),
-    });
-  }
-  for (const [key, figures] of groups) {
-    lines.push({
-      key,
-      label: labelOf(key),
-      total: false,
-      suppressed: figures.suppressed,
-      responses: figures.responses,
-      // A suppressed group carries no figures at all, not even its size.
-      n: figures.suppressed ? null : (figures.answered ?? figures.responses),
-      shares: figures.suppressed ? [] : splitOf(figures.choices, values, multi),
-      counts: values.map((value) => figures.choices?.find((choice) => choice.value === value)?.count ?? null),
-    });
-  }
-
-  const rows: StackRow[] = lines.map((line) => {
-    const row: StackRow = { key: line.key, label: line.label };
-    line.shares.forEach((share, index) => {
-      if (share !== null && share > 0) row[`c${index}`] = share * 100;
-    });
-    return row;
-  });
+  const lines = stackLines(question, labels);
+  const rows = stackRows(lines);
   const lineOf = new Map(lines.map((line) => [line.key, line]));
-  const summary =
-    `Stacked bar chart: share of ${multi ? 'choices ticked' : 'answers'} per choice, for all responses and per group. ` +
-    lines
-      .map((line) =>
-        line.suppressed
-          ? `${line.label}: fewer than the minimum responses, not shown`
-          : `${line.label}${line.n === null ? '' : ` (n = ${line.n})`}: ` +
-            choices.map((choice, index) => `${choice.label} ${percent(line.shares[index])}`).join(', '),
-      )
-      .join('; ') +
-    '.';
+  const summary = stackSummary(lines, question);
 
   return (
     <div className="analysis-stack" style={{ width: CHART_WIDTH }}>

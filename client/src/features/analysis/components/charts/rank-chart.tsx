@@ -13,17 +13,10 @@ import {
   VALUE_LABEL,
   WEIGHTED_COLOUR,
 } from './chart-theme';
+import { rankRows } from './chart-data';
 
 /** Two decimals are enough to tell items apart on the chart; the table gives the exact figure. */
 const rankLabel = (value: unknown) => (typeof value === 'number' ? value.toFixed(2) : '');
-
-interface ItemRow {
-  label: string;
-  meanRank: number | null;
-  weightedRank: number | null;
-  firstPlace: number;
-  n: number;
-}
 
 const AXIS_HEIGHT = 44;
 const LEGEND_HEIGHT = 28;
@@ -38,15 +31,7 @@ const FIRST_PLACE_WIDTH = 170;
 export function RankChart({ question }: { question: QuestionTally }) {
   const weighted = question.weighted?.items;
   const items = question.items ?? [];
-  const rows: ItemRow[] = [...items]
-    .sort((a, b) => (a.meanRank ?? Infinity) - (b.meanRank ?? Infinity))
-    .map((item) => ({
-      label: item.label,
-      meanRank: item.meanRank,
-      weightedRank: weighted?.find((candidate) => candidate.value === item.value)?.meanRank ?? null,
-      firstPlace: item.firstPlace,
-      n: item.n,
-    }));
+  const rows = rankRows(question);
   const bands = weighted ? BAND_HEIGHT + 12 : BAND_HEIGHT;
   const height = rows.length * bands + AXIS_HEIGHT + LEGEND_HEIGHT;
   const summary =
