@@ -238,7 +238,7 @@ async function main(): Promise<void> {
         tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network', 'answer[attended_rtm]': 'true' }),
       );
       console.log(
-        `full tally with an answer filter (scan, ${scan.result.responses.toLocaleString('en')} responses): ${(scan.ms / 1000).toFixed(2)} s; peak RSS ${scan.peakMb.toFixed(0)} MB`,
+        `full tally with an answer filter (scan, ${(scan.result.responses ?? 0).toLocaleString('en')} responses): ${(scan.ms / 1000).toFixed(2)} s; peak RSS ${scan.peakMb.toFixed(0)} MB`,
       );
       figures.push({
         label: `full tally with an answer filter (scan path, groupBy=network), ${label} responses`,
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
         }),
       );
       console.log(
-        `full tally with a date range, includePartial and a two-value answer filter (scan, ${dated.result.responses.toLocaleString('en')} responses): ${(dated.ms / 1000).toFixed(2)} s`,
+        `full tally with a date range, includePartial and a two-value answer filter (scan, ${(dated.result.responses ?? 0).toLocaleString('en')} responses): ${(dated.ms / 1000).toFixed(2)} s`,
       );
       notes.push(
         `${label}: tally with a date range, includePartial and a two-value answer filter (scan, ${dated.result.responses} responses) ${(dated.ms / 1000).toFixed(2)} s`,
