@@ -11,6 +11,7 @@ import { CodingSourcesService } from './coding-sources.service';
 import { CodingsController } from './codings.controller';
 import { CodingsService } from './codings.service';
 import { ThemesController } from './themes.controller';
+import { EvidenceQuotesService } from './evidence-quotes.service';
 import { ThemeExportService } from './theme-export.service';
 import { ThemeTalliesService } from './theme-tallies.service';
 import { ThemesService } from './themes.service';
@@ -26,8 +27,9 @@ import { ThemesService } from './themes.service';
     AgreementService,
     ThemeTalliesService,
     ThemeExportService,
+    EvidenceQuotesService,
   ],
-  exports: [CodingsService, ThemesService],
+  exports: [CodingsService, ThemesService, ThemeTalliesService, EvidenceQuotesService],
 })
 export class CodingModule implements OnModuleInit {
   constructor(
