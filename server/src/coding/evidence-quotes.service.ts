@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EvidenceQuote } from '@concord/shared';
+import type { EvidenceQuote, TallyResult } from '@concord/shared';
 import { type RawQuery, TallyService } from '../analysis';
 import type { Actor } from '../common/actor';
-import { CodingSourcesService } from './coding-sources.service';
+import { type CodingSourceAnswer, CodingSourcesService } from './coding-sources.service';
 import { ThemeTalliesService } from './theme-tallies.service';
 
 /**
@@ -12,6 +12,31 @@ import { ThemeTalliesService } from './theme-tallies.service';
  */
 export type QuoteCheck =
   { responseId: string; state: 'ok'; quote: EvidenceQuote } | { responseId: string; state: 'missing' | 'suppressed' };
+
+/**
+ * The pure rule: an answer must exist and be among the selected responses, and neither the whole
+ * view nor the answer's network group (keyed by network code) may be suppressed. A network the
+ * tally does not list counts as suppressed: nothing is quoted from a group the figures hide.
+ */
+export function judgeQuotes(
+  responseIds: readonly string[],
+  answers: ReadonlyMap<string, Pick<CodingSourceAnswer, 'text' | 'network' | 'networkCode' | 'role'>>,
+  selected: ReadonlySet<string>,
+  tally: Pick<TallyResult, 'suppressed' | 'questions'>,
+): QuoteCheck[] {
+  const groups = tally.questions[0]?.groups ?? {};
+  return responseIds.map((responseId): QuoteCheck => {
+    const answer = answers.get(responseId);
+    if (answer === undefined || !selected.has(responseId)) return { responseId, state: 'missing' };
+    if (tally.suppressed || groups[answer.networkCode]?.suppressed !== false)
+      return { responseId, state: 'suppressed' };
+    return {
+      responseId,
+      state: 'ok',
+      quote: { responseId, text: answer.text, network: answer.network, role: answer.role },
+    };
+  });
+}
 
 /** Quotes of free-text answers for Charter evidence: the words, network and role, never who wrote them. */
 @Injectable()
@@ -42,17 +67,6 @@ export class EvidenceQuotesService {
     const answers = new Map(
       (await this.sources.answers(actor, campaignId, question, responseIds)).map((row) => [row.responseId, row]),
     );
-    const groups = tally.questions[0]?.groups ?? {};
-    return responseIds.map((responseId): QuoteCheck => {
-      const answer = answers.get(responseId);
-      if (answer === undefined || !selected.has(responseId)) return { responseId, state: 'missing' };
-      if (tally.suppressed || groups[answer.networkCode]?.suppressed !== false)
-        return { responseId, state: 'suppressed' };
-      return {
-        responseId,
-        state: 'ok',
-        quote: { responseId, text: answer.text, network: answer.network, role: answer.role },
-      };
-    });
+    return judgeQuotes(responseIds, answers, selected, tally);
   }
 }
