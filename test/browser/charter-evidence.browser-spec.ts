@@ -1,4 +1,11 @@
-import type { CampaignDto, EvidenceWithCurrentDto, TallyResult } from '@concord/shared';
+import type {
+  CampaignDto,
+  CodingAnswersPage,
+  CodingOverviewDto,
+  EvidenceWithCurrentDto,
+  TallyResult,
+  ThemeDto,
+} from '@concord/shared';
 import type { Browser, Page } from 'playwright-core';
 import {
   describeWithBrowser,
@@ -20,10 +27,11 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
   let browser: Browser;
   let page: Page;
   let api: StaffApi;
+  let admin: StaffApi;
 
   beforeAll(async () => {
     server = await startBuiltServer();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...MEMBER, role: 'committee' });
     api = await staffApi(server.origin, MEMBER.email, MEMBER.password);
     browser = await launchChromium();
@@ -107,6 +115,89 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
     expect(await page.getByRole('combobox', { name: 'Group by', exact: true }).inputValue()).toBe('network');
     await page.getByText(`${tally.responses} responses · groups under`).waitFor();
     await page.screenshot({ path: screenshotPath('evidence-opened-in-analysis'), fullPage: false });
+  }, 180_000);
+
+  it('cites the coded themes of a free-text question with two quotes, shown with network and role only', async () => {
+    const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
+    if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
+    const overview = await admin<CodingOverviewDto>('GET', `/api/campaigns/${campaign.id}/coding`);
+    const closing = overview.questions.find((entry) => entry.name === 'final_comments');
+    if (closing === undefined) throw new Error('the demo questionnaire has no final_comments question');
+    const themes: ThemeDto[] = [];
+    for (const name of ['Mandate and roles', 'Meetings and contact'])
+      themes.push(
+        await admin<ThemeDto>('POST', `/api/surveys/${campaign.surveyId}/themes`, { question: closing.name, name }),
+      );
+    const answers = await admin<CodingAnswersPage>(
+      'GET',
+      `/api/campaigns/${campaign.id}/coding/answers?question=${closing.name}&pageSize=30`,
+    );
+    for (const [index, answer] of answers.answers.entries()) {
+      const themeIds = index % 3 === 2 ? [] : [themes[index % 2]?.id ?? ''];
+      await admin('PUT', `/api/campaigns/${campaign.id}/responses/${answer.responseId}/codes`, {
+        question: closing.name,
+        themeIds,
+      });
+    }
+    const tally = await api<TallyResult>(
+      'GET',
+      `/api/campaigns/${campaign.id}/themes/tallies?question=${closing.name}`,
+    );
+    const coded = tally.questions[0];
+    const summary = (coded?.choices ?? [])
+      .map(
+        (choice) =>
+          `${choice.label}: ${String(choice.count)} (${choice.share === null ? '–' : `${(choice.share * 100).toFixed(0)} %`})`,
+      )
+      .join('; ');
+
+    await page.goto(`${server.origin}/charter`);
+    await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Cite evidence' }).first().click();
+    const picker = page.getByRole('form', { name: 'Cite evidence' });
+    await picker.getByLabel('Source').selectOption({ label: `Campaign: ${CAMPAIGN} (v${campaign.version})` });
+    await picker.getByLabel('Tally of').selectOption({ value: 'themes' });
+    await picker.getByLabel('Question').selectOption({ label: closing.title });
+    await picker.getByRole('img', { name: `Preview (now): ${summary}` }).waitFor();
+    const quotes = picker.getByRole('group', { name: /^Quotes/ });
+    const choosable = quotes.locator('input[type=checkbox]:not([disabled])');
+    await choosable.first().waitFor();
+    await choosable.nth(0).check();
+    await choosable.nth(1).check();
+    await quotes.getByText('Quotes (2 of at most 5)').waitFor();
+    await picker.screenshot({ path: screenshotPath('evidence-picker-themes-quotes') });
+    const posted = page.waitForResponse(
+      (response) => response.url().endsWith('/evidence') && response.request().method() === 'POST',
+    );
+    await picker.getByRole('button', { name: 'Cite this evidence' }).click();
+    expect((await posted).status()).toBe(201);
+    await picker.waitFor({ state: 'detached' });
+
+    const cited = (await api<EvidenceWithCurrentDto[]>('GET', `/api/charters/${await charterId(api)}/evidence`)).find(
+      (entry) => entry.source === 'themes',
+    );
+    expect(cited).toMatchObject({ campaignId: campaign.id, question: closing.name, changed: false });
+    expect(cited?.snapshot?.question).toEqual(coded);
+    expect(cited?.quotes).toHaveLength(2);
+    for (const quote of cited?.quotes ?? [])
+      expect(Object.keys(quote).sort()).toEqual(['network', 'responseId', 'role', 'text']);
+
+    await page.getByRole('button', { name: 'Read' }).click();
+    const evidence = page.getByRole('region', {
+      name: new RegExp(`^Evidence: ${escape(closing.title)} · coded themes`),
+    });
+    await evidence.getByRole('img', { name: `Now: ${summary}` }).waitFor();
+    const shown = evidence.getByRole('list', { name: 'Quotes' }).getByRole('listitem');
+    expect(await shown.count()).toBe(2);
+    const first = cited?.quotes[0];
+    await evidence.getByText(`“${first?.text ?? ''}”`).waitFor();
+    await evidence
+      .getByText(`— ${[first?.network, first?.role].filter(Boolean).join(', ')}`)
+      .first()
+      .waitFor();
+    await evidence.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('evidence-themes-quotes-beside-clause'), fullPage: false });
   }, 180_000);
 });
 

@@ -221,4 +221,22 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     expect((themesTally.choices ?? []).some((choice) => choice.count > 0)).toBe(true);
     await panel.screenshot({ path: screenshotPath('coding-theme-chart') });
   });
+
+  it('charts the themes of the text beside "other" under its choice question', async () => {
+    const overview = await api<CodingOverviewDto>('GET', `/api/campaigns/${campaign.id}/coding`);
+    const other = overview.questions.find((entry) => entry.name === 'respondent_role-Comment');
+    if (other === undefined) throw new Error('the demo questionnaire offers no "other" role');
+    await api('POST', `/api/surveys/${campaign.surveyId}/themes`, { question: other.name, name: 'Ministry staff' });
+    const tally = await api<TallyResult>('GET', `/api/campaigns/${campaign.id}/themes/tallies?question=${other.name}`);
+    const themesTally = tally.questions[0];
+    if (themesTally === undefined) throw new Error('no theme tally');
+    await page.goto(`${server.origin}/analysis?campaign=${campaign.id}`);
+    const panel = page.getByRole('group', { name: `Themes of ${themesTally.title}` });
+    await panel.getByRole('heading', { name: 'Themes of the “other” answers' }).waitFor();
+    await panel.getByText(`${themesTally.answered} answers coded`, { exact: true }).waitFor();
+    const card = page.getByRole('region', { name: /^What is your role/ }).filter({ has: panel });
+    expect(await card.count()).toBe(1);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: screenshotPath('coding-other-theme-chart') });
+  });
 });

@@ -187,6 +187,9 @@ describe('evidence loop', () => {
         groupBy: 'role',
         filters: { includePartial: false, network: ['CA'] },
         weighting: 'pooled',
+        source: 'answers',
+        coder: null,
+        quotes: [],
         snapshot: {
           asOf: cited.body.asOf,
           responses: 4,

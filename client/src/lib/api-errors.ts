@@ -42,6 +42,8 @@ const CASE_SPECIFIC_CODES: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCod
   'charter_invalid_reference',
   'charter_merge_conflict',
   'charter_evidence_question_not_asked',
+  'charter_evidence_quote_invalid',
+  'charter_evidence_quote_suppressed',
 ]);
 
 /** The code an answer stands for: the body's own, else the generic one of its status. */

@@ -52,6 +52,13 @@ function exportQueries(): MethodDecorator {
       type: String,
       description: 'a locale for choice labels; raw values without it',
     })(target, key, descriptor);
+    ApiQuery({
+      name: 'coder',
+      required: false,
+      type: String,
+      description:
+        "theme columns (one per theme of each free-text question): one coder's codings (a user id); any coder's without it",
+    })(target, key, descriptor);
     for (const query of TALLY_QUERIES)
       if (!['groupBy', 'weighting', 'minCellSize'].includes(query.name))
         ApiQuery({ ...query, type: String })(target, key, descriptor);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisFactsService } from './analysis-facts.service';
+import { ExportColumnProviders } from './export-extensions';
 import { ExportService } from './export.service';
 import { FreeTextService } from './free-text.service';
 import { QuestionPlansService } from './question-plans.service';
@@ -10,7 +11,14 @@ import { TallyService } from './tally.service';
 @Module({
   imports: [AuditModule],
   controllers: [AnalysisController],
-  providers: [QuestionPlansService, AnalysisFactsService, TallyService, FreeTextService, ExportService],
-  exports: [AnalysisFactsService, TallyService],
+  providers: [
+    QuestionPlansService,
+    AnalysisFactsService,
+    TallyService,
+    FreeTextService,
+    ExportService,
+    ExportColumnProviders,
+  ],
+  exports: [AnalysisFactsService, TallyService, ExportColumnProviders],
 })
 export class AnalysisModule {}

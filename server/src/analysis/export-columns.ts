@@ -8,7 +8,7 @@ export interface ExportColumn {
   title: string;
   type: string;
   /** What a cell holds. */
-  holds: 'meta' | 'answer' | 'selected' | 'other_text' | 'rank' | 'row_answer' | 'cell' | 'panel_values';
+  holds: 'meta' | 'answer' | 'selected' | 'other_text' | 'rank' | 'row_answer' | 'cell' | 'panel_values' | 'theme';
   choice?: string;
   row?: string;
   col?: string;
@@ -17,6 +17,12 @@ export interface ExportColumn {
   /** What kind of value a cell holds: one of `choices`, a number, a date or free text. */
   valueType: ExportValueType;
   versions: number[];
+  /**
+   * A column another feature derives from the responses (see export-extensions.ts): which
+   * registered set (filled in by the export) and the column's id within it. Its cells come from
+   * that set, not from the response data.
+   */
+  derived?: { set: number; id: string };
 }
 
 export type ExportValueType = 'choice' | 'number' | 'date' | 'text';
@@ -240,6 +246,9 @@ export function cellValue(
       const key = nested ?? column.col ?? '';
       return joined(answer.map((panel) => (isRecord(panel) ? label(column.choices, panel[key], locale) : null)));
     }
+    case 'theme':
+      // Derived from outside the response: the export fills it from the column's provider.
+      return null;
   }
 }
 

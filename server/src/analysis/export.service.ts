@@ -17,7 +17,9 @@ import {
   type ExportColumn,
   exportColumns,
   type ResponseMeta,
+  uniqueColumnKeys,
 } from './export-columns';
+import { type DerivedColumnSet, ExportColumnProviders, placeDerivedColumns } from './export-extensions';
 import { QuestionPlansService } from './question-plans.service';
 import { SpssColumnStats, spssExportPlan } from './spss-export';
 import { SpssWriter } from './spss-writer';
@@ -136,6 +138,7 @@ export class ExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: QuestionPlansService,
     private readonly tallies: TallyService,
+    private readonly providers: ExportColumnProviders,
   ) {}
 
   /**
@@ -143,7 +146,10 @@ export class ExportService {
    * the tally filters, read by the tallies' own parser so both always agree on every filter.
    */
   parseExportQuery(query: Record<string, unknown>): { locale: string | null; filters: ParsedFilters } {
-    const { labels, ...rest } = query;
+    const { labels, ...all } = query;
+    // Parameters of the registered column providers are theirs to check.
+    const theirs = this.providers.parameters();
+    const rest = Object.fromEntries(Object.entries(all).filter(([key]) => !theirs.has(key)));
     for (const key of TALLY_ONLY_PARAMETERS)
       if (rest[key] !== undefined) throw new DomainError('bad_request', `${key} does not apply to response exports`);
     const filters = parseTallyQuery(rest).filters;
@@ -157,11 +163,22 @@ export class ExportService {
   async columnsFor(
     actor: Actor,
     campaignId: string,
-  ): Promise<{ columns: ExportColumn[]; version: number; campaign: Campaign }> {
+    query: Record<string, unknown> = {},
+  ): Promise<{ columns: ExportColumn[]; version: number; campaign: Campaign; derived: DerivedColumnSet[] }> {
     const campaign = await this.tallies.campaign(actor, campaignId);
     const [plan] = await this.plans.plansFor([campaign.surveyVersionId]);
     const questions = plan?.plan.questions ?? [];
-    return { columns: exportColumns(questions, [campaign.version]), version: campaign.version, campaign };
+    const derived: DerivedColumnSet[] = [];
+    const extra: ExportColumn[] = [];
+    for (const provider of this.providers.list()) {
+      const set = await provider.columns(actor, campaign, query);
+      if (set === null || set.columns.length === 0) continue;
+      const index = derived.push(set) - 1;
+      for (const column of set.columns)
+        extra.push({ ...column, derived: { set: index, id: column.derived?.id ?? column.key } });
+    }
+    const columns = uniqueColumnKeys(placeDerivedColumns(exportColumns(questions, [campaign.version]), extra));
+    return { columns, version: campaign.version, campaign, derived };
   }
 
   /**
@@ -205,6 +222,7 @@ export class ExportService {
     version: number,
     response: ResponseRow,
     locale: string | null,
+    derivedCells: ReadonlyArray<Map<string, Map<string, CellValue>>>,
   ): CellValue[] {
     const meta: ResponseMeta = {
       id: response.id,
@@ -216,7 +234,11 @@ export class ExportService {
       status: response.status,
       completedAt: response.completed_at === null ? null : new Date(response.completed_at),
     };
-    return columns.map((column) => cellValue(column, meta, response.data, locale));
+    return columns.map((column) =>
+      column.derived === undefined
+        ? cellValue(column, meta, response.data, locale)
+        : (derivedCells[column.derived.set]?.get(response.id)?.get(column.derived.id) ?? null),
+    );
   }
 
   private async *rowBatches(
@@ -225,9 +247,14 @@ export class ExportService {
     columns: readonly ExportColumn[],
     version: number,
     locale: string | null,
+    derived: readonly DerivedColumnSet[],
   ): AsyncGenerator<CellValue[][]> {
-    for await (const batch of this.batches(read, selection))
-      yield batch.map((response) => this.row(columns, version, response, locale));
+    for await (const batch of this.batches(read, selection)) {
+      const ids = batch.map((response) => response.id);
+      // Derived cells are read batch by batch with the same reader, so they share its snapshot.
+      const derivedCells = await Promise.all(derived.map((set) => set.cells(read, ids)));
+      yield batch.map((response) => this.row(columns, version, response, locale, derivedCells));
+    }
   }
 
   /** Checks access and the query (a 4xx before anything is sent), then returns the export to write. */
@@ -240,10 +267,10 @@ export class ExportService {
     // Rows name who answered (their network, country and role): the committee reads tallies only.
     requireRole(actor, ANALYSIS_EDITORS);
     const { locale, filters } = this.parseExportQuery(query);
-    const { columns, version, campaign } = await this.columnsFor(actor, campaignId);
+    const { columns, version, campaign, derived } = await this.columnsFor(actor, campaignId, query);
     const selection = await this.selection(campaign, filters);
     const rows = (read: Query, rowLocale: string | null): AsyncGenerator<CellValue[][]> =>
-      this.rowBatches(read, selection, columns, version, rowLocale);
+      this.rowBatches(read, selection, columns, version, rowLocale, derived);
     const read: Query = (sql, parameters) => this.dataSource.query(sql, parameters);
     const write = async (target: ExportTarget): Promise<void> => {
       switch (format) {

@@ -68,7 +68,12 @@ function measureOf(column: ExportColumn, codes: Map<string, number> | null): Sps
   if (column.holds === 'rank') return 'ordinal';
   if (column.valueType === 'number' || column.valueType === 'date') return 'scale';
   // Ratings and other numeric scales keep their order; named choices do not have one.
-  if (codes !== null && column.holds !== 'selected' && column.choices.every((choice) => isNumeric(choice.value)))
+  if (
+    codes !== null &&
+    column.holds !== 'selected' &&
+    column.holds !== 'theme' &&
+    column.choices.every((choice) => isNumeric(choice.value))
+  )
     return 'ordinal';
   return 'nominal';
 }

@@ -222,6 +222,21 @@ export class TallyService {
     return { campaign, resolved, conditions, params: params.values };
   }
 
+  /** Which of `responseIds` a campaign view (its filters, as a tally query) selects. */
+  async selectedResponses(
+    actor: Actor,
+    campaignId: string,
+    raw: RawQuery,
+    responseIds: readonly string[],
+  ): Promise<Set<string>> {
+    const { conditions, params } = await this.campaignSelection(actor, campaignId, raw);
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT r.id FROM responses r WHERE ${conditions.join(' AND ')} AND r.id = ANY($${params.length + 1}::uuid[])`,
+      [...params, [...responseIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /**
    * The tally of a question derived outside the responses (coded themes), over the campaign's
    * responses that match every filter, under the same groups, weighting and small-cell rule.

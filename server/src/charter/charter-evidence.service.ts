@@ -34,6 +34,9 @@ function evidenceDto(row: CharterEvidence): EvidenceDto {
     groupBy: isGroupBy(row.groupBy) ? row.groupBy : null,
     filters: { includePartial: false, ...row.filters },
     weighting: row.weighting === 'regional' ? 'regional' : 'pooled',
+    source: row.source === 'themes' ? 'themes' : 'answers',
+    coder: row.coderId,
+    quotes: row.quotes,
     snapshot: computed ? row.snapshot : null,
     asOf: row.asOf?.toISOString() ?? null,
     responses: computed ? row.responses : null,
@@ -54,6 +57,8 @@ function storedQuery(row: CharterEvidence): EvidenceQuery {
   if (row.surveyId !== null) query.surveyId = row.surveyId;
   if (isGroupBy(row.groupBy)) query.groupBy = row.groupBy;
   if (row.weighting === 'regional') query.weighting = 'regional';
+  if (row.source === 'themes') query.source = 'themes';
+  if (row.coderId !== null) query.coder = row.coderId;
   return query;
 }
 
@@ -104,6 +109,8 @@ export class CharterEvidenceService {
           campaignId: saved.campaignId,
           surveyId: saved.surveyId,
           question: saved.question,
+          source: saved.source,
+          quotes: saved.quotes.map((quote) => quote.responseId),
           asOf: frozen.figures.asOf,
           responses: frozen.figures.responses,
         },
@@ -139,7 +146,9 @@ export class CharterEvidenceService {
       }
       const dto = evidenceDto(row);
       const figures = await current;
-      results.push({ ...dto, current: figures, changed: figuresChanged(dto.snapshot, figures) });
+      const quotesNow = await this.figures.quotesNow(actor, query, dto.quotes);
+      const changed = figuresChanged(dto.snapshot, figures) || quotesNow.some((quote) => quote.state !== 'unchanged');
+      results.push({ ...dto, current: figures, quotesNow, changed });
     }
     return results;
   }

@@ -2,6 +2,7 @@ import { Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nest
 import { AnalysisModule } from '../analysis';
 import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';
+import { CodingModule } from '../coding';
 import { CharterAmendmentVotesService } from './charter-amendment-votes.service';
 import { CharterCollaborationController } from './charter-collaboration.controller';
 import { CharterDiscussionService } from './charter-discussion.service';
@@ -14,7 +15,7 @@ import { CharterTranslationService } from './charter-translation.service';
 import { EvidenceFiguresService } from './evidence-figures.service';
 
 @Module({
-  imports: [AuditModule, AuthModule, AnalysisModule],
+  imports: [AuditModule, AuthModule, AnalysisModule, CodingModule],
   controllers: [CharterController, CharterCollaborationController],
   providers: [
     CharterService,

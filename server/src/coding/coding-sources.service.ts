@@ -27,6 +27,7 @@ export interface CodingCampaign {
 /** A free-text answer with its network's name. */
 export interface CodingSourceAnswer extends TextAnswerRow {
   network: string;
+  networkCode: string;
 }
 
 /**
@@ -114,16 +115,19 @@ export class CodingSourcesService {
   ): Promise<CodingSourceAnswer[]> {
     const rows = await this.responses.textAnswers(campaignId, question, responseIds);
     const names = await this.networkNames(actor);
-    return rows.map((row) => ({ ...row, network: names.get(row.networkId) ?? row.networkId }));
+    return rows.map((row) => {
+      const network = names.get(row.networkId);
+      return { ...row, network: network?.name ?? row.networkId, networkCode: network?.code ?? row.networkId };
+    });
   }
 
   async answerCounts(campaignId: string, questions: readonly string[]): Promise<Map<string, number>> {
     return this.responses.textAnswerCounts(campaignId, questions);
   }
 
-  private async networkNames(actor: Actor): Promise<Map<string, string>> {
+  private async networkNames(actor: Actor): Promise<Map<string, { name: string; code: string }>> {
     const networks = await this.networks.list(actor);
-    return new Map(networks.map((network) => [network.id, network.name]));
+    return new Map(networks.map((network) => [network.id, { name: network.name, code: network.code }]));
   }
 
   private notCodable(name: string, questions: readonly CodableQuestion[]): DomainError {

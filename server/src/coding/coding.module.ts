@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { AnalysisModule } from '../analysis';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AnalysisModule, ExportColumnProviders } from '../analysis';
 import { AuditModule } from '../audit';
 import { CampaignsModule } from '../campaigns';
 import { NetworksModule } from '../networks';
@@ -11,6 +11,8 @@ import { CodingSourcesService } from './coding-sources.service';
 import { CodingsController } from './codings.controller';
 import { CodingsService } from './codings.service';
 import { ThemesController } from './themes.controller';
+import { EvidenceQuotesService } from './evidence-quotes.service';
+import { ThemeExportService } from './theme-export.service';
 import { ThemeTalliesService } from './theme-tallies.service';
 import { ThemesService } from './themes.service';
 
@@ -24,7 +26,19 @@ import { ThemesService } from './themes.service';
     CodingsService,
     AgreementService,
     ThemeTalliesService,
+    ThemeExportService,
+    EvidenceQuotesService,
   ],
-  exports: [CodingsService, ThemesService],
+  exports: [CodingsService, ThemesService, ThemeTalliesService, EvidenceQuotesService],
 })
-export class CodingModule {}
+export class CodingModule implements OnModuleInit {
+  constructor(
+    private readonly exportColumns: ExportColumnProviders,
+    private readonly themeExport: ThemeExportService,
+  ) {}
+
+  /** The response exports carry a column per theme: analysis cannot import coding, so coding registers. */
+  onModuleInit(): void {
+    this.exportColumns.register(this.themeExport);
+  }
+}

@@ -342,6 +342,33 @@ export class CodingRepository {
   }
 
   /**
+   * The reviewed codings of some questions' answers in a batch of responses, for export columns:
+   * the same rule as `reviewedCodings`, read with the caller's reader (the export's snapshot).
+   */
+  async reviewedCodingsOf(
+    read: EntityManager['query'],
+    campaignId: string,
+    questions: readonly string[],
+    responseIds: readonly string[],
+    policy: CoderPolicy,
+  ): Promise<Array<{ responseId: string; question: string; themeId: string | null }>> {
+    if (questions.length === 0 || responseIds.length === 0) return [];
+    const params: unknown[] = [campaignId, [...questions], [...responseIds]];
+    let coder = '';
+    if (policy.kind === 'coder') {
+      params.push(policy.coderId);
+      coder = 'AND c.coder_id = $4';
+    }
+    return read(
+      `SELECT DISTINCT c.response_id AS "responseId", c.question, a.theme_id AS "themeId"
+         FROM coding_answer_codings c LEFT JOIN coding_answer_themes a ON a.coding_id = c.id
+        WHERE c.campaign_id = $1 AND c.question = ANY($2::text[]) AND c.response_id = ANY($3::uuid[]) ${coder}
+          AND NOT EXISTS (SELECT 1 FROM coding_answer_themes s WHERE s.coding_id = c.id AND s.suggested)`,
+      params,
+    );
+  }
+
+  /**
    * The reviewed codings of a question under a coder policy, for theme tallies: one row per
    * (response, theme), and a row with no theme for an answer coded "no theme applies". A coding
    * that still holds a suggestion nobody confirmed is not reviewed and is left out.

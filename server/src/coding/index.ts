@@ -3,3 +3,5 @@ export { CodingModule } from './coding.module';
 export { CodingsService } from './codings.service';
 export { ThemesService } from './themes.service';
 export type { CoderPolicy } from './coding.repository';
+export { EvidenceQuotesService, type QuoteCheck } from './evidence-quotes.service';
+export { ThemeTalliesService } from './theme-tallies.service';

@@ -18,9 +18,14 @@ export function parseThemeTallyQuery(raw: RawQuery): { question: string; policy:
   const { question, coder } = raw;
   if (question === undefined) throw bad('question is required');
   if (typeof question !== 'string' || question.trim() === '') throw bad('question must be given once, not empty');
-  if (coder === undefined) return { question, policy: { kind: 'anyCoder' } };
+  return { question, policy: parseCoderPolicy(coder) };
+}
+
+/** `coder` absent: anyone's codings count; a user id: only that coder's. */
+export function parseCoderPolicy(coder: unknown): CoderPolicy {
+  if (coder === undefined) return { kind: 'anyCoder' };
   if (typeof coder !== 'string' || !isUUID(coder)) throw bad('coder must be a user id (UUID)');
-  return { question, policy: { kind: 'coder', coderId: coder.toLowerCase() } };
+  return { kind: 'coder', coderId: coder.toLowerCase() };
 }
 
 /**

@@ -179,6 +179,37 @@ export interface EvidenceQuery {
   /** The tally filters, as the tally body's `filters` describes them. */
   filters?: Partial<TallyFilters>;
   weighting?: TallyWeighting;
+  /**
+   * What is tallied: the question's answers (default), or the themes coders gave to a free-text
+   * question's answers (campaigns only), any coder's or `coder`'s.
+   */
+  source?: EvidenceSource;
+  coder?: string;
+  /** Response ids whose answers to `question` are quoted (campaigns only, at most MAX_EVIDENCE_QUOTES). */
+  quotes?: string[];
+}
+
+export const EVIDENCE_SOURCES = ['answers', 'themes'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+export const MAX_EVIDENCE_QUOTES = 5;
+
+/** A free-text answer quoted as evidence: its words, network and role, never who wrote it. */
+export interface EvidenceQuote {
+  responseId: string;
+  text: string;
+  /** The network's name. */
+  network: string;
+  role: string | null;
+}
+
+/**
+ * A quoted answer now: `unchanged`; `changed` (the answer reads otherwise); `gone` (no longer an
+ * answer to the question among the cited responses); `suppressed` (its group is now under the
+ * small-cell size).
+ */
+export interface EvidenceQuoteNow {
+  responseId: string;
+  state: 'unchanged' | 'changed' | 'gone' | 'suppressed';
 }
 
 /** The figures of one cited question at one moment, computed by the server. */
@@ -204,6 +235,10 @@ export interface EvidenceDto {
   groupBy: TallyGroupBy | null;
   filters: TallyFilters;
   weighting: TallyWeighting;
+  source: EvidenceSource;
+  coder: string | null;
+  /** The quoted answers as cited, frozen. */
+  quotes: EvidenceQuote[];
   /** The figures as cited, frozen; null only for citations made before the server computed them. */
   snapshot: EvidenceFigures | null;
   asOf: string | null;
@@ -217,6 +252,8 @@ export interface EvidenceDto {
 export interface EvidenceWithCurrentDto extends EvidenceDto {
   /** null when the source can no longer be tallied (for example it was deleted). */
   current: EvidenceFigures | null;
-  /** Whether the figures now differ from the figures as cited (the time aside). */
+  /** Each quote now, in the order cited. */
+  quotesNow: EvidenceQuoteNow[];
+  /** Whether the figures now differ from the figures as cited (the time aside), or a quote is no longer as cited. */
   changed: boolean;
 }

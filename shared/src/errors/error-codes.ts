@@ -72,6 +72,8 @@ export const ERROR_STATUS = {
   charter_invalid_reference: 422,
   charter_not_chair: 403,
   charter_evidence_question_not_asked: 422,
+  charter_evidence_quote_invalid: 422,
+  charter_evidence_quote_suppressed: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

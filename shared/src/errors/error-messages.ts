@@ -69,4 +69,6 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   charter_invalid_reference: 'A reference points to something that does not exist.',
   charter_not_chair: 'Only the chair can do this.',
   charter_evidence_question_not_asked: 'That source does not ask this question.',
+  charter_evidence_quote_invalid: 'That quote is not an answer to this question among the cited responses.',
+  charter_evidence_quote_suppressed: 'That quote comes from a group too small to be shown.',
 };

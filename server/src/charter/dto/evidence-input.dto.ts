@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  EVIDENCE_SOURCES,
+  type EvidenceSource,
+  MAX_EVIDENCE_QUOTES,
   TALLY_GROUP_BY,
   TALLY_WEIGHTINGS,
   type TallyFilters,
@@ -7,6 +10,9 @@ import {
   type TallyWeighting,
 } from '@concord/shared';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsObject,
@@ -61,6 +67,32 @@ export class EvidenceInputDto {
   @IsOptional()
   @IsIn(TALLY_WEIGHTINGS)
   weighting?: TallyWeighting;
+
+  @ApiPropertyOptional({
+    enum: EVIDENCE_SOURCES,
+    default: 'answers',
+    description: "What is tallied: the question's answers, or the themes coded in a free-text question's answers",
+  })
+  @IsOptional()
+  @IsIn(EVIDENCE_SOURCES)
+  source?: EvidenceSource;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Theme evidence: count this coder's codings only" })
+  @IsOptional()
+  @IsUUID()
+  coder?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_EVIDENCE_QUOTES,
+    description: 'Response ids whose answers to the (free-text) question are quoted; campaigns only',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EVIDENCE_QUOTES)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  quotes?: string[];
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,4 +1,4 @@
-import type { EvidenceFigures, TallyFilters } from '@concord/shared';
+import type { EvidenceFigures, EvidenceQuote, TallyFilters } from '@concord/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CharterDocument } from './charter-document.entity';
 
@@ -46,6 +46,18 @@ export class CharterEvidence {
 
   @Column('text', { default: 'pooled' })
   weighting: string;
+
+  /** `answers` (the question's tally) or `themes` (the tally of the themes coded in its answers). */
+  @Column('text', { default: 'answers' })
+  source: string;
+
+  /** Theme evidence counting one coder's codings; null: any coder's. */
+  @Column('uuid', { name: 'coder_id', nullable: true })
+  coderId: string | null;
+
+  /** Quoted answers as cited: words, network and role only. */
+  @Column('jsonb', { default: () => "'[]'" })
+  quotes: EvidenceQuote[];
 
   @Column('jsonb', { nullable: true })
   snapshot: EvidenceFigures | null;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
-import type { QuestionTally } from '@concord/shared';
+import { OTHER_TEXT_SUFFIX, type QuestionTally } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
@@ -67,6 +67,17 @@ function QuestionCard({
           />
           <FreeTextPanel campaignId={campaignId} question={question.name} filters={filters} />
         </>
+      )}
+      {question.kind !== 'text' && !question.suppressed && (
+        // The text typed beside "other" is coded like a free-text question of its own; the panel
+        // shows nothing unless the question offers "other" and its text has themes.
+        <ThemeTallyPanel
+          campaignId={campaignId}
+          question={`${question.name}${OTHER_TEXT_SUFFIX}`}
+          filters={filters}
+          groupLabels={groupLabels}
+          heading="Themes of the “other” answers"
+        />
       )}
       {hasTableView(question) && !question.suppressed && (
         <>

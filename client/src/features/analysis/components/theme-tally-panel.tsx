@@ -14,11 +14,13 @@ export function ThemeTallyPanel({
   question,
   filters,
   groupLabels,
+  heading = 'Themes',
 }: {
   campaignId: string;
   question: string;
   filters: QueryParams;
   groupLabels: Record<string, string>;
+  heading?: string;
 }) {
   // Only questions coders can code carry themes (not e-mail fields, nor questions in dynamic panels).
   const codable = useCodableQuestions(campaignId).data?.has(question) ?? false;
@@ -29,7 +31,7 @@ export function ThemeTallyPanel({
   if (themes === undefined || (themes.choices?.length === 0 && !themes.suppressed)) return null;
   return (
     <div className="analysis-themes" role="group" aria-label={`Themes of ${themes.title}`}>
-      <h4>Themes</h4>
+      <h4>{heading}</h4>
       <p className="analysis-question__counts">
         {themes.suppressed ? 'Too few responses match: themes are not shown.' : `${themes.answered} answers coded`}
       </p>

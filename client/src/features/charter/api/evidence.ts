@@ -2,9 +2,11 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import type {
   CampaignDto,
+  CodingOverviewDto,
   EvidenceDto,
   EvidenceQuery,
   EvidenceWithCurrentDto,
+  FreeTextPage,
   NetworkDto,
   SurveyDto,
   TallyResult,
@@ -77,6 +79,47 @@ export function useEvidencePreview(query: Omit<EvidenceQuery, 'question'>) {
       queryKey: ['evidence-preview', path, tallyParams(query)],
       queryFn: () => api.get<TallyResult>(path ?? '', { query: tallyParams(query) }),
       enabled: path !== null,
+    }),
+  );
+}
+
+/** A campaign's free-text questions (those coders code into themes), for theme evidence. */
+export function useCodableQuestions(campaignId: string | undefined) {
+  return useQuery(
+    queryOptions({
+      queryKey: ['evidence-sources', 'codable', campaignId],
+      queryFn: () => api.get<CodingOverviewDto>(`/campaigns/${campaignId ?? ''}/coding`),
+      select: (overview) => overview.questions.map(({ name, title }) => ({ name, title })),
+      enabled: campaignId !== undefined,
+    }),
+  );
+}
+
+/** The theme tally a theme citation would freeze, computed by the server now. */
+export function useThemeEvidencePreview(query: Omit<EvidenceQuery, 'question'>, question: string) {
+  const campaignId = query.campaignId;
+  const params = { ...tallyParams(query), question };
+  return useQuery(
+    queryOptions({
+      queryKey: ['evidence-preview', 'themes', campaignId, params],
+      queryFn: () => api.get<TallyResult>(`/campaigns/${campaignId ?? ''}/themes/tallies`, { query: params }),
+      enabled: campaignId !== undefined && question !== '',
+    }),
+  );
+}
+
+/** Answers that may be quoted: the free text of the cited responses, under the small-cell rule. */
+export function useQuoteCandidates(query: Omit<EvidenceQuery, 'question'>, question: string, search: string) {
+  const campaignId = query.campaignId;
+  const params = { ...tallyParams({ filters: query.filters }), q: search, pageSize: '20' };
+  return useQuery(
+    queryOptions({
+      queryKey: ['evidence-quotes', campaignId, question, params],
+      queryFn: () =>
+        api.get<FreeTextPage>(`/campaigns/${campaignId ?? ''}/answers/${encodeURIComponent(question)}`, {
+          query: params,
+        }),
+      enabled: campaignId !== undefined && question !== '',
     }),
   );
 }

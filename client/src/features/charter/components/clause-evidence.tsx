@@ -1,4 +1,4 @@
-import type { EvidenceWithCurrentDto } from '@concord/shared';
+import type { EvidenceQuoteNow, EvidenceWithCurrentDto } from '@concord/shared';
 
 import { tallyParams } from '../api/evidence';
 
@@ -19,6 +19,7 @@ function analysisHref(evidence: EvidenceWithCurrentDto): string | null {
 
 function describe(evidence: EvidenceWithCurrentDto): string {
   const parts = [evidence.snapshot?.question.title ?? evidence.question];
+  if (evidence.source === 'themes') parts.push('coded themes');
   if (evidence.groupBy !== null) parts.push(`grouped by ${evidence.groupBy}`);
   for (const key of ['network', 'country', 'role'] as const) {
     const values = evidence.filters[key];
@@ -26,6 +27,33 @@ function describe(evidence: EvidenceWithCurrentDto): string {
   }
   if (evidence.weighting === 'regional') parts.push('weighted by network');
   return parts.join(' · ');
+}
+
+const QUOTE_STATES: Record<Exclude<EvidenceQuoteNow['state'], 'unchanged'>, string> = {
+  changed: 'Reads otherwise now',
+  gone: 'No longer among the answers',
+  suppressed: 'Now under the small-cell size',
+};
+
+/** The quoted answers as cited, each with its network and role, and what became of it since. */
+function Quotes({ citation }: { citation: EvidenceWithCurrentDto }) {
+  if (citation.quotes.length === 0) return null;
+  return (
+    <ul className="clause-evidence__quotes" aria-label="Quotes">
+      {citation.quotes.map((quote) => {
+        const state = citation.quotesNow.find((entry) => entry.responseId === quote.responseId)?.state ?? 'unchanged';
+        return (
+          <li key={quote.responseId}>
+            <blockquote>“{quote.text}”</blockquote>
+            <p className="muted">
+              — {[quote.network, quote.role].filter(Boolean).join(', ')}
+              {state === 'unchanged' ? null : <span className="badge badge--warning">{QUOTE_STATES[state]}</span>}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 /** Each citation of a clause: its figures as cited beside the same tally now, flagged when they differ. */
@@ -53,6 +81,7 @@ export function ClauseEvidence({ evidence }: { evidence: readonly EvidenceWithCu
               />
               <FiguresChart caption="Now" figures={citation.current} />
             </div>
+            <Quotes citation={citation} />
             {href === null ? null : (
               <p>
                 <a href={href}>Open in Analysis with these filters</a>

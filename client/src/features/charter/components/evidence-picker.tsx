@@ -1,10 +1,25 @@
 import { useId, useState } from 'react';
 
-import type { EvidenceQuery, TallyGroupBy, TallyWeighting } from '@concord/shared';
+import {
+  type EvidenceQuery,
+  type EvidenceSource,
+  type FreeTextAnswer,
+  MAX_EVIDENCE_QUOTES,
+  type TallyGroupBy,
+  type TallyWeighting,
+} from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 
-import { type CiteEvidenceInput, useCiteEvidence, useEvidencePreview, useEvidenceSources } from '../api/evidence';
+import {
+  type CiteEvidenceInput,
+  useCiteEvidence,
+  useCodableQuestions,
+  useEvidencePreview,
+  useEvidenceSources,
+  useQuoteCandidates,
+  useThemeEvidencePreview,
+} from '../api/evidence';
 
 import { EvidenceChart } from './evidence-chart';
 
@@ -24,6 +39,74 @@ const list = (text: string): string[] | undefined => {
 };
 
 /**
+ * The answers of a free-text question among the cited responses, to quote up to five of them.
+ * Answers whose network is under the small-cell size (the server would refuse them) cannot be
+ * chosen.
+ */
+function QuotePicker({
+  query,
+  question,
+  chosen,
+  onChange,
+}: {
+  query: Omit<EvidenceQuery, 'question'>;
+  question: string;
+  chosen: readonly FreeTextAnswer[];
+  onChange: (next: FreeTextAnswer[]) => void;
+}) {
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const candidates = useQuoteCandidates(query, question, search);
+  const byNetwork = useThemeEvidencePreview({ ...query, groupBy: 'network', weighting: 'pooled' }, question);
+  const hiddenNetworks = new Set(
+    Object.entries(byNetwork.data?.questions[0]?.groups ?? {})
+      .filter(([, group]) => group.suppressed)
+      .map(([code]) => byNetwork.data?.groupLabels?.[code] ?? code),
+  );
+  const isChosen = (answer: FreeTextAnswer) => chosen.some((entry) => entry.responseId === answer.responseId);
+  const toggle = (answer: FreeTextAnswer) =>
+    onChange(isChosen(answer) ? chosen.filter((entry) => entry.responseId !== answer.responseId) : [...chosen, answer]);
+  const page = candidates.data;
+  return (
+    <fieldset className="evidence-quotes field">
+      <legend>
+        Quotes ({chosen.length} of at most {MAX_EVIDENCE_QUOTES}) — shown with network and role only
+      </legend>
+      <label htmlFor={`${id}-search`}>Search the answers</label>
+      <input id={`${id}-search`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      <ErrorAlert error={candidates.error} title="Could not load the answers" />
+      {page?.suppressed === true ? (
+        <p className="muted">Too few responses match: no answer can be quoted.</p>
+      ) : page === undefined ? null : page.answers.length === 0 ? (
+        <p className="muted">No answers match.</p>
+      ) : (
+        <ul className="evidence-quotes__list">
+          {page.answers.map((answer) => {
+            const small = hiddenNetworks.has(answer.network);
+            const full = chosen.length >= MAX_EVIDENCE_QUOTES && !isChosen(answer);
+            return (
+              <li key={answer.responseId}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={isChosen(answer)}
+                    disabled={small || full}
+                    onChange={() => toggle(answer)}
+                  />{' '}
+                  “{answer.text}”{' '}
+                  <span className="muted">— {[answer.network, answer.role].filter(Boolean).join(', ')}</span>
+                  {small ? <span className="muted"> (network under the small-cell size: cannot be quoted)</span> : null}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+/**
  * Chooses a source, a question, a grouping, filters and pooled or weighted figures, shows the
  * tally as the server computes it now, and cites it: the server freezes those figures.
  */
@@ -38,9 +121,13 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
   const [country, setCountry] = useState('');
   const [role, setRole] = useState('');
   const [note, setNote] = useState('');
+  const [tallyOf, setTallyOf] = useState<EvidenceSource>('answers');
+  const [quotes, setQuotes] = useState<FreeTextAnswer[]>([]);
   const cite = useCiteEvidence(charterId);
 
   const [kind, sourceId] = source.split(':');
+  // Themes are coded per campaign: a survey source tallies answers only.
+  const themes = tallyOf === 'themes' && kind === 'campaign';
   const query: Omit<EvidenceQuery, 'question'> = {
     ...(kind === 'campaign' && sourceId !== undefined ? { campaignId: sourceId } : {}),
     ...(kind === 'survey' && sourceId !== undefined ? { surveyId: sourceId } : {}),
@@ -52,12 +139,32 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
       ...(list(role) === undefined ? {} : { role: list(role) }),
     },
   };
-  const preview = useEvidencePreview(query);
-  const questions = (preview.data?.questions ?? []).filter((entry) => (entry.choices?.length ?? 0) > 0);
-  const chosen = questions.find((entry) => entry.name === question) ?? null;
+  const answersPreview = useEvidencePreview(themes ? {} : query);
+  const codable = useCodableQuestions(kind === 'campaign' ? sourceId : undefined);
+  const themePreview = useThemeEvidencePreview(themes ? query : {}, themes ? question : '');
+  const preview = themes ? themePreview : answersPreview;
+  const questions = themes
+    ? (codable.data ?? [])
+    : (answersPreview.data?.questions ?? []).filter((entry) => (entry.choices?.length ?? 0) > 0);
+  const chosen = themes
+    ? (themePreview.data?.questions.find((entry) => entry.name === question) ?? null)
+    : (answersPreview.data?.questions.find((entry) => entry.name === question && (entry.choices?.length ?? 0) > 0) ??
+      null);
+
+  function chooseQuestion(next: string) {
+    setQuestion(next);
+    setQuotes([]);
+  }
 
   async function submit() {
-    const input: CiteEvidenceInput = { ...query, question, ...target, ...(note.trim() === '' ? {} : { note }) };
+    const input: CiteEvidenceInput = {
+      ...query,
+      question,
+      ...target,
+      ...(note.trim() === '' ? {} : { note }),
+      ...(themes ? { source: 'themes' as const } : {}),
+      ...(themes && quotes.length > 0 ? { quotes: quotes.map((quote) => quote.responseId) } : {}),
+    };
     await cite.mutateAsync(input);
     onDone();
   }
@@ -68,7 +175,15 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
       <div className="evidence-picker__fields">
         <div className="field">
           <label htmlFor={`${id}-source`}>Source</label>
-          <select id={`${id}-source`} value={source} onChange={(event) => setSource(event.target.value)} required>
+          <select
+            id={`${id}-source`}
+            value={source}
+            onChange={(event) => {
+              setSource(event.target.value);
+              chooseQuestion('');
+            }}
+            required
+          >
             <option value="">Choose a campaign or survey…</option>
             {campaigns.data?.map((campaign) => (
               <option key={campaign.id} value={`campaign:${campaign.id}`}>
@@ -85,11 +200,26 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
           </select>
         </div>
         <div className="field">
+          <label htmlFor={`${id}-tally-of`}>Tally of</label>
+          <select
+            id={`${id}-tally-of`}
+            value={themes ? 'themes' : 'answers'}
+            disabled={kind !== 'campaign'}
+            onChange={(event) => {
+              setTallyOf(event.target.value as EvidenceSource);
+              chooseQuestion('');
+            }}
+          >
+            <option value="answers">Answers</option>
+            <option value="themes">Coded themes of a free-text question (with quotes)</option>
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor={`${id}-question`}>Question</label>
           <select
             id={`${id}-question`}
             value={question}
-            onChange={(event) => setQuestion(event.target.value)}
+            onChange={(event) => chooseQuestion(event.target.value)}
             required
             disabled={questions.length === 0}
           >
@@ -168,6 +298,9 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
           suppressed={preview.data?.suppressed ?? false}
         />
       )}
+      {themes && question !== '' ? (
+        <QuotePicker query={query} question={question} chosen={quotes} onChange={setQuotes} />
+      ) : null}
       <ErrorAlert error={cite.error} title="Could not cite" />
       <p>
         <button
