@@ -7,8 +7,8 @@ import { parseUuid } from '../common/pipes';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { CurrentActor, CurrentPrincipal, type Principal, Public } from '../common/access.decorators';
-import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
-import { AuthService } from './auth.service';
+import { CSRF_COOKIE, OpenDuringTotpEnrolment, SESSION_COOKIE } from './auth.guard';
+import { AuthService, type StartedSession } from './auth.service';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { LoginDto } from './dto/login.dto';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password.dto';
@@ -33,7 +33,14 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie and the readable csrf_token cookie' })
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const started = await this.auth.login(body.email, body.password);
+    const started = await this.auth.login(body.email, body.password, body.totp);
+    this.setSessionCookies(response, started);
+    return started.totpEnrolmentRequired
+      ? { user: toUserDto(started.user), totpEnrolmentRequired: true }
+      : { user: toUserDto(started.user) };
+  }
+
+  private setSessionCookies(response: Response, started: StartedSession): void {
     const options: CookieOptions = {
       sameSite: 'lax',
       secure: this.config.cookieSecure,
@@ -42,9 +49,9 @@ export class AuthController {
     };
     response.cookie(SESSION_COOKIE, started.sessionToken, { ...options, httpOnly: true });
     response.cookie(CSRF_COOKIE, started.csrfToken, { ...options, httpOnly: false });
-    return { user: toUserDto(started.user) };
   }
 
+  @OpenDuringTotpEnrolment()
   @Post('logout')
   @HttpCode(204)
   async logout(
@@ -56,6 +63,7 @@ export class AuthController {
     response.clearCookie(CSRF_COOKIE, { path: '/' });
   }
 
+  @OpenDuringTotpEnrolment()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return this.users.get(actor, actor.id);

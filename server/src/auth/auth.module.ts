@@ -6,7 +6,9 @@ import { AuditModule } from '../audit';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
+import { LOGIN_THROTTLER, LoginThrottlerGuard, TotpThrottlerGuard } from './login-throttler.guard';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 import { PasswordResetMailer } from './password-reset-mailer';
 import { PasswordsService } from './passwords.service';
 import { PgThrottlerStorage } from './pg-throttler-storage';
@@ -24,13 +26,15 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, TwoFactorController, UsersController],
   providers: [
     AuthService,
     UsersService,
     PasswordsService,
     PasswordResetMailer,
     LoginThrottlerGuard,
+    TotpThrottlerGuard,
+    TwoFactorService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, UsersService],
