@@ -7,6 +7,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LOGIN_THROTTLER, LoginThrottlerGuard, TotpThrottlerGuard } from './login-throttler.guard';
+import { OidcController } from './oidc.controller';
+import { OidcService } from './oidc.service';
 import { TwoFactorController } from './two-factor.controller';
 import { TwoFactorService } from './two-factor.service';
 import { PasswordResetMailer } from './password-reset-mailer';
@@ -26,7 +28,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, TwoFactorController, UsersController],
+  controllers: [AuthController, TwoFactorController, OidcController, UsersController],
   providers: [
     AuthService,
     UsersService,
@@ -35,6 +37,7 @@ import { UsersService } from './users.service';
     LoginThrottlerGuard,
     TotpThrottlerGuard,
     TwoFactorService,
+    OidcService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, UsersService],
