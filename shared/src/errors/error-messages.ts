@@ -23,7 +23,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   email_taken: 'A user with this e-mail address already exists.',
   last_admin: 'The last administrator cannot be removed or demoted.',
   totp_required: 'Enter the code from your authenticator app, or a recovery code.',
-  totp_invalid: 'That code is not valid. Enter the current code from your authenticator app, or an unused recovery code.',
+  totp_invalid:
+    'That code is not valid. Enter the current code from your authenticator app, or an unused recovery code.',
   totp_enrolment_required: 'Your role requires two-factor sign-in: set it up on your Account page first.',
   totp_already_enabled: 'Two-factor sign-in is already on. Turn it off first to set up a new authenticator.',
   totp_not_enabled: 'Two-factor sign-in is not on for this account.',
