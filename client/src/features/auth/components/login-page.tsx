@@ -112,9 +112,8 @@ export function LoginPage() {
         </form>
         {oidc.data?.enabled ? (
           <div className="stack">
-            <p className="muted">or</p>
             <a
-              className="button button--block"
+              className="button button--secondary button--block"
               href={`/api/auth/oidc/login?${new URLSearchParams({ returnTo: redirectTo }).toString()}`}
             >
               Sign in with {oidc.data.name}
