@@ -27,11 +27,12 @@ async function nextStep(): Promise<number> {
 describeWithBrowser('two-factor sign-in in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
+  let admin: Awaited<ReturnType<typeof staffApi>>;
 
   beforeAll(async () => {
     server = await startBuiltServer({ SEED_DEMO: 'false' });
     browser = await launchChromium();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { email: EMAIL, name: 'Farida Haddad', role: 'secretariat', password: PASSWORD });
   });
 
@@ -95,5 +96,30 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
     await other.waitForURL(`${server.origin}/account`);
     await other.getByText('Two-factor sign-in is on. Recovery codes left: 10.').waitFor();
     await other.screenshot({ path: screenshotPath('two-factor-signed-in'), fullPage: true });
+  });
+
+  it('sends a member of a role that must use it to the Account page at sign-in, and holds the rest back', async () => {
+    await admin('POST', '/api/users', {
+      email: 'tomas@example.org',
+      name: 'Tomas Novak',
+      role: 'committee',
+      password: 'Tomas-password-123',
+    });
+    await admin('PUT', '/api/auth/totp/policy', { requiredRoles: ['committee'] });
+    const page = await newPage();
+    await page.goto(`${server.origin}/charter`);
+    await signInThroughForm(page, 'tomas@example.org', 'Tomas-password-123');
+    await page.waitForURL(`${server.origin}/account`);
+    await page
+      .getByText('Your role must use two-factor sign-in: set it up here before using the rest of Concord.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).waitFor();
+    // Everything else answers 403 until then, and says why.
+    await page
+      .getByText(
+        'Could not load your API tokens: Your role requires two-factor sign-in: set it up on your Account page first.',
+      )
+      .waitFor();
+    await page.screenshot({ path: screenshotPath('two-factor-required'), fullPage: true });
   });
 });
