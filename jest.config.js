@@ -22,6 +22,9 @@ const common = {
     // The client's own alias (client/tsconfig.json), for its unit specs.
     '^@/(.*)$': '<rootDir>/client/src/$1',
   },
+  // openid-client and its dependencies ship only ES modules; Jest runs CommonJS, so they are
+  // compiled like our own code (Node itself loads them with require()).
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   testEnvironment: 'node',
   rootDir: __dirname,
 };

@@ -58,9 +58,9 @@ export interface RunningServer {
  * The built server (`npm run build`) as a real process on a fresh database, with the demo data a
  * new user sees (SEED_DEMO=false in `env` leaves it out).
  */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startBuiltServer(env: Record<string, string> = {}, port?: number): Promise<RunningServer> {
   const database = await createTestDatabase();
-  const server = await spawnServer({ databaseUrl: database.url, env: { SEED_DEMO: 'true', ...env } });
+  const server = await spawnServer({ databaseUrl: database.url, port, env: { SEED_DEMO: 'true', ...env } });
   return {
     origin: server.origin,
     database,

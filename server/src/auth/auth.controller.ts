@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApiTokenCreated, ApiTokenDto, LoginResponse, UserDto } from '@concord/shared';
-import type { CookieOptions, Response } from 'express';
+import type { Response } from 'express';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { CurrentActor, CurrentPrincipal, type Principal, Public } from '../common/access.decorators';
-import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
+import { CSRF_COOKIE, OpenDuringTotpEnrolment, SESSION_COOKIE } from './auth.guard';
+import { setSessionCookies } from './session-cookies';
 import { AuthService } from './auth.service';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { LoginDto } from './dto/login.dto';
@@ -33,18 +34,14 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie and the readable csrf_token cookie' })
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const started = await this.auth.login(body.email, body.password);
-    const options: CookieOptions = {
-      sameSite: 'lax',
-      secure: this.config.cookieSecure,
-      path: '/',
-      expires: started.expiresAt,
-    };
-    response.cookie(SESSION_COOKIE, started.sessionToken, { ...options, httpOnly: true });
-    response.cookie(CSRF_COOKIE, started.csrfToken, { ...options, httpOnly: false });
-    return { user: toUserDto(started.user) };
+    const started = await this.auth.login(body.email, body.password, body.totp);
+    setSessionCookies(response, started, this.config.cookieSecure);
+    return started.totpEnrolmentRequired
+      ? { user: toUserDto(started.user), totpEnrolmentRequired: true }
+      : { user: toUserDto(started.user) };
   }
 
+  @OpenDuringTotpEnrolment()
   @Post('logout')
   @HttpCode(204)
   async logout(
@@ -56,6 +53,7 @@ export class AuthController {
     response.clearCookie(CSRF_COOKIE, { path: '/' });
   }
 
+  @OpenDuringTotpEnrolment()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<UserDto> {
     return this.users.get(actor, actor.id);

@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { StaffRole } from '@concord/shared';
 import { requireRole } from '../common/actor';
@@ -11,6 +11,13 @@ export const SESSION_COOKIE = 'concord_session';
 export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const OPEN_DURING_TOTP_ENROLMENT = 'concord:open-during-totp-enrolment';
+
+/**
+ * The route stays open to a session that must first set up two-factor sign-in (the set-up
+ * itself, who am I, sign out); every other route answers 403 totp_enrolment_required.
+ */
+export const OpenDuringTotpEnrolment = (): MethodDecorator => SetMetadata(OPEN_DURING_TOTP_ENROLMENT, true);
 
 /**
  * Registered as APP_GUARD: every route needs a staff session cookie or an API token unless it is
@@ -27,14 +34,23 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { totpEnrolmentPending?: boolean }>();
     await this.authenticate(request);
+    if (
+      request.totpEnrolmentPending === true &&
+      this.reflector.getAllAndOverride<boolean>(OPEN_DURING_TOTP_ENROLMENT, targets) !== true
+    ) {
+      throw new DomainError(
+        'totp_enrolment_required',
+        'Your role requires two-factor sign-in: set it up (POST /api/auth/totp/setup, then /enable) before anything else',
+      );
+    }
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
     if (roles !== undefined && request.principal !== undefined) requireRole(request.principal.actor, roles);
     return true;
   }
 
-  private async authenticate(request: AuthenticatedRequest): Promise<void> {
+  private async authenticate(request: AuthenticatedRequest & { totpEnrolmentPending?: boolean }): Promise<void> {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -60,5 +76,6 @@ export class AuthGuard implements CanActivate {
       }
     }
     request.principal = { actor: toActor(resolved.user), via: 'session', sessionId: resolved.session.id };
+    request.totpEnrolmentPending = resolved.session.totpEnrolmentRequired;
   }
 }

@@ -6,7 +6,11 @@ import { AuditModule } from '../audit';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
+import { LOGIN_THROTTLER, LoginThrottlerGuard, TotpThrottlerGuard } from './login-throttler.guard';
+import { OidcController } from './oidc.controller';
+import { OidcService } from './oidc.service';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 import { PasswordResetMailer } from './password-reset-mailer';
 import { PasswordsService } from './passwords.service';
 import { PgThrottlerStorage } from './pg-throttler-storage';
@@ -24,13 +28,16 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, TwoFactorController, OidcController, UsersController],
   providers: [
     AuthService,
     UsersService,
     PasswordsService,
     PasswordResetMailer,
     LoginThrottlerGuard,
+    TotpThrottlerGuard,
+    TwoFactorService,
+    OidcService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, UsersService],

@@ -11,6 +11,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { generateSecretToken, sha256Hex } from './secret-tokens';
+import { type SecondFactor, TwoFactorService } from './two-factor.service';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** Sessions are extended on use, at most this often, to spare a write per request. */
@@ -22,6 +23,8 @@ export interface StartedSession {
   sessionToken: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The user's role must use two-factor sign-in and they have not set it up yet. */
+  totpEnrolmentRequired: boolean;
 }
 
 export function toActor(user: User): Actor {
@@ -33,9 +36,15 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  async login(email: string, password: string): Promise<StartedSession> {
+  /**
+   * Password first; then, for a user with two-factor sign-in on, the code (or a recovery code) in
+   * the same request: no session exists until both are right, so a half-signed-in state cannot
+   * be used for anything.
+   */
+  async login(email: string, password: string, totp?: string): Promise<StartedSession> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
     const valid =
       user !== null && !user.disabled
@@ -45,6 +54,31 @@ export class AuthService {
       await this.recordFailedLogin(email, user);
       throw new DomainError('invalid_credentials', 'Invalid email or password');
     }
+    let secondFactor: SecondFactor | null = null;
+    if (user.totpSecret !== null) {
+      if (totp === undefined || totp.trim() === '') {
+        throw new DomainError(
+          'totp_required',
+          'This account uses two-factor sign-in: send the code from your authenticator app as totp',
+          { totpRequired: true },
+        );
+      }
+      secondFactor = await this.twoFactor.verifySecondFactor(user, totp, null);
+      if (secondFactor === null) {
+        throw new DomainError('totp_invalid', 'The code is wrong, expired or already used', { totpRequired: true });
+      }
+    }
+    const totpEnrolmentRequired = user.totpSecret === null && (await this.twoFactor.isRequiredFor(user.role));
+    return this.startSession(user, 'auth.login', { secondFactor, totpEnrolmentRequired });
+  }
+
+  /** Creates a session for a user whose identity is proven (password and code, or single sign-on). */
+  async startSession(
+    user: User,
+    action: 'auth.login' | 'auth.oidc_login',
+    options: { secondFactor?: SecondFactor | null; totpEnrolmentRequired: boolean; payload?: Record<string, unknown> },
+  ): Promise<StartedSession> {
+    const { totpEnrolmentRequired } = options;
     const sessionToken = generateSecretToken('');
     const csrfToken = generateSecretToken('');
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
@@ -54,15 +88,21 @@ export class AuthService {
         userId: user.id,
         csrfToken,
         expiresAt,
+        totpEnrolmentRequired,
       });
       await this.audit.record(manager, {
         actor: user,
-        action: 'auth.login',
+        action,
         subject: `user:${user.id}`,
-        payload: { sessionId: session.id },
+        payload: {
+          sessionId: session.id,
+          ...(options.secondFactor == null ? {} : { secondFactor: options.secondFactor }),
+          ...(totpEnrolmentRequired ? { totpEnrolmentRequired } : {}),
+          ...options.payload,
+        },
       });
     });
-    return { user, sessionToken, csrfToken, expiresAt };
+    return { user, sessionToken, csrfToken, expiresAt, totpEnrolmentRequired };
   }
 
   /** Every failed sign-in is kept, with the address tried, so guessing shows in the audit log. */

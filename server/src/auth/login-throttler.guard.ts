@@ -24,3 +24,15 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     );
   }
 }
+
+/**
+ * The same limit for codes typed by a signed-in user (confirming or turning off two-factor
+ * sign-in), counted per address and user: guessing a code is as slow as guessing a password.
+ */
+@Injectable()
+export class TotpThrottlerGuard extends LoginThrottlerGuard {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
+    const principal = request.principal as { actor?: { id?: string } } | undefined;
+    return Promise.resolve(`${String(request.ip)}|user:${principal?.actor?.id ?? ''}`);
+  }
+}

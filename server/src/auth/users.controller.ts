@@ -7,6 +7,7 @@ import { CurrentActor, Roles } from '../common/access.decorators';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
+import { TwoFactorService } from './two-factor.service';
 
 @ApiTags('users')
 @ApiCookieAuth()
@@ -16,6 +17,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   @Get()
@@ -40,6 +42,12 @@ export class UsersController {
     @Body() body: UpdateUserDto,
   ): Promise<UserDto> {
     return this.users.update(actor, id, body);
+  }
+
+  @Delete(':id/totp')
+  @HttpCode(204)
+  disableTotp(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<void> {
+    return this.twoFactor.adminDisable(actor, id);
   }
 
   @Get(':id/tokens')

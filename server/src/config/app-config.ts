@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { type OidcConfig, readOidcConfig } from './oidc-config';
 
 /** Everything the server needs to know, read and validated once at start-up. */
 export interface AppConfig {
@@ -32,6 +34,8 @@ export interface AppConfig {
   reminderCooldownHours: number;
   /** Seed demo members, campaigns and responses at start-up (SEED_DEMO; default: only with the embedded database). */
   seedDemo: boolean;
+  /** Single sign-on for staff (OIDC_*); null when it is off. */
+  oidc: OidcConfig | null;
   secrets: AppSecrets;
 }
 
@@ -40,12 +44,7 @@ export interface AppSecrets {
   linkSecret: string;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -200,5 +199,6 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     // Demo content belongs in a trial on the embedded database, never by default in an external
     // (production) one; SEED_DEMO decides either way when it is set.
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null),
+    oidc: readOidcConfig(env, publicUrl),
   };
 }

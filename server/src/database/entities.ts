@@ -15,6 +15,8 @@ import { PasswordReset } from '../auth/entities/password-reset.entity';
 import { Session } from '../auth/entities/session.entity';
 import { ThrottleHit } from '../auth/entities/throttle-hit.entity';
 import { User } from '../auth/entities/user.entity';
+import { RecoveryCode } from '../auth/entities/recovery-code.entity';
+import { TotpPolicy } from '../auth/entities/totp-policy.entity';
 import { Network } from '../networks/entities/network.entity';
 import { Survey } from '../surveys/entities/survey.entity';
 import { SurveyVersion } from '../surveys/entities/survey-version.entity';
@@ -37,6 +39,8 @@ export const ALL_ENTITIES = [
   ApiToken,
   PasswordReset,
   ThrottleHit,
+  RecoveryCode,
+  TotpPolicy,
   AuditEvent,
   AuditHead,
   Network,

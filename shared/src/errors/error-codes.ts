@@ -21,6 +21,13 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   email_taken: 409,
   last_admin: 409,
+  totp_required: 401,
+  totp_invalid: 401,
+  totp_enrolment_required: 403,
+  totp_already_enabled: 409,
+  totp_not_enabled: 409,
+  totp_setup_missing: 409,
+  oidc_not_configured: 404,
   // surveys
   survey_not_found: 404,
   survey_version_not_found: 404,

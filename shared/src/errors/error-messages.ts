@@ -22,6 +22,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   invalid_credentials: 'Invalid email or password',
   email_taken: 'A user with this e-mail address already exists.',
   last_admin: 'The last administrator cannot be removed or demoted.',
+  totp_required: 'Enter the code from your authenticator app, or a recovery code.',
+  totp_invalid:
+    'That code is not valid. Enter the current code from your authenticator app, or an unused recovery code.',
+  totp_enrolment_required: 'Your role requires two-factor sign-in: set it up on your Account page first.',
+  totp_already_enabled: 'Two-factor sign-in is already on. Turn it off first to set up a new authenticator.',
+  totp_not_enabled: 'Two-factor sign-in is not on for this account.',
+  totp_setup_missing: 'Start the set-up again: no authenticator is waiting to be confirmed.',
+  oidc_not_configured: 'Single sign-on is not configured on this server.',
 
   survey_not_found: 'This questionnaire does not exist.',
   survey_version_not_found: 'This questionnaire version does not exist.',

@@ -23,6 +23,13 @@ export class Session {
   @Column('text', { name: 'csrf_token' })
   csrfToken: string;
 
+  /**
+   * Set at sign-in when the user's role must use two-factor sign-in and they have not set it up:
+   * such a session can only reach the set-up routes until they do.
+   */
+  @Column('boolean', { name: 'totp_enrolment_required', default: false })
+  totpEnrolmentRequired: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

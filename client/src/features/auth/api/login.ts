@@ -9,6 +9,8 @@ import { getMeQueryOptions, meQueryKey } from './get-me';
 export interface LoginInput {
   email: string;
   password: string;
+  /** The authenticator code or a recovery code, once the server asked for it. */
+  totp?: string;
 }
 
 export function login(input: LoginInput): Promise<LoginResponse> {

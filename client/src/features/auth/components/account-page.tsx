@@ -5,6 +5,7 @@ import { formatDateTime } from '@/utils/format';
 
 import { ApiTokensSection } from './api-tokens-section';
 import { ChangePasswordSection } from './change-password-section';
+import { TwoFactorSection } from './two-factor-section';
 
 import './auth.css';
 
@@ -34,6 +35,7 @@ export function AccountPage() {
         </dl>
       </section>
       <ChangePasswordSection />
+      <TwoFactorSection />
       <ApiTokensSection />
     </>
   );

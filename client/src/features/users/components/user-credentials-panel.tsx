@@ -8,6 +8,7 @@ import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
 
 import { useUsers } from '../api/get-users';
+import { useResetUserTotp } from '../api/totp-policy';
 import { useUpdateUser } from '../api/update-user';
 import { useRevokeUserToken, useUserTokens } from '../api/user-tokens';
 
@@ -82,8 +83,36 @@ function UserCredentials({ user }: { user: UserDto }) {
           The password of {user.name} was reset; their sessions ended and their API tokens were revoked.
         </p>
       ) : null}
+      <ResetTotpButton user={user} />
       <UserTokensTable user={user} />
     </>
+  );
+}
+
+/** For a user who lost both their phone and their recovery codes. */
+function ResetTotpButton({ user }: { user: UserDto }) {
+  const reset = useResetUserTotp();
+  return (
+    <div className="stack">
+      <div>
+        <button
+          type="button"
+          className="button"
+          disabled={reset.isPending}
+          onClick={() => {
+            reset.mutate(user.id);
+          }}
+        >
+          Turn off two-factor sign-in of {user.name}
+        </button>
+      </div>
+      <ErrorAlert error={reset.error} title="Could not turn off two-factor sign-in" />
+      {reset.isSuccess ? (
+        <p className="alert alert--success" role="status">
+          Two-factor sign-in of {user.name} is off; they sign in with their password and may set it up again.
+        </p>
+      ) : null}
+    </div>
   );
 }
 

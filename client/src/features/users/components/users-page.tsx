@@ -2,6 +2,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { CreateUserForm } from './create-user-form';
 import { UserCredentialsPanel } from './user-credentials-panel';
+import { TotpPolicyPanel } from './totp-policy-panel';
 import { UsersTable } from './users-table';
 
 export function UsersPage() {
@@ -13,6 +14,7 @@ export function UsersPage() {
       <UsersTable />
       <CreateUserForm />
       <UserCredentialsPanel />
+      <TotpPolicyPanel />
     </>
   );
 }
