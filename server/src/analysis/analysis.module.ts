@@ -6,11 +6,19 @@ import { ExportService } from './export.service';
 import { FreeTextService } from './free-text.service';
 import { QuestionPlansService } from './question-plans.service';
 import { TallyService } from './tally.service';
+import { TallyEngineService } from './tally-engine.service';
 
 @Module({
   imports: [AuditModule],
   controllers: [AnalysisController],
-  providers: [QuestionPlansService, AnalysisFactsService, TallyService, FreeTextService, ExportService],
+  providers: [
+    QuestionPlansService,
+    AnalysisFactsService,
+    TallyService,
+    TallyEngineService,
+    FreeTextService,
+    ExportService,
+  ],
   exports: [AnalysisFactsService, TallyService],
 })
 export class AnalysisModule {}

@@ -27,6 +27,7 @@ describe('readConfig', () => {
       mailRetryBaseMs: 60_000,
       reminderCooldownHours: 72,
       seedDemo: true,
+      tallyEngine: true,
     });
   });
 

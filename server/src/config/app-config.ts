@@ -32,6 +32,8 @@ export interface AppConfig {
   reminderCooldownHours: number;
   /** Seed demo members, campaigns and responses at start-up (SEED_DEMO; default: only with the embedded database). */
   seedDemo: boolean;
+  /** Serve filtered campaign tallies from the in-memory tally engine (TALLY_ENGINE, default true); false scans. */
+  tallyEngine: boolean;
   secrets: AppSecrets;
 }
 
@@ -200,5 +202,6 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     // Demo content belongs in a trial on the embedded database, never by default in an external
     // (production) one; SEED_DEMO decides either way when it is set.
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null),
+    tallyEngine: parseBoolean('TALLY_ENGINE', env.TALLY_ENGINE, true),
   };
 }
