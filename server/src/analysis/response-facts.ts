@@ -16,7 +16,7 @@ const SEP = '\u0001';
 const NULL_VALUE = '\u0002';
 
 export function factKey(fact: Fact): string {
-  return [fact.measure, fact.question, fact.row, fact.col, fact.value ?? NULL_VALUE, fact.rank].join(SEP);
+  return `${fact.measure}${SEP}${fact.question}${SEP}${fact.row}${SEP}${fact.col}${SEP}${fact.value ?? NULL_VALUE}${SEP}${fact.rank}`;
 }
 
 export function factOfKey(key: string): Fact {

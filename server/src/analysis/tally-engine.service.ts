@@ -6,7 +6,8 @@ import { QuestionPlansService, type VersionPlan } from './question-plans.service
 import type { FactCountRow } from './tally';
 import { type EngineQuery, type EngineResponse, TallyEngine } from './tally-engine';
 
-const LOAD_BATCH = 20_000;
+/** Responses fetched at a time while loading: small, so the load's garbage stays small too. */
+const LOAD_BATCH = 2_000;
 /** Loaded engines catch up in the background this often, so a read finds little left to apply. */
 const CATCH_UP_INTERVAL_MS = 1_000;
 /** An engine not read for this long is dropped; the next read loads it again. */
@@ -104,6 +105,13 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     }
   }
 
+  /** Size of a campaign's engine in memory, if loaded (for benchmarks and diagnostics). */
+  stats(campaignId: string): { responses: number; facts: number; bytes: number } | null {
+    const engine = this.engines.get(campaignId)?.engine;
+    if (engine == null) return null;
+    return { responses: engine.responses, facts: engine.factCount, bytes: engine.bytes };
+  }
+
   /** Whether the campaign's engine is in memory (reads then cost no scan at all). */
   isLoaded(campaignId: string): boolean {
     return this.engines.get(campaignId)?.engine != null;
@@ -191,16 +199,17 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       ),
     );
     const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
-    let after = '00000000-0000-0000-0000-000000000000';
+    // One pass over the campaign's responses through a cursor, in this snapshot.
+    await manager.query(
+      `DECLARE tally_engine_load NO SCROLL CURSOR FOR SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1`,
+      [state.campaignId],
+    );
     for (;;) {
-      const rows = await manager.query<ResponseRow[]>(
-        `SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-        [state.campaignId, after, LOAD_BATCH],
-      );
+      const rows = await manager.query<ResponseRow[]>(`FETCH ${LOAD_BATCH} FROM tally_engine_load`);
       for (const row of rows) engine.upsert(toEngineResponse(row));
       if (rows.length < LOAD_BATCH) break;
-      after = rows[rows.length - 1].id;
     }
+    await manager.query('CLOSE tally_engine_load');
     state.engine = engine;
     // A version without a plan (deleted) counts only its responses themselves, as in SQL.
     state.planTexts = new Map(versions.map((row) => [row.id, '[]']));
