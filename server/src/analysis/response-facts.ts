@@ -79,41 +79,45 @@ function locate(source: FactSource, value: PgJson, into: Located[]): void {
  */
 export function responseFacts(data: PgJson, byTop: ReadonlyMap<string, readonly FactSource[]>): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (fact: Fact): void => {
-    const key = factKey(fact);
+  // Keys are written out here rather than through factKey: this runs for every fact of every response loaded.
+  const add = (
+    measure: string,
+    question: string,
+    row: string,
+    col: string,
+    value: string | null,
+    rank: number,
+  ): void => {
+    const key = `${measure}${SEP}${question}${SEP}${row}${SEP}${col}${SEP}${value ?? NULL_VALUE}${SEP}${rank}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  add({ measure: 'r', question: '', row: '', col: '', value: '', rank: 0 });
+  add('r', '', '', '', '', 0);
   if (!isPgObject(data)) return counts;
   const located: Located[] = [];
-  for (const [top, value] of Object.entries(data)) {
+  for (const top of Object.keys(data)) {
     const sources = byTop.get(top);
     if (sources === undefined) continue;
+    const value = data[top];
     for (const source of sources) {
       located.length = 0;
       locate(source, value, located);
+      const question = source.name;
+      const mode = source.mode;
       for (const { row, col, v } of located) {
         if (v === undefined || isEmpty(v)) continue;
-        const question = source.name;
-        add({ measure: 'a', question, row, col, value: '', rank: 0 });
-        const type = pgTypeOf(v);
-        if (source.mode === 'scalar' && (type === 'string' || type === 'number' || type === 'boolean'))
-          add({ measure: 'v', question, row, col, value: pgText(v), rank: 0 });
-        if ((source.mode === 'array' || source.mode === 'rank' || source.mode === 'scalar') && Array.isArray(v)) {
-          v.forEach((element, index) =>
-            add({
-              measure: 'v',
-              question,
-              row,
-              col,
-              value: pgText(element),
-              rank: source.mode === 'rank' ? index + 1 : 0,
-            }),
-          );
+        add('a', question, row, col, '', 0);
+        if (Array.isArray(v)) {
+          if (mode === 'array' || mode === 'rank' || mode === 'scalar')
+            for (let index = 0; index < v.length; index++)
+              add('v', question, row, col, pgText(v[index]), mode === 'rank' ? index + 1 : 0);
+          continue;
         }
-        if (source.mode === 'matrix' && isPgObject(v)) {
-          for (const [matrixRow, cell] of Object.entries(v))
-            add({ measure: 'v', question, row: matrixRow, col, value: pgText(cell), rank: 0 });
+        const type = pgTypeOf(v);
+        if (mode === 'scalar' && (type === 'string' || type === 'number' || type === 'boolean'))
+          add('v', question, row, col, pgText(v), 0);
+        if (mode === 'matrix' && type === 'object') {
+          const cells = v as { [key: string]: PgJson };
+          for (const matrixRow of Object.keys(cells)) add('v', question, matrixRow, col, pgText(cells[matrixRow]), 0);
         }
       }
     }
