@@ -123,6 +123,7 @@ async function seed(
   questions: TallyQuestion[],
   from: number,
   to: number,
+  batch = 50_000,
 ): Promise<void> {
   const topLevel = questions.filter((question) => question.panel === undefined);
   const pairs = topLevel.flatMap((question) => {
@@ -131,7 +132,6 @@ async function seed(
   });
   // Panels of the seeded questionnaire: up to two topics with a priority.
   const panels = `'rtm_topics', (SELECT coalesce(jsonb_agg(jsonb_build_object('topic', 'Topic ' || k, 'topic_priority', (ARRAY['high','medium','low'])[1 + floor(random() * 3)::int])), '[]'::jsonb) FROM generate_series(1, floor(random() * 3 + 0 * i)::int) k)`;
-  const batch = 50_000;
   for (let start = from; start <= to; start += batch) {
     const end = Math.min(to, start + batch - 1);
     await db.query(
@@ -306,7 +306,8 @@ async function main(): Promise<void> {
       await holder.connect();
       try {
         await holder.query('SELECT pg_advisory_lock($1)', [FOLD_LOCK]);
-        await seed(db, campaign.id, version.id, plan.questions, seeded + 1, seeded + QUEUED);
+        // Completions arrive in many small transactions, as they do from respondents.
+        await seed(db, campaign.id, version.id, plan.questions, seeded + 1, seeded + QUEUED, 2_000);
         seeded += QUEUED;
         const [{ queued }] = await db.query<Array<{ queued: number }>>(
           `SELECT count(*)::int AS queued FROM analysis_pending_changes WHERE campaign_id = $1`,
