@@ -13,6 +13,7 @@ import { PasswordResets1796032754468 } from './1796032754468-PasswordResets';
 import { CharterVotesAndTranslations1796032996676 } from './1796032996676-CharterVotesAndTranslations';
 import { ServerComputedEvidence1796033088040 } from './1796033088040-ServerComputedEvidence';
 import { TallyRollupLogic1796035566085 } from './1796035566085-TallyRollupLogic';
+import { TallyEngineCatchUp1796044301077 } from './1796044301077-TallyEngineCatchUp';
 import { TwoFactorAndSingleSignOn1796044345514 } from './1796044345514-TwoFactorAndSingleSignOn';
 import { EvidenceThemesAndQuotes1796044646443 } from './1796044646443-EvidenceThemesAndQuotes';
 
@@ -31,6 +32,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CharterVotesAndTranslations1796032996676,
   ServerComputedEvidence1796033088040,
   TallyRollupLogic1796035566085,
+  TallyEngineCatchUp1796044301077,
   TwoFactorAndSingleSignOn1796044345514,
   EvidenceThemesAndQuotes1796044646443,
 ];

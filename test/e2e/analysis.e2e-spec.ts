@@ -553,7 +553,7 @@ describe('filters', () => {
   it('answer filters scan the responses: single and multiple choice', async () => {
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?answer[q_bool]=true`);
     expect(res.status).toBe(200);
-    expect(res.body.source).toBe('scan');
+    expect(res.body.source).toBe('engine');
     expect(res.body.responses).toBe(5);
     expect(counts(question(res.body, 'q_radio'))).toEqual({ a: 2, b: 2, c: 0, none: 0, other: 1 });
     const multi = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?answer[q_check]=r`);
@@ -585,7 +585,7 @@ describe('filters', () => {
     const scan = await admin.get(
       `/api/campaigns/${fx.campaignId}/tallies?groupBy=network&weighting=regional&from=2000-01-01`,
     );
-    expect(scan.body.source).toBe('scan');
+    expect(scan.body.source).toBe('engine');
     expect(scan.body.questions).toEqual(rollup.body.questions);
   });
 
@@ -594,7 +594,7 @@ describe('filters', () => {
     const rollup = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?${grouping}minCellSize=1`);
     const scan = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?${grouping}minCellSize=1&to=2100-01-01`);
     expect(rollup.body.source).toBe('rollup');
-    expect(scan.body.source).toBe('scan');
+    expect(scan.body.source).toBe('engine');
     expect(scan.body.responses).toBe(rollup.body.responses);
     expect(scan.body.questions).toEqual(rollup.body.questions);
   });
@@ -648,7 +648,7 @@ describe('reads', () => {
       after.body.responses,
       counts(question(after.body, 'q_drop')),
       typeof after.body.asOf,
-    ]).toEqual(['scan', 8, { x: 5, y: 2 }, 'string']);
+    ]).toEqual(['engine', 8, { x: 5, y: 2 }, 'string']);
   });
 });
 

@@ -174,6 +174,20 @@ describe('two server instances on one database', () => {
         await sleep(150);
       }
     })();
+    // Filtered reads (the in-memory tally engine of each instance) load and catch up while answers land.
+    const reads: HttpOutcome[] = [];
+    const reader = (async () => {
+      for (let turn = 0; loading; turn++) {
+        const admin = turn % 2 === 0 ? adminA : adminB;
+        const campaignId = turn % 4 < 2 ? secondId : first.campaignId;
+        reads.push(
+          await call(`${admin.origin}/api/campaigns/${campaignId}/tallies?from=2000-01-01`, {
+            headers: sessionHeaders(admin),
+          }),
+        );
+        await sleep(100);
+      }
+    })();
     const outcomes: HttpOutcome[] = [];
     await forEachConcurrently(
       Array.from({ length: count }, (_unused, index) => index),
@@ -224,6 +238,8 @@ describe('two server instances on one database', () => {
     );
     loading = false;
     await rebuilder;
+    await reader;
+    expect(statusCounts(reads)).toEqual({ '200': reads.length });
     expect(
       outcomes
         .filter((outcome) => outcome.status !== 200 && outcome.status !== 201)
@@ -243,6 +259,17 @@ describe('two server instances on one database', () => {
       );
       const tallies = await adminB.get(`/api/campaigns/${campaignId}/tallies`);
       expect([campaignId, tallies.body.responses]).toEqual([campaignId, Number(stored.count)]);
+      // Each instance's engine, caught up, counts what the rollup and the queue count.
+      for (const admin of [adminA, adminB]) {
+        const engine = await admin.get(`/api/campaigns/${campaignId}/tallies?from=2000-01-01`);
+        expect([campaignId, admin.origin, engine.body.source, engine.body.responses, engine.body.questions]).toEqual([
+          campaignId,
+          admin.origin,
+          'engine',
+          Number(stored.count),
+          tallies.body.questions,
+        ]);
+      }
     }
     // Version 2's tallies from the final answers: edited ones count with their last answers only.
     const truth = new Map<unknown, number>();

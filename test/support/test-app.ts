@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     // Each test file sets up its own data; the demo content is for people trying Concord.
     seedDemo: false,
     oidc: null,
+    tallyEngine: true,
     secrets: { linkSecret: 'test-link-secret-that-is-long-enough-0123456789' },
     ...overrides,
   };

@@ -7,6 +7,7 @@ import { ExportService } from './export.service';
 import { FreeTextService } from './free-text.service';
 import { QuestionPlansService } from './question-plans.service';
 import { TallyService } from './tally.service';
+import { TallyEngineService } from './tally-engine.service';
 
 @Module({
   imports: [AuditModule],
@@ -15,6 +16,7 @@ import { TallyService } from './tally.service';
     QuestionPlansService,
     AnalysisFactsService,
     TallyService,
+    TallyEngineService,
     FreeTextService,
     ExportService,
     ExportColumnProviders,

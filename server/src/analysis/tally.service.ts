@@ -11,6 +11,8 @@ import {
 } from '@concord/shared';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -33,12 +35,16 @@ import {
   type RawQuery,
 } from './tally-query';
 import { dimensionConditions, groupExpression, responseConditions, SqlParams, type TallyScope } from './tally-sql';
+import type { EngineQuery } from './tally-engine';
+import { TallyEngineService } from './tally-engine.service';
 
 /** Reading analysis: secretariat and admin, and the committee (read-only everywhere here). */
 export const ANALYSIS_READERS: readonly StaffRole[] = ['secretariat', 'committee'];
 export const ANALYSIS_EDITORS: readonly StaffRole[] = ['secretariat'];
 const CHOICE_KINDS = new Set(['choice', 'multi', 'numeric']);
 const SCAN_WORK_MEM = '64MB';
+/** With more changes than this still queued for the fold, an unfiltered read uses the engine too. */
+const ENGINE_BACKLOG = 10_000;
 
 export interface NetworkLabel {
   id: string;
@@ -70,6 +76,8 @@ export class TallyService {
     private readonly plans: QuestionPlansService,
     private readonly facts: AnalysisFactsService,
     private readonly audit: AuditService,
+    private readonly engine: TallyEngineService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async campaign(actor: Actor, campaignId: string): Promise<Campaign> {
@@ -84,7 +92,7 @@ export class TallyService {
     const query = parseTallyQuery(raw);
     const resolved = await this.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
     const questions = resolved.plans[0]?.plan.questions ?? [];
-    return this.tally(resolved, questions);
+    return this.tally(resolved, questions, campaign.id);
   }
 
   async surveyTallies(actor: Actor, surveyId: string, raw: RawQuery): Promise<SurveyTallyResult> {
@@ -110,7 +118,7 @@ export class TallyService {
     const merged = mergeVersions(
       resolved.plans.map((plan) => ({ version: plan.version, questions: plan.plan.questions })),
     );
-    const result = await this.tally(resolved, merged);
+    const result = await this.tally(resolved, merged, null);
     return {
       ...result,
       versions: chosen,
@@ -274,10 +282,51 @@ export class TallyService {
     });
   }
 
-  private async tally(resolved: ResolvedTally, questions: readonly TallyQuestion[]): Promise<TallyResult> {
+  /**
+   * A campaign's tally comes from its in-memory engine when the rollup cannot answer it (answer,
+   * date or partial filters) or would first have to unpack a large backlog of queued changes;
+   * otherwise from the rollup. Survey tallies (across campaigns) read the rollup or scan.
+   */
+  private async tally(
+    resolved: ResolvedTally,
+    questions: readonly TallyQuestion[],
+    campaignId: string | null,
+  ): Promise<TallyResult> {
     const scan = needsScan(resolved.query.filters);
+    if (campaignId !== null && this.config.tallyEngine && (scan || (await this.backlogIsLarge(campaignId)))) {
+      const { asOf, rows } = await this.engineRows(campaignId, resolved);
+      return this.shape(resolved, questions, rows, asOf, 'engine');
+    }
     const { asOf, rows } = await this.countRows(resolved, scan);
     return this.shape(resolved, questions, rows, asOf, scan ? 'scan' : 'rollup');
+  }
+
+  private async backlogIsLarge(campaignId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM analysis_pending_changes WHERE campaign_id = $1 LIMIT $2) queued`,
+      [campaignId, ENGINE_BACKLOG + 1],
+    );
+    return (row?.n ?? 0) > ENGINE_BACKLOG;
+  }
+
+  /** The same fact counts as `countRows` with a scan, from the campaign's in-memory engine. */
+  async engineRows(campaignId: string, resolved: ResolvedTally): Promise<{ asOf: Date; rows: FactCountRow[] }> {
+    const { query, scope, plans } = resolved;
+    const { filters } = query;
+    const engineQuery: EngineQuery = {
+      versionIds: scope.versionIds,
+      includePartial: filters.includePartial,
+      answers: filters.answers,
+      groupBy: query.groupBy,
+    };
+    if (scope.networkIds !== undefined) engineQuery.networkIds = scope.networkIds;
+    if (filters.country !== undefined) engineQuery.country = filters.country;
+    if (filters.role !== undefined) engineQuery.role = filters.role;
+    if (filters.language !== undefined) engineQuery.language = filters.language;
+    // Microseconds, as PostgreSQL keeps the times.
+    if (filters.from !== undefined) engineQuery.from = filters.from.getTime() * 1000;
+    if (filters.to !== undefined) engineQuery.to = filters.to.getTime() * 1000;
+    return this.engine.countRows(campaignId, plans, engineQuery);
   }
 
   private shape(

@@ -28,6 +28,7 @@ describe('readConfig', () => {
       reminderCooldownHours: 72,
       seedDemo: true,
       oidc: null,
+      tallyEngine: true,
     });
   });
 

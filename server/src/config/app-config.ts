@@ -36,6 +36,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Single sign-on for staff (OIDC_*); null when it is off. */
   oidc: OidcConfig | null;
+  /** Serve filtered campaign tallies from the in-memory tally engine (TALLY_ENGINE, default true); false scans. */
+  tallyEngine: boolean;
   secrets: AppSecrets;
 }
 
@@ -200,5 +202,6 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     // (production) one; SEED_DEMO decides either way when it is set.
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null),
     oidc: readOidcConfig(env, publicUrl),
+    tallyEngine: parseBoolean('TALLY_ENGINE', env.TALLY_ENGINE, true),
   };
 }

@@ -8,6 +8,7 @@ import { CharterRevision } from '../charter/entities/charter-revision.entity';
 import { AnalysisSettings } from '../analysis/entities/analysis-settings.entity';
 import { PendingChange } from '../analysis/entities/pending-change.entity';
 import { RollupLogic } from '../analysis/entities/rollup-logic.entity';
+import { ResponseTombstone } from '../analysis/entities/response-tombstone.entity';
 import { TallyRollup } from '../analysis/entities/tally-rollup.entity';
 import { AuditEvent, AuditHead } from '../audit/entities/audit-event.entity';
 import { ApiToken } from '../auth/entities/api-token.entity';
@@ -60,6 +61,7 @@ export const ALL_ENTITIES = [
   TallyRollup,
   RollupLogic,
   PendingChange,
+  ResponseTombstone,
   AnalysisSettings,
   CodingTheme,
   AnswerCoding,

@@ -112,8 +112,12 @@ export interface TallyResult {
   groupBy: TallyGroupBy | null;
   weighting: TallyWeighting;
   minCellSize: number;
-  /** How the numbers were computed: the maintained rollup, or a scan of the responses (answer, date or partial filters). */
-  source: 'rollup' | 'scan';
+  /**
+   * How the numbers were computed: the maintained rollup; the server's in-memory tally engine
+   * (answer, date or partial filters, or a large backlog); or a scan of the responses (when the
+   * engine is off, and for survey tallies with those filters).
+   */
+  source: 'rollup' | 'scan' | 'engine';
   filters: TallyFilters;
   /** Group key → label (network names), so clients need not resolve ids. */
   groupLabels?: Record<string, string>;

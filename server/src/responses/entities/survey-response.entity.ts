@@ -14,6 +14,7 @@ export type ResponseStatus = 'partial' | 'complete';
  */
 @Entity('responses')
 @Index('responses_campaign_network_status_idx', ['campaignId', 'networkId', 'status'])
+@Index('responses_campaign_change_xid_idx', ['campaignId', 'changeXid'])
 @Index('responses_open_link_idempotency_key', ['openLinkId', 'idempotencyKey'], { unique: true })
 export class SurveyResponse {
   @PrimaryColumn('uuid')
@@ -97,4 +98,11 @@ export class SurveyResponse {
 
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
+
+  /**
+   * The transaction that last wrote the row (`pg_current_xact_id()`, set by a trigger), so the
+   * analysis tally engine can catch up exactly on what changed since its last snapshot.
+   */
+  @Column({ name: 'change_xid', type: 'bigint', nullable: true, select: false, insert: false, update: false })
+  changeXid?: string | null;
 }

@@ -1,0 +1,238 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { parsePgJson } from './pg-json';
+import { QuestionPlansService, type VersionPlan } from './question-plans.service';
+import type { FactCountRow } from './tally';
+import { type EngineQuery, type EngineResponse, TallyEngine } from './tally-engine';
+
+/** Responses fetched at a time while loading: small, so the load's garbage stays small too. */
+const LOAD_BATCH = 2_000;
+/** Loaded engines catch up in the background this often, so a read finds little left to apply. */
+const CATCH_UP_INTERVAL_MS = 1_000;
+/** An engine not read for this long is dropped; the next read loads it again. */
+const IDLE_MS = 15 * 60_000;
+const CHOICE_KINDS = new Set(['choice', 'multi', 'numeric']);
+
+interface ResponseRow {
+  id: string;
+  survey_version_id: string;
+  network_id: string;
+  country: string;
+  role: string;
+  language: string;
+  status: string;
+  completed_us: number | null;
+  updated_us: number | null;
+  data: string;
+}
+
+const RESPONSE_COLUMNS = `id::text, survey_version_id::text, network_id::text, coalesce(country, '') AS country,
+  coalesce(role, '') AS role, coalesce(language, '') AS language, status,
+  (extract(epoch FROM completed_at) * 1000000)::float8 AS completed_us,
+  (extract(epoch FROM updated_at) * 1000000)::float8 AS updated_us, data::text AS data`;
+
+interface CampaignEngine {
+  campaignId: string;
+  engine: TallyEngine | null;
+  /** Plans the engine was built with, by version, as JSON: a changed plan (a draft) rebuilds it. */
+  planTexts: Map<string, string>;
+  /** xmin of the snapshot the engine is exact at: rows written by xids from here on are re-read. */
+  xmin: string;
+  asOf: Date;
+  running: Promise<void> | null;
+  queued: Promise<void> | null;
+  lastRead: number;
+}
+
+function toEngineResponse(row: ResponseRow): EngineResponse {
+  return {
+    id: row.id,
+    versionId: row.survey_version_id,
+    networkId: row.network_id,
+    country: row.country,
+    role: row.role,
+    language: row.language,
+    status: row.status,
+    completedAt: row.completed_us ?? NaN,
+    updatedAt: row.updated_us ?? NaN,
+    data: parsePgJson(row.data),
+  };
+}
+
+/**
+ * In-memory tally engines, one per campaign read, on every server instance. An engine is loaded
+ * on first read from one REPEATABLE READ snapshot and caught up later from another: every
+ * response written (and every tombstone left) by a transaction with an xid at or above the previous
+ * snapshot's xmin is applied again, which covers every transaction that snapshot could not see,
+ * in whatever order they committed. The engine is then exact as of the new snapshot's `now()`.
+ * Restarts simply load again.
+ */
+@Injectable()
+export class TallyEngineService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TallyEngineService.name);
+  private readonly engines = new Map<string, CampaignEngine>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: QuestionPlansService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.background(), CATCH_UP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    for (const state of this.engines.values()) await Promise.allSettled([state.running, state.queued]);
+    this.engines.clear();
+  }
+
+  private background(): void {
+    const now = Date.now();
+    for (const [id, state] of this.engines) {
+      if (now - state.lastRead > IDLE_MS) {
+        if (state.running === null) this.engines.delete(id);
+        continue;
+      }
+      if (state.running === null && state.engine !== null)
+        this.refresh(state).catch((error: unknown) =>
+          this.logger.warn(`Catching up the tally engine of ${id} failed: ${String(error)}`),
+        );
+    }
+  }
+
+  /** Size of a campaign's engine in memory, if loaded (for benchmarks and diagnostics). */
+  stats(campaignId: string): { responses: number; facts: number; bytes: number } | null {
+    const engine = this.engines.get(campaignId)?.engine;
+    if (engine == null) return null;
+    return { responses: engine.responses, facts: engine.factCount, bytes: engine.bytes };
+  }
+
+  /** Whether the campaign's engine is in memory (reads then cost no scan at all). */
+  isLoaded(campaignId: string): boolean {
+    return this.engines.get(campaignId)?.engine != null;
+  }
+
+  /**
+   * The fact counts of a campaign's responses the query selects, exact as of `asOf`: the engine
+   * catches up from a snapshot taken after this call began. `plans` are the versions the read
+   * tallies; if one differs from what the engine was built with, it is built again.
+   */
+  async countRows(
+    campaignId: string,
+    plans: readonly VersionPlan[],
+    query: EngineQuery,
+  ): Promise<{ asOf: Date; rows: FactCountRow[] }> {
+    let state = this.engines.get(campaignId);
+    if (state === undefined) {
+      state = {
+        campaignId,
+        engine: null,
+        planTexts: new Map(),
+        xmin: '0',
+        asOf: new Date(0),
+        running: null,
+        queued: null,
+        lastRead: Date.now(),
+      };
+      this.engines.set(campaignId, state);
+    }
+    state.lastRead = Date.now();
+    for (const plan of plans) {
+      const known = state.planTexts.get(plan.versionId);
+      if (known !== undefined && known !== JSON.stringify(plan.plan.sources)) state.engine = null;
+    }
+    await this.refresh(state);
+    const engine = state.engine;
+    if (engine === null) throw new Error('The tally engine did not load');
+    return { asOf: state.asOf, rows: engine.count(query) };
+  }
+
+  /** A catch-up that starts after this call: joins the one queued behind a running one, if any. */
+  private refresh(state: CampaignEngine): Promise<void> {
+    if (state.running === null) {
+      state.running = this.catchUp(state).finally(() => {
+        state.running = null;
+      });
+      return state.running;
+    }
+    state.queued ??= state.running
+      .catch(() => undefined)
+      .then(() => {
+        state.queued = null;
+        return this.refresh(state);
+      });
+    return state.queued;
+  }
+
+  private async catchUp(state: CampaignEngine): Promise<void> {
+    await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      // The transaction began before its snapshot: every commit before now() is in it.
+      const [clock] = await manager.query<Array<{ now: Date; xmin: string }>>(
+        'SELECT now() AS now, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
+      );
+      if (state.engine === null || !(await this.applyChanges(manager, state))) await this.load(manager, state);
+      state.xmin = clock.xmin;
+      state.asOf = clock.now;
+    });
+  }
+
+  /** Builds the engine from every response of the campaign in this snapshot. */
+  private async load(manager: EntityManager, state: CampaignEngine): Promise<void> {
+    const versions = await manager.query<Array<{ id: string }>>(
+      `SELECT DISTINCT survey_version_id::text AS id FROM responses WHERE campaign_id = $1
+       UNION SELECT survey_version_id::text FROM campaigns WHERE id = $1`,
+      [state.campaignId],
+    );
+    const plans = await this.plans.plansFor(
+      versions.map((row) => row.id),
+      manager,
+    );
+    const filterable = new Set(
+      plans.flatMap((plan) =>
+        plan.plan.questions.filter((q) => q.panel === undefined && CHOICE_KINDS.has(q.kind)).map((q) => q.name),
+      ),
+    );
+    const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
+    // One pass over the campaign's responses through a cursor, in this snapshot.
+    await manager.query(
+      `DECLARE tally_engine_load NO SCROLL CURSOR FOR SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1`,
+      [state.campaignId],
+    );
+    for (;;) {
+      const rows = await manager.query<ResponseRow[]>(`FETCH ${LOAD_BATCH} FROM tally_engine_load`);
+      for (const row of rows) engine.upsert(toEngineResponse(row));
+      if (rows.length < LOAD_BATCH) break;
+    }
+    await manager.query('CLOSE tally_engine_load');
+    state.engine = engine;
+    // A version without a plan (deleted) counts only its responses themselves, as in SQL.
+    state.planTexts = new Map(versions.map((row) => [row.id, '[]']));
+    for (const plan of plans) state.planTexts.set(plan.versionId, JSON.stringify(plan.plan.sources));
+  }
+
+  /**
+   * Applies what transactions the engine's snapshot could not see wrote; false when a response
+   * of a version the engine has no plan for arrived (the engine is then loaded again).
+   */
+  private async applyChanges(manager: EntityManager, state: CampaignEngine): Promise<boolean> {
+    const engine = state.engine as TallyEngine;
+    const deleted = await manager.query<Array<{ id: string }>>(
+      `SELECT response_id::text AS id FROM analysis_response_tombstones WHERE campaign_id = $1 AND change_xid >= $2`,
+      [state.campaignId, state.xmin],
+    );
+    const rows = await manager.query<ResponseRow[]>(
+      `SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1 AND change_xid >= $2`,
+      [state.campaignId, state.xmin],
+    );
+    if (rows.some((row) => !state.planTexts.has(row.survey_version_id))) return false;
+    for (const row of deleted) engine.remove(row.id);
+    for (const row of rows) engine.upsert(toEngineResponse(row));
+    return true;
+  }
+}

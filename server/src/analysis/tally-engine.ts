@@ -1,0 +1,342 @@
+import type { TallyGroupBy } from '@concord/shared';
+import { type PgJson } from './pg-json';
+import type { FactSource } from './question-plan';
+import { factOfKey, filterTexts, responseFacts, sourcesByTop } from './response-facts';
+import type { FactCountRow } from './tally';
+
+/** One response as the engine keeps it. Times are microseconds since the epoch (NaN for NULL). */
+export interface EngineResponse {
+  id: string;
+  versionId: string;
+  networkId: string;
+  country: string;
+  role: string;
+  language: string;
+  status: string;
+  completedAt: number;
+  updatedAt: number;
+  data: PgJson;
+}
+
+/** What an engine tally selects: ids resolved, dates as microseconds since the epoch. */
+export interface EngineQuery {
+  versionIds: readonly string[];
+  networkIds?: readonly string[];
+  country?: readonly string[];
+  role?: readonly string[];
+  language?: readonly string[];
+  includePartial: boolean;
+  from?: number;
+  to?: number;
+  /** Top-level question → accepted texts (any of them). */
+  answers: Readonly<Record<string, readonly string[]>>;
+  groupBy: TallyGroupBy | null;
+}
+
+const STATUS_NONE = 0;
+const STATUS_COMPLETE = 1;
+const STATUS_PARTIAL = 2;
+
+/** Strings to small integers, for columns of repeated values. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.index.set(value, code);
+    }
+    return code;
+  }
+
+  find(value: string): number | undefined {
+    return this.index.get(value);
+  }
+}
+
+/** A count per response, as bit slices: bit k of a response's count is its bit in layer k. */
+interface CountBits {
+  key: string;
+  layers: Uint32Array[];
+}
+
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The answers of one campaign in memory, for tallies under any filter without reading jsonb: each
+ * response has a dense index; each fact (as fact-sql.ts defines them) has a bitmap of the responses
+ * holding it (bit slices when one response holds it more than once), and each answer a filter may
+ * name has a bitmap too. Dimensions and times are columns. A tally is the filter as a bitmap, then
+ * per fact the responses it holds among those, counted per group.
+ */
+export class TallyEngine {
+  private readonly ids = new Map<string, number>();
+  private size = 0;
+  private words = 0;
+  private status = new Uint8Array(0);
+  private version = new Uint16Array(0);
+  private network = new Uint16Array(0);
+  private country = new Uint16Array(0);
+  private role = new Uint16Array(0);
+  private language = new Uint16Array(0);
+  private completedAt = new Float64Array(0);
+  private updatedAt = new Float64Array(0);
+  private readonly versions = new Dictionary();
+  private readonly networks = new Dictionary();
+  private readonly countries = new Dictionary();
+  private readonly roles = new Dictionary();
+  private readonly languages = new Dictionary();
+  private readonly facts = new Map<string, CountBits>();
+  /** question → answer text → responses whose answer matches it. */
+  private readonly answerBits = new Map<string, Map<string, Uint32Array>>();
+  private readonly byTop = new Map<string, Map<string, FactSource[]>>();
+
+  /**
+   * @param plans fact sources per version id: the facts of a response of another version are only
+   *   the response itself, as in SQL.
+   * @param filterable top-level questions an answer filter may name.
+   */
+  constructor(
+    plans: ReadonlyMap<string, readonly FactSource[]>,
+    readonly filterable: ReadonlySet<string>,
+  ) {
+    for (const [versionId, sources] of plans) this.byTop.set(versionId, sourcesByTop(sources));
+  }
+
+  get responses(): number {
+    return this.ids.size;
+  }
+
+  /** Bytes held by bitmaps and columns, roughly. */
+  get bytes(): number {
+    let bitmaps = 0;
+    for (const fact of this.facts.values()) bitmaps += fact.layers.length;
+    for (const answers of this.answerBits.values()) bitmaps += answers.size;
+    return bitmaps * this.words * 4 + this.status.length * 41;
+  }
+
+  get factCount(): number {
+    return this.facts.size;
+  }
+
+  /** Adds or replaces a response (idempotent). */
+  upsert(response: EngineResponse): void {
+    let index = this.ids.get(response.id);
+    if (index === undefined) {
+      index = this.size++;
+      this.ids.set(response.id, index);
+      this.ensureCapacity(this.size);
+    } else {
+      this.clear(index);
+    }
+    this.status[index] =
+      response.status === 'complete' ? STATUS_COMPLETE : response.status === 'partial' ? STATUS_PARTIAL : STATUS_NONE;
+    this.version[index] = this.versions.code(response.versionId);
+    this.network[index] = this.networks.code(response.networkId);
+    this.country[index] = this.countries.code(response.country);
+    this.role[index] = this.roles.code(response.role);
+    this.language[index] = this.languages.code(response.language);
+    this.completedAt[index] = response.completedAt;
+    this.updatedAt[index] = response.updatedAt;
+    const word = index >>> 5;
+    const bit = 1 << (index & 31);
+    const sources = this.byTop.get(response.versionId) ?? new Map<string, FactSource[]>();
+    for (const [key, count] of responseFacts(response.data, sources)) {
+      let fact = this.facts.get(key);
+      if (fact === undefined) this.facts.set(key, (fact = { key, layers: [] }));
+      for (let layer = 0; count >>> layer !== 0; layer++) {
+        if (layer === fact.layers.length) fact.layers.push(new Uint32Array(this.words));
+        if ((count >>> layer) & 1) fact.layers[layer][word] |= bit;
+      }
+    }
+    if (response.data !== null && typeof response.data === 'object' && !Array.isArray(response.data)) {
+      const data = response.data as Record<string, PgJson>;
+      for (const question of this.filterable) {
+        if (!Object.prototype.hasOwnProperty.call(data, question)) continue;
+        let answers = this.answerBits.get(question);
+        if (answers === undefined) this.answerBits.set(question, (answers = new Map<string, Uint32Array>()));
+        for (const text of filterTexts(data[question])) {
+          let bits = answers.get(text);
+          if (bits === undefined) answers.set(text, (bits = new Uint32Array(this.words)));
+          bits[word] |= bit;
+        }
+      }
+    }
+  }
+
+  /** Drops a response (a deletion); its index stays unused. */
+  remove(id: string): void {
+    const index = this.ids.get(id);
+    if (index === undefined) return;
+    this.clear(index);
+    this.status[index] = STATUS_NONE;
+  }
+
+  private clear(index: number): void {
+    const word = index >>> 5;
+    const mask = ~(1 << (index & 31));
+    for (const fact of this.facts.values()) for (const layer of fact.layers) layer[word] &= mask;
+    for (const answers of this.answerBits.values()) for (const bits of answers.values()) bits[word] &= mask;
+  }
+
+  private ensureCapacity(size: number): void {
+    const needed = (size + 31) >>> 5;
+    if (needed <= this.words) return;
+    const words = Math.max(needed, Math.ceil(this.words * 1.5), 64);
+    const grow = <T extends Uint32Array | Uint16Array | Uint8Array | Float64Array>(
+      old: T,
+      make: (n: number) => T,
+    ): T => {
+      const next = make(words * 32);
+      next.set(old);
+      return next;
+    };
+    this.status = grow(this.status, (n) => new Uint8Array(n));
+    this.version = grow(this.version, (n) => new Uint16Array(n));
+    this.network = grow(this.network, (n) => new Uint16Array(n));
+    this.country = grow(this.country, (n) => new Uint16Array(n));
+    this.role = grow(this.role, (n) => new Uint16Array(n));
+    this.language = grow(this.language, (n) => new Uint16Array(n));
+    this.completedAt = grow(this.completedAt, (n) => new Float64Array(n));
+    this.updatedAt = grow(this.updatedAt, (n) => new Float64Array(n));
+    const widen = (old: Uint32Array): Uint32Array => {
+      const next = new Uint32Array(words);
+      next.set(old);
+      return next;
+    };
+    for (const fact of this.facts.values()) fact.layers = fact.layers.map(widen);
+    for (const answers of this.answerBits.values()) for (const [text, bits] of answers) answers.set(text, widen(bits));
+    this.words = words;
+  }
+
+  /** The fact counts per network and group of the responses the query selects (as the SQL scan gives them). */
+  count(query: EngineQuery): FactCountRow[] {
+    const codes = (dictionary: Dictionary, values: readonly string[] | undefined): Uint8Array | null => {
+      if (values === undefined) return null;
+      const allowed = new Uint8Array(dictionary.values.length + 1);
+      for (const value of values) {
+        const code = dictionary.find(value);
+        if (code !== undefined) allowed[code] = 1;
+      }
+      return allowed;
+    };
+    const versions = codes(this.versions, query.versionIds) as Uint8Array;
+    const networks = codes(this.networks, query.networkIds);
+    const countries = codes(this.countries, query.country);
+    const roles = codes(this.roles, query.role);
+    const languages = codes(this.languages, query.language);
+    const from = query.from ?? -Infinity;
+    const to = query.to ?? Infinity;
+    const dated = query.from !== undefined || query.to !== undefined;
+    const groupColumn = query.groupBy === 'country' ? this.country : query.groupBy === 'role' ? this.role : null;
+    const groupWidth =
+      query.groupBy === 'country'
+        ? this.countries.values.length
+        : query.groupBy === 'role'
+          ? this.roles.values.length
+          : 1;
+
+    // The selection as a bitmap, and each selected response's group (network × grouped dimension).
+    const selected = new Uint32Array(this.words);
+    const group = new Uint32Array(this.size);
+    const responses = new Float64Array(this.networks.values.length * groupWidth);
+    for (let i = 0; i < this.size; i++) {
+      const status = this.status[i];
+      if (status === STATUS_NONE || (status === STATUS_PARTIAL && !query.includePartial)) continue;
+      if (versions[this.version[i]] !== 1) continue;
+      if (networks !== null && networks[this.network[i]] !== 1) continue;
+      if (countries !== null && countries[this.country[i]] !== 1) continue;
+      if (roles !== null && roles[this.role[i]] !== 1) continue;
+      if (languages !== null && languages[this.language[i]] !== 1) continue;
+      if (dated) {
+        // As in SQL: completion time, or the last save for partial responses when they are included.
+        const completed = this.completedAt[i];
+        const when = query.includePartial && Number.isNaN(completed) ? this.updatedAt[i] : completed;
+        if (!(when >= from && when <= to)) continue;
+      }
+      selected[i >>> 5] |= 1 << (i & 31);
+      group[i] = this.network[i] * groupWidth + (groupColumn === null ? 0 : groupColumn[i]);
+    }
+    for (const [question, accepted] of Object.entries(query.answers)) {
+      const answers = this.answerBits.get(question);
+      const any = new Uint32Array(this.words);
+      for (const text of accepted) {
+        const bits = answers?.get(text);
+        if (bits !== undefined) for (let w = 0; w < this.words; w++) any[w] |= bits[w];
+      }
+      for (let w = 0; w < this.words; w++) selected[w] &= any[w];
+    }
+    for (let w = 0; w < this.words; w++) {
+      let bits = selected[w];
+      while (bits !== 0) {
+        const low = bits & -bits;
+        responses[group[(w << 5) + (31 - Math.clz32(low))]]++;
+        bits ^= low;
+      }
+    }
+
+    const rows: FactCountRow[] = [];
+    const keyOf = (groupIndex: number): { network: string; grp: string } => {
+      const network = this.networks.values[Math.floor(groupIndex / groupWidth)];
+      const rest = groupIndex % groupWidth;
+      const grp =
+        query.groupBy === 'network'
+          ? network
+          : query.groupBy === 'country'
+            ? this.countries.values[rest]
+            : query.groupBy === 'role'
+              ? this.roles.values[rest]
+              : '';
+      return { network, grp };
+    };
+    const emit = (factKeyText: string, counts: Float64Array): void => {
+      const fact = factOfKey(factKeyText);
+      for (let g = 0; g < counts.length; g++) {
+        if (counts[g] === 0) continue;
+        rows.push({
+          ...keyOf(g),
+          measure: fact.measure,
+          question: fact.question,
+          row_key: fact.row,
+          col_key: fact.col,
+          value: fact.value as string,
+          rank: fact.rank,
+          n: counts[g],
+        });
+      }
+    };
+    const counts = new Float64Array(responses.length);
+    for (const fact of this.facts.values()) {
+      if (fact.key.startsWith('r\u0001')) {
+        emit(fact.key, responses);
+        continue;
+      }
+      counts.fill(0);
+      fact.layers.forEach((layer, k) => {
+        const weight = 2 ** k;
+        for (let w = 0; w < this.words; w++) {
+          let bits = layer[w] & selected[w];
+          if (bits === 0) continue;
+          if (counts.length === 1) {
+            counts[0] += popcount(bits) * weight;
+            continue;
+          }
+          while (bits !== 0) {
+            const low = bits & -bits;
+            counts[group[(w << 5) + (31 - Math.clz32(low))]] += weight;
+            bits ^= low;
+          }
+        }
+      });
+      emit(fact.key, counts);
+    }
+    return rows;
+  }
+}
