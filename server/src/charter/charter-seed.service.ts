@@ -8,6 +8,7 @@ import { InjectConfig } from '../config/config.module';
 import { hashPassword } from '../auth';
 import type { Actor } from '../common/actor';
 import { demoStaffPassword } from '../common/demo-password';
+import { demoWasRemoved, markDemo } from '../demo';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterService } from './charter.service';
 import { SEED_BASELINE, SEED_CHARTER_SLUG, SEED_CHARTER_TITLE, SEED_COMMITTEE } from './charter-seed.content';
@@ -83,11 +84,14 @@ export class CharterSeedService {
   }
 
   async seed(): Promise<void> {
+    // Demo content removed by an admin stays removed.
+    if (await demoWasRemoved(this.dataSource.manager)) return;
     const members = await this.committee();
     // The advisory lock makes instances starting together seed once; the slug check makes it idempotent.
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concord.charter.seed'))`);
       if (await manager.existsBy(CharterDocument, { slug: SEED_CHARTER_SLUG })) return null;
+      if (await demoWasRemoved(manager)) return null;
       const result = await this.charters.createIn(manager, null, {
         slug: SEED_CHARTER_SLUG,
         title: SEED_CHARTER_TITLE,
@@ -98,6 +102,7 @@ export class CharterSeedService {
         .filter((_member, index) => SEED_COMMITTEE[index].chair === true)
         .map((member) => member.id);
       await manager.update(CharterDocument, { id: result.id }, { chairIds: chairs });
+      await markDemo(manager, 'charter', [result.id]);
       return result;
     });
     if (created === null || this.stopped) return;
@@ -125,6 +130,7 @@ export class CharterSeedService {
         );
         const { created, ...row } = inserted[0];
         if (created) {
+          await markDemo(manager, 'user', [row.id]);
           await this.audit.record(manager, {
             actor: null,
             action: 'user.created',

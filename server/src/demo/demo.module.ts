@@ -3,6 +3,8 @@ import { AuditModule } from '../audit';
 import { CampaignsModule } from '../campaigns';
 import { NetworksModule } from '../networks';
 import { SurveysModule } from '../surveys';
+import { DemoDataService } from './demo-data.service';
+import { DemoController } from './demo.controller';
 import { DemoSeedService } from './demo-seed.service';
 
 /**
@@ -11,7 +13,8 @@ import { DemoSeedService } from './demo-seed.service';
  */
 @Module({
   imports: [AuditModule, NetworksModule, SurveysModule, CampaignsModule],
-  providers: [DemoSeedService],
+  controllers: [DemoController],
+  providers: [DemoSeedService, DemoDataService],
 })
 export class DemoModule implements OnApplicationBootstrap {
   constructor(private readonly demo: DemoSeedService) {}
