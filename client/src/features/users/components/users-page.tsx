@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { CreateUserForm } from './create-user-form';
+import { DemoDataPanel } from './demo-data-panel';
 import { UserCredentialsPanel } from './user-credentials-panel';
 import { UsersTable } from './users-table';
 
@@ -13,6 +14,7 @@ export function UsersPage() {
       <UsersTable />
       <CreateUserForm />
       <UserCredentialsPanel />
+      <DemoDataPanel />
     </>
   );
 }
