@@ -3,3 +3,4 @@ export { AnalysisModule } from './analysis.module';
 export type { DerivedQuestion } from './derived-tally';
 export { parseTallyQuery, type RawQuery } from './tally-query';
 export { TallyService } from './tally.service';
+export { forgetPendingChanges } from './pending-change-records';

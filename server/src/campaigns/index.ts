@@ -2,3 +2,14 @@
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsService, type PersonalInvitation } from './campaigns.service';
 export { toCsv } from './csv-export';
+export {
+  campaignsDueForRetention,
+  deleteCampaignRecords,
+  deleteInvitationRecords,
+  existingCampaignIds,
+  invitationsOfMember,
+  invitationsOfMembers,
+  lockCampaignDueForRetention,
+  markIdentitiesRemoved,
+  setRetentionDays,
+} from './campaign-records';

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CharterClause } from '@concord/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { hashPassword } from '../auth';
 import type { Actor } from '../common/actor';
 import { demoStaffPassword } from '../common/demo-password';
-import { demoWasRemoved, markDemo } from '../demo';
 import { CharterDiscussionService } from './charter-discussion.service';
 import { CharterService } from './charter.service';
 import { SEED_BASELINE, SEED_CHARTER_SLUG, SEED_CHARTER_TITLE, SEED_COMMITTEE } from './charter-seed.content';
@@ -21,6 +20,18 @@ function edit(
 ): CharterClause[] {
   return clauses.map((clause) => (clause.id === id ? change(clause) : clause));
 }
+
+/**
+ * How the demo feature marks what this seed creates, and tells whether the demo data was removed
+ * (then nothing is seeded again). The demo feature registers it at start-up; without it nothing is
+ * marked, so this feature needs no knowledge of the demo registry.
+ */
+export interface DemoMarker {
+  wasRemoved(manager: EntityManager): Promise<boolean>;
+  mark(manager: EntityManager, kind: 'user' | 'charter', ids: readonly string[]): Promise<void>;
+}
+
+const NO_DEMO_MARKER: DemoMarker = { wasRemoved: () => Promise.resolve(false), mark: () => Promise.resolve() };
 
 /**
  * Seeds the baseline charter with a short drafting history once, at start-up. The committee
@@ -39,6 +50,11 @@ export class CharterSeedService {
   ) {}
 
   private running: Promise<void> = Promise.resolve();
+  private demo: DemoMarker = NO_DEMO_MARKER;
+
+  useDemoMarker(marker: DemoMarker): void {
+    this.demo = marker;
+  }
   private stopped = false;
 
   /**
@@ -85,13 +101,13 @@ export class CharterSeedService {
 
   async seed(): Promise<void> {
     // Demo content removed by an admin stays removed.
-    if (await demoWasRemoved(this.dataSource.manager)) return;
+    if (await this.demo.wasRemoved(this.dataSource.manager)) return;
     const members = await this.committee();
     // The advisory lock makes instances starting together seed once; the slug check makes it idempotent.
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concord.charter.seed'))`);
       if (await manager.existsBy(CharterDocument, { slug: SEED_CHARTER_SLUG })) return null;
-      if (await demoWasRemoved(manager)) return null;
+      if (await this.demo.wasRemoved(manager)) return null;
       const result = await this.charters.createIn(manager, null, {
         slug: SEED_CHARTER_SLUG,
         title: SEED_CHARTER_TITLE,
@@ -102,7 +118,7 @@ export class CharterSeedService {
         .filter((_member, index) => SEED_COMMITTEE[index].chair === true)
         .map((member) => member.id);
       await manager.update(CharterDocument, { id: result.id }, { chairIds: chairs });
-      await markDemo(manager, 'charter', [result.id]);
+      await this.demo.mark(manager, 'charter', [result.id]);
       return result;
     });
     if (created === null || this.stopped) return;
@@ -130,7 +146,7 @@ export class CharterSeedService {
         );
         const { created, ...row } = inserted[0];
         if (created) {
-          await markDemo(manager, 'user', [row.id]);
+          await this.demo.mark(manager, 'user', [row.id]);
           await this.audit.record(manager, {
             actor: null,
             action: 'user.created',

@@ -3,3 +3,4 @@ export { CodingModule } from './coding.module';
 export { CodingsService } from './codings.service';
 export { ThemesService } from './themes.service';
 export type { CoderPolicy } from './coding.repository';
+export { usersWhoCoded } from './coder-records';

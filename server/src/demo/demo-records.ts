@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { auditHasAction } from '../audit';
 import type { DemoEntity } from './entities/demo-record.entity';
 
 /** Marks rows a demo seed created, inside the seed's own transaction. */
@@ -10,10 +11,17 @@ export async function markDemo(manager: EntityManager, entity: DemoEntity, ids: 
   ]);
 }
 
+export async function demoIds(manager: EntityManager, entity: DemoEntity): Promise<string[]> {
+  const rows = await manager.query<Array<{ id: string }>>('SELECT id FROM demo_records WHERE entity = $1', [entity]);
+  return rows.map((row) => row.id);
+}
+
+/** Forgets the marks of rows that no longer exist (removed, or erased since). */
+export async function unmarkDemo(manager: EntityManager, entity: DemoEntity, keep: readonly string[]): Promise<void> {
+  await manager.query('DELETE FROM demo_records WHERE entity = $1 AND NOT (id = ANY($2::uuid[]))', [entity, keep]);
+}
+
 /** True once the demo data was removed: the seeds then never add it again. */
-export async function demoWasRemoved(manager: EntityManager): Promise<boolean> {
-  const [row] = await manager.query<Array<{ removed: boolean }>>(
-    `SELECT EXISTS (SELECT 1 FROM audit_events WHERE action = 'demo.removed') AS removed`,
-  );
-  return row.removed;
+export function demoWasRemoved(manager: EntityManager): Promise<boolean> {
+  return auditHasAction(manager, 'demo.removed');
 }

@@ -3,16 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CampaignDto, RetentionRunResult } from '@concord/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit';
-import { CampaignsService } from '../campaigns';
+import {
+  campaignsDueForRetention,
+  CampaignsService,
+  lockCampaignDueForRetention,
+  markIdentitiesRemoved,
+  setRetentionDays,
+} from '../campaigns';
 import { type Actor, requireRole } from '../common/actor';
 import { type Clock, InjectClock } from '../common/clock';
 import { isDatabaseUnavailable } from '../common/database-unavailable';
 import { DomainError } from '../common/domain-error';
+import { detachResponsesOfCampaign } from '../responses';
 import type { RetentionDto } from './dto/privacy.dto';
 
 /** How often the background job looks for campaigns whose retention period has ended. */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Per campaign, a number of days after it closes (the earlier of its closing by hand and its end
@@ -49,17 +55,13 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
   async setRetention(actor: Actor, campaignId: string, input: RetentionDto): Promise<CampaignDto> {
     requireRole(actor, ['secretariat']);
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<Array<{ retention_days: number | null }>>(
-        'SELECT retention_days FROM campaigns WHERE id = $1 FOR UPDATE',
-        [campaignId],
-      );
-      if (rows.length === 0) throw new DomainError('campaign_not_found', `No campaign has the id ${campaignId}`);
-      await manager.query('UPDATE campaigns SET retention_days = $2 WHERE id = $1', [campaignId, input.retentionDays]);
+      const set = await setRetentionDays(manager, campaignId, input.retentionDays);
+      if (set === undefined) throw new DomainError('campaign_not_found', `No campaign has the id ${campaignId}`);
       await this.audit.record(manager, {
         actor,
         action: 'campaign.retention_set',
         subject: `campaign:${campaignId}`,
-        payload: { from: rows[0].retention_days, to: input.retentionDays },
+        payload: { from: set.previous, to: input.retentionDays },
       });
     });
     return this.campaigns.get(actor, campaignId);
@@ -72,29 +74,15 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
    */
   async runDue(): Promise<RetentionRunResult> {
     const now = this.clock.now();
-    const due = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM campaigns
-       WHERE retention_days IS NOT NULL AND identities_removed_at IS NULL
-         AND date_trunc('milliseconds', LEAST(closed_at, closes_at)) + retention_days * interval '1 day' <= $1
-       ORDER BY id`,
-      [now],
-    );
+    const due = await campaignsDueForRetention(this.dataSource.manager, now);
     const done: RetentionRunResult['campaigns'] = [];
-    for (const { id } of due) {
+    for (const id of due) {
       const result = await this.dataSource.transaction(async (manager) => {
-        const locked = await manager.query<Array<{ closed: Date; retention_days: number }>>(
-          `SELECT date_trunc('milliseconds', LEAST(closed_at, closes_at)) AS closed, retention_days FROM campaigns
-           WHERE id = $1 AND identities_removed_at IS NULL AND retention_days IS NOT NULL FOR UPDATE SKIP LOCKED`,
-          [id],
-        );
-        if (locked.length === 0) return null;
-        const { closed, retention_days: days } = locked[0];
-        if (closed.getTime() + days * DAY_MS > now.getTime()) return null;
-        const [detached] = await manager.query<[Array<{ id: string }>, number]>(
-          'UPDATE responses SET invitation_id = NULL WHERE campaign_id = $1 AND invitation_id IS NOT NULL RETURNING id',
-          [id],
-        );
-        await manager.query('UPDATE campaigns SET identities_removed_at = $2 WHERE id = $1', [id, now]);
+        const locked = await lockCampaignDueForRetention(manager, id, now);
+        if (locked === null) return null;
+        const { closed, retentionDays: days } = locked;
+        const detached = await detachResponsesOfCampaign(manager, id);
+        await markIdentitiesRemoved(manager, id, now);
         await this.audit.record(manager, {
           actor: null,
           action: 'campaign.identities_removed',
