@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service';
 import {
@@ -12,6 +16,7 @@ import {
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
+import { Client } from 'pg';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const COUNTED = [
@@ -154,5 +159,59 @@ describe('removing the demo data', () => {
     expect(await counts()).toEqual(after);
     const again = await admin.delete('/api/demo');
     expect([again.status, again.body.removed]).toEqual([200, { campaigns: 0, members: 0, users: 0, charters: 0 }]);
+  });
+
+  it('npm run demo:remove does the same from the command line, audited without an actor', async () => {
+    const other = await createTestApp({ seedDemo: true });
+    const folder = mkdtempSync(join(tmpdir(), 'concord-demo-remove-'));
+    try {
+      await other.app.get(CharterSeedService).whenSeeded();
+      const [members] = await dataSourceOf(other).query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM network_members',
+      );
+      await other.app.close();
+      const root = join(__dirname, '..', '..');
+      const output = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['-r', join(root, 'test/bench/register.cjs'), join(root, 'server/src/cli/demo-remove.ts')],
+          {
+            cwd: root,
+            timeout: 120_000,
+            env: {
+              ...process.env,
+              DATABASE_URL: other.database.url,
+              DATA_DIR: folder,
+              LINK_SECRET: 'demo-remove-test-link-secret-0123456789',
+            },
+          },
+          (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+        );
+      });
+      expect(output).toEqual({
+        code: 0,
+        stdout: `Removed the demo data: 2 campaign(s) with their links and responses, ${members.n} member(s), 4 staff account(s), 1 charter(s).\n`,
+        stderr: '',
+      });
+      const client = new Client({ connectionString: other.database.url });
+      await client.connect();
+      try {
+        const counts = await client.query(
+          `SELECT (SELECT count(*) FROM network_members)::int AS members, (SELECT count(*) FROM campaigns)::int AS campaigns,
+             (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM charter_documents)::int AS charters,
+             (SELECT count(*) FROM demo_records)::int AS records`,
+        );
+        expect(counts.rows).toEqual([{ members: 0, campaigns: 0, users: 1, charters: 0, records: 0 }]);
+        const events = await client.query(
+          `SELECT actor_id, seq IS NOT NULL AS sealed FROM audit_events WHERE action = 'demo.removed'`,
+        );
+        expect(events.rows).toEqual([{ actor_id: null, sealed: true }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await other.database.drop();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
