@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { Client } from 'pg';
 import { AuditService } from '../../server/src/audit';
 import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
@@ -105,6 +106,23 @@ describe('backup and restore (built-in format)', () => {
       .post(`/api/respond/${tokenOf(link.url)}/complete`)
       .send({ data: VALID_ANSWERS });
     expect(completed.status).toBe(201);
+    // Text the COPY framing must carry: the end-of-data marker, line breaks, tabs, backslashes,
+    // and generated strings (PostgreSQL text holds no NUL).
+    const awkward = [
+      '\\.',
+      'a\n\\.\nb',
+      'carriage\rreturn',
+      'tab\there',
+      'back\\slash \\N',
+      '\\',
+      'مرحبا — привет — 你好 — 🙂',
+      ...fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), { numRuns: 200, seed: 15 }),
+    ].map((text) => text.replace(/\0/g, ''));
+    await dataSourceOf(source).query(
+      `INSERT INTO network_members (network_id, name, email, country, role, language)
+       SELECT $1, n, 'awkward-' || i || '@example.org', n, 'observer', 'en' FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i)`,
+      [networks.SEA.id, awkward],
+    );
     await source.app.get(AuditService).seal();
     // Stop the application, so that no background job writes between the backup and the comparison.
     await source.app.close();

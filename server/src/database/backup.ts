@@ -8,6 +8,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
 import { dataSourceOptions } from './data-source-options';
+import { dependencyOrder } from './dependency-order';
 import { runMigrations } from './migrate';
 
 /** First line of a built-in backup file (inside the gzip stream). */
@@ -52,22 +53,7 @@ export async function tablesInDependencyOrder(client: Client): Promise<Array<{ n
      JOIN pg_namespace n ON n.oid = child.relnamespace
      WHERE k.contype = 'f' AND n.nspname = 'public' AND child.oid <> parent.oid`,
   );
-  const parents = new Map<string, string[]>(tables.rows.map((table) => [table.name, []]));
-  for (const edge of edges.rows) parents.get(edge.child)?.push(edge.parent);
-  const ordered: Array<{ name: string; columns: string[] }> = [];
-  const done = new Set<string>();
-  const visiting = new Set<string>();
-  const byName = new Map(tables.rows.map((table) => [table.name, table]));
-  const visit = (name: string): void => {
-    if (done.has(name) || visiting.has(name)) return;
-    visiting.add(name);
-    for (const parent of parents.get(name) ?? []) visit(parent);
-    visiting.delete(name);
-    done.add(name);
-    ordered.push(byName.get(name)!);
-  };
-  for (const table of tables.rows) visit(table.name);
-  return ordered;
+  return dependencyOrder(tables.rows, edges.rows);
 }
 
 async function appliedMigrations(client: Client): Promise<string[]> {
