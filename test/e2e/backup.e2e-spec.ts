@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -24,6 +24,26 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { createEmptyTestDatabase, type TestDatabase } from '../support/test-database';
 
 const ROOT = join(__dirname, '..', '..');
+
+/** A built-in backup file as {header without its time, table → sorted COPY lines}. */
+function backupContents(file: string): { header: unknown; tables: Record<string, string[]> } {
+  const [first, ...lines] = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+  const { createdAt: _createdAt, ...header } = JSON.parse(first) as {
+    createdAt: string;
+    tables: Array<{ name: string }>;
+  };
+  const tables: Record<string, string[]> = {};
+  let index = 0;
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line === '\\.') {
+      tables[header.tables[index].name] = current.sort();
+      current = [];
+      index += 1;
+    } else if (index < header.tables.length) current.push(line);
+  }
+  return { header, tables };
+}
 
 /** Every row of every table, as sorted JSON text per table (and the migrations by name). */
 async function everyRow(url: string): Promise<Record<string, string[]>> {
@@ -52,13 +72,14 @@ async function everyRow(url: string): Promise<Record<string, string[]>> {
 function runCommand(
   script: 'backup' | 'restore',
   args: string[],
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
+  inherit = true,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['-r', join(ROOT, 'test/bench/register.cjs'), join(ROOT, `server/src/cli/${script}.ts`), ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 120_000 },
+      { cwd: ROOT, env: inherit ? { ...process.env, ...env } : env, timeout: 180_000 },
       (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
     );
   });
@@ -197,4 +218,24 @@ describe('backup and restore (built-in format)', () => {
     ]);
     expect(await everyRow(commandTarget.url)).toEqual(await everyRow(source.database.url));
   });
+
+  it('restores into a fresh embedded data directory (DATA_DIR, no DATABASE_URL)', async () => {
+    const file = join(folder, 'embedded.backup');
+    await writeBackup(source.database.url, file);
+    const dataDir = join(folder, 'fresh-data');
+    mkdirSync(dataDir);
+    chmodSync(folder, 0o755);
+    chmodSync(dataDir, 0o755);
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const embedded = { ...env, DATA_DIR: dataDir, LINK_SECRET: 'backup-test-link-secret-0123456789abcdef' };
+    const restore = await runCommand('restore', [file], embedded, false);
+    expect([restore.code, restore.stdout]).toEqual([0, expect.stringMatching(/^Restored \d+ tables, \d+ rows from /)]);
+    // Backed up again from the embedded cluster: the same rows, table by table.
+    const again = join(folder, 'embedded-again.backup');
+    const backup = await runCommand('backup', [again, '--format=builtin'], embedded, false);
+    expect(backup.code).toBe(0);
+    const original = backupContents(file);
+    expect(original.tables.responses.length).toBeGreaterThan(100);
+    expect(backupContents(again)).toEqual(original);
+  }, 240_000);
 });
