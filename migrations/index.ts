@@ -13,6 +13,7 @@ import { PasswordResets1796032754468 } from './1796032754468-PasswordResets';
 import { CharterVotesAndTranslations1796032996676 } from './1796032996676-CharterVotesAndTranslations';
 import { ServerComputedEvidence1796033088040 } from './1796033088040-ServerComputedEvidence';
 import { TallyRollupLogic1796035566085 } from './1796035566085-TallyRollupLogic';
+import { PrivacyAndDemoRegistry1796044195051 } from './1796044195051-PrivacyAndDemoRegistry';
 import { TallyEngineCatchUp1796044301077 } from './1796044301077-TallyEngineCatchUp';
 import { TwoFactorAndSingleSignOn1796044345514 } from './1796044345514-TwoFactorAndSingleSignOn';
 import { EvidenceThemesAndQuotes1796044646443 } from './1796044646443-EvidenceThemesAndQuotes';
@@ -32,6 +33,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CharterVotesAndTranslations1796032996676,
   ServerComputedEvidence1796033088040,
   TallyRollupLogic1796035566085,
+  PrivacyAndDemoRegistry1796044195051,
   TallyEngineCatchUp1796044301077,
   TwoFactorAndSingleSignOn1796044345514,
   EvidenceThemesAndQuotes1796044646443,

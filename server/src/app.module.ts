@@ -18,6 +18,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { DemoModule } from './demo/demo.module';
+import { PrivacyModule } from './privacy';
 import { NetworksModule } from './networks/networks.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ResponsesModule } from './responses/responses.module';
@@ -78,6 +79,7 @@ export class AppModule {
         NetworksModule,
         CampaignsModule,
         ResponsesModule,
+        PrivacyModule,
         SurveysModule,
         HealthModule,
         MailModule,

@@ -8,30 +8,13 @@ import { demoStaffPassword } from './common/demo-password';
 import { type AppConfig, ConfigError, readConfig } from './config/app-config';
 import { loadSecrets } from './config/secrets';
 import { configureApp } from './configure-app';
-import { type EmbeddedCluster, ensureDatabase, startEmbeddedCluster } from './database/embedded-postgres';
+import { connectDatabase } from './database/connect';
 import { runMigrations } from './database/migrate';
 import { framed } from './startup-banner';
-
-const APP_DATABASE = 'concord';
 
 function fail(message: string): never {
   console.error(`Concord cannot start: ${message}`);
   process.exit(1);
-}
-
-async function connectDatabase(
-  config: Omit<AppConfig, 'secrets'>,
-): Promise<{ url: string; cluster: EmbeddedCluster | null }> {
-  if (config.databaseUrl !== null) return { url: config.databaseUrl, cluster: null };
-  console.log(`Starting the embedded PostgreSQL (data in ${config.dataDir}) …`);
-  const cluster = await startEmbeddedCluster({
-    baseDir: config.dataDir,
-    log: (line) => {
-      if (/FATAL|PANIC|ERROR|reachable|copying|left running|kept in/i.test(line)) console.log(`  postgres: ${line}`);
-    },
-  });
-  await ensureDatabase(cluster.adminUrl, APP_DATABASE);
-  return { url: cluster.urlFor(APP_DATABASE), cluster };
 }
 
 /** The demo committee accounts (SEED_DEMO), which sign in with one shared demo password. */

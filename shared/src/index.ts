@@ -11,3 +11,4 @@ export * from './charter/translation-types';
 export * from './surveys';
 export * from './analysis';
 export * from './coding';
+export * from './privacy/api-types';

@@ -55,6 +55,10 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/networks/{id}/members': 'secretariat',
   'POST /api/networks/{id}/members': 'secretariat',
   'POST /api/networks/{id}/members/import': 'secretariat',
+  'GET /api/members/{id}/export': 'admin',
+  'POST /api/members/{id}/erase': 'admin',
+  'GET /api/demo': 'admin',
+  'DELETE /api/demo': 'admin',
 
   'POST /api/surveys': 'secretariat',
   'GET /api/surveys': 'staff',
@@ -86,6 +90,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/campaigns/{id}/copy': 'secretariat',
   'GET /api/campaigns/{id}/outbox': 'secretariat',
   'GET /api/campaigns/{id}/outbox.csv': 'secretariat',
+  'PUT /api/campaigns/{id}/retention': 'secretariat',
 
   'GET /api/respond/{token}': 'public',
   'PUT /api/respond/{token}': 'public',

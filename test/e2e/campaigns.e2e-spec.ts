@@ -68,6 +68,8 @@ describe('campaigns and links', () => {
       status: 'open',
       closedAt: null,
       createdAt: expect.any(String),
+      retentionDays: null,
+      identitiesRemovedAt: null,
       invited: 5 + seeded.CA + seeded.ME,
       completed: 0,
       responseRate: 0,

@@ -98,3 +98,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
+
+/** A database with nothing in it (no migrations), for restoring a backup into. */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env[SERVER_URL_VARIABLE];
+  if (serverUrl === undefined) throw new Error('The test database server is not prepared (global setup did not run)');
+  const name = `concord_test_empty_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  assertTestDatabaseName(name);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
+  return {
+    name,
+    url: withDatabase(serverUrl, name),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

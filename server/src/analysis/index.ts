@@ -11,3 +11,4 @@ export {
   ExportColumnProviders,
   type ExportQuery,
 } from './export-extensions';
+export { forgetPendingChanges } from './pending-change-records';

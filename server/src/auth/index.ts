@@ -3,3 +3,4 @@
 export { hashPassword } from './passwords';
 export { AuthModule } from './auth.module';
 export { UsersService } from './users.service';
+export { deleteUserRecords, existingUserIds } from './user-records';

@@ -155,7 +155,12 @@ export class UsersService {
    * missing. Seeding instances may race: the unique e-mail settles it, and only the instance that
    * created the user records the event. An existing user is returned as a committee member.
    */
-  async ensureSeededCommitteeMember(member: { email: string; name: string }, password: string): Promise<Actor> {
+  async ensureSeededCommitteeMember(
+    member: { email: string; name: string },
+    password: string,
+    /** Called in the creating transaction when the account is new (the demo registry marks it). */
+    onCreated: (manager: EntityManager, userId: string) => Promise<void> = () => Promise.resolve(),
+  ): Promise<Actor> {
     const existing = await this.dataSource
       .getRepository(User)
       .findOne({ where: { email: member.email }, select: { id: true, email: true, name: true } });
@@ -170,6 +175,7 @@ export class UsersService {
       const [row] = inserted;
       if (row === undefined) throw new Error(`Seeding committee member ${member.email} returned no row`);
       if (row.created) {
+        await onCreated(manager, row.id);
         await this.audit.record(manager, {
           actor: null,
           action: 'user.created',

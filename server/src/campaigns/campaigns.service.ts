@@ -57,6 +57,8 @@ export function toCampaignDto(campaign: Campaign, invited: number, completed = 0
     status: campaign.status,
     closedAt: campaign.closedAt?.toISOString() ?? null,
     createdAt: campaign.createdAt.toISOString(),
+    retentionDays: campaign.retentionDays,
+    identitiesRemovedAt: campaign.identitiesRemovedAt?.toISOString() ?? null,
     invited,
     completed,
     responseRate: responseRate(completed, invited),

@@ -12,3 +12,14 @@ export {
 // Types only: other features read campaigns and links they were given, never query these tables.
 export type { Campaign } from './entities/campaign.entity';
 export type { Invitation } from './entities/invitation.entity';
+export {
+  campaignsDueForRetention,
+  deleteCampaignRecords,
+  deleteInvitationRecords,
+  existingCampaignIds,
+  invitationsOfMember,
+  invitationsOfMembers,
+  lockCampaignDueForRetention,
+  markIdentitiesRemoved,
+  setRetentionDays,
+} from './campaign-records';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CharterClause } from '@concord/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { UsersService } from '../auth';
@@ -21,6 +21,18 @@ function edit(
 }
 
 /**
+ * How the demo feature marks what this seed creates, and tells whether the demo data was removed
+ * (then nothing is seeded again). The demo feature registers it at start-up; without it nothing is
+ * marked, so this feature needs no knowledge of the demo registry.
+ */
+export interface DemoMarker {
+  wasRemoved(manager: EntityManager): Promise<boolean>;
+  mark(manager: EntityManager, kind: 'user' | 'charter', ids: readonly string[]): Promise<void>;
+}
+
+const NO_DEMO_MARKER: DemoMarker = { wasRemoved: () => Promise.resolve(false), mark: () => Promise.resolve() };
+
+/**
  * Seeds the baseline charter with a short drafting history once, at start-up. The committee
  * members it needs get random passwords nobody knows; an admin resets them to hand them out.
  */
@@ -37,6 +49,11 @@ export class CharterSeedService {
   ) {}
 
   private running: Promise<void> = Promise.resolve();
+  private demo: DemoMarker = NO_DEMO_MARKER;
+
+  useDemoMarker(marker: DemoMarker): void {
+    this.demo = marker;
+  }
   private stopped = false;
 
   /**
@@ -79,11 +96,14 @@ export class CharterSeedService {
   }
 
   async seed(): Promise<void> {
+    // Demo content removed by an admin stays removed.
+    if (await this.demo.wasRemoved(this.dataSource.manager)) return;
     const members = await this.committee();
     // The advisory lock makes instances starting together seed once; the slug check makes it idempotent.
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concord.charter.seed'))`);
       if (await manager.existsBy(CharterDocument, { slug: SEED_CHARTER_SLUG })) return null;
+      if (await this.demo.wasRemoved(manager)) return null;
       const result = await this.charters.createIn(manager, null, {
         slug: SEED_CHARTER_SLUG,
         title: SEED_CHARTER_TITLE,
@@ -94,6 +114,7 @@ export class CharterSeedService {
         .filter((_member, index) => SEED_COMMITTEE[index].chair === true)
         .map((member) => member.id);
       await manager.update(CharterDocument, { id: result.id }, { chairIds: chairs });
+      await this.demo.mark(manager, 'charter', [result.id]);
       return result;
     });
     if (created === null || this.stopped) return;
@@ -106,7 +127,11 @@ export class CharterSeedService {
     // Demo staff can sign in: with the password the first start prints next to the admin's.
     const password = demoStaffPassword(this.config.secrets.linkSecret);
     for (const member of SEED_COMMITTEE) {
-      actors.push(await this.users.ensureSeededCommitteeMember(member, password));
+      actors.push(
+        await this.users.ensureSeededCommitteeMember(member, password, (manager, userId) =>
+          this.demo.mark(manager, 'user', [userId]),
+        ),
+      );
     }
     return actors;
   }

@@ -5,3 +5,4 @@ export { ThemesService } from './themes.service';
 export type { CoderPolicy } from './coding.repository';
 export { EvidenceQuotesService, type QuoteCheck } from './evidence-quotes.service';
 export { ThemeTalliesService } from './theme-tallies.service';
+export { usersWhoCoded } from './coder-records';

@@ -29,6 +29,7 @@ import { ResponseRevision } from '../responses/entities/response-revision.entity
 import { OutboxMessage } from '../mail/entities/outbox-message.entity';
 import { CodingTheme } from '../coding/entities/coding-theme.entity';
 import { AnswerCoding, AnswerCodingTheme } from '../coding/entities/answer-coding.entity';
+import { DemoRecord } from '../demo/entities/demo-record.entity';
 
 /**
  * Every entity, in one list: the data source and the migration generator both use it, so a new
@@ -53,6 +54,7 @@ export const ALL_ENTITIES = [
   SurveyResponse,
   ResponseRevision,
   OutboxMessage,
+  DemoRecord,
   CharterDocument,
   CharterRevision,
   CharterComment,

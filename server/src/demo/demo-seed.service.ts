@@ -11,8 +11,8 @@ import { CHARTER_REVIEW_SLUG } from '../surveys';
 import { demoAnswers, partialAnswers } from './demo-answers';
 import { demoMembers } from './demo-members';
 import { DemoRandom } from './demo-prng';
-
-const DEMO_LOCK = 0x636f6e64; // any constant; one seeding instance at a time
+import { demoWasRemoved, markDemo } from './demo-records';
+import { DEMO_LOCK } from './demo-removal';
 
 interface DemoCampaignPlan {
   name: string;
@@ -58,7 +58,8 @@ interface InvitedMember {
  * Demo data for a new installation: members in every network, the 2020 campaign of version 1 and
  * a later one of version 2, with responses generated from the questionnaire and checked by the
  * strict validator. Runs once (a demo campaign present means done), in one transaction, with one
- * audit event for the whole seed.
+ * audit event for the whole seed. Every member and campaign it adds is marked in `demo_records`, and
+ * once the demo data was removed it is never seeded again.
  */
 @Injectable()
 export class DemoSeedService {
@@ -82,7 +83,7 @@ export class DemoSeedService {
          WHERE s.slug = $1 AND v.status = 'published' ORDER BY v.version`,
         [CHARTER_REVIEW_SLUG],
       );
-      if (versions.length === 0) return null;
+      if (versions.length === 0 || (await demoWasRemoved(manager))) return null;
       const [done] = await manager.query<Array<{ found: boolean }>>(
         'SELECT EXISTS (SELECT 1 FROM campaigns WHERE survey_id = $1 AND name = $2) AS found',
         [versions[0].survey_id, DEMO_CAMPAIGNS[0].name],
@@ -92,7 +93,9 @@ export class DemoSeedService {
         'SELECT id, code FROM networks ORDER BY code',
       );
       const random = new DemoRandom(2020);
-      const members = await this.insertMembers(manager, networks, random);
+      const memberIds = await this.insertMembers(manager, networks, random);
+      await markDemo(manager, 'member', memberIds);
+      const members = memberIds.length;
       const campaignIds: string[] = [];
       const counts = { complete: 0, partial: 0, rejected: 0 };
       for (const plan of DEMO_CAMPAIGNS) {
@@ -105,6 +108,7 @@ export class DemoSeedService {
           networks.map((network) => network.id),
         );
         campaignIds.push(campaignId);
+        await markDemo(manager, 'campaign', [campaignId]);
         const invited = await this.invite(
           manager,
           campaignId,
@@ -136,7 +140,7 @@ export class DemoSeedService {
     manager: EntityManager,
     networks: Array<{ id: string; code: string }>,
     random: DemoRandom,
-  ): Promise<number> {
+  ): Promise<string[]> {
     const rows = networks.flatMap((network) =>
       demoMembers(network.code, random).map((member) => ({ ...member, networkId: network.id })),
     );
@@ -153,7 +157,7 @@ export class DemoSeedService {
         rows.map((row) => row.language),
       ],
     );
-    return inserted.length;
+    return inserted.map((row) => row.id);
   }
 
   private async insertCampaign(

@@ -2,3 +2,4 @@
 export { NetworksModule } from './networks.module';
 export { NetworksService } from './networks.service';
 export { MembersService } from './members.service';
+export { deleteMemberRecords, existingMemberIds, findMemberRecord, type MemberRecord } from './member-records';

@@ -2,3 +2,10 @@
 export { ResponsesModule } from './responses.module';
 export { ResponseProgressService } from './response-progress.service';
 export { ResponseReadsService, type TextAnswerRow } from './response-reads.service';
+export {
+  answeredInvitations,
+  deleteResponsesOfInvitations,
+  detachResponsesOfCampaign,
+  detachResponsesOfInvitations,
+  responsesOfInvitations,
+} from './response-records';

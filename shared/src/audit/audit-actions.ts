@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = [
   'charter.translation_saved',
   'analysis.tallies_rebuilt',
   'demo.seeded',
+  'demo.removed',
+  'member.erased',
+  'member.exported',
+  'campaign.retention_set',
+  // Written by the retention job (or its on-demand run) when a campaign's retention period ends.
+  'campaign.identities_removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -45,6 +45,10 @@ export interface CampaignDto {
   status: CampaignStatus;
   closedAt: string | null;
   createdAt: string;
+  /** Days after closing when respondent identities are removed; null keeps them. */
+  retentionDays: number | null;
+  /** When the retention job removed respondent identities (null: not yet). */
+  identitiesRemovedAt: string | null;
   invited: number;
   /** Complete responses so far (personal and open links). */
   completed: number;

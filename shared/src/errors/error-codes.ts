@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   network_not_found: 404,
   campaign_not_found: 404,
   invitation_not_found: 404,
+  member_not_found: 404,
   version_not_published: 409,
   campaign_closed: 409,
   link_not_found: 404,

@@ -42,6 +42,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   network_not_found: 'This network does not exist.',
   campaign_not_found: 'This campaign does not exist.',
   invitation_not_found: 'This invitation does not exist.',
+  member_not_found: 'This member does not exist.',
   version_not_published: 'This questionnaire version is not published yet.',
   campaign_closed: 'This campaign is closed.',
   link_not_found: 'This link is not valid.',

@@ -44,6 +44,14 @@ export class Campaign {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 
+  /** Days after closing when respondent identities are removed (null: kept). */
+  @Column('int', { name: 'retention_days', nullable: true })
+  retentionDays: number | null;
+
+  /** When the retention job detached the responses from their invitations. */
+  @Column('timestamptz', { name: 'identities_removed_at', nullable: true })
+  identitiesRemovedAt: Date | null;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

@@ -31,3 +31,15 @@ export function useCampaignActions(id: string) {
     revoke: useMutation({ mutationFn: revokeInvitation, onSuccess }),
   };
 }
+
+export function setRetention(id: string, retentionDays: number | null): Promise<CampaignDto> {
+  return api.put<CampaignDto>(`/campaigns/${id}/retention`, { retentionDays });
+}
+
+export function useSetRetention(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (retentionDays: number | null) => setRetention(id, retentionDays),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignQueryKey(id) }),
+  });
+}

@@ -19,6 +19,7 @@ import { useCampaignProgress } from '../api/get-campaign-progress';
 import { CopyCampaignForm } from './copy-campaign-form';
 import { OutboxPanel } from './outbox-panel';
 import { ParticipantsPanel } from './participants-panel';
+import { RetentionForm } from './retention-form';
 
 import './campaigns.css';
 
@@ -159,6 +160,7 @@ export function CampaignPage() {
           {campaign.data.allowEdits ? ', answers may be changed until close' : ''}
         </dd>
       </dl>
+      <RetentionForm key={campaign.data.retentionDays ?? 'keep'} campaign={campaign.data} />
       {isOpen ? (
         <div>
           <button

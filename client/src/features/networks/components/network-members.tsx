@@ -1,14 +1,68 @@
 import { useId, useState, type SubmitEvent } from 'react';
 
-import type { NetworkDto } from '@concord/shared';
+import type { EraseResponseMode, NetworkDto, NetworkMemberDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
 import { TableScroll } from '@/components/table-scroll';
+import { useCurrentUser } from '@/lib/current-user';
 import { formatCount } from '@/utils/format';
 
 import { useNetworkMembers } from '../api/get-network-members';
 import { useImportMembers } from '../api/import-members';
+import { useEraseMember, useExportMember } from '../api/member-privacy';
+
+/** Admin only: the erase confirmation for one member, with the choice of what happens to their responses. */
+function EraseMemberForm({ member, onDone }: { member: NetworkMemberDto; onDone: () => void }) {
+  const id = useId();
+  const erase = useEraseMember();
+  const [mode, setMode] = useState<EraseResponseMode>('anonymise');
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    erase.mutate({ memberId: member.id, responses: mode }, { onSuccess: onDone });
+  }
+  return (
+    <form className="panel stack" aria-labelledby={`${id}-heading`} onSubmit={handleSubmit}>
+      <h3 id={`${id}-heading`}>Erase {member.name}?</h3>
+      <p>
+        Their name, e-mail address, personal links and the mail sent to them are removed for good. This cannot be
+        undone.
+      </p>
+      <fieldset>
+        <legend>Their responses</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            value="anonymise"
+            checked={mode === 'anonymise'}
+            onChange={() => setMode('anonymise')}
+          />{' '}
+          Keep them without identity (they still count in the results)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            value="delete"
+            checked={mode === 'delete'}
+            onChange={() => setMode('delete')}
+          />{' '}
+          Delete them
+        </label>
+      </fieldset>
+      <div className="inline-form">
+        <button type="submit" className="button button--danger" disabled={erase.isPending}>
+          Erase {member.name}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      <ErrorAlert error={erase.error} title="Could not erase the member" />
+    </form>
+  );
+}
 
 const CSV_EXAMPLE =
   'name,email,country,role,language\nAziz Karimov,aziz@example.org,Uzbekistan,National Focal Point,ru';
@@ -83,6 +137,9 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
   const [networkId, setNetworkId] = useState<string | null>(networks[0]?.id ?? null);
   const members = useNetworkMembers(networkId);
   const network = networks.find((candidate) => candidate.id === networkId);
+  const isAdmin = useCurrentUser().role === 'admin';
+  const exportMember = useExportMember();
+  const [erasing, setErasing] = useState<NetworkMemberDto | null>(null);
   return (
     <section className="panel stack" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Members</h2>
@@ -109,6 +166,7 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
                 <th scope="col">Country</th>
                 <th scope="col">Role</th>
                 <th scope="col">Language</th>
+                {isAdmin ? <th scope="col">Personal data</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -119,12 +177,37 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
                   <td>{member.country}</td>
                   <td>{member.role}</td>
                   <td>{member.language}</td>
+                  {isAdmin ? (
+                    <td className="data-table__actions">
+                      <div className="inline-form">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          disabled={exportMember.isPending}
+                          onClick={() => exportMember.mutate(member.id)}
+                          aria-label={`Export the data held on ${member.name}`}
+                        >
+                          Export
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          onClick={() => setErasing(member)}
+                          aria-label={`Erase ${member.name}`}
+                        >
+                          Erase…
+                        </button>
+                      </div>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       ) : null}
+      <ErrorAlert error={exportMember.error} title="Could not export the member's data" />
+      {erasing !== null ? <EraseMemberForm key={erasing.id} member={erasing} onDone={() => setErasing(null)} /> : null}
       {network !== undefined ? <ImportForm network={network} /> : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { CreateUserForm } from './create-user-form';
+import { DemoDataPanel } from './demo-data-panel';
 import { UserCredentialsPanel } from './user-credentials-panel';
 import { TotpPolicyPanel } from './totp-policy-panel';
 import { UsersTable } from './users-table';
@@ -15,6 +16,7 @@ export function UsersPage() {
       <CreateUserForm />
       <UserCredentialsPanel />
       <TotpPolicyPanel />
+      <DemoDataPanel />
     </>
   );
 }

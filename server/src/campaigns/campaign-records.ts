@@ -1,0 +1,98 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Row-level access to campaigns and their links for the features that act across them (privacy,
+ * retention, demo removal), inside the caller's transaction.
+ */
+export interface MemberInvitationRecord {
+  id: string;
+  campaign_id: string;
+  campaign_name: string;
+  created_at: Date;
+  opened_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export async function invitationsOfMember(
+  manager: EntityManager,
+  memberId: string,
+  options: { lock: boolean },
+): Promise<MemberInvitationRecord[]> {
+  return manager.query<MemberInvitationRecord[]>(
+    `SELECT i.id, i.campaign_id, c.name AS campaign_name, i.created_at, i.opened_at, i.revoked_at
+     FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.member_id = $1
+     ORDER BY i.created_at, i.id${options.lock ? ' FOR UPDATE OF i' : ''}`,
+    [memberId],
+  );
+}
+
+export async function invitationsOfMembers(
+  manager: EntityManager,
+  memberIds: readonly string[],
+): Promise<Array<{ id: string; member_id: string }>> {
+  return manager.query<Array<{ id: string; member_id: string }>>(
+    'SELECT id, member_id FROM invitations WHERE member_id = ANY($1::uuid[])',
+    [memberIds],
+  );
+}
+
+export async function deleteInvitationRecords(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await manager.query('DELETE FROM invitations WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+export async function existingCampaignIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+  const rows = await manager.query<Array<{ id: string }>>('SELECT id FROM campaigns WHERE id = ANY($1::uuid[])', [ids]);
+  return rows.map((row) => row.id);
+}
+
+/** Deletes campaigns with everything that hangs off them by foreign key (links, responses, mail). */
+export async function deleteCampaignRecords(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await manager.query('DELETE FROM campaigns WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+/** The previous retention, or undefined when the campaign does not exist. */
+export async function setRetentionDays(
+  manager: EntityManager,
+  id: string,
+  days: number | null,
+): Promise<{ previous: number | null } | undefined> {
+  const rows = await manager.query<Array<{ retention_days: number | null }>>(
+    'SELECT retention_days FROM campaigns WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  if (rows.length === 0) return undefined;
+  await manager.query('UPDATE campaigns SET retention_days = $2 WHERE id = $1', [id, days]);
+  return { previous: rows[0].retention_days };
+}
+
+/** Campaigns whose retention period ended by `now` (closing time compared to the millisecond). */
+export async function campaignsDueForRetention(manager: EntityManager, now: Date): Promise<string[]> {
+  const rows = await manager.query<Array<{ id: string }>>(
+    `SELECT id FROM campaigns
+     WHERE retention_days IS NOT NULL AND identities_removed_at IS NULL
+       AND date_trunc('milliseconds', LEAST(closed_at, closes_at)) + retention_days * interval '1 day' <= $1
+     ORDER BY id`,
+    [now],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Locks a campaign still due (skipping one another instance holds); null when it is not. */
+export async function lockCampaignDueForRetention(
+  manager: EntityManager,
+  id: string,
+  now: Date,
+): Promise<{ closed: Date; retentionDays: number } | null> {
+  const rows = await manager.query<Array<{ closed: Date; retention_days: number }>>(
+    `SELECT date_trunc('milliseconds', LEAST(closed_at, closes_at)) AS closed, retention_days FROM campaigns
+     WHERE id = $1 AND identities_removed_at IS NULL AND retention_days IS NOT NULL FOR UPDATE SKIP LOCKED`,
+    [id],
+  );
+  if (rows.length === 0) return null;
+  const { closed, retention_days: retentionDays } = rows[0];
+  return closed.getTime() + retentionDays * 86_400_000 > now.getTime() ? null : { closed, retentionDays };
+}
+
+export async function markIdentitiesRemoved(manager: EntityManager, id: string, at: Date): Promise<void> {
+  await manager.query('UPDATE campaigns SET identities_removed_at = $2 WHERE id = $1', [id, at]);
+}

@@ -1,0 +1,41 @@
+import type { MemberLanguage } from '@concord/shared';
+import type { EntityManager } from 'typeorm';
+
+/** Row-level access to members for the features that act on a member's data (privacy, demo). */
+export interface MemberRecord {
+  id: string;
+  network_id: string;
+  network_code: string;
+  name: string;
+  email: string;
+  country: string;
+  role: string;
+  language: MemberLanguage;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export async function findMemberRecord(
+  manager: EntityManager,
+  id: string,
+  options: { lock: boolean },
+): Promise<MemberRecord | null> {
+  const rows = await manager.query<MemberRecord[]>(
+    `SELECT m.id, m.network_id, n.code AS network_code, m.name, m.email, m.country, m.role, m.language,
+       m.created_at, m.updated_at
+     FROM network_members m JOIN networks n ON n.id = m.network_id WHERE m.id = $1${options.lock ? ' FOR UPDATE OF m' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function existingMemberIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+  const rows = await manager.query<Array<{ id: string }>>('SELECT id FROM network_members WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
+  return rows.map((row) => row.id);
+}
+
+export async function deleteMemberRecords(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await manager.query('DELETE FROM network_members WHERE id = ANY($1::uuid[])', [ids]);
+}
