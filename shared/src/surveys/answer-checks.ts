@@ -76,6 +76,35 @@ export function isEmptyAnswer(value: unknown): boolean {
   return false;
 }
 
+/** survey-core's Helpers.isValueEmpty: an object is empty when all its values are (recursively). */
+function isValueEmptyDeep(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value === 'number') return Number.isNaN(value);
+  if (Array.isArray(value)) return value.length === 0;
+  if (isRecord(value)) {
+    for (const key in value) if (!isValueEmptyDeep(value[key])) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether survey-core calls a question's answer empty when it checks `isRequired` and required
+ * panels: text is trimmed, objects of empty values are empty. An empty answer in this sense may
+ * still be a well-formed one, so it is checked as well.
+ */
+export type EmptinessTest = (value: unknown) => boolean;
+
+export const isEmptyForSurveyCore: EmptinessTest = (value) =>
+  typeof value === 'string' ? value.trim() === '' : isValueEmptyDeep(value);
+
+/** A dynamic panel is empty when no panel holds a key at all (`[{}]`), whatever its panels' values. */
+export const isPanelListEmptyForSurveyCore: EmptinessTest = (value) => {
+  if (!Array.isArray(value)) return true;
+  for (const panel of value) if (panel !== null && panel !== undefined && Object.keys(panel).length > 0) return false;
+  return true;
+};
+
 function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }

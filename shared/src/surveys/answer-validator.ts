@@ -8,8 +8,11 @@ import {
   compileValueCheck,
   conditionalItems,
   type ElementLookup,
+  type EmptinessTest,
   flag,
   isEmptyAnswer,
+  isEmptyForSurveyCore,
+  isPanelListEmptyForSurveyCore,
   type Report,
   type ValueCheck,
   visibleItems,
@@ -45,6 +48,8 @@ interface CompiledQuestion {
   conditions: Conditions;
   required: boolean;
   requiredIf?: CompiledCondition;
+  /** survey-core's emptiness for `isRequired` and required panels (`"  "`, `{"r1": ""}`, a dynamic panel's `[{}]`). */
+  isEmpty: EmptinessTest;
   check: ValueCheck;
   validators: ValueCheck[];
   /** Validators survey-core also runs on an empty answer (expression validators). */
@@ -461,6 +466,7 @@ function compileQuestion(
     name,
     conditions: own,
     required: flag(element.isRequired) && !own.readOnly,
+    isEmpty: element.type === 'paneldynamic' ? isPanelListEmptyForSurveyCore : isEmptyForSurveyCore,
     check,
     validators: compileValidators(element.validators),
     emptyValidators: compileEmptyValidators(element.validators),
@@ -550,6 +556,7 @@ function compileCalculatedValues(definition: SurveyDefinition, root: CompiledSco
       name: value.name,
       conditions: ROOT_CONDITIONS,
       required: false,
+      isEmpty: isEmptyForSurveyCore,
       check: computedCheck(value.name),
       validators: [],
       emptyValidators: [],
@@ -634,14 +641,18 @@ function validateScope(scope: CompiledScope, outer: CheckContext, report: Report
         questionReport('The question is hidden, so it must not be answered');
       continue;
     }
-    const enabled = allTrue(question.conditions.enabled, values);
+    const demanded =
+      mode === 'complete' && !question.conditions.readOnly && allTrue(question.conditions.enabled, values);
+    const required = demanded && (question.required || question.requiredIf?.run(values) === true);
     if (empty) {
-      if (mode !== 'complete' || !enabled || question.conditions.readOnly) continue;
-      if (question.required || question.requiredIf?.run(values) === true) questionReport('An answer is required');
+      if (!demanded) continue;
+      if (required) questionReport('An answer is required');
       else question.whenEmpty?.(value, questionReport, context);
       for (const validator of question.emptyValidators) validator(value, questionReport, context);
       continue;
     }
+    // Present but empty to survey-core (blank text, a dynamic panel's `[{}]`): still not an answer.
+    if (required && question.isEmpty(value)) questionReport('An answer is required');
     // Nobody can change a read-only answer, so nothing inside it is required.
     const answerContext: CheckContext = question.conditions.readOnly ? { ...context, mode: 'partial' } : context;
     checkWithValidators(question, value, '', questionReport, answerContext);
@@ -656,7 +667,7 @@ function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report
     if (!isShown(panel.conditions, context.values) || !allTrue(panel.conditions.enabled, context.values)) continue;
     // A panel none of whose questions shows is hidden itself.
     const shown = panel.questions.filter((question) => isShown(question.conditions, context.values));
-    if (shown.length > 0 && shown.every((question) => isEmptyAnswer(context.owner[question.name])))
+    if (shown.length > 0 && shown.every((question) => question.isEmpty(context.owner[question.name])))
       report('Answer at least one question of this panel', panel.name);
   }
 }

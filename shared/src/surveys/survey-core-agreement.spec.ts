@@ -254,6 +254,29 @@ describe('answers survey-core rejects and the validator used to accept', () => {
     ]);
   });
 
+  it('calls answers empty as survey-core does: a dynamic panel of empty panels, blank text, objects of empty values', () => {
+    const dynamic = {
+      type: 'paneldynamic',
+      name: 'd',
+      readOnly: true,
+      templateElements: [{ type: 'text', name: 'topic', isRequired: true }],
+    };
+    const panel = { type: 'panel', name: 'P', isRequired: true, elements: [dynamic] };
+    expect(check([panel], { d: [{}] })).toEqual([
+      { question: 'P', message: 'Answer at least one question of this panel' },
+    ]);
+    expect(check([panel], { d: [{ topic: 'a' }] })).toEqual([]);
+    // Read-only, the dynamic panel itself is never required.
+    expect(check([{ ...dynamic, isRequired: true }], { d: [{}] })).toEqual([]);
+    expect(check([{ type: 'text', name: 't', isRequired: true }], { t: '   ' })).toEqual([required('t')]);
+    expect(
+      check([{ type: 'panel', name: 'P', isRequired: true, elements: [{ type: 'text', name: 't' }] }], { t: ' ' }),
+    ).toEqual([{ question: 'P', message: 'Answer at least one question of this panel' }]);
+    expect(
+      check([{ type: 'multipletext', name: 'm', isRequired: true, items: [{ name: 'a' }] }], { m: { a: '' } }),
+    ).toEqual([required('m')]);
+  });
+
   it('runs multipletext item validators, and expression validators on empty answers', () => {
     const items = [{ name: 'a', inputType: 'number', validators: [{ type: 'numeric', maxValue: 3 }] }];
     expect(check([{ type: 'multipletext', name: 'x', items }], { x: { a: 5 } })).toEqual([
