@@ -57,6 +57,8 @@ interface CompiledQuestion {
   whenEmpty?: EmptyCheck;
   /** Keys stored beside the answer: `<name>-Comment`, `<name>-total`. */
   extraKeys: Array<{ key: string; check: ValueCheck }>;
+  /** Empty rows survey-core writes into an unanswered, shown dynamic matrix (see implicitDynamicRows). */
+  implicitRows?: number;
 }
 
 /** A value the form computes (expression question, calculated value); the server computes it again. */
@@ -80,6 +82,8 @@ interface CompiledScope {
   requiredPanels: RequiredPanel[];
   /** Some key is shared by several questions (valueName): hidden ones then defer to visible ones. */
   sharedKeys: boolean;
+  /** Questions survey-core fills with empty rows when unanswered. */
+  implicitRows: CompiledQuestion[];
 }
 
 /** A definition compiled once into plain checks; validating answers then builds no survey-core model. */
@@ -324,6 +328,17 @@ function matrixDropdownCheck(
 /** survey-core shows two rows of a matrixdynamic until the respondent changes them. */
 const DEFAULT_DYNAMIC_ROWS = 2;
 
+/**
+ * survey-core, loading a dynamic matrix whose minRowCount differs from its (positive) rowCount,
+ * writes minRowCount empty rows into the answers of a shown, unanswered matrix when it builds the
+ * rows, so `{matrix} notempty` holds and its rows are checked. Returns that row count, if any.
+ */
+function implicitDynamicRows(element: ElementJson): number | undefined {
+  const minRows = typeof element.minRowCount === 'number' ? element.minRowCount : 0;
+  const rowCount = typeof element.rowCount === 'number' ? element.rowCount : DEFAULT_DYNAMIC_ROWS;
+  return minRows >= 1 && rowCount > 0 && rowCount !== minRows ? minRows : undefined;
+}
+
 function matrixDynamicCheck(
   element: ElementJson,
   survey: Record<string, unknown>,
@@ -473,6 +488,7 @@ function compileQuestion(
     extraKeys: [],
   };
   if (whenEmpty !== undefined && !own.readOnly) question.whenEmpty = whenEmpty;
+  if (element.type === 'matrixdynamic') question.implicitRows = implicitDynamicRows(element);
   if (typeof element.requiredIf === 'string' && element.requiredIf !== '' && !own.readOnly)
     question.requiredIf = new CompiledCondition(element.requiredIf);
   if (hasCommentArea(element)) question.extraKeys.push({ key: `${name}-Comment`, check: commentTextCheck });
@@ -533,7 +549,8 @@ function compileScope(
     keys.add(question.name);
     for (const extra of question.extraKeys) keys.add(extra.key);
   }
-  return { questions, keys, computed, requiredPanels, sharedKeys };
+  const implicitRows = questions.filter((question) => question.implicitRows !== undefined);
+  return { questions, keys, computed, requiredPanels, sharedKeys, implicitRows };
 }
 
 /** The definition as survey-core reads it: names trimmed, `"true"` read as true, legacy names renamed, panels named. */
@@ -573,12 +590,20 @@ export function compileValidator(raw: SurveyDefinition): CompiledSurvey {
   for (const { element } of walkElements(definition))
     if (typeof element.name === 'string') byName.set(element.name, element);
   const lookup: ElementLookup = (name) => byName.get(name);
-  const root: CompiledScope = { questions: [], keys: new Set(), computed: [], requiredPanels: [], sharedKeys: false };
+  const root: CompiledScope = {
+    questions: [],
+    keys: new Set(),
+    computed: [],
+    requiredPanels: [],
+    sharedKeys: false,
+    implicitRows: [],
+  };
   for (const { page } of definitionPages(definition)) {
     const scope = compileScope(page.elements ?? [], conditionsWith(ROOT_CONDITIONS, page), definition, lookup);
     root.questions.push(...scope.questions);
     root.computed.push(...scope.computed);
     root.requiredPanels.push(...scope.requiredPanels);
+    root.implicitRows.push(...scope.implicitRows);
     for (const key of scope.keys) {
       if (root.keys.has(key)) root.sharedKeys = true;
       (root.keys as Set<string>).add(key);
@@ -624,7 +649,22 @@ function visibleSharedKeys(scope: CompiledScope, values: Record<string, unknown>
   return visible;
 }
 
-function validateScope(scope: CompiledScope, outer: CheckContext, report: Report): void {
+/** The answers with the empty rows survey-core writes into shown, unanswered dynamic matrices. */
+function withImplicitRows(scope: CompiledScope, context: CheckContext): CheckContext {
+  let owner: Record<string, unknown> | undefined;
+  for (const question of scope.implicitRows) {
+    if (context.owner[question.name] !== undefined || !isShown(question.conditions, context.values)) continue;
+    owner ??= { ...context.owner };
+    owner[question.name] = Array.from({ length: question.implicitRows ?? 0 }, () => ({}));
+  }
+  if (owner === undefined) return context;
+  const values =
+    context.ownerVariable === undefined ? owner : withVariable(context.values, context.ownerVariable, owner);
+  return { ...context, owner, values };
+}
+
+function validateScope(scope: CompiledScope, given: CheckContext, report: Report): void {
+  const outer = scope.implicitRows.length > 0 ? withImplicitRows(scope, given) : given;
   const context = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
   const { owner, values, mode } = context;
   for (const key in owner) {

@@ -277,6 +277,25 @@ describe('answers survey-core rejects and the validator used to accept', () => {
     ).toEqual([required('m')]);
   });
 
+  it('sees the empty rows survey-core writes into an unanswered dynamic matrix whose minRowCount differs from rowCount', () => {
+    const matrix = { type: 'matrixdynamic', name: 'm', columns: [{ name: 'c', cellType: 'text' }], minRowCount: 1 };
+    const follow = { type: 'text', name: 'f', isRequired: true, visibleIf: '{m} notempty' };
+    expect(check([matrix, follow], {})).toEqual([required('f')]);
+    expect(check([matrix, follow], { f: 'x' })).toEqual([]);
+    // minRowCount equal to rowCount: survey-core writes nothing, so the follow-up stays hidden.
+    expect(check([{ ...matrix, rowCount: 1 }, follow], {})).toEqual([]);
+    // A hidden matrix builds no rows.
+    expect(
+      check(
+        [
+          { ...matrix, visibleIf: '{f} = 1' },
+          { ...follow, visibleIf: '{m} notempty and {f} = 1' },
+        ],
+        {},
+      ),
+    ).toEqual([]);
+  });
+
   it('runs multipletext item validators, and expression validators on empty answers', () => {
     const items = [{ name: 'a', inputType: 'number', validators: [{ type: 'numeric', maxValue: 3 }] }];
     expect(check([{ type: 'multipletext', name: 'x', items }], { x: { a: 5 } })).toEqual([
