@@ -72,6 +72,8 @@ interface ComputedValue {
 interface RequiredPanel {
   name: string;
   conditions: Conditions;
+  /** Required only when this holds (survey-core's requiredIf overrides isRequired). */
+  requiredIf?: CompiledCondition;
   questions: CompiledQuestion[];
 }
 
@@ -107,6 +109,18 @@ function conditionsWith(parent: Conditions, element: Record<string, unknown>): C
     hidden: parent.hidden || (element.visible === false && visibleIf === undefined),
     readOnly: parent.readOnly || flag(element.readOnly),
   };
+}
+
+/** requiredIf, which in survey-core overrides isRequired: the element is required exactly when it holds. */
+function requiredIfOf(element: Record<string, unknown>): CompiledCondition | undefined {
+  return typeof element.requiredIf === 'string' && element.requiredIf !== ''
+    ? new CompiledCondition(element.requiredIf)
+    : undefined;
+}
+
+/** isRequired, unless a requiredIf decides instead. */
+function staticallyRequired(element: Record<string, unknown>): boolean {
+  return flag(element.isRequired) && requiredIfOf(element) === undefined;
 }
 
 function allTrue(conditions: CompiledCondition[], values: Record<string, unknown>): boolean {
@@ -205,12 +219,12 @@ function compileCell(
     check: compileValueCheck(cell, survey, lookup),
     validators: compileValidators(source.validators),
     emptyValidators: compileEmptyValidators(source.validators),
-    required: flag(source.isRequired) && !flag(source.readOnly),
+    required: staticallyRequired(source) && !flag(source.readOnly),
     hidden: source.visible === false && !(typeof source.visibleIf === 'string' && source.visibleIf !== ''),
     comment: hasCommentArea(cell),
   };
-  if (typeof source.requiredIf === 'string' && source.requiredIf !== '')
-    column.requiredIf = new CompiledCondition(source.requiredIf);
+  const requiredIf = requiredIfOf(source);
+  if (requiredIf !== undefined && !flag(source.readOnly)) column.requiredIf = requiredIf;
   if (typeof source.visibleIf === 'string' && source.visibleIf !== '')
     column.visibleIf = new CompiledCondition(source.visibleIf);
   return column;
@@ -339,6 +353,36 @@ function implicitDynamicRows(element: ElementJson): number | undefined {
   return minRows >= 1 && rowCount > 0 && rowCount !== minRows ? minRows : undefined;
 }
 
+/** A row survey-core counts as empty: every cell it knows is empty (text trimmed). */
+function isRowEmpty(row: unknown, columns: Map<string, CompiledColumn>): boolean {
+  if (!isRecord(row)) return false;
+  for (const name in row) if (columns.has(name) && !isEmptyForSurveyCore(row[name])) return false;
+  return true;
+}
+
+/**
+ * A required dynamic matrix without minRowCount: survey-core, checking rows that hold empty cells,
+ * drops those cells and then the rows left without keys, and calls the matrix unanswered if no row
+ * is left. Rows written as `{}` alone are kept, so `[{}]` is an answer.
+ */
+function emptyOnceCleaned(rows: unknown[], columns: Map<string, CompiledColumn>): boolean {
+  let cleaned = false;
+  let kept = 0;
+  for (const row of rows) {
+    if (!isRecord(row)) {
+      kept++;
+      continue;
+    }
+    let keys = 0;
+    for (const name in row) {
+      if (columns.has(name) && isEmptyForSurveyCore(row[name])) cleaned = true;
+      else keys++;
+    }
+    if (keys > 0) kept++;
+  }
+  return cleaned && kept === 0;
+}
+
 function matrixDynamicCheck(
   element: ElementJson,
   survey: Record<string, unknown>,
@@ -349,8 +393,8 @@ function matrixDynamicCheck(
   const maxRows = typeof element.maxRowCount === 'number' ? element.maxRowCount : Infinity;
   const defaultRows = Math.max(typeof element.rowCount === 'number' ? element.rowCount : DEFAULT_DYNAMIC_ROWS, minRows);
   // A required matrix needs answers in its rows, not just rows: at least one, and minRowCount.
-  const required = flag(element.isRequired);
-  const filled = Math.max(1, minRows);
+  const required = staticallyRequired(element);
+  const requiredIf = requiredIfOf(element);
   const checkRows = (rows: unknown[], report: Report, context: CheckContext): void =>
     rows.forEach((row, index) =>
       checkCells(columns, row, `[${index}]`, report, {
@@ -362,15 +406,21 @@ function matrixDynamicCheck(
     check: (value, report, context) => {
       if (!Array.isArray(value)) return report('Expected a list of rows');
       if (value.length > maxRows) report(`At most ${maxRows} rows are allowed`);
-      if (context.mode === 'complete' && value.length < minRows) report(`At least ${minRows} rows are required`);
-      else if (context.mode === 'complete' && required && value.filter((row) => !isEmptyAnswer(row)).length < filled)
-        report(`Fill in at least ${filled} ${filled === 1 ? 'row' : 'rows'}`);
-      checkRows(value, report, context);
+      // survey-core pads answered rows up to minRowCount with empty ones, whose required cells it then demands.
+      const rows =
+        value.length < minRows ? [...value, ...Array.from({ length: minRows - value.length }, () => ({}))] : value;
+      if (context.mode === 'complete' && (required || requiredIf?.run(context.values) === true)) {
+        if (minRows === 0) {
+          if (emptyOnceCleaned(value, columns)) report('An answer is required');
+        } else if (rows.filter((row) => !isRowEmpty(row, columns)).length < minRows)
+          report(`Fill in at least ${minRows} ${minRows === 1 ? 'row' : 'rows'}`);
+      }
+      checkRows(context.mode === 'complete' ? rows : value, report, context);
     },
     // No answer at all: the form still shows its default rows, whose required cells must be filled.
     whenEmpty: (value, report, context) => {
       const count = Array.isArray(value) ? value.length : defaultRows;
-      if (Array.isArray(value) && value.length < minRows) report(`At least ${minRows} rows are required`);
+      // An empty list is no rows at all: survey-core pads only answered rows up to minRowCount.
       checkRows(
         Array.from({ length: count }, () => ({})),
         report,
@@ -480,7 +530,7 @@ function compileQuestion(
   const question: CompiledQuestion = {
     name,
     conditions: own,
-    required: flag(element.isRequired) && !own.readOnly,
+    required: staticallyRequired(element) && !own.readOnly,
     isEmpty: element.type === 'paneldynamic' ? isPanelListEmptyForSurveyCore : isEmptyForSurveyCore,
     check,
     validators: compileValidators(element.validators),
@@ -489,8 +539,8 @@ function compileQuestion(
   };
   if (whenEmpty !== undefined && !own.readOnly) question.whenEmpty = whenEmpty;
   if (element.type === 'matrixdynamic') question.implicitRows = implicitDynamicRows(element);
-  if (typeof element.requiredIf === 'string' && element.requiredIf !== '' && !own.readOnly)
-    question.requiredIf = new CompiledCondition(element.requiredIf);
+  const requiredIf = requiredIfOf(element);
+  if (requiredIf !== undefined && !own.readOnly) question.requiredIf = requiredIf;
   if (hasCommentArea(element)) question.extraKeys.push({ key: `${name}-Comment`, check: commentTextCheck });
   if ((element.type === 'matrixdynamic' || element.type === 'matrixdropdown') && hasTotals(element))
     question.extraKeys.push({ key: `${name}-total`, check: totalsCheck });
@@ -520,10 +570,12 @@ function compileScope(
         const panelConditions = conditionsWith(inherited, element);
         const panelQuestions = collect(element.elements, panelConditions);
         inside.push(...panelQuestions);
-        if (flag(element.isRequired) && !panelConditions.readOnly)
+        const requiredIf = requiredIfOf(element);
+        if ((flag(element.isRequired) || requiredIf !== undefined) && !panelConditions.readOnly)
           requiredPanels.push({
             name: String(element.name ?? ''),
             conditions: panelConditions,
+            requiredIf,
             questions: panelQuestions,
           });
       } else if (isQuestionElement(element)) {
@@ -705,6 +757,7 @@ function validateScope(scope: CompiledScope, given: CheckContext, report: Report
 function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report: Report): void {
   for (const panel of scope.requiredPanels) {
     if (!isShown(panel.conditions, context.values) || !allTrue(panel.conditions.enabled, context.values)) continue;
+    if (panel.requiredIf !== undefined && !panel.requiredIf.run(context.values)) continue;
     // A panel none of whose questions shows is hidden itself.
     const shown = panel.questions.filter((question) => isShown(question.conditions, context.values));
     if (shown.length > 0 && shown.every((question) => question.isEmpty(context.owner[question.name])))

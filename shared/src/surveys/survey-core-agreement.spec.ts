@@ -296,6 +296,42 @@ describe('answers survey-core rejects and the validator used to accept', () => {
     ).toEqual([]);
   });
 
+  it('lets requiredIf decide instead of isRequired, on questions, cells and panels', () => {
+    const a = { type: 'text', name: 'a', inputType: 'number' };
+    expect(check([a, { type: 'text', name: 't', isRequired: true, requiredIf: '{a} = 1' }], { a: 2 })).toEqual([]);
+    expect(check([a, { type: 'text', name: 't', isRequired: true, requiredIf: '{a} = 1' }], { a: 1 })).toEqual([
+      required('t'),
+    ]);
+    const columns = [
+      { name: 'c0', cellType: 'dropdown', choices: ['x'], isRequired: true, requiredIf: '{row.c1} notempty' },
+      { name: 'c1', cellType: 'text' },
+    ];
+    const matrix = { type: 'matrixdropdown', name: 'm', rows: ['r1'], columns };
+    expect(check([matrix], { m: { r1: { c0: 'x' } } })).toEqual([]);
+    expect(check([matrix], { m: { r1: { c1: 'k' } } })).toEqual([required('m.r1.c0')]);
+    const panel = { type: 'panel', name: 'P', requiredIf: '{a} = 1', elements: [{ type: 'text', name: 't' }] };
+    expect(check([a, panel], { a: 1 })).toEqual([
+      { question: 'P', message: 'Answer at least one question of this panel' },
+    ]);
+    expect(check([a, { ...panel, isRequired: true }], { a: 2 })).toEqual([]);
+  });
+
+  it('reads a required dynamic matrix as survey-core does: [{}] answers it, rows of empty cells do not', () => {
+    const columns = [{ name: 'c', cellType: 'text' }];
+    const matrix = { type: 'matrixdynamic', name: 'm', isRequired: true, columns };
+    expect(check([matrix], { m: [{}] })).toEqual([]);
+    expect(check([matrix], { m: [{ c: ' ' }, {}] })).toEqual([required('m')]);
+    expect(check([matrix], { m: [{ c: 'x' }, { c: '' }] })).toEqual([]);
+    expect(check([{ ...matrix, minRowCount: 1 }], { m: [{}] })).toEqual([
+      { question: 'm', message: 'Fill in at least 1 row' },
+    ]);
+    // Answered rows are padded up to minRowCount; an empty list is no rows.
+    const padded = { type: 'matrixdynamic', name: 'm', minRowCount: 2, columns: [{ ...columns[0], isRequired: true }] };
+    expect(check([padded], { m: [{ c: 'x' }] })).toEqual([required('m[1].c')]);
+    expect(check([{ ...padded, columns }], { m: [{ c: 'x' }] })).toEqual([]);
+    expect(check([padded], { m: [] })).toEqual([]);
+  });
+
   it('runs multipletext item validators, and expression validators on empty answers', () => {
     const items = [{ name: 'a', inputType: 'number', validators: [{ type: 'numeric', maxValue: 3 }] }];
     expect(check([{ type: 'multipletext', name: 'x', items }], { x: { a: 5 } })).toEqual([
