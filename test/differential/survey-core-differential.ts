@@ -409,7 +409,7 @@ export function surveyCoreErrors(definition: SurveyDefinition, data: Record<stri
 const STRICTER_BY_DESIGN = [
   /^Unknown question$/,
   /is hidden, so it must not be answered$/,
-  /is not (one of the choices|one of the rating values|a row|a column|a visible column|an item of this question)$/,
+  /is not (one of the choices|one of the rating values|a row|a column|a visible column|an item of this question|a value of this question)$/,
   /^Expected /,
   /is (chosen|ranked) twice$/,
   /cannot be combined with other choices$/,

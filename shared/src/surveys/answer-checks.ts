@@ -390,6 +390,11 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
 function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
   const partialRanking = flag(element.selectToRankEnabled);
+  // valuePropertyName wraps each ranked value as in other choice questions: `[{"id": "a"}, ...]`.
+  const readItem =
+    typeof element.valuePropertyName === 'string' && element.valuePropertyName !== ''
+      ? choiceItemReader(element)
+      : undefined;
   return (value, report, context) => {
     if (!Array.isArray(value)) {
       report('Expected a ranked list of choices');
@@ -397,7 +402,10 @@ function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
     }
     const choices = allowed(context);
     const seen = new Set<unknown>();
-    for (const item of value) {
+    for (const entry of value) {
+      const read = readItem === undefined ? { value: entry } : readItem(entry, report);
+      if (read === undefined) return;
+      const item = read.value;
       if (seen.has(item)) return report(`${show(item)} is ranked twice`);
       if (choices !== null && !choices.has(item)) return report(`${show(item)} is not one of the choices`);
       seen.add(item);

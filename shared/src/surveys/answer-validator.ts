@@ -66,6 +66,8 @@ interface ComputedValue {
   key: string;
   expression: CompiledExpression;
   precision?: number;
+  /** enableIf conditions: survey-core computes no read-only (disabled) expression question. */
+  enabled?: CompiledCondition[];
 }
 
 /** A panel with isRequired: at least one of its questions must be answered. */
@@ -582,11 +584,19 @@ function compileScope(
         const question = compileQuestion(element, inherited, survey, lookup);
         questions.push(question);
         inside.push(question);
-        if (element.type === 'expression' && typeof element.expression === 'string' && element.expression !== '') {
+        // A read-only expression question is never computed: the form sends no value for it.
+        if (
+          !question.conditions.readOnly &&
+          element.type === 'expression' &&
+          typeof element.expression === 'string' &&
+          element.expression !== ''
+        ) {
+          const enabled = question.conditions.enabled;
           computed.push({
             key: question.name,
             expression: new CompiledExpression(element.expression),
             precision: precisionOf(element),
+            ...(enabled.length > 0 ? { enabled } : {}),
           });
         }
       }
@@ -611,7 +621,21 @@ function normalizedDefinition(definition: SurveyDefinition): SurveyDefinition {
   const model = new SurveyModel();
   model.setDesignMode(true);
   model.fromJSON(definition);
-  return model.toJSON() as SurveyDefinition;
+  const normalized = model.toJSON() as SurveyDefinition;
+  // survey-core does not write `readOnly` and `enableIf` of expression questions back, yet honours them
+  // (it computes no read-only expression question).
+  const expressionStates = new Map<string, { readOnly?: unknown; enableIf?: unknown }>();
+  for (const { element } of walkElements(definition))
+    if (element.type === 'expression' && typeof element.name === 'string' && (element.readOnly || element.enableIf))
+      expressionStates.set(element.name.trim(), { readOnly: element.readOnly, enableIf: element.enableIf });
+  if (expressionStates.size > 0)
+    for (const { element } of walkElements(normalized)) {
+      const state = element.type === 'expression' ? expressionStates.get(element.name) : undefined;
+      if (state === undefined) continue;
+      if (flag(state.readOnly)) element.readOnly = true;
+      if (typeof state.enableIf === 'string') element.enableIf = state.enableIf;
+    }
+  return normalized;
 }
 
 /** calculatedValues: computed for conditions; those with includeIntoResult are stored with the answers. */
@@ -684,6 +708,7 @@ function withComputedValues(scope: CompiledScope, context: CheckContext): CheckC
   for (let pass = 0; pass <= scope.computed.length; pass++) {
     let changed = false;
     for (const item of scope.computed) {
+      if (item.enabled !== undefined && !allTrue(item.enabled, values)) continue;
       const result = rounded(item.expression.run(values), item.precision);
       if (!sameAnswer(owner[item.key], result)) {
         owner[item.key] = result;

@@ -61,6 +61,14 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     ]);
   });
 
+  it('reads valuePropertyName in rankings', () => {
+    const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
+    expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
+    expect(check([ranking], { r: [{ id: 'c' }, { id: 'c' }] })).toEqual([
+      { question: 'r', message: '"c" is ranked twice' },
+    ]);
+  });
+
   it('reads a checkbox matrix: each row holds a list of columns', () => {
     const elements = [{ type: 'matrix', name: 'm', cellType: 'checkbox', rows: ['r1'], columns: ['c1', 'c2'] }];
     expect(check(elements, { m: { r1: ['c1', 'c2'] } })).toEqual([]);
@@ -330,6 +338,19 @@ describe('answers survey-core rejects and the validator used to accept', () => {
     expect(check([padded], { m: [{ c: 'x' }] })).toEqual([required('m[1].c')]);
     expect(check([{ ...padded, columns }], { m: [{ c: 'x' }] })).toEqual([]);
     expect(check([padded], { m: [] })).toEqual([]);
+  });
+
+  it('computes no read-only or disabled expression question, as survey-core does', () => {
+    const a = { type: 'text', name: 'a' };
+    const follow = { type: 'text', name: 'f', isRequired: true, visibleIf: '{e} = 1' };
+    const expression = { type: 'expression', name: 'e', expression: 'iif({a} notempty, 1, 0)' };
+    expect(check([a, expression, follow], { a: 'x' })).toEqual([required('f')]);
+    expect(check([a, { ...expression, readOnly: true }, follow], { a: 'x' })).toEqual([]);
+    expect(
+      check([a, { type: 'panel', name: 'P', readOnly: true, elements: [expression] }, follow], { a: 'x' }),
+    ).toEqual([]);
+    expect(check([a, { ...expression, enableIf: "{a} = 'y'" }, follow], { a: 'x' })).toEqual([]);
+    expect(check([a, { ...expression, enableIf: "{a} = 'y'" }, follow], { a: 'y' })).toEqual([required('f')]);
   });
 
   it('runs multipletext item validators, and expression validators on empty answers', () => {
