@@ -220,6 +220,8 @@ function nameQuestions(elements: Json[]): Json[] {
     const { padName, ...rest } = element;
     if (rest.type === 'panel') return { ...rest, elements: (rest.elements as Json[]).map(name) };
     const questionName = `q${next++}`;
+    // A question shown only when it is itself (un)answered flips forever in the form: no oracle there.
+    if (typeof rest.visibleIf === 'string' && rest.visibleIf.includes(`{${questionName}}`)) delete rest.visibleIf;
     return { ...rest, name: padName === true ? ` ${questionName} ` : questionName };
   };
   return elements.map(name);

@@ -283,7 +283,12 @@ function choiceItemReader(element: ElementJson): (item: unknown, report: Report)
       return { value: item[property] };
     }
     if (!isRecord(item)) return { value: item };
-    if (commented.has(item.value) && (item.comment === undefined || typeof item.comment === 'string'))
+    // Once one choice has its own comment area, survey-core writes every chosen item as `{value, comment?}`.
+    if (
+      commented.size > 0 &&
+      'value' in item &&
+      (item.comment === undefined || (typeof item.comment === 'string' && commented.has(item.value)))
+    )
       return { value: item.value };
     report(`${show(item)} is not one of the choices`);
     return undefined;

@@ -61,6 +61,14 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     ]);
   });
 
+  it('reads every chosen item as {value} once one choice has its own comment area', () => {
+    const checkbox = { type: 'checkbox', name: 'c', choices: [{ value: 'a', showCommentArea: true }, 'b'] };
+    expect(check([checkbox], { c: [{ value: 'a', comment: 'why' }, { value: 'b' }] })).toEqual([]);
+    expect(check([checkbox], { c: [{ value: 'b', comment: 'why' }] })).toEqual([
+      { question: 'c', message: '{"value":"b","comment":"why"} is not one of the choices' },
+    ]);
+  });
+
   it('reads valuePropertyName in rankings', () => {
     const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
     expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
