@@ -268,7 +268,10 @@ function commentedChoices(element: ElementJson): Set<unknown> {
  * How one item of a choice answer is written: a bare value, `{value, comment}` for a choice with its
  * own comment area, or `{[valuePropertyName]: value}`. Returns the choice value, or reports the shape.
  */
-function choiceItemReader(element: ElementJson): (item: unknown, report: Report) => { value: unknown } | undefined {
+/** What a choice item reader returns for an item whose shape it reported (no allocation per item on the hot path). */
+const UNREADABLE: unique symbol = Symbol('unreadable choice item');
+
+function choiceItemReader(element: ElementJson): (item: unknown, report: Report) => unknown {
   const commented = commentedChoices(element);
   const property =
     typeof element.valuePropertyName === 'string' && element.valuePropertyName !== ''
@@ -278,20 +281,20 @@ function choiceItemReader(element: ElementJson): (item: unknown, report: Report)
     if (property !== undefined) {
       if (!isRecord(item) || !(property in item)) {
         report(`Expected {"${property}": value} for each choice`);
-        return undefined;
+        return UNREADABLE;
       }
-      return { value: item[property] };
+      return item[property];
     }
-    if (!isRecord(item)) return { value: item };
+    if (!isRecord(item)) return item;
     // Once one choice has its own comment area, survey-core writes every chosen item as `{value, comment?}`.
     if (
       commented.size > 0 &&
       'value' in item &&
       (item.comment === undefined || (typeof item.comment === 'string' && commented.has(item.value)))
     )
-      return { value: item.value };
+      return item.value;
     report(`${show(item)} is not one of the choices`);
-    return undefined;
+    return UNREADABLE;
   };
 }
 
@@ -331,9 +334,8 @@ function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>
   const readItem = choiceItemReader(element);
   const other = otherCommentCheck(element, (value) => value === OTHER);
   return (answer, report, context) => {
-    const read = isRecord(answer) ? readItem(answer, report) : { value: answer };
-    if (read === undefined) return;
-    const { value } = read;
+    const value = isRecord(answer) ? readItem(answer, report) : answer;
+    if (value === UNREADABLE) return;
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       report('Expected a single choice');
       return;
@@ -365,9 +367,8 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
     const values: unknown[] = [];
     // One message per question is enough, and keeps a list of 100,000 bad items cheap to answer.
     for (const entry of answer) {
-      const read = readItem(entry, report);
-      if (read === undefined) return;
-      const item = read.value;
+      const item = readItem(entry, report);
+      if (item === UNREADABLE) return;
       if (seen.has(item)) {
         report(`${show(item)} is chosen twice`);
         return;
@@ -408,9 +409,8 @@ function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
     const choices = allowed(context);
     const seen = new Set<unknown>();
     for (const entry of value) {
-      const read = readItem === undefined ? { value: entry } : readItem(entry, report);
-      if (read === undefined) return;
-      const item = read.value;
+      const item = readItem === undefined ? entry : readItem(entry, report);
+      if (item === UNREADABLE) return;
       if (seen.has(item)) return report(`${show(item)} is ranked twice`);
       if (choices !== null && !choices.has(item)) return report(`${show(item)} is not one of the choices`);
       seen.add(item);
@@ -554,6 +554,8 @@ export function checkWithValidators(
   report: Report,
   context: CheckContext,
 ): void {
+  // Nothing to track and no path to add: the common case on the hot path needs no wrapper.
+  if (checks.validators.length === 0 && suffix === '') return checks.check(value, report, context);
   let valid = true;
   const tracking: Report = (message, more = '') => {
     valid = false;
@@ -698,15 +700,18 @@ export function compileValidators(validators: unknown): ValueCheck[] {
         } catch {
           pattern = undefined;
         }
+        // As survey-core: any non-empty value is tested as text (a masked number too); a list item by item
+        // and then as a whole, comma-joined ("a,b"), which survey-core tests too.
         return (value, report) => {
-          if (pattern !== undefined && typeof value === 'string' && !pattern.test(value))
-            fail(report, 'Does not match the expected format');
+          if (pattern === undefined || isValueEmptyDeep(value)) return;
+          const items: unknown[] = Array.isArray(value) ? [...value, value] : [value];
+          if (items.some((item) => !pattern.test(String(item)))) fail(report, 'Does not match the expected format');
         };
       }
       case 'email':
+        // As survey-core: any truthy value is tested as text, so a masked number is no e-mail address.
         return (value, report) => {
-          if (typeof value === 'string' && !TEXT_FORMATS.email.pattern.test(value))
-            fail(report, 'Expected an e-mail address');
+          if (value && !TEXT_FORMATS.email.pattern.test(String(value))) fail(report, 'Expected an e-mail address');
         };
       case 'answercount': {
         const minCount = numberOr(validator.minCount, 0);

@@ -760,16 +760,15 @@ function validateScope(scope: CompiledScope, given: CheckContext, report: Report
     }
     const demanded =
       mode === 'complete' && !question.conditions.readOnly && allTrue(question.conditions.enabled, values);
-    const required = demanded && (question.required || question.requiredIf?.run(values) === true);
     if (empty) {
       if (!demanded) continue;
-      if (required) questionReport('An answer is required');
+      if (isRequired(question, values)) questionReport('An answer is required');
       else question.whenEmpty?.(value, questionReport, context);
       for (const validator of question.emptyValidators) validator(value, questionReport, context);
       continue;
     }
     // Present but empty to survey-core (blank text, a dynamic panel's `[{}]`): still not an answer.
-    if (required && question.isEmpty(value)) questionReport('An answer is required');
+    if (demanded && isRequired(question, values) && question.isEmpty(value)) questionReport('An answer is required');
     // Nobody can change a read-only answer, so nothing inside it is required.
     const answerContext: CheckContext = question.conditions.readOnly ? { ...context, mode: 'partial' } : context;
     checkWithValidators(question, value, '', questionReport, answerContext);
@@ -777,6 +776,10 @@ function validateScope(scope: CompiledScope, given: CheckContext, report: Report
       extra.check(owner[extra.key], (message) => report(message, extra.key), context);
   }
   if (mode === 'complete') checkRequiredPanels(scope, context, report);
+}
+
+function isRequired(question: CompiledQuestion, values: Record<string, unknown>): boolean {
+  return question.required || question.requiredIf?.run(values) === true;
 }
 
 function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report: Report): void {

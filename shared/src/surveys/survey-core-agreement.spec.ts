@@ -361,6 +361,25 @@ describe('answers survey-core rejects and the validator used to accept', () => {
     expect(check([a, { ...expression, enableIf: "{a} = 'y'" }, follow], { a: 'y' })).toEqual([required('f')]);
   });
 
+  it('runs e-mail and regex validators on any value as text, as survey-core does', () => {
+    const masked = (validator: unknown) => [{ type: 'text', name: 'n', maskType: 'numeric', validators: [validator] }];
+    expect(check(masked({ type: 'email' }), { n: 1 })).toEqual([
+      { question: 'n', message: 'Expected an e-mail address' },
+    ]);
+    expect(check(masked({ type: 'regex', regex: '^[a-z]+$' }), { n: 1 })).toEqual([
+      { question: 'n', message: 'Does not match the expected format' },
+    ]);
+    // A list is tested item by item and then comma-joined.
+    const list = (regex: string) => [
+      { type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'regex', regex }] },
+    ];
+    expect(check(list('^[a-z]+$'), { c: ['a'] })).toEqual([]);
+    expect(check(list('^[a-z]+$'), { c: ['a', 'b'] })).toEqual([
+      { question: 'c', message: 'Does not match the expected format' },
+    ]);
+    expect(check(list('^[a-z,]+$'), { c: ['a', 'b'] })).toEqual([]);
+  });
+
   it('runs multipletext item validators, and expression validators on empty answers', () => {
     const items = [{ name: 'a', inputType: 'number', validators: [{ type: 'numeric', maxValue: 3 }] }];
     expect(check([{ type: 'multipletext', name: 'x', items }], { x: { a: 5 } })).toEqual([
