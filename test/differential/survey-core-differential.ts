@@ -370,13 +370,22 @@ function isShown(question: Question): boolean {
   return question.isVisible && question.isParentVisible;
 }
 
-/** Answers through a live survey-core model, then keeps only what the form would submit. */
-export function answersThroughModel(definition: SurveyDefinition, tape: Tape): Record<string, unknown> {
+/** Passes after which clearing hidden answers is taken to go round in circles. */
+const MAX_CLEARING_PASSES = 20;
+
+/**
+ * Answers through a live survey-core model, then keeps only what the form would submit; undefined
+ * when the form never settles (a panel hidden by its own dynamic matrix, which survey-core refills
+ * with empty rows each time it shows again): there is no answer set to compare then.
+ */
+export function answersThroughModel(definition: SurveyDefinition, tape: Tape): Record<string, unknown> | undefined {
   const survey = new Model(definition);
   for (const question of survey.getAllQuestions(false)) if (isShown(question)) answer(question, tape);
   survey.clearIncorrectValues(false);
   // Clearing a hidden answer can hide another question: repeat until nothing changes.
+  let passes = 0;
   for (let changed = true; changed;) {
+    if (++passes > MAX_CLEARING_PASSES) return undefined;
     changed = false;
     const questions = survey.getAllQuestions(false);
     const visibleNames = new Set(questions.filter(isShown).map((question) => question.getValueName()));
@@ -469,6 +478,7 @@ function mutate(data: Record<string, unknown>, definition: SurveyDefinition, mut
 /** Runs one scenario; returns a description of the disagreement, or undefined when the two agree. */
 export function disagreement(scenario: Scenario): string | undefined {
   const generated = answersThroughModel(scenario.definition, new Tape(scenario.tape));
+  if (generated === undefined) return undefined;
   const data = mutate(generated, scenario.definition, scenario.mutation);
   const oracle = surveyCoreErrors(scenario.definition, data);
   const problems = validateAnswers(compileValidator(scenario.definition), data, 'complete');

@@ -59,6 +59,10 @@ interface CompiledQuestion {
   extraKeys: Array<{ key: string; check: ValueCheck }>;
   /** Empty rows survey-core writes into an unanswered, shown dynamic matrix (see implicitDynamicRows). */
   implicitRows?: number;
+  /** The answer is computed (expression question, included calculated value): the server writes it in. */
+  storesComputed?: boolean;
+  /** A dynamic panel's template, whose expression questions are stored in each panel. */
+  template?: CompiledScope;
 }
 
 /** A value the form computes (expression question, calculated value); the server computes it again. */
@@ -432,11 +436,22 @@ function matrixDynamicCheck(
   };
 }
 
+/** Condition values inside one panel of a dynamic panel: `{panel}`, `{panelIndex}`, `{prevPanel}`, … */
+function panelValues(outer: Record<string, unknown>, panels: unknown[], index: number): Record<string, unknown> {
+  return withVariables(outer, {
+    panel: panels[index],
+    panelIndex: index,
+    visiblePanelIndex: index,
+    prevPanel: panels[index - 1],
+    parentPanel: outer.panel,
+  });
+}
+
 function panelDynamicCheck(
   element: ElementJson,
   survey: Record<string, unknown>,
   lookup: ElementLookup,
-): { check: ValueCheck; whenEmpty: EmptyCheck } {
+): { check: ValueCheck; whenEmpty: EmptyCheck; template: CompiledScope } {
   const template = compileScope(element.templateElements ?? [], ROOT_CONDITIONS, survey, lookup);
   const minPanels = typeof element.minPanelCount === 'number' ? element.minPanelCount : 0;
   const maxPanels = typeof element.maxPanelCount === 'number' ? element.maxPanelCount : Infinity;
@@ -444,13 +459,7 @@ function panelDynamicCheck(
   const checkPanels = (panels: unknown[], report: Report, context: CheckContext): void => {
     panels.forEach((item, index) => {
       if (!isRecord(item)) return report('Expected an object of answers', `[${index}]`);
-      const values = withVariables(context.values, {
-        panel: item,
-        panelIndex: index,
-        visiblePanelIndex: index,
-        prevPanel: panels[index - 1],
-        parentPanel: context.values.panel,
-      });
+      const values = panelValues(context.values, panels, index);
       validateScope(
         template,
         { mode: context.mode, owner: item, values, ownerVariable: 'panel' },
@@ -459,6 +468,7 @@ function panelDynamicCheck(
     });
   };
   return {
+    template,
     check: (value, report, context) => {
       if (!Array.isArray(value)) return report('Expected a list of panels');
       if (value.length > maxPanels) report(`At most ${maxPanels} panels are allowed`);
@@ -508,6 +518,7 @@ function compileQuestion(
   const name = typeof element.valueName === 'string' && element.valueName !== '' ? element.valueName : element.name;
   let check: ValueCheck;
   let whenEmpty: EmptyCheck | undefined;
+  let template: CompiledScope | undefined;
   switch (element.type) {
     case 'matrix':
       ({ check, whenEmpty } = matrixCheck(element));
@@ -519,7 +530,7 @@ function compileQuestion(
       ({ check, whenEmpty } = matrixDynamicCheck(element, survey, lookup));
       break;
     case 'paneldynamic':
-      ({ check, whenEmpty } = panelDynamicCheck(element, survey, lookup));
+      ({ check, whenEmpty, template } = panelDynamicCheck(element, survey, lookup));
       break;
     case 'expression':
       check = computedCheck(name);
@@ -541,6 +552,7 @@ function compileQuestion(
   };
   if (whenEmpty !== undefined && !own.readOnly) question.whenEmpty = whenEmpty;
   if (element.type === 'matrixdynamic') question.implicitRows = implicitDynamicRows(element);
+  if (template !== undefined) question.template = template;
   const requiredIf = requiredIfOf(element);
   if (requiredIf !== undefined && !own.readOnly) question.requiredIf = requiredIf;
   if (hasCommentArea(element)) question.extraKeys.push({ key: `${name}-Comment`, check: commentTextCheck });
@@ -592,6 +604,7 @@ function compileScope(
           element.expression !== ''
         ) {
           const enabled = question.conditions.enabled;
+          question.storesComputed = true;
           computed.push({
             key: question.name,
             expression: new CompiledExpression(element.expression),
@@ -654,6 +667,7 @@ function compileCalculatedValues(definition: SurveyDefinition, root: CompiledSco
       validators: [],
       emptyValidators: [],
       extraKeys: [],
+      storesComputed: true,
     });
     (root.keys as Set<string>).add(value.name);
   }
@@ -791,6 +805,48 @@ function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report
     if (shown.length > 0 && shown.every((question) => question.isEmpty(context.owner[question.name])))
       report('Answer at least one question of this panel', panel.name);
   }
+}
+
+/** Writes the computed answers of one scope (and of its dynamic panels' panels) into a copy of its owner. */
+function storeComputedValues(scope: CompiledScope, outer: CheckContext): Record<string, unknown> {
+  const context = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
+  let stored: Record<string, unknown> | undefined;
+  const store = (key: string, value: unknown): void => {
+    stored ??= { ...outer.owner };
+    if (isEmptyAnswer(value)) delete stored[key];
+    else stored[key] = value;
+  };
+  for (const question of scope.questions) {
+    const current = outer.owner[question.name];
+    if (question.storesComputed === true) {
+      // A hidden question's value is not kept (and may not be sent).
+      const value = isShown(question.conditions, context.values) ? context.computed?.[question.name] : undefined;
+      if (current !== value) store(question.name, value);
+    } else if (question.template !== undefined && Array.isArray(current)) {
+      const template = question.template;
+      const panels = current.map((item: unknown, index) =>
+        isRecord(item)
+          ? storeComputedValues(template, {
+              mode: outer.mode,
+              owner: item,
+              values: panelValues(context.values, current, index),
+              ownerVariable: 'panel',
+            })
+          : item,
+      );
+      if (panels.some((item, index) => item !== current[index])) store(question.name, panels);
+    }
+  }
+  return stored ?? outer.owner;
+}
+
+/**
+ * The answers as survey-core stores them: expression questions and calculated values with
+ * includeIntoResult written in (or taken out when empty or hidden), computed from the other answers.
+ * Meant for answers validateAnswers accepted; the input is not changed.
+ */
+export function withComputedAnswers(compiled: CompiledSurvey, data: Record<string, unknown>): Record<string, unknown> {
+  return storeComputedValues(compiled.root, { mode: 'partial', owner: data, values: data });
 }
 
 /** Problems reported at most; the rest are counted in one closing entry. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compileValidator, validateAnswers, type AnswerProblem } from './answer-validator';
+import { compileValidator, validateAnswers, withComputedAnswers, type AnswerProblem } from './answer-validator';
 import { checkDefinition } from './definition-check';
 import type { SurveyDefinition } from './definition-types';
 
@@ -37,6 +37,45 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check(numbers, { a: 1, b: 2, total: 0 }, 'complete', { calculatedValues })).toEqual([
       { question: 'total', message: 'Must equal the value computed from the other answers (3)' },
     ]);
+  });
+
+  it('writes computed answers into the stored answers as survey-core has them, hidden ones left out', () => {
+    const definition = {
+      calculatedValues: [
+        { name: 'total', expression: '{a} + {b}', includeIntoResult: true },
+        { name: 'internal', expression: '{a} * 2' },
+      ],
+      elements: [
+        ...numbers,
+        { type: 'expression', name: 'double', expression: '{a} * 2' },
+        { type: 'expression', name: 'triple', expression: '{a} * 3', visibleIf: '{b} > 5' },
+        {
+          type: 'paneldynamic',
+          name: 'd',
+          templateElements: [
+            { type: 'text', name: 'x', inputType: 'number' },
+            { type: 'expression', name: 'y', expression: '{panel.x} + 1' },
+          ],
+        },
+      ],
+    } as SurveyDefinition;
+    const compiled = compileValidator(definition);
+    const sent = { a: 2, b: 3, d: [{ x: 1 }, { x: 5 }] };
+    const stored = withComputedAnswers(compiled, sent);
+    expect(stored).toEqual({
+      a: 2,
+      b: 3,
+      d: [
+        { x: 1, y: 2 },
+        { x: 5, y: 6 },
+      ],
+      double: 4,
+      total: 5,
+    });
+    expect(sent).toEqual({ a: 2, b: 3, d: [{ x: 1 }, { x: 5 }] });
+    expect(validateAnswers(compiled, stored, 'complete')).toEqual([]);
+    // survey-core reads a missing number as 0.
+    expect(withComputedAnswers(compiled, { b: 1 })).toEqual({ b: 1, double: 0, total: 1 });
   });
 
   it('evaluates conditions on calculated values', () => {
