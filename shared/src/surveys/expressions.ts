@@ -12,10 +12,11 @@ export function parseExpression(text: string): ParsedExpression {
   return { ok: true, variables };
 }
 
-/** The question a variable names: `{q1.row}`, `{q1[0].x}` and `{q1-Comment}` all read question q1. */
+/** The question a variable names: `{q1.row}`, `{q1[0].x}`, `{q1-Comment}` and `{q1-total.c}` all read question q1. */
 export function variableRoot(variable: string): string {
   const root = variable.split(/[.[]/, 1)[0];
-  return root.endsWith('-Comment') ? root.slice(0, -'-Comment'.length) : root;
+  for (const suffix of ['-Comment', '-total']) if (root.endsWith(suffix)) return root.slice(0, -suffix.length);
+  return root;
 }
 
 /** A compiled condition; ConditionRunner is the one part of survey-core used when validating answers. */

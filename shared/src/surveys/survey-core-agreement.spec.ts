@@ -503,6 +503,25 @@ describe('definitions survey-core loads', () => {
     ).toEqual([]);
   });
 
+  it('accepts variables in any case, matrix totals, and template questions reusing names of other scopes', () => {
+    const elements = [
+      { type: 'text', name: 'Age', inputType: 'number' },
+      { type: 'text', name: 'name', visibleIf: '{age} > 5' },
+      { type: 'matrixdynamic', name: 'm', columns: [{ name: 'c', cellType: 'text', totalType: 'sum' }] },
+      { type: 'text', name: 'big', visibleIf: '{m-total.c} > 5' },
+      { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'name' }] },
+      { type: 'paneldynamic', name: 'pets', templateElements: [{ type: 'text', name: 'name' }] },
+    ];
+    expect(checkDefinition(page(elements))).toEqual([]);
+    expect(check(elements, { Age: 7, name: 'Ann', kids: [{ name: 'Bo' }], pets: [{ name: 'Rex' }] })).toEqual([]);
+    expect(checkDefinition(page([...elements, { type: 'text', name: 'name' }]))).toEqual([
+      {
+        path: '$.pages[0].elements[6].name',
+        message: 'Duplicate question name "name"; it is also used at $.pages[0].elements[1]',
+      },
+    ]);
+  });
+
   it('accepts conditions on calculated values, shared value names and panel indexes', () => {
     expect(
       checkDefinition({
