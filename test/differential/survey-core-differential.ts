@@ -251,8 +251,11 @@ function textValue(question: Question, tape: Tape): unknown {
       const first = Math.ceil(min / step);
       return (first + tape.next(Math.max(1, Math.floor(max / step) - first + 1))) * step;
     }
-    case 'email':
-      return tape.pick(['user@example.org', 'a.b@example.co'])!;
+    case 'email': {
+      // The input's maxLength stops longer addresses being typed at all.
+      const address = tape.pick(['user@example.org', 'a.b@example.co'])!;
+      return typeof q.maxLength === 'number' && q.maxLength > 0 && address.length > q.maxLength ? undefined : address;
+    }
     case 'date':
       return `2024-05-0${1 + tape.next(9)}`;
     default: {
@@ -415,7 +418,7 @@ export function surveyCoreErrors(definition: SurveyDefinition, data: Record<stri
 /**
  * Where Concord is stricter than survey-core by design: unknown keys, answers to hidden questions,
  * rows or columns, values the form never offers (types, choices, rows, columns), computed values
- * sent by the client, and limits the form enforces while answering.
+ * sent by the client, and limits the form enforces while answering (maxLength among them).
  */
 const STRICTER_BY_DESIGN = [
   /^Unknown question$/,
@@ -430,6 +433,7 @@ const STRICTER_BY_DESIGN = [
   /^Must equal the value computed from the other answers/,
   /^Only one file is allowed$/,
   /^Must be between -?[\d.]+ and -?[\d.]+$/,
+  /^Must be at most \d+ characters$/,
 ];
 
 function isRecomputed(problem: AnswerProblem): boolean {
