@@ -772,8 +772,9 @@ function validateScope(scope: CompiledScope, given: CheckContext, report: Report
         questionReport('The question is hidden, so it must not be answered');
       continue;
     }
-    const demanded =
-      mode === 'complete' && !question.conditions.readOnly && allTrue(question.conditions.enabled, values);
+    // Read-only or disabled (enableIf), a question collects no errors in survey-core: not required, no validators.
+    const locked = question.conditions.readOnly || !allTrue(question.conditions.enabled, values);
+    const demanded = mode === 'complete' && !locked;
     if (empty) {
       if (!demanded) continue;
       if (isRequired(question, values)) questionReport('An answer is required');
@@ -783,9 +784,9 @@ function validateScope(scope: CompiledScope, given: CheckContext, report: Report
     }
     // Present but empty to survey-core (blank text, a dynamic panel's `[{}]`): still not an answer.
     if (demanded && isRequired(question, values) && question.isEmpty(value)) questionReport('An answer is required');
-    // Nobody can change a read-only answer, so nothing inside it is required.
-    const answerContext: CheckContext = question.conditions.readOnly ? { ...context, mode: 'partial' } : context;
-    checkWithValidators(question, value, '', questionReport, answerContext);
+    // Nobody can change a locked answer: only its shape is checked, and nothing inside it is required.
+    if (locked) question.check(value, questionReport, mode === 'partial' ? context : { ...context, mode: 'partial' });
+    else checkWithValidators(question, value, '', questionReport, context);
     for (const extra of question.extraKeys)
       extra.check(owner[extra.key], (message) => report(message, extra.key), context);
   }

@@ -108,6 +108,23 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     ]);
   });
 
+  it('runs no validators on read-only or disabled questions, and requires nothing inside them', () => {
+    const email = { type: 'text', name: 't', validators: [{ type: 'email' }] };
+    expect(check([{ ...email, readOnly: true }], { t: 'zzz' })).toEqual([]);
+    const a = { type: 'text', name: 'a' };
+    const disabled = { ...email, enableIf: "{a} = 'on'" };
+    expect(check([a, disabled], { t: 'zzz' })).toEqual([]);
+    expect(check([a, disabled], { a: 'on', t: 'zzz' })).toEqual([
+      { question: 't', message: 'Expected an e-mail address' },
+    ]);
+    const items = [{ name: 'x', isRequired: true }, { name: 'y' }];
+    expect(check([a, { type: 'multipletext', name: 'm', enableIf: "{a} = 'on'", items }], { m: { y: 'k' } })).toEqual(
+      [],
+    );
+    // The shape is still checked.
+    expect(check([{ ...email, readOnly: true }], { t: 5 })).toEqual([{ question: 't', message: 'Expected text' }]);
+  });
+
   it('reads valuePropertyName in rankings', () => {
     const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
     expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
