@@ -229,6 +229,25 @@ function choiceSource(element: ElementJson, lookup: ElementLookup): ChoiceSource
     };
   }
   const source = lookup(fromName);
+  if (source?.type === 'matrixdynamic' || source?.type === 'paneldynamic') {
+    // A dynamic matrix or panel offers one choice per row: its choiceValuesFromQuestion cell, or its first key.
+    const valueKey =
+      typeof element.choiceValuesFromQuestion === 'string' && element.choiceValuesFromQuestion !== ''
+        ? element.choiceValuesFromQuestion
+        : undefined;
+    return (context) => {
+      const allowed = new Set(own(context));
+      for (const extra of extras) allowed.add(extra);
+      const rows = context.owner[fromName];
+      if (!Array.isArray(rows)) return allowed;
+      for (const row of rows) {
+        if (!isRecord(row)) continue;
+        const key = valueKey ?? Object.keys(row)[0];
+        if (key !== undefined && !isValueEmptyDeep(row[key])) allowed.add(row[key]);
+      }
+      return allowed;
+    };
+  }
   // survey-core copies the source's visible choices, never its built-in items (other, none, ...).
   const sourceChoices = source === undefined ? () => [] : ownChoices(source);
   const mode = element.choicesFromQuestionMode;

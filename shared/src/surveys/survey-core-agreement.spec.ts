@@ -125,6 +125,29 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check([{ ...email, readOnly: true }], { t: 5 })).toEqual([{ question: 't', message: 'Expected text' }]);
   });
 
+  it('offers the rows of a dynamic matrix or panel named by choicesFromQuestion', () => {
+    const matrix = {
+      type: 'matrixdynamic',
+      name: 'm',
+      columns: [
+        { name: 'c0', cellType: 'dropdown', choices: ['x', 'y'] },
+        { name: 'c1', cellType: 'text' },
+      ],
+    };
+    const rows = [{ c0: 'y', c1: 'k' }, { c1: 'z' }];
+    // Without choiceValuesFromQuestion, each row's first key.
+    const first = { type: 'dropdown', name: 'd', choicesFromQuestion: 'm' };
+    expect(check([matrix, first], { m: rows, d: 'z' })).toEqual([]);
+    expect(check([matrix, first], { m: rows, d: 'k' })).toEqual([
+      { question: 'd', message: '"k" is not one of the choices' },
+    ]);
+    const named = { ...first, choiceValuesFromQuestion: 'c1' };
+    expect(check([matrix, named], { m: rows, d: 'k' })).toEqual([]);
+    const panels = { type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 't' }] };
+    const checkbox = { type: 'checkbox', name: 'c', choicesFromQuestion: 'p' };
+    expect(check([panels, checkbox], { p: [{ t: 'a' }, { t: 'b' }], c: ['a', 'b'] })).toEqual([]);
+  });
+
   it('reads valuePropertyName in rankings', () => {
     const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
     expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
