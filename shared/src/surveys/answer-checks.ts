@@ -382,13 +382,14 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
       return;
     }
     const choices = allowed(context);
-    const seen = new Set<unknown>();
+    // A set only for long lists (free text may make them long): short ones are searched faster as they are.
+    const seen = answer.length > 16 ? new Set<unknown>() : undefined;
     const values: unknown[] = [];
     // One message per question is enough, and keeps a list of 100,000 bad items cheap to answer.
     for (const entry of answer) {
       const item = readItem(entry, report);
       if (item === UNREADABLE) return;
-      if (seen.has(item)) {
+      if (seen === undefined ? values.includes(item) : seen.has(item)) {
         report(`${show(item)} is chosen twice`);
         return;
       }
@@ -396,15 +397,16 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
         report(`${show(item)} is not one of the choices`);
         return;
       }
-      seen.add(item);
+      seen?.add(item);
       values.push(item);
     }
-    for (const item of values) {
-      if (exclusive.has(item as string) && values.length > 1) {
-        report(`${show(item)} cannot be combined with other choices`);
-        return;
+    if (exclusive.size > 0 && values.length > 1)
+      for (const item of values) {
+        if (exclusive.has(item as string)) {
+          report(`${show(item)} cannot be combined with other choices`);
+          return;
+        }
       }
-    }
     if (maxSelected > 0 && values.length > maxSelected) report(`Choose at most ${maxSelected}`);
     if (context.mode === 'complete' && minSelected > 0 && values.length < minSelected)
       report(`Choose at least ${minSelected}`);

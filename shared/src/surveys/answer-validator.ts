@@ -13,6 +13,7 @@ import {
   isEmptyAnswer,
   isEmptyForSurveyCore,
   isPanelListEmptyForSurveyCore,
+  type ItemVisibility,
   type Report,
   type ValueCheck,
   visibleItems,
@@ -146,22 +147,40 @@ function show(value: unknown): string {
 }
 
 /** Rows of a matrix with their visibility (row visibleIf, the matrix's rowsVisibleIf with `{item}`). */
-function matrixRows(element: ElementJson): { all: Set<string>; visible: (context: CheckContext) => string[] } {
+interface MatrixRows {
+  all: Set<string>;
+  visible: (context: CheckContext) => string[];
+  /** The same as a set; built once per version when no row has a condition. */
+  visibleSet: (context: CheckContext) => ReadonlySet<string>;
+}
+
+function matrixRows(element: ElementJson): MatrixRows {
   const items = conditionalItems(element.rows, element.rowsVisibleIf);
   const shown = visibleItems(items);
   const all = new Set([...items.fixed, ...items.conditional.map((item) => item.value)].map(String));
   if (items.conditional.length === 0) {
     const fixed = [...all];
-    return { all, visible: () => fixed };
+    return { all, visible: () => fixed, visibleSet: () => all };
   }
-  return { all, visible: (context) => shown(context).map(String) };
+  const visible = (context: CheckContext): string[] => shown(context).map(String);
+  return { all, visible, visibleSet: (context) => new Set(visible(context)) };
+}
+
+/** The visible items as a set, built once per version when no item has a condition. */
+function visibleItemSet(items: ItemVisibility): (context: CheckContext) => ReadonlySet<unknown> {
+  if (items.conditional.length === 0) {
+    const fixed = new Set(items.fixed);
+    return () => fixed;
+  }
+  const shown = visibleItems(items);
+  return (context) => new Set(shown(context));
 }
 
 function matrixCheck(element: ElementJson): { check: ValueCheck; whenEmpty?: EmptyCheck } {
   const rows = matrixRows(element);
   const columnItems = conditionalItems(element.columns, element.columnsVisibleIf);
   const allColumns = new Set([...columnItems.fixed, ...columnItems.conditional.map((item) => item.value)]);
-  const visibleColumns = visibleItems(columnItems);
+  const visibleColumns = visibleItemSet(columnItems);
   const multiple = element.cellType === 'checkbox';
   const allRowsRequired = flag(element.isAllRowRequired) || flag(element.eachRowRequired);
   const checkCell = (cell: unknown, columns: ReadonlySet<unknown>, row: string, report: Report): void => {
@@ -183,9 +202,10 @@ function matrixCheck(element: ElementJson): { check: ValueCheck; whenEmpty?: Emp
   };
   const check: ValueCheck = (value, report, context) => {
     if (!isRecord(value)) return report('Expected an object of row answers');
-    const visibleRows = new Set(rows.visible(context));
-    const columns = new Set(visibleColumns(context));
-    for (const [row, cell] of Object.entries(value)) {
+    const visibleRows = rows.visibleSet(context);
+    const columns = visibleColumns(context);
+    for (const row in value) {
+      const cell = value[row];
       if (!rows.all.has(row)) report(`${JSON.stringify(row)} is not a row`);
       else if (isEmptyAnswer(cell)) continue;
       else if (!visibleRows.has(row)) report(HIDDEN_ROW, `.${row}`);
@@ -290,7 +310,8 @@ function checkCells(
   const context: CheckContext = { mode: parent.mode, owner: row, values };
   const visible = (column: CompiledColumn): boolean =>
     !column.hidden && (column.visibleIf === undefined || column.visibleIf.run(context.values));
-  for (const [name, cell] of Object.entries(row)) {
+  for (const name in row) {
+    const cell = row[name];
     const column = columns.get(name);
     if (column === undefined) {
       const commented = name.endsWith('-Comment') ? columns.get(name.slice(0, -'-Comment'.length)) : undefined;
@@ -301,13 +322,23 @@ function checkCells(
     }
     if (isEmptyAnswer(cell)) continue;
     if (!visible(column)) report(HIDDEN_COLUMN, `${prefix}.${name}`);
-    else checkWithValidators(column, cell, `${prefix}.${name}`, report, context);
+    // The cell's path is only spelled out when something is reported.
+    else
+      checkWithValidators(
+        column,
+        cell,
+        '',
+        (message, more = '') => report(message, `${prefix}.${name}${more}`),
+        context,
+      );
   }
   if (context.mode !== 'complete') return;
   for (const [name, column] of columns) {
     if (!isEmptyAnswer(row[name]) || !visible(column)) continue;
+    if (column.required || column.requiredIf?.run(context.values) === true)
+      report('An answer is required', `${prefix}.${name}`);
+    if (column.emptyValidators.length === 0) continue;
     const cellReport: Report = (message) => report(message, `${prefix}.${name}`);
-    if (column.required || column.requiredIf?.run(context.values) === true) cellReport('An answer is required');
     for (const validator of column.emptyValidators) validator(row[name], cellReport, context);
   }
 }
@@ -332,8 +363,9 @@ function matrixDropdownCheck(
   return {
     check: (value, report, context) => {
       if (!isRecord(value)) return report('Expected an object of row answers');
-      const visibleRows = new Set(rows.visible(context));
-      for (const [row, cells] of Object.entries(value)) {
+      const visibleRows = rows.visibleSet(context);
+      for (const row in value) {
+        const cells = value[row];
         if (!rows.all.has(row)) report(`${JSON.stringify(row)} is not a row`);
         else if (!visibleRows.has(row)) {
           if (!isEmptyAnswer(cells)) report(HIDDEN_ROW, `.${row}`);
