@@ -269,7 +269,9 @@ function textValue(question: Question, tape: Tape): unknown {
 const BUILT_IN = new Set(['none', 'refused', 'dontknow']);
 
 /** Picks a set of offered choices: one exclusive item (none, refuse, don't know) or regular ones. */
-function answerMany(question: Question, q: Json, offered: unknown[], tape: Tape): void {
+function answerMany(question: Question, q: Json, listed: unknown[], tape: Tape): void {
+  // Two items of one value (rows of a matrix copied by choicesFromQuestion) are one choice in the form.
+  const offered = [...new Set(listed)];
   const exclusive = offered.filter((value) => BUILT_IN.has(String(value)));
   const regular = offered.filter((value) => !BUILT_IN.has(String(value)));
   if (tape.next(5) === 0 && exclusive.length > 0) {

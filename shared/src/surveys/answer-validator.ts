@@ -22,7 +22,7 @@ import {
 } from './answer-checks';
 import { definitionPages, isPanelType, isQuestionElement, walkElements } from './definition-model';
 import { type ElementJson, isRecord, type SurveyDefinition } from './definition-types';
-import { CompiledCondition, CompiledExpression, sameAnswer } from './expressions';
+import { CompiledCondition, CompiledExpression, compilingWithExactLookup, sameAnswer } from './expressions';
 
 export type { AnswerMode } from './answer-checks';
 
@@ -93,6 +93,8 @@ interface CompiledScope {
   sharedKeys: boolean;
   /** Questions survey-core fills with empty rows when unanswered. */
   implicitRows: CompiledQuestion[];
+  /** Dynamic panels, which conditions read as empty while no panel holds a key (`[{}]`). */
+  panelLists: CompiledQuestion[];
 }
 
 /** A definition compiled once into plain checks; validating answers then builds no survey-core model. */
@@ -657,7 +659,8 @@ function compileScope(
     for (const extra of question.extraKeys) keys.add(extra.key);
   }
   const implicitRows = questions.filter((question) => question.implicitRows !== undefined);
-  return { questions, keys, computed, requiredPanels, sharedKeys, implicitRows };
+  const panelLists = questions.filter((question) => question.template !== undefined);
+  return { questions, keys, computed, requiredPanels, sharedKeys, implicitRows, panelLists };
 }
 
 /** The definition as survey-core reads it: names trimmed, `"true"` read as true, legacy names renamed, panels named. */
@@ -708,6 +711,16 @@ function compileCalculatedValues(definition: SurveyDefinition, root: CompiledSco
 /** Compiles a definition once (per survey version) into plain checks. */
 export function compileValidator(raw: SurveyDefinition): CompiledSurvey {
   const definition = normalizedDefinition(raw);
+  // Names that differ only in case would make an exact lookup find another answer than survey-core.
+  const names = walkElements(definition).map(({ element }) => String(element.valueName ?? element.name ?? ''));
+  if (Array.isArray(definition.calculatedValues))
+    for (const value of definition.calculatedValues as unknown[]) if (isRecord(value)) names.push(String(value.name));
+  const distinct = new Set(names);
+  const exact = new Set([...distinct].map((name) => name.toLowerCase())).size === distinct.size;
+  return compilingWithExactLookup(exact, () => compileDefinition(definition));
+}
+
+function compileDefinition(definition: SurveyDefinition): CompiledSurvey {
   const byName = new Map<string, ElementJson>();
   for (const { element } of walkElements(definition))
     if (typeof element.name === 'string') byName.set(element.name, element);
@@ -719,6 +732,7 @@ export function compileValidator(raw: SurveyDefinition): CompiledSurvey {
     requiredPanels: [],
     sharedKeys: false,
     implicitRows: [],
+    panelLists: [],
   };
   for (const { page } of definitionPages(definition)) {
     const scope = compileScope(page.elements ?? [], conditionsWith(ROOT_CONDITIONS, page), definition, lookup);
@@ -726,6 +740,7 @@ export function compileValidator(raw: SurveyDefinition): CompiledSurvey {
     root.computed.push(...scope.computed);
     root.requiredPanels.push(...scope.requiredPanels);
     root.implicitRows.push(...scope.implicitRows);
+    root.panelLists.push(...scope.panelLists);
     for (const key of scope.keys) {
       if (root.keys.has(key)) root.sharedKeys = true;
       (root.keys as Set<string>).add(key);
@@ -786,9 +801,23 @@ function withImplicitRows(scope: CompiledScope, context: CheckContext): CheckCon
   return { ...context, owner, values };
 }
 
+/** survey-core's conditions read a dynamic panel none of whose panels holds a key (`[{}]`) as empty. */
+function withEmptyPanelLists(scope: CompiledScope, context: CheckContext): CheckContext {
+  let empty: Record<string, unknown> | undefined;
+  for (const question of scope.panelLists) {
+    const value = context.owner[question.name];
+    if (Array.isArray(value) && value.length > 0 && isPanelListEmptyForSurveyCore(value)) {
+      empty ??= {};
+      empty[question.name] = undefined;
+    }
+  }
+  return empty === undefined ? context : { ...context, values: withVariables(context.values, empty) };
+}
+
 function validateScope(scope: CompiledScope, given: CheckContext, report: Report): void {
   const outer = scope.implicitRows.length > 0 ? withImplicitRows(scope, given) : given;
-  const context = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
+  const computed = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
+  const context = scope.panelLists.length > 0 ? withEmptyPanelLists(scope, computed) : computed;
   const { owner, values, mode } = context;
   for (const key in owner) {
     if (!scope.keys.has(key)) report('Unknown question', key);

@@ -148,6 +148,37 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check([panels, checkbox], { p: [{ t: 'a' }, { t: 'b' }], c: ['a', 'b'] })).toEqual([]);
   });
 
+  it('finds condition variables in any case, in nested answers and in panels, whichever lookup serves them', () => {
+    const elements = [
+      { type: 'text', name: 'Age', inputType: 'number' },
+      { type: 'matrix', name: 'm', rows: ['r'], columns: ['c', 'd'] },
+      { type: 'text', name: 'older', isRequired: true, visibleIf: '{age} > 5' },
+      { type: 'text', name: 'picked', isRequired: true, visibleIf: "{m.r} = 'd'" },
+      {
+        type: 'paneldynamic',
+        name: 'p',
+        templateElements: [
+          { type: 'text', name: 'x' },
+          { type: 'text', name: 'y', isRequired: true, visibleIf: "{panel.x} = 'on' and {Age} > 5" },
+        ],
+      },
+    ];
+    expect(check(elements, { Age: 7, m: { r: 'd' }, p: [{ x: 'on' }, { x: 'off' }] })).toEqual([
+      required('older'),
+      required('picked'),
+      required('p[0].y'),
+    ]);
+    expect(check(elements, { Age: 3, m: { r: 'c' }, p: [{ x: 'on' }] })).toEqual([]);
+  });
+
+  it('reads a dynamic panel of empty panels as empty in conditions, as survey-core does', () => {
+    const panels = { type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 't' }] };
+    const shown = { type: 'text', name: 'f', isRequired: true, visibleIf: '{p} notempty' };
+    expect(check([panels, shown], { p: [{}] })).toEqual([]);
+    expect(check([panels, shown], { p: [{}, { t: 'a' }] })).toEqual([required('f')]);
+    expect(check([panels, { ...shown, visibleIf: '{p} empty' }], { p: [{}] })).toEqual([required('f')]);
+  });
+
   it('reads valuePropertyName in rankings', () => {
     const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
     expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
