@@ -321,20 +321,30 @@ function storesOtherAsText(element: ElementJson, survey: Record<string, unknown>
   return (element.storeOthersAsComment ?? survey.storeOthersAsComment) === false;
 }
 
-/** With valuePropertyName, survey-core stores the "other" text itself in place of "other". */
-function storesOtherInValue(element: ElementJson): boolean {
+/**
+ * Where survey-core stores the "other" text itself in place of "other": with valuePropertyName, and in a
+ * multiple choice whose items are written `{value, comment}` (some choice has its own comment area).
+ */
+function storesOtherInValue(element: ElementJson, multiple: boolean): boolean {
+  if (!flag(element.showOtherItem) && !flag(element.hasOther)) return false;
   const wrapped = typeof element.valuePropertyName === 'string' && element.valuePropertyName !== '';
-  return wrapped && (flag(element.showOtherItem) || flag(element.hasOther));
+  return wrapped || (multiple && commentedChoices(element).size > 0);
 }
 
 /** Dropdowns and tag boxes with allowCustomChoices store whatever the respondent typed. */
-function acceptsFreeText(element: ElementJson, survey: Record<string, unknown>): boolean {
-  return storesOtherAsText(element, survey) || flag(element.allowCustomChoices) || storesOtherInValue(element);
+function acceptsFreeText(element: ElementJson, survey: Record<string, unknown>, multiple: boolean): boolean {
+  return (
+    storesOtherAsText(element, survey) || flag(element.allowCustomChoices) || storesOtherInValue(element, multiple)
+  );
 }
 
-function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) => boolean): ValueCheck | undefined {
+function otherCommentCheck(
+  element: ElementJson,
+  multiple: boolean,
+  chosenOther: (value: unknown) => boolean,
+): ValueCheck | undefined {
   if (!flag(element.showOtherItem) && !flag(element.hasOther)) return undefined;
-  if (storesOtherInValue(element)) {
+  if (storesOtherInValue(element, multiple)) {
     return (value, report, context) => {
       if (context.mode === 'complete' && chosenOther(value)) report('Describe the "other" answer');
     };
@@ -349,9 +359,9 @@ function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) =
 
 function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const freeText = acceptsFreeText(element, survey);
+  const freeText = acceptsFreeText(element, survey, false);
   const readItem = choiceItemReader(element);
-  const other = otherCommentCheck(element, (value) => value === OTHER);
+  const other = otherCommentCheck(element, false, (value) => value === OTHER);
   return (answer, report, context) => {
     const value = isRecord(answer) ? readItem(answer, report) : answer;
     if (value === UNREADABLE) return;
@@ -370,12 +380,12 @@ function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>
 
 function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const freeText = acceptsFreeText(element, survey);
+  const freeText = acceptsFreeText(element, survey, true);
   const readItem = choiceItemReader(element);
   const exclusive = new Set(EXCLUSIVE_VALUES.filter(([property]) => flag(element[property])).map(([, value]) => value));
   const minSelected = numberOr(element.minSelectedChoices, 0);
   const maxSelected = numberOr(element.maxSelectedChoices, 0);
-  const other = otherCommentCheck(element, (value) => Array.isArray(value) && value.includes(OTHER));
+  const other = otherCommentCheck(element, true, (value) => Array.isArray(value) && value.includes(OTHER));
   return (answer, report, context) => {
     if (!Array.isArray(answer)) {
       report('Expected a list of choices');

@@ -179,6 +179,21 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check([panels, { ...shown, visibleIf: '{p} empty' }], { p: [{}] })).toEqual([required('f')]);
   });
 
+  it('takes the "other" text as the item itself in a multiple choice written as {value} items', () => {
+    const checkbox = {
+      type: 'checkbox',
+      name: 'c',
+      choices: [{ value: 'a', showCommentArea: true }, 'b'],
+      showOtherItem: true,
+    };
+    expect(check([checkbox], { c: [{ value: 'a' }, { value: 'my own' }] })).toEqual([]);
+    expect(check([checkbox], { c: [{ value: 'other' }], 'c-Comment': 'my own' })).toEqual([
+      { question: 'c', message: 'Describe the "other" answer' },
+    ]);
+    // A single choice keeps its "other" text beside it.
+    expect(check([{ ...checkbox, type: 'radiogroup' }], { c: 'other', 'c-Comment': 'my own' })).toEqual([]);
+  });
+
   it('reads valuePropertyName in rankings', () => {
     const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
     expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
