@@ -761,11 +761,16 @@ function rounded(value: unknown, precision: number | undefined): unknown {
  * Computes expression questions and calculated values from the other answers, as the form does (until
  * they settle, since one may read another); whatever the client sent for them is never trusted.
  */
-function withComputedValues(scope: CompiledScope, context: CheckContext): CheckContext {
+function withComputedValues(
+  scope: CompiledScope,
+  context: CheckContext,
+  overrides?: Record<string, unknown>,
+): CheckContext {
   const owner: Record<string, unknown> = { ...context.owner };
   for (const item of scope.computed) delete owner[item.key];
-  const values =
-    context.ownerVariable === undefined ? owner : withVariable(context.values, context.ownerVariable, owner);
+  const base = context.ownerVariable === undefined ? owner : withVariable(context.values, context.ownerVariable, owner);
+  // The overrides sit above the answers, which the computed values are written into as they settle.
+  const values = overrides === undefined ? base : withVariables(base, overrides);
   for (let pass = 0; pass <= scope.computed.length; pass++) {
     let changed = false;
     for (const item of scope.computed) {
@@ -801,23 +806,28 @@ function withImplicitRows(scope: CompiledScope, context: CheckContext): CheckCon
   return { ...context, owner, values };
 }
 
-/** survey-core's conditions read a dynamic panel none of whose panels holds a key (`[{}]`) as empty. */
-function withEmptyPanelLists(scope: CompiledScope, context: CheckContext): CheckContext {
+/** survey-core's conditions and expressions read a dynamic panel none of whose panels holds a key (`[{}]`) as empty. */
+function emptyPanelLists(scope: CompiledScope, owner: Record<string, unknown>): Record<string, unknown> | undefined {
   let empty: Record<string, unknown> | undefined;
   for (const question of scope.panelLists) {
-    const value = context.owner[question.name];
+    const value = owner[question.name];
     if (Array.isArray(value) && value.length > 0 && isPanelListEmptyForSurveyCore(value)) {
       empty ??= {};
       empty[question.name] = undefined;
     }
   }
-  return empty === undefined ? context : { ...context, values: withVariables(context.values, empty) };
+  return empty;
 }
 
 function validateScope(scope: CompiledScope, given: CheckContext, report: Report): void {
   const outer = scope.implicitRows.length > 0 ? withImplicitRows(scope, given) : given;
-  const computed = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
-  const context = scope.panelLists.length > 0 ? withEmptyPanelLists(scope, computed) : computed;
+  const empty = scope.panelLists.length > 0 ? emptyPanelLists(scope, outer.owner) : undefined;
+  const context =
+    scope.computed.length > 0
+      ? withComputedValues(scope, outer, empty)
+      : empty === undefined
+        ? outer
+        : { ...outer, values: withVariables(outer.values, empty) };
   const { owner, values, mode } = context;
   for (const key in owner) {
     if (!scope.keys.has(key)) report('Unknown question', key);
@@ -871,7 +881,8 @@ function checkRequiredPanels(scope: CompiledScope, context: CheckContext, report
 
 /** Writes the computed answers of one scope (and of its dynamic panels' panels) into a copy of its owner. */
 function storeComputedValues(scope: CompiledScope, outer: CheckContext): Record<string, unknown> {
-  const context = scope.computed.length > 0 ? withComputedValues(scope, outer) : outer;
+  const empty = scope.panelLists.length > 0 ? emptyPanelLists(scope, outer.owner) : undefined;
+  const context = scope.computed.length > 0 ? withComputedValues(scope, outer, empty) : outer;
   let stored: Record<string, unknown> | undefined;
   const store = (key: string, value: unknown): void => {
     stored ??= { ...outer.owner };

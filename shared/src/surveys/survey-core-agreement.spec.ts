@@ -177,6 +177,11 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check([panels, shown], { p: [{}] })).toEqual([]);
     expect(check([panels, shown], { p: [{}, { t: 'a' }] })).toEqual([required('f')]);
     expect(check([panels, { ...shown, visibleIf: '{p} empty' }], { p: [{}] })).toEqual([required('f')]);
+    // Expressions and calculated values read it so too.
+    const calculatedValues = [{ name: 'calc', expression: 'iif({p} notempty, 1, 0)' }];
+    const byCalc = { ...shown, visibleIf: '{calc} = 1' };
+    expect(check([panels, byCalc], { p: [{}] }, 'complete', { calculatedValues })).toEqual([]);
+    expect(check([panels, byCalc], { p: [{ t: 'a' }] }, 'complete', { calculatedValues })).toEqual([required('f')]);
   });
 
   it('takes the "other" text as the item itself in a multiple choice written as {value} items', () => {
