@@ -409,7 +409,9 @@ export function answersThroughModel(definition: SurveyDefinition, tape: Tape): R
 export function surveyCoreErrors(definition: SurveyDefinition, data: Record<string, unknown>): string[] {
   // survey-core warns on the console about values it corrects; its verdict is what counts here.
   const survey = new Model(definition);
-  survey.data = structuredClone(data);
+  // A JSON copy, not structuredClone: under Jest, structuredClone returns objects of another realm,
+  // whose constructor is not the Object survey-core checks for, and survey-core then calls rows empty.
+  survey.data = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
   const valid = survey.validate(true, false);
   const errors = survey
     .getAllQuestions(false)
