@@ -101,7 +101,8 @@ export const isEmptyForSurveyCore: EmptinessTest = (value) =>
 /** A dynamic panel is empty when no panel holds a key at all (`[{}]`), whatever its panels' values. */
 export const isPanelListEmptyForSurveyCore: EmptinessTest = (value) => {
   if (!Array.isArray(value)) return true;
-  for (const panel of value) if (panel !== null && panel !== undefined && Object.keys(panel).length > 0) return false;
+  for (const panel of value as unknown[])
+    if (panel !== null && panel !== undefined && Object.keys(panel).length > 0) return false;
   return true;
 };
 
@@ -440,7 +441,7 @@ function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
     const choices = allowed(context);
     const seen = new Set<unknown>();
     for (const entry of value) {
-      const item = readItem === undefined ? entry : readItem(entry, report);
+      const item: unknown = readItem === undefined ? entry : readItem(entry, report);
       if (item === UNREADABLE) return;
       if (seen.has(item)) return report(`${show(item)} is ranked twice`);
       if (choices !== null && !choices.has(item)) return report(`${show(item)} is not one of the choices`);
@@ -735,13 +736,14 @@ export function compileValidators(validators: unknown): ValueCheck[] {
         // and then as a whole, comma-joined ("a,b"), which survey-core tests too.
         return (value, report) => {
           if (pattern === undefined || isValueEmptyDeep(value)) return;
-          const items: unknown[] = Array.isArray(value) ? [...value, value] : [value];
+          const items: unknown[] = Array.isArray(value) ? [...(value as unknown[]), value] : [value];
           if (items.some((item) => !pattern.test(String(item)))) fail(report, 'Does not match the expected format');
         };
       }
       case 'email':
         // As survey-core: any truthy value is tested as text, so a masked number is no e-mail address.
         return (value, report) => {
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- survey-core tests String(value) too
           if (value && !TEXT_FORMATS.email.pattern.test(String(value))) fail(report, 'Expected an e-mail address');
         };
       case 'answercount': {

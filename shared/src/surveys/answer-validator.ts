@@ -448,7 +448,9 @@ function matrixDynamicCheck(
       if (value.length > maxRows) report(`At most ${maxRows} rows are allowed`);
       // survey-core pads answered rows up to minRowCount with empty ones, whose required cells it then demands.
       const rows =
-        value.length < minRows ? [...value, ...Array.from({ length: minRows - value.length }, () => ({}))] : value;
+        value.length < minRows
+          ? [...(value as unknown[]), ...Array.from({ length: minRows - value.length }, () => ({}))]
+          : value;
       if (context.mode === 'complete' && (required || requiredIf?.run(context.values) === true)) {
         if (minRows === 0) {
           if (emptyOnceCleaned(value, columns)) report('An answer is required');
@@ -712,7 +714,9 @@ function compileCalculatedValues(definition: SurveyDefinition, root: CompiledSco
 export function compileValidator(raw: SurveyDefinition): CompiledSurvey {
   const definition = normalizedDefinition(raw);
   // Names that differ only in case would make an exact lookup find another answer than survey-core.
-  const names = walkElements(definition).map(({ element }) => String(element.valueName ?? element.name ?? ''));
+  const names = walkElements(definition).map(({ element }) =>
+    typeof element.valueName === 'string' ? element.valueName : typeof element.name === 'string' ? element.name : '',
+  );
   if (Array.isArray(definition.calculatedValues))
     for (const value of definition.calculatedValues as unknown[]) if (isRecord(value)) names.push(String(value.name));
   const distinct = new Set(names);
