@@ -68,6 +68,8 @@ const TEXT_FORMATS: Record<string, { pattern: RegExp; message: string }> = {
   color: { pattern: /^#[0-9a-fA-F]{6}$/, message: 'Expected a colour (#rrggbb)' },
 };
 const NUMERIC_INPUT_TYPES = new Set(['number', 'range']);
+/** The input types survey-core applies maxLength to (QuestionTextModel.isTextInput). */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password']);
 
 export function isEmptyAnswer(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -517,7 +519,10 @@ function matchesStep(value: number, step: number): boolean {
 
 function textCheck(element: ElementJson, survey: Record<string, unknown>): ValueCheck {
   const inputType = typeof element.inputType === 'string' ? element.inputType : 'text';
-  const maxLength = numberOr(element.maxLength, numberOr(survey.maxTextLength, 0));
+  // survey-core limits the length of text inputs only, not of dates, times, colours, ...
+  const maxLength = TEXT_INPUT_TYPES.has(inputType)
+    ? numberOr(element.maxLength, numberOr(survey.maxTextLength, 0))
+    : 0;
   const min = literalBound(element.min);
   const max = literalBound(element.max);
   const masked = typeof element.maskType === 'string' && element.maskType !== 'none';

@@ -199,6 +199,13 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check([{ ...checkbox, type: 'radiogroup' }], { c: 'other', 'c-Comment': 'my own' })).toEqual([]);
   });
 
+  it('limits the length of text inputs only, as survey-core does', () => {
+    expect(check([{ type: 'text', name: 'd', inputType: 'date', maxLength: 5 }], { d: '2024-05-02' })).toEqual([]);
+    expect(check([{ type: 'text', name: 't', inputType: 'tel', maxLength: 5 }], { t: '123456' })).toEqual([
+      { question: 't', message: 'Must be at most 5 characters' },
+    ]);
+  });
+
   it('reads valuePropertyName in rankings', () => {
     const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
     expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
