@@ -38,10 +38,11 @@ describe('answering by link', () => {
     name: string,
     extra: Record<string, unknown> = {},
     networkCodes = ['SEA'],
+    of: PublishedSurvey = survey,
   ): Promise<{ id: string; tokens: string[] }> {
     const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
+      surveyId: of.surveyId,
+      version: of.version,
       name,
       networkIds: networkCodes.map((code) => networks[code].id),
       ...extra,
@@ -366,6 +367,42 @@ describe('answering by link', () => {
     );
     expect(rows).toEqual([
       { data: VALID_ANSWERS, status: 'complete', country: 'Philippines', role: 'National Focal Point', language: 'fr' },
+    ]);
+  });
+
+  it('stores expression questions and included calculated values as computed by the server, not as sent', async () => {
+    const computed = await publishSurvey(secretariat, 'respond-computed', {
+      calculatedValues: [{ name: 'total', expression: '{a} + {b}', includeIntoResult: true }],
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'text', name: 'a', inputType: 'number', isRequired: true },
+            { type: 'text', name: 'b', inputType: 'number' },
+            { type: 'expression', name: 'double', expression: '{a} * 2' },
+          ],
+        },
+      ],
+    });
+    const { id, tokens } = await campaign('Computed', {}, ['SEA'], computed);
+    const saved = await http()
+      .put(`/api/respond/${tokens[0]}`)
+      .send({ data: { a: 2 } });
+    expect(saved.status).toBe(200);
+    expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ a: 2, double: 4, total: 2 });
+    const wrong = await http()
+      .post(`/api/respond/${tokens[0]}/complete`)
+      .send({ data: { a: 2, b: 3, total: 0 } });
+    expect([wrong.status, wrong.body.details]).toEqual([
+      422,
+      [{ question: 'total', message: 'Must equal the value computed from the other answers (5)' }],
+    ]);
+    const completed = await http()
+      .post(`/api/respond/${tokens[0]}/complete`)
+      .send({ data: { a: 2, b: 3 } });
+    expect(completed.status).toBe(201);
+    expect(await sql('SELECT data FROM responses WHERE campaign_id = $1', [id])).toEqual([
+      { data: { a: 2, b: 3, double: 4, total: 5 } },
     ]);
   });
 

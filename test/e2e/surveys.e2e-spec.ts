@@ -375,11 +375,19 @@ describe('surveys and versions', () => {
         [{ path: '$.pages[0].elements[1].type', message: 'Unknown question type "slidr"' }],
       ],
       [
-        'duplicate question names across panels and dynamic panels',
+        // A dynamic panel's template is a scope of its own, as in survey-core: it may reuse "a", not twice.
+        'duplicate question names across panels, and within a dynamic panel',
         withElements([
           { type: 'text', name: 'a' },
           { type: 'panel', name: 'box', elements: [{ type: 'text', name: 'a' }] },
-          { type: 'paneldynamic', name: 'many', templateElements: [{ type: 'comment', name: 'a' }] },
+          {
+            type: 'paneldynamic',
+            name: 'many',
+            templateElements: [
+              { type: 'comment', name: 'a' },
+              { type: 'text', name: 'a' },
+            ],
+          },
         ]),
         [
           {
@@ -387,8 +395,8 @@ describe('surveys and versions', () => {
             message: 'Duplicate question name "a"; it is also used at $.pages[0].elements[0]',
           },
           {
-            path: '$.pages[0].elements[2].templateElements[0].name',
-            message: 'Duplicate question name "a"; it is also used at $.pages[0].elements[0]',
+            path: '$.pages[0].elements[2].templateElements[1].name',
+            message: 'Duplicate question name "a"; it is also used at $.pages[0].elements[2].templateElements[0]',
           },
         ],
       ],

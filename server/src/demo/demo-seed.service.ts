@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compileValidator, type SurveyDefinition, validateAnswers } from '@concord/shared';
+import { compileValidator, type SurveyDefinition, validateAnswers, withComputedAnswers } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { generateReceipt, linkToken, tokenHash } from '../common/link-tokens';
@@ -245,7 +245,8 @@ export class DemoSeedService {
       for (let attempt = 0; attempt < 3 && data === null; attempt++) {
         const full = demoAnswers(version.definition, random, who);
         const candidate = complete ? full : partialAnswers(full, random);
-        if (validateAnswers(compiled, candidate, complete ? 'complete' : 'partial').length === 0) data = candidate;
+        if (validateAnswers(compiled, candidate, complete ? 'complete' : 'partial').length === 0)
+          data = withComputedAnswers(compiled, candidate);
         else rejected += 1;
       }
       if (data === null) continue;

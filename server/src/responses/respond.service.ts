@@ -9,6 +9,7 @@ import {
   type PartialSaveResult,
   type RespondentViewDto,
   validateAnswers,
+  withComputedAnswers,
 } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
@@ -100,7 +101,7 @@ export class RespondService {
     }
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     this.checkPosition(pinned, position);
-    this.check(pinned, data, 'partial');
+    const stored = this.check(pinned, data, 'partial');
     const { column, id } = this.responseKey(link);
     // A save without a position keeps the one saved before (an older client, or a script).
     const rows = await this.dataSource.query<Array<{ updated_at: Date }>>(
@@ -112,7 +113,7 @@ export class RespondService {
          locale = COALESCE(excluded.locale, responses.locale), updated_at = now()
        WHERE responses.status = 'partial'
        RETURNING updated_at`,
-      [...this.responseIdentity(link, id), data, position.currentPage ?? null, position.locale ?? null],
+      [...this.responseIdentity(link, id), stored, position.currentPage ?? null, position.locale ?? null],
     );
     const saved = rows[0];
     if (saved === undefined) throw this.alreadyCompleted(link.campaign);
@@ -130,10 +131,11 @@ export class RespondService {
     }
     const link = await this.resolve(token);
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
-    this.check(pinned, data, 'complete');
+    // The hash is of what the client sent, so a retry matches; what is stored has the computed answers.
     const hash = requestHash(data);
+    const stored = this.check(pinned, data, 'complete');
     if (link.invitation.kind === 'personal') {
-      const first = await this.tryFirstCompletion(link, data, hash, idempotencyKey);
+      const first = await this.tryFirstCompletion(link, stored, hash, idempotencyKey);
       if (first !== null) return first;
     }
     // Replays, edits, open links, and links that stopped being live since resolve(): under the
@@ -145,8 +147,8 @@ export class RespondService {
       this.requireWindow(campaign);
       const locked: ResolvedLink = { ...link, invitation, campaign };
       return invitation.kind === 'personal'
-        ? this.completePersonal(manager, locked, data, hash, idempotencyKey)
-        : this.completeOpen(manager, locked, data, hash, idempotencyKey, profile);
+        ? this.completePersonal(manager, locked, stored, hash, idempotencyKey)
+        : this.completeOpen(manager, locked, stored, hash, idempotencyKey, profile);
     });
   }
 
@@ -308,12 +310,18 @@ export class RespondService {
     }
   }
 
-  private check(pinned: PinnedVersion, data: Record<string, unknown>, mode: 'partial' | 'complete'): void {
+  /** Validates the answers; returns them as stored, with expression questions and included calculated values computed. */
+  private check(
+    pinned: PinnedVersion,
+    data: Record<string, unknown>,
+    mode: 'partial' | 'complete',
+  ): Record<string, unknown> {
     const problems = validateAnswers(pinned.compiled, data, mode);
     if (problems.length > 0) {
       const count = problems.length === 1 ? '1 answer is' : `${problems.length} answers are`;
       throw new DomainError('answers_invalid', `${count} not valid`, problems);
     }
+    return withComputedAnswers(pinned.compiled, data);
   }
 
   /**

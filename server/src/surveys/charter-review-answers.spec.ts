@@ -15,6 +15,10 @@ import { CHARTER_REVIEW_V2_SAMPLE_RESPONSE } from './seed/charter-review-sample'
 const values = (items: unknown[] | undefined): unknown[] =>
   (items ?? []).map((item) => (isRecord(item) ? item.value : item));
 
+/** Text with something besides blanks in it: survey-core, and so the validator, call blank text unanswered. */
+const answerText = (maxLength: number): fc.Arbitrary<string> =>
+  fc.string({ minLength: 1, maxLength }).filter((text) => text.trim() !== '');
+
 /** Valid answers for one question of the kinds the seeded questionnaire uses. */
 function validAnswer(element: ElementJson): fc.Arbitrary<unknown> {
   const choices = values(element.choices);
@@ -38,9 +42,9 @@ function validAnswer(element: ElementJson): fc.Arbitrary<unknown> {
       if (element.inputType === 'number')
         return fc.integer({ min: Number(element.min ?? 0), max: Number(element.max ?? 1000) });
       if (element.inputType === 'email') return fc.constantFrom('nfp@example.org', 'a.b@ministry.example.uz');
-      return fc.string({ minLength: 1, maxLength: typeof element.maxLength === 'number' ? element.maxLength : 100 });
+      return answerText(typeof element.maxLength === 'number' ? element.maxLength : 100);
     case 'comment':
-      return fc.string({ minLength: 1, maxLength: 200 });
+      return answerText(200);
     case 'matrix':
       return fc.record(
         Object.fromEntries(
@@ -52,7 +56,7 @@ function validAnswer(element: ElementJson): fc.Arbitrary<unknown> {
         column.cellType === 'rating'
           ? fc.integer({ min: 1, max: 5 })
           : column.cellType === 'text'
-            ? fc.string({ minLength: 1, maxLength: 20 })
+            ? answerText(20)
             : fc.constantFrom(...values(column.choices as unknown[]));
       const columns = (element.columns ?? []).flatMap((column) =>
         isRecord(column) ? [column as Record<string, unknown>] : [],

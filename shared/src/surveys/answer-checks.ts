@@ -73,6 +73,8 @@ const TEXT_FORMATS: Record<string, TextFormat> = {
   color: { pattern: /^#[0-9a-fA-F]{6}$/, message: 'Expected a colour (#rrggbb)' },
 };
 const NUMERIC_INPUT_TYPES = new Set(['number', 'range']);
+/** The input types survey-core applies maxLength to (QuestionTextModel.isTextInput). */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password']);
 
 export function isEmptyAnswer(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -80,6 +82,36 @@ export function isEmptyAnswer(value: unknown): boolean {
   if (isRecord(value)) return Object.keys(value).length === 0;
   return false;
 }
+
+/** survey-core's Helpers.isValueEmpty: an object is empty when all its values are (recursively). */
+function isValueEmptyDeep(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value === 'number') return Number.isNaN(value);
+  if (Array.isArray(value)) return value.length === 0;
+  if (isRecord(value)) {
+    for (const key in value) if (!isValueEmptyDeep(value[key])) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether survey-core calls a question's answer empty when it checks `isRequired` and required
+ * panels: text is trimmed, objects of empty values are empty. An empty answer in this sense may
+ * still be a well-formed one, so it is checked as well.
+ */
+export type EmptinessTest = (value: unknown) => boolean;
+
+export const isEmptyForSurveyCore: EmptinessTest = (value) =>
+  typeof value === 'string' ? value.trim() === '' : isValueEmptyDeep(value);
+
+/** A dynamic panel is empty when no panel holds a key at all (`[{}]`), whatever its panels' values. */
+export const isPanelListEmptyForSurveyCore: EmptinessTest = (value) => {
+  if (!Array.isArray(value)) return true;
+  for (const panel of value as unknown[])
+    if (panel !== null && panel !== undefined && Object.keys(panel).length > 0) return false;
+  return true;
+};
 
 function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
@@ -205,6 +237,25 @@ function choiceSource(element: ElementJson, lookup: ElementLookup): ChoiceSource
     };
   }
   const source = lookup(fromName);
+  if (source?.type === 'matrixdynamic' || source?.type === 'paneldynamic') {
+    // A dynamic matrix or panel offers one choice per row: its choiceValuesFromQuestion cell, or its first key.
+    const valueKey =
+      typeof element.choiceValuesFromQuestion === 'string' && element.choiceValuesFromQuestion !== ''
+        ? element.choiceValuesFromQuestion
+        : undefined;
+    return (context) => {
+      const allowed = new Set(own(context));
+      for (const extra of extras) allowed.add(extra);
+      const rows = context.owner[fromName];
+      if (!Array.isArray(rows)) return allowed;
+      for (const row of rows) {
+        if (!isRecord(row)) continue;
+        const key = valueKey ?? Object.keys(row)[0];
+        if (key !== undefined && !isValueEmptyDeep(row[key])) allowed.add(row[key]);
+      }
+      return allowed;
+    };
+  }
   // survey-core copies the source's visible choices, never its built-in items (other, none, ...).
   const sourceChoices = source === undefined ? () => [] : ownChoices(source);
   const mode = element.choicesFromQuestionMode;
@@ -244,7 +295,10 @@ function commentedChoices(element: ElementJson): Set<unknown> {
  * How one item of a choice answer is written: a bare value, `{value, comment}` for a choice with its
  * own comment area, or `{[valuePropertyName]: value}`. Returns the choice value, or reports the shape.
  */
-function choiceItemReader(element: ElementJson): (item: unknown, report: Report) => { value: unknown } | undefined {
+/** What a choice item reader returns for an item whose shape it reported (no allocation per item on the hot path). */
+const UNREADABLE: unique symbol = Symbol('unreadable choice item');
+
+function choiceItemReader(element: ElementJson): (item: unknown, report: Report) => unknown {
   const commented = commentedChoices(element);
   const property =
     typeof element.valuePropertyName === 'string' && element.valuePropertyName !== ''
@@ -254,15 +308,20 @@ function choiceItemReader(element: ElementJson): (item: unknown, report: Report)
     if (property !== undefined) {
       if (!isRecord(item) || !(property in item)) {
         report(`Expected {"${property}": value} for each choice`);
-        return undefined;
+        return UNREADABLE;
       }
-      return { value: item[property] };
+      return item[property];
     }
-    if (!isRecord(item)) return { value: item };
-    if (commented.has(item.value) && (item.comment === undefined || typeof item.comment === 'string'))
-      return { value: item.value };
+    if (!isRecord(item)) return item;
+    // Once one choice has its own comment area, survey-core writes every chosen item as `{value, comment?}`.
+    if (
+      commented.size > 0 &&
+      'value' in item &&
+      (item.comment === undefined || (typeof item.comment === 'string' && commented.has(item.value)))
+    )
+      return item.value;
     report(`${show(item)} is not one of the choices`);
-    return undefined;
+    return UNREADABLE;
   };
 }
 
@@ -270,20 +329,30 @@ function storesOtherAsText(element: ElementJson, survey: Record<string, unknown>
   return (element.storeOthersAsComment ?? survey.storeOthersAsComment) === false;
 }
 
-/** With valuePropertyName, survey-core stores the "other" text itself in place of "other". */
-function storesOtherInValue(element: ElementJson): boolean {
+/**
+ * Where survey-core stores the "other" text itself in place of "other": with valuePropertyName, and in a
+ * multiple choice whose items are written `{value, comment}` (some choice has its own comment area).
+ */
+function storesOtherInValue(element: ElementJson, multiple: boolean): boolean {
+  if (!flag(element.showOtherItem) && !flag(element.hasOther)) return false;
   const wrapped = typeof element.valuePropertyName === 'string' && element.valuePropertyName !== '';
-  return wrapped && (flag(element.showOtherItem) || flag(element.hasOther));
+  return wrapped || (multiple && commentedChoices(element).size > 0);
 }
 
 /** Dropdowns and tag boxes with allowCustomChoices store whatever the respondent typed. */
-function acceptsFreeText(element: ElementJson, survey: Record<string, unknown>): boolean {
-  return storesOtherAsText(element, survey) || flag(element.allowCustomChoices) || storesOtherInValue(element);
+function acceptsFreeText(element: ElementJson, survey: Record<string, unknown>, multiple: boolean): boolean {
+  return (
+    storesOtherAsText(element, survey) || flag(element.allowCustomChoices) || storesOtherInValue(element, multiple)
+  );
 }
 
-function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) => boolean): ValueCheck | undefined {
+function otherCommentCheck(
+  element: ElementJson,
+  multiple: boolean,
+  chosenOther: (value: unknown) => boolean,
+): ValueCheck | undefined {
   if (!flag(element.showOtherItem) && !flag(element.hasOther)) return undefined;
-  if (storesOtherInValue(element)) {
+  if (storesOtherInValue(element, multiple)) {
     return (value, report, context) => {
       if (context.mode === 'complete' && chosenOther(value)) report('Describe the "other" answer');
     };
@@ -298,13 +367,12 @@ function otherCommentCheck(element: ElementJson, chosenOther: (value: unknown) =
 
 function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const freeText = acceptsFreeText(element, survey);
+  const freeText = acceptsFreeText(element, survey, false);
   const readItem = choiceItemReader(element);
-  const other = otherCommentCheck(element, (value) => value === OTHER);
+  const other = otherCommentCheck(element, false, (value) => value === OTHER);
   return (answer, report, context) => {
-    const read = isRecord(answer) ? readItem(answer, report) : { value: answer };
-    if (read === undefined) return;
-    const { value } = read;
+    const value = isRecord(answer) ? readItem(answer, report) : answer;
+    if (value === UNREADABLE) return;
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       report('Expected a single choice');
       return;
@@ -320,26 +388,26 @@ function singleChoiceCheck(element: ElementJson, survey: Record<string, unknown>
 
 function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknown>, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
-  const freeText = acceptsFreeText(element, survey);
+  const freeText = acceptsFreeText(element, survey, true);
   const readItem = choiceItemReader(element);
   const exclusive = new Set(EXCLUSIVE_VALUES.filter(([property]) => flag(element[property])).map(([, value]) => value));
   const minSelected = numberOr(element.minSelectedChoices, 0);
   const maxSelected = numberOr(element.maxSelectedChoices, 0);
-  const other = otherCommentCheck(element, (value) => Array.isArray(value) && value.includes(OTHER));
+  const other = otherCommentCheck(element, true, (value) => Array.isArray(value) && value.includes(OTHER));
   return (answer, report, context) => {
     if (!Array.isArray(answer)) {
       report('Expected a list of choices');
       return;
     }
     const choices = allowed(context);
-    const seen = new Set<unknown>();
+    // A set only for long lists (free text may make them long): short ones are searched faster as they are.
+    const seen = answer.length > 16 ? new Set<unknown>() : undefined;
     const values: unknown[] = [];
     // One message per question is enough, and keeps a list of 100,000 bad items cheap to answer.
     for (const entry of answer) {
-      const read = readItem(entry, report);
-      if (read === undefined) return;
-      const item = read.value;
-      if (seen.has(item)) {
+      const item = readItem(entry, report);
+      if (item === UNREADABLE) return;
+      if (seen === undefined ? values.includes(item) : seen.has(item)) {
         report(`${show(item)} is chosen twice`);
         return;
       }
@@ -347,15 +415,16 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
         report(`${show(item)} is not one of the choices`);
         return;
       }
-      seen.add(item);
+      seen?.add(item);
       values.push(item);
     }
-    for (const item of values) {
-      if (exclusive.has(item as string) && values.length > 1) {
-        report(`${show(item)} cannot be combined with other choices`);
-        return;
+    if (exclusive.size > 0 && values.length > 1)
+      for (const item of values) {
+        if (exclusive.has(item as string)) {
+          report(`${show(item)} cannot be combined with other choices`);
+          return;
+        }
       }
-    }
     if (maxSelected > 0 && values.length > maxSelected) report(`Choose at most ${maxSelected}`);
     if (context.mode === 'complete' && minSelected > 0 && values.length < minSelected)
       report(`Choose at least ${minSelected}`);
@@ -366,6 +435,11 @@ function multipleChoiceCheck(element: ElementJson, survey: Record<string, unknow
 function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
   const allowed = choiceSource(element, lookup);
   const partialRanking = flag(element.selectToRankEnabled);
+  // valuePropertyName wraps each ranked value as in other choice questions: `[{"id": "a"}, ...]`.
+  const readItem =
+    typeof element.valuePropertyName === 'string' && element.valuePropertyName !== ''
+      ? choiceItemReader(element)
+      : undefined;
   return (value, report, context) => {
     if (!Array.isArray(value)) {
       report('Expected a ranked list of choices');
@@ -373,7 +447,9 @@ function rankingCheck(element: ElementJson, lookup: ElementLookup): ValueCheck {
     }
     const choices = allowed(context);
     const seen = new Set<unknown>();
-    for (const item of value) {
+    for (const entry of value) {
+      const item: unknown = readItem === undefined ? entry : readItem(entry, report);
+      if (item === UNREADABLE) return;
       if (seen.has(item)) return report(`${show(item)} is ranked twice`);
       if (choices !== null && !choices.has(item)) return report(`${show(item)} is not one of the choices`);
       seen.add(item);
@@ -448,7 +524,10 @@ function matchesStep(value: number, step: number): boolean {
 
 function textCheck(element: ElementJson, survey: Record<string, unknown>): ValueCheck {
   const inputType = typeof element.inputType === 'string' ? element.inputType : 'text';
-  const maxLength = numberOr(element.maxLength, numberOr(survey.maxTextLength, 0));
+  // survey-core limits the length of text inputs only, not of dates, times, colours, ...
+  const maxLength = TEXT_INPUT_TYPES.has(inputType)
+    ? numberOr(element.maxLength, numberOr(survey.maxTextLength, 0))
+    : 0;
   const min = literalBound(element.min);
   const max = literalBound(element.max);
   const masked = typeof element.maskType === 'string' && element.maskType !== 'none';
@@ -517,6 +596,8 @@ export function checkWithValidators(
   report: Report,
   context: CheckContext,
 ): void {
+  // Nothing to track and no path to add: the common case on the hot path needs no wrapper.
+  if (checks.validators.length === 0 && suffix === '') return checks.check(value, report, context);
   let valid = true;
   const tracking: Report = (message, more = '') => {
     valid = false;
@@ -661,15 +742,19 @@ export function compileValidators(validators: unknown): ValueCheck[] {
         } catch {
           pattern = undefined;
         }
+        // As survey-core: any non-empty value is tested as text (a masked number too); a list item by item
+        // and then as a whole, comma-joined ("a,b"), which survey-core tests too.
         return (value, report) => {
-          if (pattern !== undefined && typeof value === 'string' && !pattern.test(value))
-            fail(report, 'Does not match the expected format');
+          if (pattern === undefined || isValueEmptyDeep(value)) return;
+          const items: unknown[] = Array.isArray(value) ? [...(value as unknown[]), value] : [value];
+          if (items.some((item) => !pattern.test(String(item)))) fail(report, 'Does not match the expected format');
         };
       }
       case 'email':
+        // As survey-core: any truthy value is tested as text, so a masked number is no e-mail address.
         return (value, report) => {
-          if (typeof value === 'string' && !EMAIL_FORMAT.pattern.test(value))
-            fail(report, 'Expected an e-mail address');
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- survey-core tests String(value) too
+          if (value && !EMAIL_FORMAT.pattern.test(String(value))) fail(report, 'Expected an e-mail address');
         };
       case 'answercount': {
         const minCount = numberOr(validator.minCount, 0);

@@ -111,8 +111,9 @@ function checkExpression(
     problems.push({ path, message: `${property} is not a valid expression (error at character ${parsed.at})` });
     return;
   }
+  // survey-core finds variables whatever their case: `{Age}` reads question "age".
   const unknown = [...new Set(parsed.variables.map(variableRoot))].filter(
-    (root) => !knownNames.has(root) && !CONTEXT_VARIABLES.has(root),
+    (root) => !knownNames.has(root.toLowerCase()) && !CONTEXT_VARIABLES.has(root),
   );
   for (const root of unknown) {
     problems.push({
@@ -183,6 +184,7 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
   const unknownTypes = new Set<object>();
   const firstUse = new Map<string, string>();
   const valueNames = new Set<string>();
+  const names = new Set<string>();
   for (const { element, path } of visits) {
     if (typeof element.type !== 'string' || element.type === '') {
       problems.push({ path: `${path}.type`, message: 'The element has no type' });
@@ -207,22 +209,26 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
       problems.push({ path: `${path}.name`, message: 'The question has no name' });
       continue;
     }
-    const earlier = firstUse.get(name);
+    // A dynamic panel's template is a scope of its own: its questions may reuse names used elsewhere.
+    const templateAt = path.lastIndexOf('.templateElements');
+    const scopedName = `${templateAt < 0 ? '' : path.slice(0, templateAt)}\u0000${name}`;
+    const earlier = firstUse.get(scopedName);
     if (earlier !== undefined) {
       problems.push({
         path: `${path}.name`,
         message: `Duplicate question name "${name}"; it is also used at ${earlier}`,
       });
     } else {
-      firstUse.set(name, path);
+      firstUse.set(scopedName, path);
     }
+    names.add(name);
     if (typeof element.valueName === 'string' && element.valueName.trim() !== '')
       valueNames.add(element.valueName.trim());
   }
-  const knownNames = new Set([...firstUse.keys(), ...valueNames]);
+  const knownNames = new Set([...names, ...valueNames].map((name) => name.toLowerCase()));
   if (Array.isArray(survey.calculatedValues)) {
     for (const value of survey.calculatedValues as unknown[])
-      if (isRecord(value)) knownNames.add(String(value.name).trim());
+      if (isRecord(value)) knownNames.add(String(value.name).trim().toLowerCase());
   }
   for (const { element, path } of visits) {
     if (unknownTypes.has(element)) continue;

@@ -11,6 +11,7 @@ export { checkDefinition, type DefinitionProblem } from './definition-check';
 export {
   compileValidator,
   validateAnswers,
+  withComputedAnswers,
   type AnswerMode,
   type AnswerProblem,
   type CompiledSurvey,

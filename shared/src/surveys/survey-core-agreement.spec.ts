@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compileValidator, validateAnswers, type AnswerProblem } from './answer-validator';
+import { compileValidator, validateAnswers, withComputedAnswers, type AnswerProblem } from './answer-validator';
 import { checkDefinition } from './definition-check';
 import type { SurveyDefinition } from './definition-types';
 
@@ -39,6 +39,45 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     ]);
   });
 
+  it('writes computed answers into the stored answers as survey-core has them, hidden ones left out', () => {
+    const definition = {
+      calculatedValues: [
+        { name: 'total', expression: '{a} + {b}', includeIntoResult: true },
+        { name: 'internal', expression: '{a} * 2' },
+      ],
+      elements: [
+        ...numbers,
+        { type: 'expression', name: 'double', expression: '{a} * 2' },
+        { type: 'expression', name: 'triple', expression: '{a} * 3', visibleIf: '{b} > 5' },
+        {
+          type: 'paneldynamic',
+          name: 'd',
+          templateElements: [
+            { type: 'text', name: 'x', inputType: 'number' },
+            { type: 'expression', name: 'y', expression: '{panel.x} + 1' },
+          ],
+        },
+      ],
+    } as SurveyDefinition;
+    const compiled = compileValidator(definition);
+    const sent = { a: 2, b: 3, d: [{ x: 1 }, { x: 5 }] };
+    const stored = withComputedAnswers(compiled, sent);
+    expect(stored).toEqual({
+      a: 2,
+      b: 3,
+      d: [
+        { x: 1, y: 2 },
+        { x: 5, y: 6 },
+      ],
+      double: 4,
+      total: 5,
+    });
+    expect(sent).toEqual({ a: 2, b: 3, d: [{ x: 1 }, { x: 5 }] });
+    expect(validateAnswers(compiled, stored, 'complete')).toEqual([]);
+    // survey-core reads a missing number as 0.
+    expect(withComputedAnswers(compiled, { b: 1 })).toEqual({ b: 1, double: 0, total: 1 });
+  });
+
   it('evaluates conditions on calculated values', () => {
     const calculatedValues = [{ name: 'total', expression: '{a} + {b}' }];
     const elements = [...numbers, { type: 'comment', name: 'why', visibleIf: '{total} > 5', isRequired: true }];
@@ -58,6 +97,120 @@ describe('answers survey-core accepts and the validator used to reject', () => {
     expect(check(elements, { show: false, shared: 'x' })).toEqual([]);
     expect(check(elements, { show: true, shared: 'x', first: 'y' })).toEqual([
       { question: 'first', message: 'Unknown question' },
+    ]);
+  });
+
+  it('reads every chosen item as {value} once one choice has its own comment area', () => {
+    const checkbox = { type: 'checkbox', name: 'c', choices: [{ value: 'a', showCommentArea: true }, 'b'] };
+    expect(check([checkbox], { c: [{ value: 'a', comment: 'why' }, { value: 'b' }] })).toEqual([]);
+    expect(check([checkbox], { c: [{ value: 'b', comment: 'why' }] })).toEqual([
+      { question: 'c', message: '{"value":"b","comment":"why"} is not one of the choices' },
+    ]);
+  });
+
+  it('runs no validators on read-only or disabled questions, and requires nothing inside them', () => {
+    const email = { type: 'text', name: 't', validators: [{ type: 'email' }] };
+    expect(check([{ ...email, readOnly: true }], { t: 'zzz' })).toEqual([]);
+    const a = { type: 'text', name: 'a' };
+    const disabled = { ...email, enableIf: "{a} = 'on'" };
+    expect(check([a, disabled], { t: 'zzz' })).toEqual([]);
+    expect(check([a, disabled], { a: 'on', t: 'zzz' })).toEqual([
+      { question: 't', message: 'Expected an e-mail address' },
+    ]);
+    const items = [{ name: 'x', isRequired: true }, { name: 'y' }];
+    expect(check([a, { type: 'multipletext', name: 'm', enableIf: "{a} = 'on'", items }], { m: { y: 'k' } })).toEqual(
+      [],
+    );
+    // The shape is still checked.
+    expect(check([{ ...email, readOnly: true }], { t: 5 })).toEqual([{ question: 't', message: 'Expected text' }]);
+  });
+
+  it('offers the rows of a dynamic matrix or panel named by choicesFromQuestion', () => {
+    const matrix = {
+      type: 'matrixdynamic',
+      name: 'm',
+      columns: [
+        { name: 'c0', cellType: 'dropdown', choices: ['x', 'y'] },
+        { name: 'c1', cellType: 'text' },
+      ],
+    };
+    const rows = [{ c0: 'y', c1: 'k' }, { c1: 'z' }];
+    // Without choiceValuesFromQuestion, each row's first key.
+    const first = { type: 'dropdown', name: 'd', choicesFromQuestion: 'm' };
+    expect(check([matrix, first], { m: rows, d: 'z' })).toEqual([]);
+    expect(check([matrix, first], { m: rows, d: 'k' })).toEqual([
+      { question: 'd', message: '"k" is not one of the choices' },
+    ]);
+    const named = { ...first, choiceValuesFromQuestion: 'c1' };
+    expect(check([matrix, named], { m: rows, d: 'k' })).toEqual([]);
+    const panels = { type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 't' }] };
+    const checkbox = { type: 'checkbox', name: 'c', choicesFromQuestion: 'p' };
+    expect(check([panels, checkbox], { p: [{ t: 'a' }, { t: 'b' }], c: ['a', 'b'] })).toEqual([]);
+  });
+
+  it('finds condition variables in any case, in nested answers and in panels, whichever lookup serves them', () => {
+    const elements = [
+      { type: 'text', name: 'Age', inputType: 'number' },
+      { type: 'matrix', name: 'm', rows: ['r'], columns: ['c', 'd'] },
+      { type: 'text', name: 'older', isRequired: true, visibleIf: '{age} > 5' },
+      { type: 'text', name: 'picked', isRequired: true, visibleIf: "{m.r} = 'd'" },
+      {
+        type: 'paneldynamic',
+        name: 'p',
+        templateElements: [
+          { type: 'text', name: 'x' },
+          { type: 'text', name: 'y', isRequired: true, visibleIf: "{panel.x} = 'on' and {Age} > 5" },
+        ],
+      },
+    ];
+    expect(check(elements, { Age: 7, m: { r: 'd' }, p: [{ x: 'on' }, { x: 'off' }] })).toEqual([
+      required('older'),
+      required('picked'),
+      required('p[0].y'),
+    ]);
+    expect(check(elements, { Age: 3, m: { r: 'c' }, p: [{ x: 'on' }] })).toEqual([]);
+  });
+
+  it('reads a dynamic panel of empty panels as empty in conditions, as survey-core does', () => {
+    const panels = { type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 't' }] };
+    const shown = { type: 'text', name: 'f', isRequired: true, visibleIf: '{p} notempty' };
+    expect(check([panels, shown], { p: [{}] })).toEqual([]);
+    expect(check([panels, shown], { p: [{}, { t: 'a' }] })).toEqual([required('f')]);
+    expect(check([panels, { ...shown, visibleIf: '{p} empty' }], { p: [{}] })).toEqual([required('f')]);
+    // Expressions and calculated values read it so too.
+    const calculatedValues = [{ name: 'calc', expression: 'iif({p} notempty, 1, 0)' }];
+    const byCalc = { ...shown, visibleIf: '{calc} = 1' };
+    expect(check([panels, byCalc], { p: [{}] }, 'complete', { calculatedValues })).toEqual([]);
+    expect(check([panels, byCalc], { p: [{ t: 'a' }] }, 'complete', { calculatedValues })).toEqual([required('f')]);
+  });
+
+  it('takes the "other" text as the item itself in a multiple choice written as {value} items', () => {
+    const checkbox = {
+      type: 'checkbox',
+      name: 'c',
+      choices: [{ value: 'a', showCommentArea: true }, 'b'],
+      showOtherItem: true,
+    };
+    expect(check([checkbox], { c: [{ value: 'a' }, { value: 'my own' }] })).toEqual([]);
+    expect(check([checkbox], { c: [{ value: 'other' }], 'c-Comment': 'my own' })).toEqual([
+      { question: 'c', message: 'Describe the "other" answer' },
+    ]);
+    // A single choice keeps its "other" text beside it.
+    expect(check([{ ...checkbox, type: 'radiogroup' }], { c: 'other', 'c-Comment': 'my own' })).toEqual([]);
+  });
+
+  it('limits the length of text inputs only, as survey-core does', () => {
+    expect(check([{ type: 'text', name: 'd', inputType: 'date', maxLength: 5 }], { d: '2024-05-02' })).toEqual([]);
+    expect(check([{ type: 'text', name: 't', inputType: 'tel', maxLength: 5 }], { t: '123456' })).toEqual([
+      { question: 't', message: 'Must be at most 5 characters' },
+    ]);
+  });
+
+  it('reads valuePropertyName in rankings', () => {
+    const ranking = { type: 'ranking', name: 'r', choices: ['a', 'c'], valuePropertyName: 'id' };
+    expect(check([ranking], { r: [{ id: 'c' }, { id: 'a' }] })).toEqual([]);
+    expect(check([ranking], { r: [{ id: 'c' }, { id: 'c' }] })).toEqual([
+      { question: 'r', message: '"c" is ranked twice' },
     ]);
   });
 
@@ -254,6 +407,116 @@ describe('answers survey-core rejects and the validator used to accept', () => {
     ]);
   });
 
+  it('calls answers empty as survey-core does: a dynamic panel of empty panels, blank text, objects of empty values', () => {
+    const dynamic = {
+      type: 'paneldynamic',
+      name: 'd',
+      readOnly: true,
+      templateElements: [{ type: 'text', name: 'topic', isRequired: true }],
+    };
+    const panel = { type: 'panel', name: 'P', isRequired: true, elements: [dynamic] };
+    expect(check([panel], { d: [{}] })).toEqual([
+      { question: 'P', message: 'Answer at least one question of this panel' },
+    ]);
+    expect(check([panel], { d: [{ topic: 'a' }] })).toEqual([]);
+    // Read-only, the dynamic panel itself is never required.
+    expect(check([{ ...dynamic, isRequired: true }], { d: [{}] })).toEqual([]);
+    expect(check([{ type: 'text', name: 't', isRequired: true }], { t: '   ' })).toEqual([required('t')]);
+    expect(
+      check([{ type: 'panel', name: 'P', isRequired: true, elements: [{ type: 'text', name: 't' }] }], { t: ' ' }),
+    ).toEqual([{ question: 'P', message: 'Answer at least one question of this panel' }]);
+    expect(
+      check([{ type: 'multipletext', name: 'm', isRequired: true, items: [{ name: 'a' }] }], { m: { a: '' } }),
+    ).toEqual([required('m')]);
+  });
+
+  it('sees the empty rows survey-core writes into an unanswered dynamic matrix whose minRowCount differs from rowCount', () => {
+    const matrix = { type: 'matrixdynamic', name: 'm', columns: [{ name: 'c', cellType: 'text' }], minRowCount: 1 };
+    const follow = { type: 'text', name: 'f', isRequired: true, visibleIf: '{m} notempty' };
+    expect(check([matrix, follow], {})).toEqual([required('f')]);
+    expect(check([matrix, follow], { f: 'x' })).toEqual([]);
+    // minRowCount equal to rowCount: survey-core writes nothing, so the follow-up stays hidden.
+    expect(check([{ ...matrix, rowCount: 1 }, follow], {})).toEqual([]);
+    // A hidden matrix builds no rows.
+    expect(
+      check(
+        [
+          { ...matrix, visibleIf: '{f} = 1' },
+          { ...follow, visibleIf: '{m} notempty and {f} = 1' },
+        ],
+        {},
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets requiredIf decide instead of isRequired, on questions, cells and panels', () => {
+    const a = { type: 'text', name: 'a', inputType: 'number' };
+    expect(check([a, { type: 'text', name: 't', isRequired: true, requiredIf: '{a} = 1' }], { a: 2 })).toEqual([]);
+    expect(check([a, { type: 'text', name: 't', isRequired: true, requiredIf: '{a} = 1' }], { a: 1 })).toEqual([
+      required('t'),
+    ]);
+    const columns = [
+      { name: 'c0', cellType: 'dropdown', choices: ['x'], isRequired: true, requiredIf: '{row.c1} notempty' },
+      { name: 'c1', cellType: 'text' },
+    ];
+    const matrix = { type: 'matrixdropdown', name: 'm', rows: ['r1'], columns };
+    expect(check([matrix], { m: { r1: { c0: 'x' } } })).toEqual([]);
+    expect(check([matrix], { m: { r1: { c1: 'k' } } })).toEqual([required('m.r1.c0')]);
+    const panel = { type: 'panel', name: 'P', requiredIf: '{a} = 1', elements: [{ type: 'text', name: 't' }] };
+    expect(check([a, panel], { a: 1 })).toEqual([
+      { question: 'P', message: 'Answer at least one question of this panel' },
+    ]);
+    expect(check([a, { ...panel, isRequired: true }], { a: 2 })).toEqual([]);
+  });
+
+  it('reads a required dynamic matrix as survey-core does: [{}] answers it, rows of empty cells do not', () => {
+    const columns = [{ name: 'c', cellType: 'text' }];
+    const matrix = { type: 'matrixdynamic', name: 'm', isRequired: true, columns };
+    expect(check([matrix], { m: [{}] })).toEqual([]);
+    expect(check([matrix], { m: [{ c: ' ' }, {}] })).toEqual([required('m')]);
+    expect(check([matrix], { m: [{ c: 'x' }, { c: '' }] })).toEqual([]);
+    expect(check([{ ...matrix, minRowCount: 1 }], { m: [{}] })).toEqual([
+      { question: 'm', message: 'Fill in at least 1 row' },
+    ]);
+    // Answered rows are padded up to minRowCount; an empty list is no rows.
+    const padded = { type: 'matrixdynamic', name: 'm', minRowCount: 2, columns: [{ ...columns[0], isRequired: true }] };
+    expect(check([padded], { m: [{ c: 'x' }] })).toEqual([required('m[1].c')]);
+    expect(check([{ ...padded, columns }], { m: [{ c: 'x' }] })).toEqual([]);
+    expect(check([padded], { m: [] })).toEqual([]);
+  });
+
+  it('computes no read-only or disabled expression question, as survey-core does', () => {
+    const a = { type: 'text', name: 'a' };
+    const follow = { type: 'text', name: 'f', isRequired: true, visibleIf: '{e} = 1' };
+    const expression = { type: 'expression', name: 'e', expression: 'iif({a} notempty, 1, 0)' };
+    expect(check([a, expression, follow], { a: 'x' })).toEqual([required('f')]);
+    expect(check([a, { ...expression, readOnly: true }, follow], { a: 'x' })).toEqual([]);
+    expect(
+      check([a, { type: 'panel', name: 'P', readOnly: true, elements: [expression] }, follow], { a: 'x' }),
+    ).toEqual([]);
+    expect(check([a, { ...expression, enableIf: "{a} = 'y'" }, follow], { a: 'x' })).toEqual([]);
+    expect(check([a, { ...expression, enableIf: "{a} = 'y'" }, follow], { a: 'y' })).toEqual([required('f')]);
+  });
+
+  it('runs e-mail and regex validators on any value as text, as survey-core does', () => {
+    const masked = (validator: unknown) => [{ type: 'text', name: 'n', maskType: 'numeric', validators: [validator] }];
+    expect(check(masked({ type: 'email' }), { n: 1 })).toEqual([
+      { question: 'n', message: 'Expected an e-mail address' },
+    ]);
+    expect(check(masked({ type: 'regex', regex: '^[a-z]+$' }), { n: 1 })).toEqual([
+      { question: 'n', message: 'Does not match the expected format' },
+    ]);
+    // A list is tested item by item and then comma-joined.
+    const list = (regex: string) => [
+      { type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'regex', regex }] },
+    ];
+    expect(check(list('^[a-z]+$'), { c: ['a'] })).toEqual([]);
+    expect(check(list('^[a-z]+$'), { c: ['a', 'b'] })).toEqual([
+      { question: 'c', message: 'Does not match the expected format' },
+    ]);
+    expect(check(list('^[a-z,]+$'), { c: ['a', 'b'] })).toEqual([]);
+  });
+
   it('runs multipletext item validators, and expression validators on empty answers', () => {
     const items = [{ name: 'a', inputType: 'number', validators: [{ type: 'numeric', maxValue: 3 }] }];
     expect(check([{ type: 'multipletext', name: 'x', items }], { x: { a: 5 } })).toEqual([
@@ -336,6 +599,25 @@ describe('definitions survey-core loads', () => {
         ]),
       ),
     ).toEqual([]);
+  });
+
+  it('accepts variables in any case, matrix totals, and template questions reusing names of other scopes', () => {
+    const elements = [
+      { type: 'text', name: 'Age', inputType: 'number' },
+      { type: 'text', name: 'name', visibleIf: '{age} > 5' },
+      { type: 'matrixdynamic', name: 'm', columns: [{ name: 'c', cellType: 'text', totalType: 'sum' }] },
+      { type: 'text', name: 'big', visibleIf: '{m-total.c} > 5' },
+      { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'name' }] },
+      { type: 'paneldynamic', name: 'pets', templateElements: [{ type: 'text', name: 'name' }] },
+    ];
+    expect(checkDefinition(page(elements))).toEqual([]);
+    expect(check(elements, { Age: 7, name: 'Ann', kids: [{ name: 'Bo' }], pets: [{ name: 'Rex' }] })).toEqual([]);
+    expect(checkDefinition(page([...elements, { type: 'text', name: 'name' }]))).toEqual([
+      {
+        path: '$.pages[0].elements[6].name',
+        message: 'Duplicate question name "name"; it is also used at $.pages[0].elements[1]',
+      },
+    ]);
   });
 
   it('accepts conditions on calculated values, shared value names and panel indexes', () => {
