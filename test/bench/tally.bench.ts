@@ -1,6 +1,8 @@
 /**
  * Tally and export benchmark: seeds 100,000 then 1,000,000 synthetic complete responses of the
- * seeded charter-review questionnaire into a throw-away embedded PostgreSQL, then prints the full
+ * seeded charter-review questionnaire into a throw-away embedded PostgreSQL, then prints the fold's
+ * throughput (the queue of those completions into the rollup, with the background fold paused so it
+ * is timed alone) beside one jsonb_each pass over the same queue, the full
  * tally time (every question, grouped by network), a hand-written GROUP BY of one question on the
  * same data as a baseline, a tally with an answer filter (the scan path), and the 1,000,000-row XLSX
  * export's time and peak memory.
