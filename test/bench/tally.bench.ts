@@ -1,6 +1,8 @@
 /**
  * Tally and export benchmark: seeds 100,000 then 1,000,000 synthetic complete responses of the
- * seeded charter-review questionnaire into a throw-away embedded PostgreSQL, then prints the full
+ * seeded charter-review questionnaire into a throw-away embedded PostgreSQL, then prints the fold's
+ * throughput (the queue of those completions into the rollup, with the background fold paused so it
+ * is timed alone) beside one jsonb_each pass over the same queue, the full
  * tally time (every question, grouped by network), a hand-written GROUP BY of one question on the
  * same data as a baseline, a tally with an answer filter (the scan path), and the 1,000,000-row XLSX
  * export's time and peak memory.
@@ -16,7 +18,7 @@
  * 100000,1000000), and BENCH_TALLY_PARTS=tally or =export runs only that part (default both).
  */
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Test } from '@nestjs/testing';
@@ -188,6 +190,8 @@ async function main(): Promise<void> {
     let seeded = 0;
     for (const target of SIZES) {
       if (target <= seeded) continue;
+      // The background fold would take part of the queue while seeding: the fold is timed alone.
+      await facts.pauseBackgroundFolding();
       const seeding = await measured(() => seed(db, campaign.id, version.id, plan.questions, seeded + 1, target));
       seeded = target;
       if (!PARTS.has('tally')) {
@@ -196,7 +200,18 @@ async function main(): Promise<void> {
         await db.query('VACUUM ANALYZE responses');
         continue;
       }
+      // Baseline for the fold: one pass that opens every queued change's JSON, and nothing more.
+      const unpacking = await measured(() =>
+        db.query(`SELECT count(*) FROM analysis_pending_changes q CROSS JOIN LATERAL jsonb_each(q.data) e`),
+      );
+      const [{ queued }] = await db.query<Array<{ queued: number }>>(
+        `SELECT count(*)::int AS queued FROM analysis_pending_changes`,
+      );
       const folding = await measured(() => facts.fold());
+      facts.resumeBackgroundFolding();
+      const foldRate = (folding.result / folding.ms) * 1000;
+      const unpackRate = (queued / unpacking.ms) * 1000;
+      const [load1, load5] = loadavg();
       await db.query('VACUUM ANALYZE responses');
       await db.query('VACUUM ANALYZE analysis_tally_rollup');
       const [{ cells }] = await db.query<Array<{ cells: number }>>(
@@ -206,8 +221,15 @@ async function main(): Promise<void> {
       console.log(`\n== ${target.toLocaleString('en')} complete responses ==`);
       console.log(`seed (SQL insert, trigger queues each):  ${(seeding.ms / 1000).toFixed(1)} s`);
       console.log(
-        `fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${((folding.result / folding.ms) * 1000).toFixed(0)} responses/s`,
+        `fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${foldRate.toFixed(0)} changes/s; baseline (jsonb_each over the queue alone): ${unpackRate.toFixed(0)} changes/s; load average ${load1.toFixed(2)} ${load5.toFixed(2)}`,
       );
+      figures.push({
+        label: `fold throughput, ${sizeLabel(folding.result)} queued changes (load average ${load1.toFixed(1)})`,
+        value: foldRate,
+        unit: 'changes/s',
+        baseline: { label: 'jsonb_each over the same queue, nothing else', value: unpackRate },
+        target: { op: '>=', value: 20_000 },
+      });
 
       await tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network' });
       const runs: number[] = [];

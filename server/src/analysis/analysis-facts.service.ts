@@ -6,7 +6,19 @@ import { QuestionPlansService } from './question-plans.service';
 
 /** pg advisory lock key of the fold: one folder at a time, across every server instance. */
 const FOLD_LOCK = 7_341_001;
-const FOLD_BATCH = 20_000;
+/**
+ * Changes folded per transaction. However many changes a batch holds, its upsert touches about as
+ * many rollup rows (every fact combination seen), so few large batches upsert far less than many
+ * small ones: 100,000 changes of the bench fold in one upsert of ~50,000 rows instead of five.
+ */
+const FOLD_BATCH = 100_000;
+/**
+ * Memory for one fold batch's hash tables (one folder at a time, under the fold lock). The planner
+ * cannot estimate how many rows unpacking JSON gives, so it would sort the unpacked answers (on disk)
+ * to group them: with sorting off and room for the hash tables, a batch groups in memory, in a
+ * third of the CPU time.
+ */
+const FOLD_WORK_MEM = '128MB';
 const FOLD_INTERVAL_MS = 1_000;
 const MAX_DIFFERENCES = 100;
 
@@ -90,17 +102,28 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
       this.logger.warn(`Rebuilding outdated tallies failed: ${String(error)}`);
       return 0;
     });
+    this.resumeBackgroundFolding();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pauseBackgroundFolding();
+    await this.rebuilding;
+  }
+
+  /** Stops folding on a timer (fold() still folds on demand); waits for a running fold. */
+  async pauseBackgroundFolding(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Folds the queue every FOLD_INTERVAL_MS, in the background. */
+  resumeBackgroundFolding(): void {
+    if (this.timer !== null) return;
     this.timer = setInterval(() => {
       this.fold().catch((error: unknown) => this.logger.warn(`Folding answer facts failed: ${String(error)}`));
     }, FOLD_INTERVAL_MS);
     this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-    await this.rebuilding;
   }
 
   /** Folds every pending change; returns how many were folded. Concurrent callers share one run. */
@@ -129,6 +152,8 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   async foldBatch(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK]);
+      await manager.query(`SET LOCAL work_mem = '${FOLD_WORK_MEM}'`);
+      await manager.query('SET LOCAL enable_sort = off');
       const [claim] = await manager.query<Array<{ seqs: string | null; versions: string[] | null }>>(
         `SELECT array_agg(seq)::text AS seqs, array_agg(DISTINCT survey_version_id::text) AS versions
            FROM (SELECT seq, survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) claimed`,
