@@ -9,7 +9,8 @@
  * Figures only: nothing here asserts a time.
  *
  * The filtered tally (an answer filter and a date range) is served by the in-memory tally engine:
- * its first read (the engine loads every response) and warm reads are printed apart, beside the
+ * its first read (a scan while the engine loads in the background, for campaigns over 20,000
+ * responses), the time until the engine is in memory and warm reads are printed apart, beside the
  * SQL scan it replaced (at sizes up to BENCH_TALLY_SCAN_MAX, default 100000, as it takes minutes
  * beyond). Then 100,000 more completions are queued while the fold is held back, and reads are
  * timed with that backlog.
@@ -282,7 +283,9 @@ async function main(): Promise<void> {
         from: new Date(Date.now() - 14 * 86_400_000).toISOString(),
         to: new Date().toISOString(),
       };
+      // A large campaign's first filtered read scans while its engine loads in the background.
       const cold = await measured(() => tallies.campaignTallies(ACTOR, campaign.id, filtered));
+      const loading = await measured(() => engines.settled(campaign.id));
       const warmRuns: number[] = [];
       for (let run = 0; run < 7; run++)
         warmRuns.push((await measured(() => tallies.campaignTallies(ACTOR, campaign.id, filtered))).ms);
@@ -290,7 +293,7 @@ async function main(): Promise<void> {
       const stats = engines.stats(campaign.id);
       const rss = process.memoryUsage().rss / 1024 / 1024;
       console.log(
-        `full tally, answer filter + date range (engine, ${(cold.result.responses ?? 0).toLocaleString('en')} responses, source ${cold.result.source}): first read (engine loads) ${(cold.ms / 1000).toFixed(2)} s, peak RSS ${cold.peakMb.toFixed(0)} MB; warm median ${warm.median.toFixed(0)} ms (min ${warm.min.toFixed(0)}, max ${warm.max.toFixed(0)})`,
+        `full tally, answer filter + date range (engine, ${(cold.result.responses ?? 0).toLocaleString('en')} responses, source ${cold.result.source}): first read ${(cold.ms / 1000).toFixed(2)} s, engine in memory ${((cold.ms + loading.ms) / 1000).toFixed(2)} s after it began, peak RSS ${Math.max(cold.peakMb, loading.peakMb).toFixed(0)} MB; warm median ${warm.median.toFixed(0)} ms (min ${warm.min.toFixed(0)}, max ${warm.max.toFixed(0)})`,
       );
       console.log(
         `engine: ${stats?.responses.toLocaleString('en')} responses, ${stats?.facts} facts, ~${((stats?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB of bitmaps and columns; server RSS now ${rss.toFixed(0)} MB`,
@@ -303,14 +306,14 @@ async function main(): Promise<void> {
         target: { op: '<=', value: target === 100_000 ? 300 : 2_000 },
       });
       figures.push({
-        label: `first filtered tally (engine loads every response), ${label} responses`,
+        label: `first filtered tally (source ${cold.result.source}: the engine loads meanwhile), ${label} responses`,
         value: cold.ms,
         unit: 'ms',
         baseline: { label: 'one GROUP BY of one question over responses', value: baseline.ms },
       });
       figures.push({
         label: `server RSS with the engine loaded, ${label}`,
-        value: Math.max(rss, cold.peakMb),
+        value: Math.max(rss, cold.peakMb, loading.peakMb),
         unit: 'MB',
         target: { op: '<=', value: 300 },
       });

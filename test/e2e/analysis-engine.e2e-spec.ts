@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import type { FactCountRow } from '../../server/src/analysis/tally';
 import { parseTallyQuery } from '../../server/src/analysis/tally-query';
+import { TallyEngineService } from '../../server/src/analysis/tally-engine.service';
 import { TallyService } from '../../server/src/analysis/tally.service';
 import { createSurvey, addDraftVersion, networksByCode } from '../support/campaign-fixtures';
 import { signIn, type StaffSession } from '../support/staff-session';
@@ -70,6 +71,8 @@ let tallies: TallyService;
 let networkIds: string[];
 let campaignId: string;
 let versionId: string;
+let surveyId: string;
+let versionNumber: number;
 
 /**
  * JSON text as a client might have stored it, with numbers spelled as PostgreSQL keeps them. No two
@@ -224,8 +227,9 @@ beforeAll(async () => {
   networkIds = Object.values(await networksByCode(admin))
     .slice(0, 2)
     .map((network) => network.id);
-  const surveyId = await createSurvey(admin, 'engine-check');
+  surveyId = await createSurvey(admin, 'engine-check');
   const version = await addDraftVersion(admin, surveyId, DEFINITION);
+  versionNumber = version;
   expect((await admin.post(`/api/surveys/${surveyId}/versions/${version}/publish`)).status).toBe(200);
   const created = await admin.post('/api/campaigns').send({ surveyId, version, name: 'Engine', networkIds });
   expect(created.status).toBe(201);
@@ -312,5 +316,32 @@ describe('catching up', () => {
     // And a deletion by another connection is seen.
     await db.query(`DELETE FROM responses WHERE campaign_id = $1 AND data = '{"q_radio": "b"}'`, [campaignId]);
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('a large campaign', () => {
+  it('is scanned on its first filtered read while its engine loads in the background, then read from the engine', async () => {
+    const created = await admin
+      .post('/api/campaigns')
+      .send({ surveyId, version: versionNumber, name: 'Engine, large', networkIds });
+    expect(created.status).toBe(201);
+    const large = created.body.id as string;
+    // One more response than a campaign whose engine loads before its first read may hold.
+    await db.query(
+      `INSERT INTO responses (id, campaign_id, survey_version_id, network_id, country, role, language, data, status,
+                              completed_at, updated_at)
+       SELECT gen_random_uuid(), $1, $2, $3, 'Chile', 'nfp', 'en',
+              jsonb_build_object('q_radio', (ARRAY['a', 'b', 'c'])[1 + i % 3]), 'complete', now(), now()
+         FROM generate_series(1, 20001) AS i`,
+      [large, versionId, networkIds[0]],
+    );
+    const read = () => admin.get(`/api/campaigns/${large}/tallies?answer[q_radio]=a`);
+    const first = await read();
+    expect([first.status, first.body.source, first.body.responses]).toEqual([200, 'scan', 6667]);
+    await testApp.app.get(TallyEngineService).settled(large);
+    const second = await read();
+    expect([second.status, second.body.source]).toEqual([200, 'engine']);
+    const figures = (body: Record<string, unknown>) => ({ ...body, asOf: null, source: null });
+    expect(figures(second.body)).toEqual(figures(first.body));
   });
 });

@@ -117,6 +117,21 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     return this.engines.get(campaignId)?.engine != null;
   }
 
+  /** Starts loading a campaign's engine (or catching it up) without waiting; failures are logged. */
+  loadInBackground(campaignId: string, plans: readonly VersionPlan[]): void {
+    if (this.engines.get(campaignId)?.running != null) return;
+    this.countRows(campaignId, plans, { versionIds: [], includePartial: false, answers: {}, groupBy: null }).catch(
+      (error: unknown) => this.logger.warn(`Loading the tally engine of ${campaignId} failed: ${String(error)}`),
+    );
+  }
+
+  /** Resolves when a load or catch-up of the campaign's engine that is under way has finished. */
+  async settled(campaignId: string): Promise<void> {
+    const state = this.engines.get(campaignId);
+    if (state === undefined) return;
+    await Promise.allSettled([state.running, state.queued]);
+  }
+
   /**
    * The fact counts of a campaign's responses the query selects, exact as of `asOf`: the engine
    * catches up from a snapshot taken after this call began. `plans` are the versions the read
