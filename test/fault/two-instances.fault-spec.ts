@@ -86,10 +86,12 @@ describe('two server instances on one database', () => {
       async (index) => {
         const origin = (index % 2 === 0 ? a : b).origin;
         outcomes.push(
-          await call(`${origin}/api/respond/${campaign.tokens[index]}/complete`, {
-            json: { data: answersFor(index) },
-            headers: { 'idempotency-key': `two-${index}` },
-          }),
+          await retrying(() =>
+            call(`${origin}/api/respond/${campaign.tokens[index]}/complete`, {
+              json: { data: answersFor(index) },
+              headers: { 'idempotency-key': `two-${index}` },
+            }),
+          ),
         );
       },
     );
