@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
@@ -103,35 +101,9 @@ function respondentServiceWorker(): Plugin {
   };
 }
 
-/**
- * Brotli and gzip copies of every script and stylesheet, made once at build time, so the server
- * sends them as they are instead of compressing 2 MB of SurveyJS again for every first visit.
- */
-function precompressAssets(): Plugin {
-  return {
-    name: 'concord:precompress-assets',
-    apply: 'build',
-    enforce: 'post',
-    // After every other plugin has finished the files (Vite fills in its preload lists last).
-    writeBundle(options, bundle) {
-      const outDir = options.dir ?? fileURLToPath(new URL('./dist', import.meta.url));
-      for (const entry of Object.values(bundle)) {
-        if (!entry.fileName.startsWith('assets/') || !/\.(js|css)$/.test(entry.fileName)) continue;
-        const source = readFileSync(join(outDir, entry.fileName));
-        if (source.length < 1024) continue;
-        const brotli = brotliCompressSync(source, {
-          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
-        });
-        writeFileSync(join(outDir, `${entry.fileName}.br`), brotli);
-        writeFileSync(join(outDir, `${entry.fileName}.gz`), gzipSync(source, { level: 9 }));
-      }
-    },
-  };
-}
-
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), keepSurveyOffTheShell(), respondentServiceWorker(), precompressAssets()],
+  plugins: [react(), keepSurveyOffTheShell(), respondentServiceWorker()],
   resolve: {
     alias: [
       // The shared package is TypeScript source, consumed directly rather than through its CommonJS build.
