@@ -69,6 +69,8 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   'analysis/export.service.ts': ['entities:campaigns', 'networks', 'responses'],
   'analysis/free-text.service.ts': ['networks', 'responses'],
   'analysis/question-plans.service.ts': ['entities:surveys'],
+  // The tally engine reads responses the way the fold and the scan beside it do.
+  'analysis/tally-engine.service.ts': ['campaigns', 'responses'],
   'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
   'demo/demo-seed.service.ts': [
     'campaigns',

@@ -753,8 +753,8 @@ export function compileValidators(validators: unknown): ValueCheck[] {
       case 'email':
         // As survey-core: any truthy value is tested as text, so a masked number is no e-mail address.
         return (value, report) => {
-          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- survey-core tests String(value) too
-          if (value && !EMAIL_FORMAT.pattern.test(String(value))) fail(report, 'Expected an e-mail address');
+          // survey-core tests String(value), whatever the value is (an object reads "[object Object]").
+          if (value && !EMAIL_FORMAT.pattern.test(String(value as string))) fail(report, 'Expected an e-mail address');
         };
       case 'answercount': {
         const minCount = numberOr(validator.minCount, 0);

@@ -25,8 +25,11 @@ export function useEnableTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { code: string }) => api.post<TotpEnabledDto>('/auth/totp/enable', input),
-    // Everything held back until enrolment may now load.
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Everything held back until enrolment may now load. Not awaited: the caller shows the recovery
+    // codes first, before the refreshed status replaces the set-up form.
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+    },
   });
 }
 

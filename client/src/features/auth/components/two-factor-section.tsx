@@ -76,13 +76,11 @@ function SetupForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    enable.mutate(
-      { code: code.trim() },
-      {
-        onSuccess: ({ recoveryCodes }) => {
-          onEnabled(recoveryCodes);
-        },
-      },
+    // mutateAsync rather than mutate's callbacks: those are dropped if this form unmounts first
+    // (the refreshed status says two-factor sign-in is on), and the codes would never be shown.
+    enable.mutateAsync({ code: code.trim() }).then(
+      ({ recoveryCodes }) => onEnabled(recoveryCodes),
+      () => undefined, // shown by the ErrorAlert below
     );
   }
 
