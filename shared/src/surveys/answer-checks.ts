@@ -754,7 +754,8 @@ export function compileValidators(validators: unknown): ValueCheck[] {
         // As survey-core: any truthy value is tested as text, so a masked number is no e-mail address.
         return (value, report) => {
           // survey-core tests String(value), whatever the value is (an object reads "[object Object]").
-          if (value && !EMAIL_FORMAT.pattern.test(String(value as string))) fail(report, 'Expected an e-mail address');
+          const text = String(value);
+          if (value && !EMAIL_FORMAT.pattern.test(text)) fail(report, 'Expected an e-mail address');
         };
       case 'answercount': {
         const minCount = numberOr(validator.minCount, 0);
