@@ -27,6 +27,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AnalysisFactsService } from '../../server/src/analysis/analysis-facts.service';
 import { ExportService } from '../../server/src/analysis/export.service';
+import { FOLD_LOCK } from '../../server/src/analysis/pending-change-records';
 import { buildQuestionPlan, type TallyQuestion } from '../../server/src/analysis/question-plan';
 import { parseTallyQuery } from '../../server/src/analysis/tally-query';
 import { TallyService } from '../../server/src/analysis/tally.service';
@@ -42,8 +43,6 @@ const SIZES = (process.env.BENCH_TALLY_SIZES ?? '100000,1000000').split(',').map
 const PARTS = new Set((process.env.BENCH_TALLY_PARTS ?? 'tally,export').split(','));
 const SCAN_MAX = Number(process.env.BENCH_TALLY_SCAN_MAX ?? 100_000);
 const QUEUED = 100_000;
-/** The advisory lock the fold takes (analysis-facts.service.ts): holding it keeps changes queued. */
-const FOLD_LOCK = 7_341_001;
 
 function median(values: number[]): { median: number; min: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);

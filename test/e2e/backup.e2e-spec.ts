@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +18,10 @@ import {
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
+import { runCli } from '../support/cli';
 import { createStaff } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createEmptyTestDatabase, type TestDatabase } from '../support/test-database';
-
-const ROOT = join(__dirname, '..', '..');
 
 /** A built-in backup file as {header without its time, table → sorted COPY lines}. */
 function backupContents(file: string): { header: unknown; tables: Record<string, string[]> } {
@@ -73,23 +71,6 @@ async function everyRow(url: string): Promise<Record<string, string[]>> {
   } finally {
     await client.end();
   }
-}
-
-/** Runs a command's TypeScript source with plain node, as `npm run` runs its build. */
-function runCommand(
-  script: 'backup' | 'restore',
-  args: string[],
-  env: Record<string, string | undefined>,
-  inherit = true,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', join(ROOT, 'test/bench/register.cjs'), join(ROOT, `server/src/cli/${script}.ts`), ...args],
-      { cwd: ROOT, env: inherit ? { ...process.env, ...env } : env, timeout: 180_000 },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
-    );
-  });
 }
 
 describe('backup and restore (built-in format)', () => {
@@ -196,26 +177,26 @@ describe('backup and restore (built-in format)', () => {
   it('npm run backup / restore: the built-in format from the command line, refusing a non-empty database without --force', async () => {
     const file = join(folder, 'command.backup');
     const env = { DATA_DIR: folder, LINK_SECRET: 'backup-test-link-secret-0123456789abcdef', LOG_LEVEL: 'silent' };
-    const backup = await runCommand('backup', [file, '--format=builtin'], {
+    const backup = await runCli('backup', [file, '--format=builtin'], {
       ...env,
       DATABASE_URL: source.database.url,
     });
     expect([backup.code, backup.stderr]).toEqual([0, '']);
     expect(backup.stdout).toMatch(/^Backed up \d+ tables, \d+ rows \(Concord's built-in format, PostgreSQL \d+/);
-    const restore = await runCommand('restore', [file], { ...env, DATABASE_URL: commandTarget.url });
+    const restore = await runCli('restore', [file], { ...env, DATABASE_URL: commandTarget.url });
     expect([restore.code, restore.stderr]).toEqual([0, '']);
     expect(await everyRow(commandTarget.url)).toEqual(await everyRow(source.database.url));
 
-    const refused = await runCommand('restore', [file], { ...env, DATABASE_URL: commandTarget.url });
+    const refused = await runCli('restore', [file], { ...env, DATABASE_URL: commandTarget.url });
     expect([refused.code, refused.stderr]).toEqual([
       1,
       'restore: the database is not empty; add --force to replace everything in it\n',
     ]);
-    const forced = await runCommand('restore', [file, '--force'], { ...env, DATABASE_URL: commandTarget.url });
+    const forced = await runCli('restore', [file, '--force'], { ...env, DATABASE_URL: commandTarget.url });
     expect(forced.code).toBe(0);
     expect(await everyRow(commandTarget.url)).toEqual(await everyRow(source.database.url));
     writeFileSync(join(folder, 'not-a-backup'), 'hello');
-    const wrong = await runCommand('restore', [join(folder, 'not-a-backup'), '--force'], {
+    const wrong = await runCli('restore', [join(folder, 'not-a-backup'), '--force'], {
       ...env,
       DATABASE_URL: commandTarget.url,
     });
@@ -235,11 +216,11 @@ describe('backup and restore (built-in format)', () => {
     chmodSync(dataDir, 0o755);
     const { DATABASE_URL: _ignored, ...env } = process.env;
     const embedded = { ...env, DATA_DIR: dataDir, LINK_SECRET: 'backup-test-link-secret-0123456789abcdef' };
-    const restore = await runCommand('restore', [file], embedded, false);
+    const restore = await runCli('restore', [file], embedded, { inherit: false });
     expect([restore.code, restore.stdout]).toEqual([0, expect.stringMatching(/^Restored \d+ tables, \d+ rows from /)]);
     // Backed up again from the embedded cluster: the same rows, table by table.
     const again = join(folder, 'embedded-again.backup');
-    const backup = await runCommand('backup', [again, '--format=builtin'], embedded, false);
+    const backup = await runCli('backup', [again, '--format=builtin'], embedded, { inherit: false });
     expect(backup.code).toBe(0);
     const original = backupContents(file);
     expect(original.tables.responses.length).toBeGreaterThan(100);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import {
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
+import { runCli } from '../support/cli';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -170,24 +170,12 @@ describe('removing the demo data', () => {
         'SELECT count(*)::int AS n FROM network_members',
       );
       await other.app.close();
-      const root = join(__dirname, '..', '..');
-      const output = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          ['-r', join(root, 'test/bench/register.cjs'), join(root, 'server/src/cli/demo-remove.ts')],
-          {
-            cwd: root,
-            timeout: 120_000,
-            env: {
-              ...process.env,
-              DATABASE_URL: other.database.url,
-              DATA_DIR: folder,
-              LINK_SECRET: 'demo-remove-test-link-secret-0123456789',
-            },
-          },
-          (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
-        );
-      });
+      const output = await runCli(
+        'demo-remove',
+        [],
+        { DATABASE_URL: other.database.url, DATA_DIR: folder, LINK_SECRET: 'demo-remove-test-link-secret-0123456789' },
+        { timeoutMs: 120_000 },
+      );
       expect(output).toEqual({
         code: 0,
         stdout: `Removed the demo data: 2 campaign(s) with their links and responses, ${members.n} member(s), 4 staff account(s), 1 charter(s).\n`,

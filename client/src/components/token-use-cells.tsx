@@ -1,6 +1,30 @@
 import type { ApiTokenDto } from '@concord/shared';
+import type { ReactNode } from 'react';
 
+import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/utils/format';
+
+/** An API token table: name, created, last used and an actions column; `children` are its rows. */
+export function TokenTable({ label, caption, children }: { label: string; caption: string; children: ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
 
 /** The "created" and "last used" cells of an API token's table row, as every token list shows them. */
 export function TokenUseCells({ token }: { token: Pick<ApiTokenDto, 'createdAt' | 'lastUsedAt'> }) {

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { QuestionPlansService } from './question-plans.service';
+import { FOLD_LOCK } from './pending-change-records';
 
-/** pg advisory lock key of the fold: one folder at a time, across every server instance. */
-const FOLD_LOCK = 7_341_001;
 /**
  * Changes folded per transaction. However many changes a batch holds, its upsert touches about as
  * many rollup rows (every fact combination seen), so few large batches upsert far less than many

@@ -1,8 +1,21 @@
 import type { EntityManager } from 'typeorm';
 
+/** pg advisory lock key of the fold: one folder at a time, across every server instance. */
+export const FOLD_LOCK = 7_341_001;
+
+/**
+ * Keeps the fold out until the caller's transaction ends. A transaction that deletes campaigns
+ * (their rollup rows go by cascade) and their queued changes must take it first: otherwise it and
+ * a fold batch lock the rollup and the queue in opposite orders, and PostgreSQL ends one of them
+ * as a deadlock.
+ */
+export async function holdFoldUntilCommit(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK]);
+}
+
 /**
  * Drops queued tally changes of deleted campaigns: the response trigger queued -1 changes for
- * their responses, and there is no rollup left to fold them into.
+ * their responses, and there is no rollup left to fold them into. Call holdFoldUntilCommit first.
  */
 export async function forgetPendingChanges(manager: EntityManager, campaignIds: readonly string[]): Promise<void> {
   if (campaignIds.length > 0) {

@@ -1,6 +1,6 @@
 import type { DemoDataCounts, DemoRemovalResult } from '@concord/shared';
 import type { EntityManager } from 'typeorm';
-import { forgetPendingChanges } from '../analysis';
+import { forgetPendingChanges, holdFoldUntilCommit } from '../analysis';
 import { deleteUserRecords, existingUserIds } from '../auth';
 import {
   deleteCampaignRecords,
@@ -58,6 +58,7 @@ export async function removeDemoData(manager: EntityManager): Promise<DemoRemova
   const demo = await demoRows(manager);
   const cited = await campaignsCitedOutside(manager, demo.campaigns, demo.charters);
   const campaigns = demo.campaigns.filter((id) => !cited.includes(id));
+  if (campaigns.length > 0) await holdFoldUntilCommit(manager);
   await deleteCampaignRecords(manager, campaigns);
   await forgetPendingChanges(manager, campaigns);
   await deleteCharterRecords(manager, demo.charters);

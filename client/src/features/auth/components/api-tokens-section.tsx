@@ -4,9 +4,8 @@ import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
-import { TokenUseCells } from '@/components/token-use-cells';
+import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
-import { TableScroll } from '@/components/table-scroll';
 
 import { useCreateApiToken } from '../api/create-api-token';
 import { useApiTokens } from '../api/get-api-tokens';
@@ -122,26 +121,11 @@ function TokensTable() {
   if (tokens.data.length === 0) return <p className="muted">You have no API tokens.</p>;
 
   return (
-    <TableScroll label="API tokens">
-      <table className="data-table">
-        <caption className="visually-hidden">Your API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data.map((token) => (
-            <TokenRow key={token.id} token={token} />
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <TokenTable label="API tokens" caption="Your API tokens">
+      {tokens.data.map((token) => (
+        <TokenRow key={token.id} token={token} />
+      ))}
+    </TokenTable>
   );
 }
 

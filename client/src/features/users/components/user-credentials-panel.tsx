@@ -3,9 +3,8 @@ import { useState, type SubmitEvent } from 'react';
 import type { UserDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
-import { TokenUseCells } from '@/components/token-use-cells';
+import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
-import { TableScroll } from '@/components/table-scroll';
 
 import { useUsers } from '../api/get-users';
 import { useResetUserTotp } from '../api/totp-policy';
@@ -124,42 +123,26 @@ function UserTokensTable({ user }: { user: UserDto }) {
   if (tokens.isError) return <ErrorAlert error={tokens.error} title="Could not load the API tokens" />;
   if (tokens.data.length === 0) return <p className="muted">{user.name} has no API tokens.</p>;
   return (
-    <TableScroll label={`API tokens of ${user.name}`}>
-      <table className="data-table">
-        <caption className="visually-hidden">API tokens of {user.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data.map((token) => (
-            <tr key={token.id}>
-              <th scope="row">{token.name}</th>
-              <TokenUseCells token={token} />
-              <td className="data-table__actions">
-                <button
-                  type="button"
-                  className="button button--danger button--small"
-                  disabled={revoke.isPending}
-                  aria-label={`Revoke token ${token.name} of ${user.name}`}
-                  onClick={() => {
-                    revoke.mutate({ userId: user.id, tokenId: token.id });
-                  }}
-                >
-                  Revoke
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <ErrorAlert error={revoke.error} title="Could not revoke the token" />
-    </TableScroll>
+    <TokenTable label={`API tokens of ${user.name}`} caption={`API tokens of ${user.name}`}>
+      {tokens.data.map((token) => (
+        <tr key={token.id}>
+          <th scope="row">{token.name}</th>
+          <TokenUseCells token={token} />
+          <td className="data-table__actions">
+            <button
+              type="button"
+              className="button button--danger button--small"
+              disabled={revoke.isPending}
+              aria-label={`Revoke token ${token.name} of ${user.name}`}
+              onClick={() => {
+                revoke.mutate({ userId: user.id, tokenId: token.id });
+              }}
+            >
+              Revoke
+            </button>
+          </td>
+        </tr>
+      ))}
+    </TokenTable>
   );
 }
