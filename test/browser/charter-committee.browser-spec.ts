@@ -119,7 +119,10 @@ describeWithBrowser('the charter as a committee member works on it', () => {
     await page.getByRole('button', { name: 'Amendments' }).click();
     await page
       .getByTestId('charter-chairs')
-      .getByText('No chair is designated yet: only an administrator can decide amendments.')
+      .getByText(
+        'Amendments are decided by the chair: Committee member, Tashkent (or an administrator). You may support or oppose, and comment.',
+        { exact: true },
+      )
       .waitFor();
     const open = page.locator('article', { hasText: 'Shorter and clearer.' });
     await open.getByRole('button', { name: 'Support (0)' }).click();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Loading } from '@/components/loading';
 
 import { useAddComment } from '../api/add-comment';
 import { useChairs } from '../api/get-chairs';
@@ -168,7 +169,12 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
 
   return (
     <div className="stack">
-      <ChairsPanel charterId={charter.id} chairs={chairs.data ?? []} isAdmin={isAdmin} canDecide={canDecide} />
+      {/* Until the chairs have loaded, nothing is said about them: "no chair" would be untrue. */}
+      {chairs.isPending ? <Loading label="Loading the chairs…" /> : null}
+      <ErrorAlert error={chairs.error} title="Could not load the chairs" />
+      {chairs.data ? (
+        <ChairsPanel charterId={charter.id} chairs={chairs.data} isAdmin={isAdmin} canDecide={canDecide} />
+      ) : null}
       {amendments.length === 0 ? <p className="muted">No amendments yet.</p> : null}
       {amendments.map((amendment) => (
         <AmendmentCard
