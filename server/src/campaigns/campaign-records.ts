@@ -70,14 +70,20 @@ export async function campaignsDueForRetention(manager: EntityManager, now: Date
   const rows = await manager.query<Array<{ id: string }>>(
     `SELECT id FROM campaigns
      WHERE retention_days IS NOT NULL AND identities_removed_at IS NULL
-       AND date_trunc('milliseconds', LEAST(closed_at, closes_at)) + retention_days * interval '1 day' <= $1
+       AND date_trunc('milliseconds', LEAST(closed_at, closes_at)) + retention_days * interval '24 hours' <= $1
      ORDER BY id`,
     [now],
   );
   return rows.map((row) => row.id);
 }
 
-/** Locks a campaign still due (skipping one another instance holds); null when it is not. */
+/**
+ * Locks a campaign still due; null when it is not (any more). The lock waits rather than skips:
+ * a row lock taken by anything else (a response inserted for the campaign holds a key-share lock
+ * on it) must not make the job pass a due campaign by. NO KEY UPDATE does not conflict with those
+ * key-share locks, and a second instance running the job waits here, then sees the campaign
+ * already done (READ COMMITTED re-reads the row it waited for) and gets null.
+ */
 export async function lockCampaignDueForRetention(
   manager: EntityManager,
   id: string,
@@ -85,7 +91,7 @@ export async function lockCampaignDueForRetention(
 ): Promise<{ closed: Date; retentionDays: number } | null> {
   const rows = await manager.query<Array<{ closed: Date; retention_days: number }>>(
     `SELECT date_trunc('milliseconds', LEAST(closed_at, closes_at)) AS closed, retention_days FROM campaigns
-     WHERE id = $1 AND identities_removed_at IS NULL AND retention_days IS NOT NULL FOR UPDATE SKIP LOCKED`,
+     WHERE id = $1 AND identities_removed_at IS NULL AND retention_days IS NOT NULL FOR NO KEY UPDATE`,
     [id],
   );
   if (rows.length === 0) return null;
