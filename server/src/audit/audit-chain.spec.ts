@@ -1,3 +1,4 @@
+import { elementAt } from '../common/rows';
 import { canonicalJson, chainHash, checkChainSegment, GENESIS_HASH, type StoredEvent } from './audit-chain';
 
 function buildChain(count: number): StoredEvent[] {
@@ -35,12 +36,16 @@ describe('canonicalJson', () => {
 describe('checkChainSegment', () => {
   it('accepts an intact chain and returns its head', () => {
     const chain = buildChain(5);
-    expect(checkChainSegment(chain, 1, GENESIS_HASH)).toEqual({ ok: true, lastSeq: 5, lastHash: chain[4].hash });
+    expect(checkChainSegment(chain, 1, GENESIS_HASH)).toEqual({
+      ok: true,
+      lastSeq: 5,
+      lastHash: elementAt(chain, 4, 'chain').hash,
+    });
   });
 
   it('reports an altered payload at its own seq', () => {
     const chain = buildChain(5);
-    chain[2] = { ...chain[2], payload: { n: 999 } };
+    chain[2] = { ...elementAt(chain, 2, 'chain'), payload: { n: 999 } };
     expect(checkChainSegment(chain, 1, GENESIS_HASH)).toEqual({ ok: false, brokenAt: 3 });
   });
 
@@ -52,7 +57,7 @@ describe('checkChainSegment', () => {
 
   it('reports a re-hashed row by the broken link of the row after it', () => {
     const chain = buildChain(4);
-    const forged = { ...chain[1], action: 'user.deleted' };
+    const forged = { ...elementAt(chain, 1, 'chain'), action: 'user.deleted' };
     const { prevHash, hash: _old, ...fields } = forged;
     chain[1] = { ...forged, hash: chainHash(prevHash, fields) };
     expect(checkChainSegment(chain, 1, GENESIS_HASH)).toEqual({ ok: false, brokenAt: 3 });

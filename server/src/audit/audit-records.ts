@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { onlyRow } from '../common/rows';
 
 export interface AuditRecord {
   seq: string | null;
@@ -27,9 +28,9 @@ export async function auditEventsAbout(
 }
 
 export async function auditHasAction(manager: EntityManager, action: string): Promise<boolean> {
-  const [row] = await manager.query<Array<{ found: boolean }>>(
+  const rows = await manager.query<Array<{ found: boolean }>>(
     'SELECT EXISTS (SELECT 1 FROM audit_events WHERE action = $1) AS found',
     [action],
   );
-  return row.found;
+  return onlyRow(rows, 'the audit action check').found;
 }

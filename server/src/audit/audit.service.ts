@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, requireRole } from '../common/actor';
 import { isDatabaseUnavailable } from '../common/database-unavailable';
 import { DomainError } from '../common/domain-error';
+import { onlyRow } from '../common/rows';
 import { chainHash, checkChainSegment, GENESIS_HASH } from './audit-chain';
 import { AuditEvent, AuditHead } from './entities/audit-event.entity';
 
@@ -96,8 +97,11 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     for (;;) {
       const sealed = await this.dataSource.transaction(async (manager) => {
         // The head row lock orders sealers of all instances.
-        const [head] = await manager.query<Array<{ seq: string; hash: string }>>(
-          'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+        const head = onlyRow(
+          await manager.query<Array<{ seq: string; hash: string }>>(
+            'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+          ),
+          'audit_head (the migration inserts its single row)',
         );
         const events = await manager
           .getRepository(AuditEvent)

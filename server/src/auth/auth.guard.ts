@@ -54,7 +54,8 @@ export class AuthGuard implements CanActivate {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const user = match === null ? null : await this.auth.resolveApiToken(match[1]);
+      const token = match?.[1];
+      const user = token === undefined ? null : await this.auth.resolveApiToken(token);
       if (user === null) throw new DomainError('unauthenticated', 'Invalid or revoked API token');
       request.principal = { actor: toActor(user), via: 'token' };
       return;

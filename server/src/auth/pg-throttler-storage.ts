@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { onlyRow } from '../common/rows';
 
 /** The package's entry does not export the record type; it is what `increment` resolves to. */
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -40,7 +41,7 @@ export class PgThrottlerStorage implements ThrottlerStorage {
          GREATEST(0, CEIL(EXTRACT(EPOCH FROM (COALESCE(blocked_until, now()) - now()))))::int AS time_to_block_expire`,
       [`${throttlerName}:${key}`, ttl, limit, blockDuration],
     );
-    const [row] = rows;
+    const row = onlyRow(rows, 'the throttler upsert');
     return {
       totalHits: row.hits,
       timeToExpire: row.time_to_expire,

@@ -23,12 +23,12 @@ export function seal(key: Buffer, plaintext: string): string {
 
 /** The plaintext, or null when the value was not sealed with this key or was altered. */
 export function unseal(key: Buffer, sealed: string): string | null {
-  const parts = sealed.split('.');
-  if (parts.length !== 4 || parts[0] !== 'v1') return null;
+  const [version, iv, body, tag, ...rest] = sealed.split('.');
+  if (version !== 'v1' || iv === undefined || body === undefined || tag === undefined || rest.length > 0) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(parts[1], 'base64url'));
-    decipher.setAuthTag(Buffer.from(parts[3], 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(parts[2], 'base64url')), decipher.final()]).toString('utf8');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
     return null;
   }

@@ -60,9 +60,10 @@ export async function setRetentionDays(
     'SELECT retention_days FROM campaigns WHERE id = $1 FOR UPDATE',
     [id],
   );
-  if (rows.length === 0) return undefined;
+  const [row] = rows;
+  if (row === undefined) return undefined;
   await manager.query('UPDATE campaigns SET retention_days = $2 WHERE id = $1', [id, days]);
-  return { previous: rows[0].retention_days };
+  return { previous: row.retention_days };
 }
 
 /** Campaigns whose retention period ended by `now` (closing time compared to the millisecond). */
@@ -94,8 +95,9 @@ export async function lockCampaignDueForRetention(
      WHERE id = $1 AND identities_removed_at IS NULL AND retention_days IS NOT NULL FOR NO KEY UPDATE`,
     [id],
   );
-  if (rows.length === 0) return null;
-  const { closed, retention_days: retentionDays } = rows[0];
+  const [row] = rows;
+  if (row === undefined) return null;
+  const { closed, retention_days: retentionDays } = row;
   return closed.getTime() + retentionDays * 86_400_000 > now.getTime() ? null : { closed, retentionDays };
 }
 

@@ -1,5 +1,6 @@
 import type { CharterClause } from '@concord/shared';
 import fc from 'fast-check';
+import { elementAt } from '../common/rows';
 import { blameRevisions, clauseHistory, type RevisionForBlame } from './blame';
 import { joinParagraphs } from './paragraphs';
 
@@ -24,7 +25,7 @@ function replay(clauseCount: number, steps: Step[][]): RevisionForBlame[] {
     const number = index + 2;
     clauses = clauses.map((paragraphs) => [...paragraphs]);
     edits.forEach((edit, e) => {
-      const paragraphs = clauses[edit.clause % clauseCount];
+      const paragraphs = elementAt(clauses, edit.clause % clauseCount, 'clauses');
       const at = paragraphs.length === 0 ? 0 : edit.at % paragraphs.length;
       const fresh = `r${number}. edit ${e} ${Math.random().toString(36).slice(2)}`;
       if (edit.kind === 'insert' || paragraphs.length === 0) paragraphs.splice(at, 0, fresh);

@@ -45,7 +45,8 @@ export function blameRevisions(revisions: readonly RevisionForBlame[]): BlamedCl
         if (change.removed) index += change.value.length;
         else if (change.added) change.value.forEach((text) => paragraphs.push({ text, revision: revision.number }));
         else {
-          change.value.forEach((_text, offset) => paragraphs.push(previous.paragraphs[index + offset]));
+          // Unchanged paragraphs keep the revision that wrote them.
+          paragraphs.push(...previous.paragraphs.slice(index, index + change.value.length));
           index += change.value.length;
         }
       }

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import { onlyRow } from '../common/rows';
 import { type Author, CharterService, READERS, WRITERS } from './charter.service';
 import { diffOneClause } from './clause-diff';
 import { CharterAmendment } from './entities/charter-amendment.entity';
@@ -276,9 +277,12 @@ export class CharterDiscussionService {
             : `Clause ${input.afterClauseId} is not in revision ${base.number}`,
         );
       }
-      const [{ next }] = await manager.query<Array<{ next: number }>>(
-        'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM charter_amendments WHERE document_id = $1',
-        [documentId],
+      const { next } = onlyRow(
+        await manager.query<Array<{ next: number }>>(
+          'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM charter_amendments WHERE document_id = $1',
+          [documentId],
+        ),
+        'the next amendment number',
       );
       let clauseId = input.clauseId;
       while (clauseId === undefined || (input.clauseId === undefined && ids.has(clauseId)))

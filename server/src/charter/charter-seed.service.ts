@@ -111,7 +111,7 @@ export class CharterSeedService {
         message: 'Baseline text for the revision',
       });
       const chairs = members
-        .filter((_member, index) => SEED_COMMITTEE[index].chair === true)
+        .filter((_member, index) => SEED_COMMITTEE[index]?.chair === true)
         .map((member) => member.id);
       await manager.update(CharterDocument, { id: result.id }, { chairIds: chairs });
       await this.demo.mark(manager, 'charter', [result.id]);
@@ -136,7 +136,11 @@ export class CharterSeedService {
     return actors;
   }
 
-  private async history(documentId: string, [tashkent, rabat, manila, tbilisi]: Actor[]): Promise<void> {
+  private async history(documentId: string, members: readonly Actor[]): Promise<void> {
+    const [tashkent, rabat, manila, tbilisi] = members;
+    if (tashkent === undefined || rabat === undefined || manila === undefined || tbilisi === undefined) {
+      throw new Error(`The seeded charter history is written for four committee members, got ${members.length}`);
+    }
     const head = async () => (await this.charters.get(tashkent, documentId)).head;
     let current = await head();
     await this.charters.saveRevision(rabat, documentId, {

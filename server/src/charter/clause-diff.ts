@@ -84,6 +84,7 @@ function tidy(ops: DiffOp[]): DiffOp[] {
   const result: DiffOp[] = [];
   for (let index = 0; index < ops.length; index++) {
     const [current, next] = [ops[index], ops[index + 1]];
+    if (current === undefined) break;
     if (current.op === 'delete' && next?.op === 'insert') {
       const shared = commonTrailingSpace(current.text, next.text);
       push(result, 'delete', current.text.slice(0, current.text.length - shared));
@@ -118,7 +119,7 @@ export function diffText(oldText: string, newText: string, limits: DiffLimits = 
   const flush = (): void => {
     // Paired paragraphs (one edited for one) are diffed pair by pair: cheaper and closer to intent.
     if (removed.length === added.length) {
-      removed.forEach((paragraph, index) => diffWordsInto(ops, paragraph, added[index], limits));
+      removed.forEach((paragraph, index) => diffWordsInto(ops, paragraph, added[index] ?? '', limits));
     } else {
       diffWordsInto(ops, removed.join(''), added.join(''), limits);
     }
@@ -197,5 +198,7 @@ export function diffClauses(
 export function diffOneClause(before: CharterClause | null, after: CharterClause): ClauseDiffDto {
   if (before === null) return { id: after.id, status: 'added', heading: after.heading, body: after.body };
   const [entry] = diffClauses([before], [after]);
+  // One clause on each side with the same id always gives exactly one entry.
+  if (entry === undefined) throw new Error(`No diff entry for clause ${after.id}`);
   return entry;
 }

@@ -31,23 +31,26 @@ export function parseMarkdownDocument(markdown: string): ImportedDocument {
   lines.forEach((line, index) => {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const match = fenced ? null : HEADING.exec(line);
-    if (match !== null) headings.push({ line: index, level: match[1].length, text: match[2] });
+    // Both groups of HEADING always take part in a match.
+    if (match !== null) headings.push({ line: index, level: (match[1] ?? '').length, text: match[2] ?? '' });
   });
   let title: string | null = null;
   const levelOne = headings.filter((heading) => heading.level === 1);
   let usable = headings;
-  if (levelOne.length === 1 && headings[0]?.level === 1 && headings.some((heading) => heading.level > 1)) {
-    title = headings[0].text;
+  const [leading] = headings;
+  if (levelOne.length === 1 && leading?.level === 1 && headings.some((heading) => heading.level > 1)) {
+    title = leading.text;
     usable = headings.slice(1);
   }
   const level = Math.min(...usable.map((heading) => heading.level));
   const starts = usable.filter((heading) => heading.level === level);
   const clauses = starts.map((start, index) => {
-    const end = index + 1 < starts.length ? starts[index + 1].line : lines.length;
+    const end = starts[index + 1]?.line ?? lines.length;
     const bodyLines = lines.slice(start.line + 1, end);
     let id: string | undefined;
     const first = bodyLines.findIndex((line) => line.trim() !== '');
-    const idMatch = first >= 0 ? CLAUSE_ID_COMMENT.exec(bodyLines[first]) : null;
+    const firstLine = bodyLines[first];
+    const idMatch = firstLine === undefined ? null : CLAUSE_ID_COMMENT.exec(firstLine);
     if (idMatch !== null) {
       id = idMatch[1];
       bodyLines.splice(first, 1);
@@ -111,8 +114,9 @@ export function matchImportedClauses(
   });
   scored.sort((left, right) => right.score - left.score || left.index - right.index);
   for (const { index, id } of scored) {
-    if (result[index].id !== undefined || taken.has(id)) continue;
-    result[index].id = id;
+    const clause = result[index];
+    if (clause === undefined || clause.id !== undefined || taken.has(id)) continue;
+    clause.id = id;
     taken.add(id);
   }
   return result;

@@ -38,7 +38,7 @@ function build(owners: Array<Array<'none' | 'ours' | 'theirs'>>, kinds: Array<Ar
         const mine = owner === side || (both && owner !== 'none');
         const neighbourIsOther = (q: number) => list[q] !== undefined && list[q] !== 'none' && list[q] !== owner;
         const canDelete = !neighbourIsOther(p - 1) && !neighbourIsOther(p + 1);
-        const kind = kinds[c][p] === 'delete' && canDelete ? 'delete' : 'modify';
+        const kind = kinds[c]?.[p] === 'delete' && canDelete ? 'delete' : 'modify';
         if (!mine) paragraphs.push(paragraph(`${c}.${p}`));
         else if (kind === 'modify') paragraphs.push(`${paragraph(`${c}.${p}`)} Edited by ${owner}.`);
       });

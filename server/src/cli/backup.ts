@@ -14,8 +14,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const files = args.filter((arg) => !arg.startsWith('--'));
   const format = (args.find((arg) => arg.startsWith('--format=')) ?? '--format=auto').slice('--format='.length);
-  if (files.length !== 1 || !['auto', 'builtin', 'pg_dump'].includes(format)) failCommand('backup', USAGE);
-  const file = resolve(files[0]);
+  const [target] = files;
+  if (target === undefined || files.length !== 1 || !['auto', 'builtin', 'pg_dump'].includes(format)) {
+    failCommand('backup', USAGE);
+  }
+  const file = resolve(target);
   const config = readCommandConfig('backup');
   await withCommandDatabase(config, async (url) => {
     const server = await serverMajorVersion(url);

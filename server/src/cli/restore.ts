@@ -16,10 +16,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const files = args.filter((arg) => !arg.startsWith('--'));
   const force = args.includes('--force');
-  if (files.length !== 1 || args.some((arg) => arg.startsWith('--') && arg !== '--force')) {
+  const [source] = files;
+  if (source === undefined || files.length !== 1 || args.some((arg) => arg.startsWith('--') && arg !== '--force')) {
     failCommand('restore', USAGE);
   }
-  const file = resolve(files[0]);
+  const file = resolve(source);
   if (!existsSync(file)) failCommand('restore', `${file} does not exist`);
   const config = readCommandConfig('restore');
   const pgDump = isPgDumpArchive(file);

@@ -29,8 +29,9 @@ export function linkUrl(publicUrl: string, token: string): string {
  */
 export function anonymousResponseId(linkSecret: string, invitationId: string): string {
   const bytes = createHmac('sha256', linkSecret).update(`response:${invitationId}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  // RFC 9562: version 4 in the high nibble of byte 6, the variant bits 10 in byte 8.
+  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x40, 6);
+  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -41,7 +42,7 @@ const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function generateReceipt(): string {
   const bytes = randomBytes(16);
   let code = '';
-  for (let index = 0; index < 16; index++) code += RECEIPT_ALPHABET[bytes[index] % 32];
+  for (const byte of bytes) code += RECEIPT_ALPHABET.charAt(byte % 32);
   return code.match(/.{4}/g)!.join('-');
 }
 

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations';
+import { onlyRow } from '../common/rows';
 import { dataSourceOptions } from './data-source-options';
 import { dependencyOrder } from './dependency-order';
 import { runMigrations } from './migrate';
@@ -58,7 +59,7 @@ export async function tablesInDependencyOrder(client: Client): Promise<Array<{ n
 
 async function appliedMigrations(client: Client): Promise<string[]> {
   const exists = await client.query<{ found: boolean }>(`SELECT to_regclass('public.migrations') IS NOT NULL AS found`);
-  if (!exists.rows[0].found) return [];
+  if (!onlyRow(exists.rows, 'to_regclass').found) return [];
   const rows = await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY timestamp, id');
   return rows.rows.map((row) => row.name);
 }
@@ -100,13 +101,13 @@ export async function writeBackup(url: string, file: string): Promise<BackupHead
     const counted: BackupTable[] = [];
     for (const table of tables) {
       const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(table.name)}`);
-      counted.push({ name: table.name, columns: table.columns, rows: Number(count.rows[0].n) });
+      counted.push({ name: table.name, columns: table.columns, rows: Number(onlyRow(count.rows, table.name).n) });
     }
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       version: BACKUP_FORMAT_VERSION,
       createdAt: new Date().toISOString(),
-      serverVersion: version.rows[0].server_version,
+      serverVersion: onlyRow(version.rows, 'SHOW server_version').server_version,
       migrations,
       tables: counted,
     };
@@ -152,7 +153,7 @@ export async function databaseIsEmpty(url: string): Promise<boolean> {
       `SELECT count(*) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm', 'S', 'p')`,
     );
-    return Number(result.rows[0].n) === 0;
+    return Number(onlyRow(result.rows, 'pg_class').n) === 0;
   } finally {
     await client.end();
   }
@@ -263,10 +264,9 @@ export async function restoreBackup(url: string, file: string): Promise<BackupHe
     if (sink !== null || index !== header.tables.length) throw new BackupError(`${file} is cut short`);
     for (const table of header.tables) {
       const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(table.name)}`);
-      if (Number(count.rows[0].n) !== table.rows) {
-        throw new BackupError(
-          `${table.name}: the backup lists ${table.rows} rows but ${count.rows[0].n} were restored`,
-        );
+      const restored = onlyRow(count.rows, table.name).n;
+      if (Number(restored) !== table.rows) {
+        throw new BackupError(`${table.name}: the backup lists ${table.rows} rows but ${restored} were restored`);
       }
     }
     const sequences = await client.query<{ table: string; column: string; sequence: string }>(

@@ -89,7 +89,8 @@ export function isReachableBy(target: string, ids: PostgresIds | null): boolean 
     const stat = statSync(current);
     const bit = ids !== null && stat.uid === ids.uid ? 0o100 : ids !== null && stat.gid === ids.gid ? 0o010 : 0o001;
     if ((stat.mode & bit) === 0) return false;
-    if (i < parts.length) current = join(current, parts[i]);
+    const part = parts[i];
+    if (part !== undefined) current = join(current, part);
   }
   return true;
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import { onlyRow } from '../common/rows';
 
 /** Major version of a PostgreSQL client tool on the PATH (pg_dump, pg_restore), or null. */
 export function toolMajorVersion(tool: 'pg_dump' | 'pg_restore'): number | null {
@@ -18,7 +19,7 @@ export async function serverMajorVersion(url: string): Promise<number> {
   await client.connect();
   try {
     const result = await client.query<{ server_version_num: string }>('SHOW server_version_num');
-    return Math.floor(Number(result.rows[0].server_version_num) / 10_000);
+    return Math.floor(Number(onlyRow(result.rows, 'SHOW server_version_num').server_version_num) / 10_000);
   } finally {
     await client.end();
   }

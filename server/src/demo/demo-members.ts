@@ -1,4 +1,5 @@
 import type { MemberInput, MemberLanguage } from '@concord/shared';
+import { elementAt } from '../common/rows';
 import { DemoRandom } from './demo-prng';
 
 interface NetworkPeople {
@@ -311,7 +312,8 @@ export function demoMembers(networkCode: string, random: DemoRandom): DemoMember
       if (used.has(name)) continue;
       used.add(name);
       // A subdomain per network keeps demo addresses apart from anything imported later.
-      const email = `${slug(name.split(' ')[0])}.${slug(name.split(' ').slice(1).join(''))}@${networkCode.toLowerCase()}.example.org`;
+      const [first = '', ...rest] = name.split(' ');
+      const email = `${slug(first)}.${slug(rest.join(''))}@${networkCode.toLowerCase()}.example.org`;
       const language = people.language !== 'en' && random.chance(0.15) ? 'en' : people.language;
       return { networkCode, name, email, country, role, language };
     }
@@ -324,7 +326,9 @@ export function demoMembers(networkCode: string, random: DemoRandom): DemoMember
       person(country, 'national team'),
     );
   }
-  members.push(person(people.countries[0], 'secretariat'), person(people.countries[0], 'secretariat'));
+  // The Secretariat sits in the network's first country.
+  const seat = elementAt(people.countries, 0, `The countries of ${networkCode}`);
+  members.push(person(seat, 'secretariat'), person(seat, 'secretariat'));
   for (const country of people.observers) members.push(person(country, 'observer'));
   return members;
 }

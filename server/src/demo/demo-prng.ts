@@ -1,3 +1,5 @@
+import { elementAt } from '../common/rows';
+
 /** A small seeded PRNG (mulberry32): the demo data must be the same on every start. */
 export class DemoRandom {
   private state: number;
@@ -23,7 +25,7 @@ export class DemoRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return elementAt(items, Math.floor(this.next() * items.length), 'The list to pick from');
   }
 
   /** Some items in their original order: at least `min`, at most `max`. */
@@ -38,7 +40,7 @@ export class DemoRandom {
     const copy = [...items];
     for (let index = copy.length - 1; index > 0; index--) {
       const other = Math.floor(this.next() * (index + 1));
-      [copy[index], copy[other]] = [copy[other], copy[index]];
+      [copy[index], copy[other]] = [elementAt(copy, other, 'shuffle'), elementAt(copy, index, 'shuffle')];
     }
     return copy;
   }

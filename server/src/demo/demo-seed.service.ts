@@ -5,6 +5,7 @@ import { compileValidator, type SurveyDefinition, validateAnswers, withComputedA
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { generateReceipt, linkToken, tokenHash } from '../common/link-tokens';
+import { onlyRow } from '../common/rows';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { CHARTER_REVIEW_SLUG } from '../surveys';
@@ -83,10 +84,15 @@ export class DemoSeedService {
          WHERE s.slug = $1 AND v.status = 'published' ORDER BY v.version`,
         [CHARTER_REVIEW_SLUG],
       );
-      if (versions.length === 0 || (await demoWasRemoved(manager))) return null;
-      const [done] = await manager.query<Array<{ found: boolean }>>(
-        'SELECT EXISTS (SELECT 1 FROM campaigns WHERE survey_id = $1 AND name = $2) AS found',
-        [versions[0].survey_id, DEMO_CAMPAIGNS[0].name],
+      const [first] = versions;
+      const [firstPlan] = DEMO_CAMPAIGNS;
+      if (first === undefined || firstPlan === undefined || (await demoWasRemoved(manager))) return null;
+      const done = onlyRow(
+        await manager.query<Array<{ found: boolean }>>(
+          'SELECT EXISTS (SELECT 1 FROM campaigns WHERE survey_id = $1 AND name = $2) AS found',
+          [first.survey_id, firstPlan.name],
+        ),
+        'the demo campaign check',
       );
       if (done.found) return null;
       const networks = await manager.query<Array<{ id: string; code: string }>>(
@@ -166,7 +172,7 @@ export class DemoSeedService {
     version: { id: string; survey_id: string; version: number },
     networkIds: string[],
   ): Promise<string> {
-    const [row] = await manager.query<Array<{ id: string }>>(
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids, opens_at, closes_at, anonymous,
          allow_edits, status, closed_at, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, false, false, $8, $9, NULL, $6)
@@ -183,7 +189,7 @@ export class DemoSeedService {
         plan.closed ? plan.closesAt : null,
       ],
     );
-    return row.id;
+    return onlyRow(rows, 'the demo campaign insert').id;
   }
 
   /** One personal invitation per member of the networks, tokens derived as for any campaign. */
@@ -196,7 +202,8 @@ export class DemoSeedService {
        WHERE m.network_id = ANY($1::uuid[]) ORDER BY n.code, m.email`,
       [networkIds],
     );
-    const ids = members.map(() => randomUUID());
+    const invited = members.map((member) => ({ ...member, invitation_id: randomUUID() }));
+    const ids = invited.map((member) => member.invitation_id);
     await manager.query(
       `INSERT INTO invitations (id, campaign_id, kind, member_id, network_id, token_hash)
        SELECT i.id, $1, 'personal', i.member_id, i.network_id, i.token_hash
@@ -209,7 +216,7 @@ export class DemoSeedService {
         ids.map((id) => tokenHash(linkToken(this.config.secrets.linkSecret, id))),
       ],
     );
-    return members.map((member, index) => ({ ...member, invitation_id: ids[index] }));
+    return invited;
   }
 
   private async insertResponses(

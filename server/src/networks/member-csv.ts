@@ -99,9 +99,10 @@ export function parseMemberCsv(text: string): ParsedMembers | { fileError: strin
     if (error instanceof CsvSyntaxError) return { fileError: error.message };
     throw error;
   }
-  if (records.length === 0)
+  const [headerRecord, ...rows] = records;
+  if (headerRecord === undefined)
     return { fileError: `The CSV is empty; the first line must be: ${MEMBER_CSV_COLUMNS.join(',')}` };
-  const header = records[0].fields.map((column) => column.trim().toLowerCase());
+  const header = headerRecord.fields.map((column) => column.trim().toLowerCase());
   const missing = MEMBER_CSV_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     return {
@@ -114,7 +115,7 @@ export function parseMemberCsv(text: string): ParsedMembers | { fileError: strin
   >;
   const errors: CsvLineError[] = [];
   const byEmail = new Map<string, MemberInput & { line: number }>();
-  for (const record of records.slice(1)) {
+  for (const record of rows) {
     if (record.fields.length !== header.length) {
       errors.push({ line: record.line, message: `expected ${header.length} fields, found ${record.fields.length}` });
       continue;

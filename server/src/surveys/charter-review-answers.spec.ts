@@ -145,6 +145,7 @@ describe.each([
       fc.property(responses(definition), fc.nat(), (data, pick) => {
         const answered = questions.filter((element) => data[element.name] !== undefined);
         const target = answered[pick % answered.length];
+        if (target === undefined) throw new Error('The generated response answers no question');
         const mutated = { ...data, [target.name]: invalidAnswer(target) };
         const problems = validateAnswers(compiled, mutated, 'partial');
         expect(problems.length).toBeGreaterThan(0);

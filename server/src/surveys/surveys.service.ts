@@ -24,6 +24,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import { onlyRow } from '../common/rows';
 import { sanitizeDefinition } from './definition-sanitizer';
 import {
   readXliff,
@@ -166,9 +167,12 @@ export class SurveysService {
     return this.dataSource.transaction(async (manager) => {
       // Locking the survey row numbers concurrent new versions one after the other.
       await this.findSurvey(manager, surveyId, true);
-      const [{ next }] = await manager.query<Array<{ next: number }>>(
-        'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM survey_versions WHERE survey_id = $1',
-        [surveyId],
+      const { next } = onlyRow(
+        await manager.query<Array<{ next: number }>>(
+          'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM survey_versions WHERE survey_id = $1',
+          [surveyId],
+        ),
+        'the next survey version number',
       );
       const hash = definitionHash(definition);
       const saved = await manager.save(
@@ -389,9 +393,10 @@ export class SurveysService {
         .orIgnore()
         .returning('id')
         .execute();
-      const rows = inserted.raw as Array<{ id: string }>;
-      if (rows.length === 0) return;
-      const surveyId = rows[0].id;
+      // Nothing returned: the slug was there already (ON CONFLICT DO NOTHING).
+      const [row] = inserted.raw as Array<{ id: string }>;
+      if (row === undefined) return;
+      const surveyId = row.id;
       await this.audit.record(manager, {
         actor: null,
         action: 'survey.created',
