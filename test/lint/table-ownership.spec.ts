@@ -72,15 +72,8 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   // The tally engine reads responses the way the fold and the scan beside it do.
   'analysis/tally-engine.service.ts': ['campaigns', 'responses'],
   'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
-  'demo/demo-seed.service.ts': [
-    'campaigns',
-    'invitations',
-    'network_members',
-    'networks',
-    'responses',
-    'survey_versions',
-    'surveys',
-  ],
+  // The seeded responses still go in with the demo's own statement: the responses feature has no bulk insert yet.
+  'demo/demo-seed.service.ts': ['responses'],
 };
 
 describe('one owner per table', () => {

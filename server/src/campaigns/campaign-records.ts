@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { onlyRow } from '../common/rows';
 
 /**
  * Row-level access to campaigns and their links for the features that act across them (privacy,
@@ -103,4 +104,79 @@ export async function lockCampaignDueForRetention(
 
 export async function markIdentitiesRemoved(manager: EntityManager, id: string, at: Date): Promise<void> {
   await manager.query('UPDATE campaigns SET identities_removed_at = $2 WHERE id = $1', [id, at]);
+}
+
+/** Whether a campaign of this survey has this name (the demo seed's "already done" check). */
+export async function campaignNameTaken(manager: EntityManager, surveyId: string, name: string): Promise<boolean> {
+  const rows = await manager.query<Array<{ found: boolean }>>(
+    'SELECT EXISTS (SELECT 1 FROM campaigns WHERE survey_id = $1 AND name = $2) AS found',
+    [surveyId, name],
+  );
+  return onlyRow(rows, 'the campaign name check').found;
+}
+
+/** A campaign written as it stood at some past time (seeded data), without a creator. */
+export interface HistoricCampaign {
+  name: string;
+  surveyId: string;
+  surveyVersionId: string;
+  version: number;
+  networkIds: readonly string[];
+  opensAt: string;
+  closesAt: string | null;
+  /** Closed at `closesAt`; otherwise open. */
+  closed: boolean;
+}
+
+export async function insertHistoricCampaign(manager: EntityManager, campaign: HistoricCampaign): Promise<string> {
+  const rows = await manager.query<Array<{ id: string }>>(
+    `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids, opens_at, closes_at, anonymous,
+       allow_edits, status, closed_at, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, false, false, $8, $9, NULL, $6)
+     RETURNING id`,
+    [
+      campaign.name,
+      campaign.surveyId,
+      campaign.surveyVersionId,
+      campaign.version,
+      campaign.networkIds,
+      campaign.opensAt,
+      campaign.closesAt,
+      campaign.closed ? 'closed' : 'open',
+      campaign.closed ? campaign.closesAt : null,
+    ],
+  );
+  return onlyRow(rows, 'the campaign insert').id;
+}
+
+/** Personal invitations with ids and token hashes chosen by the caller, in one statement. */
+export async function insertPersonalInvitations(
+  manager: EntityManager,
+  campaignId: string,
+  invitations: ReadonlyArray<{ id: string; memberId: string; networkId: string; tokenHash: string }>,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO invitations (id, campaign_id, kind, member_id, network_id, token_hash)
+     SELECT i.id, $1, 'personal', i.member_id, i.network_id, i.token_hash
+     FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS i(id, member_id, network_id, token_hash)`,
+    [
+      campaignId,
+      invitations.map((invitation) => invitation.id),
+      invitations.map((invitation) => invitation.memberId),
+      invitations.map((invitation) => invitation.networkId),
+      invitations.map((invitation) => invitation.tokenHash),
+    ],
+  );
+}
+
+export async function markInvitationsOpened(
+  manager: EntityManager,
+  opened: ReadonlyArray<{ id: string; openedAt: Date }>,
+): Promise<void> {
+  if (opened.length === 0) return;
+  await manager.query(
+    `UPDATE invitations i SET opened_at = o.opened_at
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS o(id, opened_at) WHERE i.id = o.id`,
+    [opened.map((row) => row.id), opened.map((row) => row.openedAt.toISOString())],
+  );
 }

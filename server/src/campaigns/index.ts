@@ -13,13 +13,18 @@ export {
 export type { Campaign } from './entities/campaign.entity';
 export type { Invitation } from './entities/invitation.entity';
 export {
+  campaignNameTaken,
   campaignsDueForRetention,
   deleteCampaignRecords,
   deleteInvitationRecords,
   existingCampaignIds,
+  type HistoricCampaign,
+  insertHistoricCampaign,
+  insertPersonalInvitations,
   invitationsOfMember,
   invitationsOfMembers,
   lockCampaignDueForRetention,
   markIdentitiesRemoved,
+  markInvitationsOpened,
   setRetentionDays,
 } from './campaign-records';

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compileValidator, type SurveyDefinition, validateAnswers, withComputedAnswers } from '@concord/shared';
+import { compileValidator, validateAnswers, withComputedAnswers } from '@concord/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
+import {
+  campaignNameTaken,
+  insertHistoricCampaign,
+  insertPersonalInvitations,
+  markInvitationsOpened,
+} from '../campaigns';
 import { generateReceipt, linkToken, tokenHash } from '../common/link-tokens';
-import { onlyRow } from '../common/rows';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { CHARTER_REVIEW_SLUG } from '../surveys';
+import { allNetworkRecords, insertMembersIfAbsent, membersOfNetworks, type NetworkRecord } from '../networks';
+import { CHARTER_REVIEW_SLUG, type PublishedVersionRecord, publishedVersionsOfSurvey } from '../surveys';
 import { demoAnswers, partialAnswers } from './demo-answers';
 import { demoMembers } from './demo-members';
 import { DemoRandom } from './demo-prng';
@@ -77,27 +83,12 @@ export class DemoSeedService {
     const started = Date.now();
     const summary = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
-      const versions = await manager.query<
-        Array<{ id: string; survey_id: string; version: number; definition: SurveyDefinition }>
-      >(
-        `SELECT v.id, v.survey_id, v.version, v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id
-         WHERE s.slug = $1 AND v.status = 'published' ORDER BY v.version`,
-        [CHARTER_REVIEW_SLUG],
-      );
+      const versions = await publishedVersionsOfSurvey(manager, CHARTER_REVIEW_SLUG);
       const [first] = versions;
       const [firstPlan] = DEMO_CAMPAIGNS;
       if (first === undefined || firstPlan === undefined || (await demoWasRemoved(manager))) return null;
-      const done = onlyRow(
-        await manager.query<Array<{ found: boolean }>>(
-          'SELECT EXISTS (SELECT 1 FROM campaigns WHERE survey_id = $1 AND name = $2) AS found',
-          [first.survey_id, firstPlan.name],
-        ),
-        'the demo campaign check',
-      );
-      if (done.found) return null;
-      const networks = await manager.query<Array<{ id: string; code: string }>>(
-        'SELECT id, code FROM networks ORDER BY code',
-      );
+      if (await campaignNameTaken(manager, first.survey_id, firstPlan.name)) return null;
+      const networks = await allNetworkRecords(manager);
       const random = new DemoRandom(2020);
       const memberIds = await this.insertMembers(manager, networks, random);
       await markDemo(manager, 'member', memberIds);
@@ -107,12 +98,16 @@ export class DemoSeedService {
       for (const plan of DEMO_CAMPAIGNS) {
         const version = versions.find((candidate) => candidate.version === plan.version);
         if (version === undefined) continue;
-        const campaignId = await this.insertCampaign(
-          manager,
-          plan,
-          version,
-          networks.map((network) => network.id),
-        );
+        const campaignId = await insertHistoricCampaign(manager, {
+          name: plan.name,
+          surveyId: version.survey_id,
+          surveyVersionId: version.id,
+          version: version.version,
+          networkIds: networks.map((network) => network.id),
+          opensAt: plan.opensAt,
+          closesAt: plan.closesAt,
+          closed: plan.closed,
+        });
         campaignIds.push(campaignId);
         await markDemo(manager, 'campaign', [campaignId]);
         const invited = await this.invite(
@@ -144,77 +139,32 @@ export class DemoSeedService {
   /** Adds the demo members that are missing; members edited or moved since are left alone. */
   private async insertMembers(
     manager: EntityManager,
-    networks: Array<{ id: string; code: string }>,
+    networks: readonly NetworkRecord[],
     random: DemoRandom,
   ): Promise<string[]> {
-    const rows = networks.flatMap((network) =>
-      demoMembers(network.code, random).map((member) => ({ ...member, networkId: network.id })),
+    return insertMembersIfAbsent(
+      manager,
+      networks.flatMap((network) =>
+        demoMembers(network.code, random).map((member) => ({ ...member, networkId: network.id })),
+      ),
     );
-    const inserted = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO network_members (network_id, name, email, country, role, language)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [
-        rows.map((row) => row.networkId),
-        rows.map((row) => row.name),
-        rows.map((row) => row.email),
-        rows.map((row) => row.country),
-        rows.map((row) => row.role),
-        rows.map((row) => row.language),
-      ],
-    );
-    return inserted.map((row) => row.id);
-  }
-
-  private async insertCampaign(
-    manager: EntityManager,
-    plan: DemoCampaignPlan,
-    version: { id: string; survey_id: string; version: number },
-    networkIds: string[],
-  ): Promise<string> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids, opens_at, closes_at, anonymous,
-         allow_edits, status, closed_at, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, false, false, $8, $9, NULL, $6)
-       RETURNING id`,
-      [
-        plan.name,
-        version.survey_id,
-        version.id,
-        version.version,
-        networkIds,
-        plan.opensAt,
-        plan.closesAt,
-        plan.closed ? 'closed' : 'open',
-        plan.closed ? plan.closesAt : null,
-      ],
-    );
-    return onlyRow(rows, 'the demo campaign insert').id;
   }
 
   /** One personal invitation per member of the networks, tokens derived as for any campaign. */
   private async invite(manager: EntityManager, campaignId: string, networkIds: string[]): Promise<InvitedMember[]> {
-    const members = await manager.query<
-      Array<{ id: string; network_id: string; code: string; country: string; role: string; language: string }>
-    >(
-      `SELECT m.id, m.network_id, n.code, m.country, m.role, m.language
-       FROM network_members m JOIN networks n ON n.id = m.network_id
-       WHERE m.network_id = ANY($1::uuid[]) ORDER BY n.code, m.email`,
-      [networkIds],
-    );
-    const invited = members.map((member) => ({ ...member, invitation_id: randomUUID() }));
-    const ids = invited.map((member) => member.invitation_id);
-    await manager.query(
-      `INSERT INTO invitations (id, campaign_id, kind, member_id, network_id, token_hash)
-       SELECT i.id, $1, 'personal', i.member_id, i.network_id, i.token_hash
-       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS i(id, member_id, network_id, token_hash)`,
-      [
-        campaignId,
-        ids,
-        members.map((member) => member.id),
-        members.map((member) => member.network_id),
-        ids.map((id) => tokenHash(linkToken(this.config.secrets.linkSecret, id))),
-      ],
+    const invited = (await membersOfNetworks(manager, networkIds)).map((member) => ({
+      ...member,
+      invitation_id: randomUUID(),
+    }));
+    await insertPersonalInvitations(
+      manager,
+      campaignId,
+      invited.map((member) => ({
+        id: member.invitation_id,
+        memberId: member.id,
+        networkId: member.network_id,
+        tokenHash: tokenHash(linkToken(this.config.secrets.linkSecret, member.invitation_id)),
+      })),
     );
     return invited;
   }
@@ -223,7 +173,7 @@ export class DemoSeedService {
     manager: EntityManager,
     plan: DemoCampaignPlan,
     campaignId: string,
-    version: { id: string; definition: SurveyDefinition },
+    version: PublishedVersionRecord,
     invited: InvitedMember[],
     random: DemoRandom,
   ): Promise<{ complete: number; partial: number; rejected: number }> {
@@ -286,10 +236,9 @@ export class DemoSeedService {
           rows.map((row) => row.completedAt?.toISOString() ?? null),
         ],
       );
-      await manager.query(
-        `UPDATE invitations i SET opened_at = o.opened_at
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS o(id, opened_at) WHERE i.id = o.id`,
-        [rows.map((row) => row.invitation.invitation_id), rows.map((row) => row.startedAt.toISOString())],
+      await markInvitationsOpened(
+        manager,
+        rows.map((row) => ({ id: row.invitation.invitation_id, openedAt: row.startedAt })),
       );
     }
     const complete = rows.filter((row) => row.complete).length;

@@ -2,4 +2,14 @@
 export { NetworksModule } from './networks.module';
 export { NetworksService } from './networks.service';
 export { MembersService } from './members.service';
-export { deleteMemberRecords, existingMemberIds, findMemberRecord, type MemberRecord } from './member-records';
+export {
+  allNetworkRecords,
+  deleteMemberRecords,
+  existingMemberIds,
+  findMemberRecord,
+  insertMembersIfAbsent,
+  type MemberRecord,
+  membersOfNetworks,
+  type NetworkRecord,
+  type SeededMember,
+} from './member-records';

@@ -2,3 +2,4 @@
 export { SurveysModule } from './surveys.module';
 export { SurveysService } from './surveys.service';
 export { CHARTER_REVIEW_SLUG } from './seed/charter-review-v1';
+export { type PublishedVersionRecord, publishedVersionsOfSurvey } from './survey-records';
