@@ -17,6 +17,7 @@ import { PrivacyAndDemoRegistry1796044195051 } from './1796044195051-PrivacyAndD
 import { TallyEngineCatchUp1796044301077 } from './1796044301077-TallyEngineCatchUp';
 import { TwoFactorAndSingleSignOn1796044345514 } from './1796044345514-TwoFactorAndSingleSignOn';
 import { EvidenceThemesAndQuotes1796044646443 } from './1796044646443-EvidenceThemesAndQuotes';
+import { CampaignMailWording1796055355766 } from './1796055355766-CampaignMailWording';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   TallyEngineCatchUp1796044301077,
   TwoFactorAndSingleSignOn1796044345514,
   EvidenceThemesAndQuotes1796044646443,
+  CampaignMailWording1796055355766,
 ];

@@ -91,6 +91,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/campaigns/{id}/outbox': 'secretariat',
   'GET /api/campaigns/{id}/outbox.csv': 'secretariat',
   'PUT /api/campaigns/{id}/retention': 'secretariat',
+  'GET /api/campaigns/{id}/mail-wording': 'secretariat',
+  'PUT /api/campaigns/{id}/mail-wording/{kind}/{language}': 'secretariat',
+  'DELETE /api/campaigns/{id}/mail-wording/{kind}/{language}': 'secretariat',
 
   'GET /api/respond/{token}': 'public',
   'PUT /api/respond/{token}': 'public',

@@ -27,6 +27,7 @@ import { Invitation } from '../campaigns/entities/invitation.entity';
 import { SurveyResponse } from '../responses/entities/survey-response.entity';
 import { ResponseRevision } from '../responses/entities/response-revision.entity';
 import { OutboxMessage } from '../mail/entities/outbox-message.entity';
+import { CampaignMailWording } from '../mail/entities/campaign-mail-wording.entity';
 import { CodingTheme } from '../coding/entities/coding-theme.entity';
 import { AnswerCoding, AnswerCodingTheme } from '../coding/entities/answer-coding.entity';
 import { DemoRecord } from '../demo/entities/demo-record.entity';
@@ -54,6 +55,7 @@ export const ALL_ENTITIES = [
   SurveyResponse,
   ResponseRevision,
   OutboxMessage,
+  CampaignMailWording,
   DemoRecord,
   CharterDocument,
   CharterRevision,

@@ -1,4 +1,11 @@
-import { LINK_PLACEHOLDER, renderMessage, retryDelayMs, withLink } from './mail-templates';
+import {
+  campaignWording,
+  LINK_PLACEHOLDER,
+  placeholderProblems,
+  renderMessage,
+  retryDelayMs,
+  withLink,
+} from './mail-templates';
 import { DEFAULT_MAIL_WORDING } from './mail-wording';
 
 const context = {
@@ -91,5 +98,40 @@ describe('retryDelayMs', () => {
   it('doubles from the base and stops at six hours', () => {
     expect([1, 2, 3, 4].map((attempts) => retryDelayMs(attempts, 1000))).toEqual([1000, 2000, 4000, 8000]);
     expect(retryDelayMs(40, 60_000)).toBe(6 * 60 * 60 * 1000);
+  });
+});
+
+describe('placeholderProblems', () => {
+  it('accepts the known placeholders, the link in the body only', () => {
+    expect(placeholderProblems('subject', '{{campaign}} for {{name}} of {{network}} {{deadline}}')).toEqual([]);
+    expect(placeholderProblems('body', 'Dear {{name}}, {{link}} {{deadline}}')).toEqual([]);
+  });
+
+  it('names each unknown placeholder once, and the missing or misplaced link', () => {
+    expect(placeholderProblems('body', 'Dear {{first_name}} {{first_name}} {{ name }}')).toEqual([
+      'body has an unknown placeholder {{first_name}}; known: {{name}}, {{campaign}}, {{network}}, {{deadline}}, {{link}}',
+      'body has an unknown placeholder {{ name }}; known: {{name}}, {{campaign}}, {{network}}, {{deadline}}, {{link}}',
+      "body must contain {{link}}, where the member's personal link goes",
+    ]);
+    expect(placeholderProblems('subject', 'Answer at {{link}} by {{date}}')).toEqual([
+      'subject must not contain {{link}}: the personal link goes in the body',
+      'subject has an unknown placeholder {{date}}; known: {{name}}, {{campaign}}, {{network}}, {{deadline}}',
+    ]);
+  });
+});
+
+describe('campaignWording', () => {
+  it("puts a campaign's own wording over the default for that kind and language only", () => {
+    const wording = campaignWording([
+      { kind: 'reminder', language: 'fr', subject: 'Relance {{campaign}}', body: '{{name}} : {{link}}' },
+    ]);
+    expect(renderMessage('reminder', 'fr', context, wording)).toEqual({
+      subject: 'Relance Charter review 2026',
+      body: `Aziz Karimov : ${LINK_PLACEHOLDER}`,
+    });
+    expect(renderMessage('invitation', 'fr', context, wording)).toEqual(renderMessage('invitation', 'fr', context));
+    expect(renderMessage('reminder', 'en', context, wording)).toEqual(renderMessage('reminder', 'en', context));
+    // The defaults themselves are left as they were.
+    expect(DEFAULT_MAIL_WORDING.fr.reminder.subject).toBe('Rappel : {{campaign}}');
   });
 });

@@ -1,5 +1,5 @@
-import type { MemberLanguage } from '@concord/shared';
-import { DEFAULT_MAIL_WORDING, type MailWording } from './mail-wording';
+import { MAIL_PLACEHOLDERS, type MailWordingKind, type MemberLanguage } from '@concord/shared';
+import { DEFAULT_MAIL_WORDING, type MailTemplate, type MailWording } from './mail-wording';
 
 /** Where the personal link goes in a stored body; replaced only when the message is sent or exported. */
 export const LINK_PLACEHOLDER = '{{link}}';
@@ -53,6 +53,44 @@ export function renderMessage(
   // Without a deadline its sentence leaves a trailing space behind.
   const body = fill(template.body, values).replace(/ +$/gm, '');
   return { subject: fill(template.subject, values), body };
+}
+
+/** The default wording with a campaign's own subjects and bodies put in where it has them. */
+export function campaignWording(
+  own: ReadonlyArray<{ kind: MailWordingKind; language: MemberLanguage } & MailTemplate>,
+): Record<MemberLanguage, MailWording> {
+  const wording = Object.fromEntries(
+    Object.entries(DEFAULT_MAIL_WORDING).map(([language, words]) => [language, { ...words }]),
+  ) as Record<MemberLanguage, MailWording>;
+  for (const { kind, language, subject, body } of own) wording[language][kind] = { subject, body };
+  return wording;
+}
+
+/**
+ * What is wrong with a subject or body a campaign wants to use, one message per problem: every
+ * `{{…}}` must be a known placeholder (the link only in the body), and the body must contain the
+ * link, without which the member could not answer.
+ */
+export function placeholderProblems(part: 'subject' | 'body', text: string): string[] {
+  const allowed: readonly string[] =
+    part === 'subject' ? MAIL_PLACEHOLDERS.filter((name) => name !== 'link') : MAIL_PLACEHOLDERS;
+  const problems: string[] = [];
+  const unknown = new Set<string>();
+  for (const match of text.matchAll(/\{\{(.*?)\}\}/gs)) {
+    const name = match[1] ?? '';
+    if (!allowed.includes(name)) unknown.add(match[0]);
+  }
+  for (const placeholder of unknown) {
+    problems.push(
+      placeholder === LINK_PLACEHOLDER
+        ? `${part} must not contain ${LINK_PLACEHOLDER}: the personal link goes in the body`
+        : `${part} has an unknown placeholder ${placeholder}; known: ${allowed.map((name) => `{{${name}}}`).join(', ')}`,
+    );
+  }
+  if (part === 'body' && !text.includes(LINK_PLACEHOLDER)) {
+    problems.push(`body must contain ${LINK_PLACEHOLDER}, where the member's personal link goes`);
+  }
+  return problems;
 }
 
 /** The body as it leaves: the placeholder replaced by the member's link. */

@@ -29,6 +29,7 @@ import { OutboxMessage } from './entities/outbox-message.entity';
 import { reminderDecision } from './participants';
 import { ParticipantsService } from './participants.service';
 import { MailSenderService } from './mail-sender.service';
+import { MailWordingService } from './mail-wording.service';
 import { renderMessage, withLink } from './mail-templates';
 
 const CAMPAIGN_STAFF = ['secretariat'] as const;
@@ -101,6 +102,7 @@ export class OutboxService {
     private readonly sender: MailSenderService,
     private readonly participants: ParticipantsService,
     private readonly members: MembersService,
+    private readonly wording: MailWordingService,
   ) {}
 
   queueInvitations(actor: Actor, campaignId: string, input: QueueMessagesDto): Promise<QueueResult> {
@@ -146,12 +148,17 @@ export class OutboxService {
       requireOpen(campaign);
       const networks = await this.campaigns.networkNames(actor);
       const invitationId = await this.campaigns.testLink(actor, campaign, manager);
-      const message = renderMessage('invitation', language, {
-        memberName: actor.name,
-        campaignName: campaign.name,
-        networkName: networks.get(campaign.networkIds[0] ?? '')?.name ?? '',
-        closesAt: campaign.closesAt,
-      });
+      const message = renderMessage(
+        'invitation',
+        language,
+        {
+          memberName: actor.name,
+          campaignName: campaign.name,
+          networkName: networks.get(campaign.networkIds[0] ?? '')?.name ?? '',
+          closesAt: campaign.closesAt,
+        },
+        await this.wording.wordingOf(manager, campaign.id),
+      );
       await manager.insert(OutboxMessage, {
         campaignId,
         invitationId,
@@ -187,14 +194,20 @@ export class OutboxService {
       const networkIds = campaignNetworks(campaign, requestedNetworks);
       const recipients = await recipientsOf(manager, campaign, networkIds);
       if (recipients.length === 0) return { queued: 0 };
+      const wording = await this.wording.wordingOf(manager, campaign.id);
       const messages = recipients.map((recipient) => ({
         recipient,
-        ...renderMessage(kind, recipient.language, {
-          memberName: recipient.name,
-          campaignName: campaign.name,
-          networkName: recipient.network_name,
-          closesAt: campaign.closesAt,
-        }),
+        ...renderMessage(
+          kind,
+          recipient.language,
+          {
+            memberName: recipient.name,
+            campaignName: campaign.name,
+            networkName: recipient.network_name,
+            closesAt: campaign.closesAt,
+          },
+          wording,
+        ),
       }));
       await manager.query(
         `INSERT INTO outbox (campaign_id, invitation_id, kind, recipient, language, subject, body)

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'campaign.invitations_queued',
   'campaign.reminders_queued',
   'campaign.min_cell_size_changed',
+  'campaign.mail_wording_set',
+  'campaign.mail_wording_reset',
   'invitation.revoked',
   // Written by a database trigger when a response is completed (see its migration), not by the service.
   'response.completed',

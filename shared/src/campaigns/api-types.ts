@@ -215,3 +215,40 @@ export interface OutboxPageDto {
 export interface QueueResult {
   queued: number;
 }
+
+/** The messages whose wording a campaign may set per language (test e-mails use the invitation's). */
+export const MAIL_WORDING_KINDS = ['invitation', 'reminder'] as const;
+export type MailWordingKind = (typeof MAIL_WORDING_KINDS)[number];
+
+/**
+ * The placeholders a campaign's subject and body may use: the member's name, the campaign's name,
+ * the member's network, the closing-date sentence of the language (empty without a closing date)
+ * and, in the body only, the personal link, which the body must contain.
+ */
+export const MAIL_PLACEHOLDERS = ['name', 'campaign', 'network', 'deadline', 'link'] as const;
+export type MailPlaceholder = (typeof MAIL_PLACEHOLDERS)[number];
+export const MAIL_SUBJECT_MAX_LENGTH = 200;
+export const MAIL_BODY_MAX_LENGTH = 20_000;
+
+/** One message's wording in one language: the campaign's own, or the default while it has none. */
+export interface MailWordingDto {
+  kind: MailWordingKind;
+  language: MemberLanguage;
+  subject: string;
+  body: string;
+  /** True when the campaign set this wording; false when it is the default. */
+  custom: boolean;
+  /** When the campaign's wording was last set; null for the default. */
+  updatedAt: string | null;
+}
+
+export interface CampaignMailWordingDto {
+  placeholders: MailPlaceholder[];
+  /** Every kind in every member language, invitations first, languages in MEMBER_LANGUAGES order. */
+  templates: MailWordingDto[];
+}
+
+export interface MailWordingInput {
+  subject: string;
+  body: string;
+}

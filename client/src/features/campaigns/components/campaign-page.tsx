@@ -17,6 +17,7 @@ import { useNetworkOptions } from '../api/get-campaign-options';
 import { useCampaignProgress } from '../api/get-campaign-progress';
 
 import { CopyCampaignForm } from './copy-campaign-form';
+import { MailWordingPanel } from './mail-wording-form';
 import { OutboxPanel } from './outbox-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { RetentionForm } from './retention-form';
@@ -183,6 +184,8 @@ export function CampaignPage() {
         <ErrorAlert error={progress.error} title="Could not load the progress" />
         {progress.data !== undefined ? <ProgressTable progress={progress.data} networks={networks} /> : <Loading />}
       </section>
+
+      <MailWordingPanel campaignId={id} />
 
       <OutboxPanel campaignId={id} networks={campaignNetworks} isOpen={isOpen} />
 
