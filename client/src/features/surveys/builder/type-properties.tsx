@@ -1,29 +1,30 @@
 import type { ElementJson } from '@concord/shared';
 
-import { defaultTextOf, withDefaultText } from './definition-edits';
 import { fieldProblems, type PlacedProblem } from './element-problems';
 import { CheckboxField, NumberField, SelectField, TextField } from './fields';
 import { ItemListEditor } from './item-list-editor';
+import {
+  FlagProperty,
+  ItemsProperty,
+  listOf,
+  LocalizedTextProperty,
+  NumberProperty,
+  type SetProperties,
+} from './property-fields';
 import { CELL_TYPES, CHOICE_QUESTION_TYPES, SPECIAL_ITEM_TYPES, TEXT_INPUT_TYPES } from './question-types';
 
 interface TypePropertiesProps {
   element: ElementJson;
   problems: readonly PlacedProblem[];
-  set: (changes: Record<string, unknown>, coalesce?: string) => void;
+  set: SetProperties;
 }
 
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
 const optionsOf = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 function ChoiceProperties({ element, problems, set }: TypePropertiesProps) {
   return (
     <>
-      <ItemListEditor
-        label="Choices"
-        items={list(element.choices)}
-        onChange={(choices) => set({ choices }, 'choices')}
-        problems={fieldProblems(problems, '.choices')}
-      />
+      <ItemsProperty element={element} set={set} problems={problems} name="choices" label="Choices" />
       {SPECIAL_ITEM_TYPES.has(element.type) ? (
         <div className="builder__row">
           <CheckboxField
@@ -31,52 +32,40 @@ function ChoiceProperties({ element, problems, set }: TypePropertiesProps) {
             checked={element.showOtherItem === true || element.hasOther === true}
             onChange={(checked) => set({ showOtherItem: checked ? true : undefined, hasOther: undefined })}
           />
-          <CheckboxField
-            label='Add "None"'
-            checked={element.showNoneItem === true}
-            onChange={(checked) => set({ showNoneItem: checked ? true : undefined })}
-          />
-          <CheckboxField
-            label={'Add "Don\u2019t know"'}
-            checked={element.showDontKnowItem === true}
-            onChange={(checked) => set({ showDontKnowItem: checked ? true : undefined })}
-          />
+          <FlagProperty element={element} set={set} name="showNoneItem" label='Add "None"' />
+          <FlagProperty element={element} set={set} name="showDontKnowItem" label={'Add "Don\u2019t know"'} />
         </div>
       ) : null}
       {element.showOtherItem === true ? (
-        <TextField
-          label='Label of "Other"'
-          value={defaultTextOf(element.otherText)}
-          onChange={(text) => set({ otherText: withDefaultText(element.otherText, text) }, 'otherText')}
-        />
+        <LocalizedTextProperty element={element} set={set} name="otherText" label='Label of "Other"' />
       ) : null}
       {element.type === 'checkbox' || element.type === 'tagbox' ? (
         <div className="builder__row">
-          <NumberField
+          <NumberProperty
+            element={element}
+            set={set}
+            name="minSelectedChoices"
+            coalesce="minSelected"
             label="Choose at least"
-            value={element.minSelectedChoices}
-            onChange={(value) => set({ minSelectedChoices: value }, 'minSelected')}
           />
-          <NumberField
+          <NumberProperty
+            element={element}
+            set={set}
+            name="maxSelectedChoices"
+            coalesce="maxSelected"
             label="Choose at most"
-            value={element.maxSelectedChoices}
-            onChange={(value) => set({ maxSelectedChoices: value }, 'maxSelected')}
           />
         </div>
       ) : null}
       {element.type === 'imagepicker' ? (
-        <CheckboxField
-          label="Several images may be chosen"
-          checked={element.multiSelect === true}
-          onChange={(checked) => set({ multiSelect: checked ? true : undefined })}
-        />
+        <FlagProperty element={element} set={set} name="multiSelect" label="Several images may be chosen" />
       ) : null}
     </>
   );
 }
 
 function MatrixColumns({ element, problems, set }: TypePropertiesProps) {
-  const columns = list(element.columns) as Array<Record<string, unknown>>;
+  const columns = listOf(element.columns) as Array<Record<string, unknown>>;
   const update = (index: number, changes: Record<string, unknown>) =>
     set(
       {
@@ -115,7 +104,7 @@ function MatrixColumns({ element, problems, set }: TypePropertiesProps) {
             {needsChoices ? (
               <ItemListEditor
                 label={`Column ${String(column.name)} choices`}
-                items={list(column.choices)}
+                items={listOf(column.choices)}
                 onChange={(choices) => update(index, { choices })}
                 problems={fieldProblems(problems, `.columns[${String(index)}].choices`)}
               />
@@ -151,36 +140,24 @@ export function TypeProperties(props: TypePropertiesProps) {
       return (
         <>
           <div className="builder__row">
-            <NumberField
-              label="Lowest rating"
-              value={element.rateMin ?? 1}
-              onChange={(value) => set({ rateMin: value }, 'rateMin')}
-            />
-            <NumberField
-              label="Highest rating"
-              value={element.rateMax ?? 5}
-              onChange={(value) => set({ rateMax: value }, 'rateMax')}
-            />
-            <NumberField
-              label="Step"
-              value={element.rateStep}
-              onChange={(value) => set({ rateStep: value }, 'rateStep')}
-            />
+            <NumberProperty element={element} set={set} name="rateMin" label="Lowest rating" fallback={1} />
+            <NumberProperty element={element} set={set} name="rateMax" label="Highest rating" fallback={5} />
+            <NumberProperty element={element} set={set} name="rateStep" label="Step" />
           </div>
           <div className="builder__row">
-            <TextField
+            <LocalizedTextProperty
+              element={element}
+              set={set}
+              name="minRateDescription"
+              coalesce="minRate"
               label="Label of the lowest"
-              value={defaultTextOf(element.minRateDescription)}
-              onChange={(text) =>
-                set({ minRateDescription: withDefaultText(element.minRateDescription, text) }, 'minRate')
-              }
             />
-            <TextField
+            <LocalizedTextProperty
+              element={element}
+              set={set}
+              name="maxRateDescription"
+              coalesce="maxRate"
               label="Label of the highest"
-              value={defaultTextOf(element.maxRateDescription)}
-              onChange={(text) =>
-                set({ maxRateDescription: withDefaultText(element.maxRateDescription, text) }, 'maxRate')
-              }
             />
           </div>
         </>
@@ -188,16 +165,8 @@ export function TypeProperties(props: TypePropertiesProps) {
     case 'boolean':
       return (
         <div className="builder__row">
-          <TextField
-            label="Label for yes"
-            value={defaultTextOf(element.labelTrue)}
-            onChange={(text) => set({ labelTrue: withDefaultText(element.labelTrue, text) }, 'labelTrue')}
-          />
-          <TextField
-            label="Label for no"
-            value={defaultTextOf(element.labelFalse)}
-            onChange={(text) => set({ labelFalse: withDefaultText(element.labelFalse, text) }, 'labelFalse')}
-          />
+          <LocalizedTextProperty element={element} set={set} name="labelTrue" label="Label for yes" />
+          <LocalizedTextProperty element={element} set={set} name="labelFalse" label="Label for no" />
         </div>
       );
     case 'text': {
@@ -213,69 +182,34 @@ export function TypeProperties(props: TypePropertiesProps) {
             />
             {inputType === 'number' || inputType === 'range' ? (
               <>
-                <NumberField label="Minimum" value={element.min} onChange={(value) => set({ min: value }, 'min')} />
-                <NumberField label="Maximum" value={element.max} onChange={(value) => set({ max: value }, 'max')} />
+                <NumberProperty element={element} set={set} name="min" label="Minimum" />
+                <NumberProperty element={element} set={set} name="max" label="Maximum" />
               </>
             ) : (
-              <NumberField
-                label="Maximum length"
-                value={element.maxLength}
-                onChange={(value) => set({ maxLength: value }, 'maxLength')}
-              />
+              <NumberProperty element={element} set={set} name="maxLength" label="Maximum length" />
             )}
           </div>
-          <TextField
-            label="Placeholder"
-            value={defaultTextOf(element.placeholder)}
-            onChange={(text) => set({ placeholder: withDefaultText(element.placeholder, text) }, 'placeholder')}
-          />
+          <LocalizedTextProperty element={element} set={set} name="placeholder" label="Placeholder" />
         </>
       );
     }
     case 'comment':
-      return (
-        <NumberField
-          label="Maximum length"
-          value={element.maxLength}
-          onChange={(value) => set({ maxLength: value }, 'maxLength')}
-        />
-      );
+      return <NumberProperty element={element} set={set} name="maxLength" label="Maximum length" />;
     case 'multipletext':
       return (
-        <ItemListEditor
-          label="Text boxes"
-          keyKind="name"
-          items={list(element.items)}
-          onChange={(items) => set({ items }, 'items')}
-          problems={fieldProblems(problems, '.items')}
-        />
+        <ItemsProperty element={element} set={set} problems={problems} name="items" label="Text boxes" keyKind="name" />
       );
     case 'matrix':
       return (
         <>
-          <ItemListEditor
-            label="Rows"
-            items={list(element.rows)}
-            onChange={(rows) => set({ rows }, 'rows')}
-            problems={fieldProblems(problems, '.rows')}
-          />
-          <ItemListEditor
-            label="Columns"
-            items={list(element.columns)}
-            onChange={(columns) => set({ columns }, 'columns')}
-            problems={fieldProblems(problems, '.columns')}
-          />
+          <ItemsProperty element={element} set={set} problems={problems} name="rows" label="Rows" />
+          <ItemsProperty element={element} set={set} problems={problems} name="columns" label="Columns" />
         </>
       );
     case 'matrixdropdown':
       return (
         <>
-          <ItemListEditor
-            label="Rows"
-            items={list(element.rows)}
-            onChange={(rows) => set({ rows }, 'rows')}
-            problems={fieldProblems(problems, '.rows')}
-          />
+          <ItemsProperty element={element} set={set} problems={problems} name="rows" label="Rows" />
           <MatrixColumns {...props} />
         </>
       );
@@ -283,16 +217,8 @@ export function TypeProperties(props: TypePropertiesProps) {
       return (
         <>
           <div className="builder__row">
-            <NumberField
-              label="Rows at first"
-              value={element.rowCount}
-              onChange={(value) => set({ rowCount: value }, 'rowCount')}
-            />
-            <NumberField
-              label="At most"
-              value={element.maxRowCount}
-              onChange={(value) => set({ maxRowCount: value }, 'maxRowCount')}
-            />
+            <NumberProperty element={element} set={set} name="rowCount" label="Rows at first" />
+            <NumberProperty element={element} set={set} name="maxRowCount" label="At most" />
           </div>
           <MatrixColumns {...props} />
         </>
@@ -300,18 +226,12 @@ export function TypeProperties(props: TypePropertiesProps) {
     case 'slider':
       return (
         <div className="builder__row">
-          <NumberField label="Minimum" value={element.min} onChange={(value) => set({ min: value }, 'min')} />
-          <NumberField label="Maximum" value={element.max} onChange={(value) => set({ max: value }, 'max')} />
+          <NumberProperty element={element} set={set} name="min" label="Minimum" />
+          <NumberProperty element={element} set={set} name="max" label="Maximum" />
         </div>
       );
     case 'file':
-      return (
-        <CheckboxField
-          label="Several files"
-          checked={element.allowMultiple === true}
-          onChange={(checked) => set({ allowMultiple: checked ? true : undefined })}
-        />
-      );
+      return <FlagProperty element={element} set={set} name="allowMultiple" label="Several files" />;
     case 'expression':
       return (
         <TextField
@@ -323,27 +243,20 @@ export function TypeProperties(props: TypePropertiesProps) {
       );
     case 'html':
       return (
-        <TextField
+        <LocalizedTextProperty
+          element={element}
+          set={set}
+          name="html"
           label="Content (HTML)"
           multiline
-          value={defaultTextOf(element.html)}
-          onChange={(text) => set({ html: withDefaultText(element.html, text) }, 'html')}
           problems={fieldProblems(problems, '.html')}
         />
       );
     case 'paneldynamic':
       return (
         <div className="builder__row">
-          <NumberField
-            label="Panels at first"
-            value={element.panelCount}
-            onChange={(value) => set({ panelCount: value }, 'panelCount')}
-          />
-          <NumberField
-            label="At most"
-            value={element.maxPanelCount}
-            onChange={(value) => set({ maxPanelCount: value }, 'maxPanelCount')}
-          />
+          <NumberProperty element={element} set={set} name="panelCount" label="Panels at first" />
+          <NumberProperty element={element} set={set} name="maxPanelCount" label="At most" />
         </div>
       );
     default:
