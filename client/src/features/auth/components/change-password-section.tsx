@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 
 import { useChangePassword } from '../api/change-password';
 
@@ -32,19 +33,15 @@ export function ChangePasswordSection() {
       <h2 id="password-heading">Password</h2>
       <p>Changing your password signs you out everywhere else; this browser stays signed in.</p>
       <form key={formKey} className="stack" onSubmit={handleSubmit}>
-        <div className="field">
-          <label htmlFor="password-current">Current password</label>
-          <input
-            id="password-current"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={currentPassword}
-            onChange={(event) => {
-              setCurrentPassword(event.target.value);
-            }}
-          />
-        </div>
+        <InputField
+          id="password-current"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onValue={setCurrentPassword}
+        />
         <NewPasswordFields idPrefix="password" value={newPassword} onChange={setNewPassword} />
         <ErrorAlert error={changePassword.error} title="Could not change the password" />
         {changePassword.isSuccess ? (

@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 import { isApiError } from '@/lib/api-client';
 import { Loading } from '@/components/loading';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -49,50 +50,38 @@ export function LoginPage() {
         <h1>Sign in to Concord</h1>
         <p className="muted">For secretariat, drafting committee and administrator accounts.</p>
         <form className="stack" onSubmit={handleSubmit}>
-          <div className="field">
-            <label htmlFor="login-email">E-mail</label>
-            <input
-              id="login-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => {
-                setEmail(event.target.value);
-              }}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => {
-                setPassword(event.target.value);
-              }}
-            />
-          </div>
+          <InputField
+            id="login-email"
+            label="E-mail"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+          />
+          <InputField
+            id="login-password"
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+          />
           {askingForCode ? (
-            <div className="field">
-              <label htmlFor="login-totp">Code from your authenticator app (or a recovery code)</label>
-              <input
-                id="login-totp"
-                name="totp"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                required
-                autoFocus
-                value={totp}
-                onChange={(event) => {
-                  setTotp(event.target.value);
-                }}
-              />
-            </div>
+            <InputField
+              id="login-totp"
+              label="Code from your authenticator app (or a recovery code)"
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+              value={totp}
+              onValue={setTotp}
+            />
           ) : null}
           {login.error !== null && isApiError(login.error, 401) && login.error.code === 'totp_required' ? (
             <p className="muted" role="status">

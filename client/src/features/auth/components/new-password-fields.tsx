@@ -1,5 +1,7 @@
 import { useState } from 'react';
 
+import { InputField } from '@/components/input-field';
+
 export const MIN_PASSWORD_LENGTH = 12;
 
 interface NewPasswordFieldsProps {
@@ -13,39 +15,30 @@ export function NewPasswordFields({ idPrefix, value, onChange }: NewPasswordFiel
   const [repeated, setRepeated] = useState('');
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-new`}>New password</label>
-        <input
-          id={`${idPrefix}-new`}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          maxLength={1024}
-          aria-describedby={`${idPrefix}-hint`}
-          value={value}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
-        <p id={`${idPrefix}-hint`} className="field__hint">
-          At least {MIN_PASSWORD_LENGTH} characters.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-repeat`}>Repeat the new password</label>
-        <input
-          id={`${idPrefix}-repeat`}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeated}
-          onChange={(event) => {
-            setRepeated(event.target.value);
-            event.target.setCustomValidity(event.target.value === value ? '' : 'The two passwords differ.');
-          }}
-        />
-      </div>
+      <InputField
+        id={`${idPrefix}-new`}
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        maxLength={1024}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        value={value}
+        onValue={onChange}
+      />
+      <InputField
+        id={`${idPrefix}-repeat`}
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={repeated}
+        onValue={(text, input) => {
+          setRepeated(text);
+          input.setCustomValidity(text === value ? '' : 'The two passwords differ.');
+        }}
+      />
     </>
   );
 }

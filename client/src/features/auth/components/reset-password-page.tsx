@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
@@ -68,19 +69,15 @@ function RequestLinkForm() {
       <h1>Forgotten password</h1>
       <p className="muted">Enter the e-mail address of your account and we will send you a link.</p>
       <form className="stack" onSubmit={handleSubmit}>
-        <div className="field">
-          <label htmlFor="reset-email">E-mail</label>
-          <input
-            id="reset-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-            }}
-          />
-        </div>
+        <InputField
+          id="reset-email"
+          label="E-mail"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onValue={setEmail}
+        />
         <ErrorAlert error={requestReset.error} />
         <button type="submit" className="button button--primary button--block" disabled={requestReset.isPending}>
           Send the link

@@ -4,6 +4,7 @@ import type { TotpSetupDto } from '@concord/shared';
 
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
 
 import { useDisableTotp, useEnableTotp, useStartTotpSetup, useTotpStatus } from '../api/two-factor';
@@ -91,19 +92,15 @@ function SetupForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
       <p>
         Key: <code data-testid="totp-secret">{setup.secret}</code> <CopyButton text={setup.secret} label="Copy key" />
       </p>
-      <div className="field">
-        <label htmlFor="totp-enable-code">2. Enter the six-digit code the app shows</label>
-        <input
-          id="totp-enable-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          value={code}
-          onChange={(event) => {
-            setCode(event.target.value);
-          }}
-        />
-      </div>
+      <InputField
+        id="totp-enable-code"
+        label="2. Enter the six-digit code the app shows"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        value={code}
+        onValue={setCode}
+      />
       <ErrorAlert error={enable.error} title="Could not turn on two-factor sign-in" />
       <div>
         <button type="submit" className="button button--primary" disabled={enable.isPending}>

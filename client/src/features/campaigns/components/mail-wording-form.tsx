@@ -12,6 +12,7 @@ import {
 
 import { ErrorAlert } from '@/components/error-alert';
 import { describedBy, FieldErrorText } from '@/components/field-error-text';
+import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
 import { formatDateTime } from '@/utils/format';
@@ -44,19 +45,17 @@ function WordingEditor({ campaignId, template }: { campaignId: string; template:
           ? `This campaign's own wording, saved ${formatDateTime(template.updatedAt)}.`
           : 'The default wording.'}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-subject`}>Subject</label>
-        <input
-          id={`${id}-subject`}
-          dir="auto"
-          required
-          maxLength={MAIL_SUBJECT_MAX_LENGTH}
-          aria-describedby={describedBy(save.error, 'subject', `${id}-subject-error`)}
-          value={subject}
-          onChange={(event) => setSubject(event.target.value)}
-        />
-        <FieldErrorText error={save.error} field="subject" id={`${id}-subject-error`} />
-      </div>
+      <InputField
+        id={`${id}-subject`}
+        label="Subject"
+        dir="auto"
+        required
+        maxLength={MAIL_SUBJECT_MAX_LENGTH}
+        error={save.error}
+        field="subject"
+        value={subject}
+        onValue={setSubject}
+      />
       <div className="field">
         <label htmlFor={`${id}-body`}>Body</label>
         <textarea

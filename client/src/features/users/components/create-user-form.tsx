@@ -5,6 +5,7 @@ import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { describedBy, FieldErrorText } from '@/components/field-error-text';
+import { InputField } from '@/components/input-field';
 import { roleLabel } from '@/lib/roles';
 
 import { useCreateUser } from '../api/create-user';
@@ -50,37 +51,29 @@ export function CreateUserForm() {
       <h2 id={`${id}-heading`}>Add user</h2>
       <form className="stack" onSubmit={handleSubmit}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Name</label>
-            <input
-              id={`${id}-name`}
-              name="name"
-              aria-describedby={describedBy(createUser.error, 'name', `${id}-name-error`)}
-              autoComplete="off"
-              required
-              value={values.name}
-              onChange={(event) => {
-                update('name', event.target.value);
-              }}
-            />
-            <FieldErrorText error={createUser.error} field="name" id={`${id}-name-error`} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-email`}>E-mail</label>
-            <input
-              id={`${id}-email`}
-              name="email"
-              aria-describedby={describedBy(createUser.error, 'email', `${id}-email-error`)}
-              type="email"
-              autoComplete="off"
-              required
-              value={values.email}
-              onChange={(event) => {
-                update('email', event.target.value);
-              }}
-            />
-            <FieldErrorText error={createUser.error} field="email" id={`${id}-email-error`} />
-          </div>
+          <InputField
+            id={`${id}-name`}
+            label="Name"
+            name="name"
+            error={createUser.error}
+            field="name"
+            autoComplete="off"
+            required
+            value={values.name}
+            onValue={(text) => update('name', text)}
+          />
+          <InputField
+            id={`${id}-email`}
+            label="E-mail"
+            name="email"
+            error={createUser.error}
+            field="email"
+            type="email"
+            autoComplete="off"
+            required
+            value={values.email}
+            onValue={(text) => update('email', text)}
+          />
           <div className="field">
             <label htmlFor={`${id}-role`}>Role</label>
             <select
@@ -100,30 +93,19 @@ export function CreateUserForm() {
             </select>
             <FieldErrorText error={createUser.error} field="role" id={`${id}-role-error`} />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>Password</label>
-            <input
-              id={`${id}-password`}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              aria-describedby={describedBy(
-                createUser.error,
-                'password',
-                `${id}-password-error`,
-                `${id}-password-hint`,
-              )}
-              value={values.password}
-              onChange={(event) => {
-                update('password', event.target.value);
-              }}
-            />
-            <p id={`${id}-password-hint`} className="field__hint">
-              Their first password; pass it on through a safe channel.
-            </p>
-            <FieldErrorText error={createUser.error} field="password" id={`${id}-password-error`} />
-          </div>
+          <InputField
+            id={`${id}-password`}
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={createUser.error}
+            field="password"
+            hint="Their first password; pass it on through a safe channel."
+            value={values.password}
+            onValue={(text) => update('password', text)}
+          />
         </div>
         <ErrorAlert error={createUser.error} title="Could not add the user" fieldsShownBeside={FORM_FIELDS} />
         {added ? (
