@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
+import { asBinary } from '../support/binary-body';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 
@@ -14,14 +15,7 @@ const CLAUSES: Clause[] = [
 const MISSING_AMENDMENT = '00000000-0000-4000-8000-000000000000';
 
 async function downloadXml(who: StaffSession, url: string, part: string): Promise<string> {
-  const response = await who
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const response = await asBinary(who.get(url));
   expect(response.status).toBe(200);
   const file = (await JSZip.loadAsync((response as Response & { body: Buffer }).body)).file(part);
   if (file === null) throw new Error(`${part} is missing from ${url}`);

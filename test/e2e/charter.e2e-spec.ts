@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
+import { asBinary } from '../support/binary-body';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 
@@ -591,14 +592,7 @@ describe('charter', () => {
       expect(redline.text).toMatch(new RegExp(`<h2><del ${by(3)}>Members</del></h2>`));
       expect(redline.text).toMatch(new RegExp(`<h2><ins ${by(3)}>Projects</ins></h2>`));
 
-      const docx = await member
-        .get(`/api/charters/${id}/export?format=docx&revision=3&against=1`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const docx = await asBinary(member.get(`/api/charters/${id}/export?format=docx&revision=3&against=1`));
       expect(docx.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       );

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Response } from 'supertest';
+import { asBinary } from '../support/binary-body';
 import { describeSavSyntax, lines, runPspp } from '../support/pspp';
 import { signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
@@ -104,14 +105,7 @@ afterAll(async () => {
 });
 
 function download(path: string): Promise<Response> {
-  return admin
-    .get(path)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  return asBinary(admin.get(path));
 }
 
 /** The response ids a CSV starts its records with (answers may hold line breaks, so lines are not records). */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
+import { asBinary } from '../support/binary-body';
 import { addDraftVersion, createSurvey, dataSourceOf, signInAdmin } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -30,12 +31,6 @@ const DEFINITION = {
 
 type Row = [string, string, string, string];
 
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
 async function sheetRows(file: Buffer): Promise<Row[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -60,7 +55,7 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
   let surveyId: string;
   let version: number;
   const path = (file: string, at = version) => `/api/surveys/${surveyId}/versions/${at}/translations/${file}`;
-  const download = (file: string, at = version) => secretariat.get(path(file, at)).buffer(true).parse(binary);
+  const download = (file: string, at = version) => asBinary(secretariat.get(path(file, at)));
   const definitionNow = async () =>
     ((await secretariat.get(`/api/surveys/${surveyId}/versions/${version}`)).body as { definition: unknown })
       .definition;
