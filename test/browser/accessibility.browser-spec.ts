@@ -1,12 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/accessibility';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi, type StaffApi } from '../support/browser-staff';
 import { respondentCampaign } from '../support/respondent-fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
@@ -19,19 +13,11 @@ interface StaffPage {
 }
 
 describeWithBrowser('accessibility (axe-core: no serious or critical violation)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let admin: StaffApi;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 60_000);
 
   it('the respondent page in each of the four languages: questionnaire, review and receipt', async () => {
@@ -43,9 +29,9 @@ describeWithBrowser('accessibility (axe-core: no serious or critical violation)'
     );
     const failures: string[] = [];
     for (const language of languages) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: language });
+      const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, locale: language });
       const page = await context.newPage();
-      await page.goto(`${server.origin}/r/${tokens[`axe-${language}@example.org`]}`);
+      await page.goto(`${rig.server.origin}/r/${tokens[`axe-${language}@example.org`]}`);
       await page.locator('.sd-question').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
       failures.push(...(await seriousViolations(page)).map((line) => `${language} questionnaire: ${line}`));
@@ -65,9 +51,9 @@ describeWithBrowser('accessibility (axe-core: no serious or critical violation)'
       await page.screenshot({ path: screenshotPath(`a11y-respondent-${language}`), fullPage: true });
       await context.close();
     }
-    const problemContext = await browser.newContext({ locale: 'ar' });
+    const problemContext = await rig.browser.newContext({ locale: 'ar' });
     const problem = await problemContext.newPage();
-    await problem.goto(`${server.origin}/r/${'x'.repeat(43)}`);
+    await problem.goto(`${rig.server.origin}/r/${'x'.repeat(43)}`);
     await problem.getByRole('heading', { name: 'هذا الرابط غير صالح' }).waitFor();
     failures.push(...(await seriousViolations(problem)).map((line) => `unknown link: ${line}`));
     await problemContext.close();
@@ -97,16 +83,16 @@ describeWithBrowser('accessibility (axe-core: no serious or critical violation)'
       { name: 'audit', path: '/audit', ready: heading },
       { name: 'not found', path: '/no-such-page', ready: heading },
     ];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/login`);
+    await page.goto(`${rig.server.origin}/login`);
     await page.getByLabel('E-mail').waitFor();
     const failures = (await seriousViolations(page)).map((line) => `login: ${line}`);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${rig.server.origin}/`);
     await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL(`${server.origin}/`);
+    await page.waitForURL(`${rig.server.origin}/`);
     for (const staffPage of pages) {
-      await page.goto(`${server.origin}${staffPage.path}`);
+      await page.goto(`${rig.server.origin}${staffPage.path}`);
       await staffPage.ready(page);
       // Let data-driven parts (tables, charts) render before looking.
       await page.waitForLoadState('networkidle');

@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { type StaffApi, signInThroughForm, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -15,8 +9,7 @@ interface Charter {
 }
 
 describeWithBrowser('the charter as a committee member works on it', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
   let admin: StaffApi;
   let charter: Charter;
@@ -24,10 +17,8 @@ describeWithBrowser('the charter as a committee member works on it', () => {
   const memberPassword = 'Committee-reader-2026';
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', {
       email: memberEmail,
       name: 'Committee reader',
@@ -58,13 +49,8 @@ describeWithBrowser('the charter as a committee member works on it', () => {
     });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('compares side by side, comments on a selection, supports an amendment and reads Arabic right to left', async () => {
-    await page.goto(`${server.origin}/charter`);
+    await page.goto(`${rig.server.origin}/charter`);
     await signInThroughForm(page, memberEmail, memberPassword);
     await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
 

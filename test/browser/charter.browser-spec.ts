@@ -1,36 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
+import { signInThroughForm } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 describeWithBrowser('the charter in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
     // The built server seeds the demo charter and its history (SEED_DEMO defaults to true).
-    server = await startBuiltServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   it('reads the seeded charter, compares revisions, blames, and saves an edit', async () => {
-    await page.goto(`${server.origin}/charter`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${rig.server.origin}/charter`);
+    await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.waitForURL(/\/charter/);
     // The seed runs in the background after the first admin exists.
     for (let attempt = 0; attempt < 40; attempt++) {

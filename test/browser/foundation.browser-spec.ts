@@ -1,31 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 describeWithBrowser('an admin in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   it('signs in, adds a user, and finds the event in the audit log with the chain intact', async () => {
-    await page.goto(`${server.origin}/users`);
+    await page.goto(`${rig.server.origin}/users`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
     await page.getByLabel('Password').fill('not-the-password');

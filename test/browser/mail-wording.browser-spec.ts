@@ -1,28 +1,20 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { CampaignDto, CampaignMailWordingDto } from '@concord/shared';
-import { describeWithBrowser, launchChromium, type RunningServer, startBuiltServer } from '../support/browser';
+import { describeWithBrowser, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi, type StaffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 describeWithBrowser("a campaign's e-mail wording", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let api: StaffApi;
   let campaignId: string;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    api = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    api = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     const campaigns = await api<CampaignDto[]>('GET', '/api/campaigns');
     const campaign = campaigns.find((candidate) => candidate.status === 'open');
     if (campaign === undefined) throw new Error('The demo data has no open campaign');
     campaignId = campaign.id;
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   }, 180_000);
 
   const frenchReminder = async () =>
@@ -35,8 +27,8 @@ describeWithBrowser("a campaign's e-mail wording", () => {
   }
 
   it('shows an unknown placeholder beside the body, saves the fixed wording and goes back to the default', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${server.origin}/campaigns/${campaignId}`);
+    const page = await rig.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${rig.server.origin}/campaigns/${campaignId}`);
     await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     const panel = panelOf(page);
     await panel.getByLabel('Message').selectOption('reminder');

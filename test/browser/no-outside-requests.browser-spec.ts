@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -14,8 +8,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
  * the Content-Security-Policy blocks nothing, and the console stays free of errors.
  */
 describeWithBrowser('every page, served from its own origin only', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
   const consoleErrors: string[] = [];
   const outsideRequests: string[] = [];
@@ -23,16 +16,14 @@ describeWithBrowser('every page, served from its own origin only', () => {
 
   beforeAll(async () => {
     // With the demo data: campaigns, responses and Charter history make every page show real content.
-    server = await startBuiltServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      if (!url.startsWith(rig.server.origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
         outsideRequests.push(url);
     });
     page.on('response', (response) => {
@@ -45,20 +36,15 @@ describeWithBrowser('every page, served from its own origin only', () => {
     });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   async function visit(path: string, ready: (page: Page) => Promise<unknown>, screenshot?: string): Promise<void> {
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${rig.server.origin}${path}`);
     await ready(page);
     await page.waitForLoadState('networkidle');
     if (screenshot !== undefined) await page.screenshot({ path: screenshotPath(screenshot) });
   }
 
   it('loads every staff page and the respondent page without a console error or an outside request', async () => {
-    await page.goto(`${server.origin}/login`);
+    await page.goto(`${rig.server.origin}/login`);
     await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -67,7 +53,7 @@ describeWithBrowser('every page, served from its own origin only', () => {
     await page.waitForLoadState('networkidle');
     consoleErrors.length = 0;
 
-    const api = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const api = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     const surveys = await api<Array<{ id: string; slug: string }>>('GET', '/api/surveys');
     const seeded = surveys.find((survey) => survey.slug === 'charter-review');
     if (seeded === undefined) throw new Error('the questionnaire is not seeded');
@@ -131,7 +117,7 @@ describeWithBrowser('every page, served from its own origin only', () => {
     expect(consoleErrors).toEqual([]);
     expect(fontResponses.length).toBeGreaterThan(0);
     for (const font of fontResponses) {
-      expect(font.url.startsWith(`${server.origin}/assets/`)).toBe(true);
+      expect(font.url.startsWith(`${rig.server.origin}/assets/`)).toBe(true);
       expect([font.status, font.cacheControl]).toEqual([200, 'public, max-age=31536000, immutable']);
     }
   }, 300_000);

@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { staffApi, type StaffApi } from '../support/browser-staff';
 import { queryDatabase, respondentCampaign } from '../support/respondent-fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
@@ -50,25 +44,17 @@ async function tabTo(page: Page, name: string): Promise<void> {
 }
 
 describeWithBrowser('the respondent page in the respondent’s language, and by keyboard alone', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let admin: StaffApi;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 60_000);
 
   async function openAs(locale: string, path: string): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+    const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, locale });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${rig.server.origin}${path}`);
     return { page, close: () => context.close() };
   }
 
@@ -106,7 +92,7 @@ describeWithBrowser('the respondent page in the respondent’s language, and by 
     const revoked = links.find((link) => link.email === 'revoked@example.org');
     await admin('POST', `/api/invitations/${revoked?.invitationId}/revoke`);
     const done = open.tokens['done@example.org'];
-    const completion = await fetch(`${server.origin}/api/respond/${done}/complete`, {
+    const completion = await fetch(`${rig.server.origin}/api/respond/${done}/complete`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ data: { roles_clear: 'yes', satisfaction: 5 } }),
@@ -171,7 +157,7 @@ describeWithBrowser('the respondent page in the respondent’s language, and by 
     await page.keyboard.press('Enter');
     await page.locator('.respond__receipt').waitFor();
     const rows = await queryDatabase<{ status: string; data: unknown }>(
-      server.database.url,
+      rig.server.database.url,
       'SELECT status, data FROM responses WHERE campaign_id = $1',
       [campaignId],
     );

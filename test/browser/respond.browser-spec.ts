@@ -7,7 +7,7 @@ import {
   screenshotPath,
   startBuiltServer,
 } from '../support/browser';
-import { staffApi } from '../support/browser-staff';
+import { signInThroughForm, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 /** Two pages, with French texts, so that paging, resuming and switching language all show. */
@@ -182,10 +182,7 @@ describeWithBrowser('a network member answering by personal link', () => {
 
     const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await desk.goto(`${server.origin}/campaigns/${campaign.id}`);
-    await desk.waitForURL(/\/login/);
-    await desk.getByLabel('E-mail').fill('analyst@example.org');
-    await desk.getByLabel('Password').fill('Analyst-password-123');
-    await desk.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughForm(desk, 'analyst@example.org', 'Analyst-password-123');
     await desk.waitForURL(new RegExp(`/campaigns/${campaign.id}$`));
     const row = desk.getByRole('row').filter({ has: desk.getByRole('rowheader', { name: 'South East Asia' }) });
     await row.waitFor();

@@ -71,3 +71,38 @@ export async function startBuiltServer(env: Record<string, string> = {}, port?: 
     },
   };
 }
+
+/** The built server and Chromium of one spec, as its tests see them. */
+export interface ServerAndBrowser {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the built server and Chromium before the spec's tests (before its own `beforeAll`, which
+ * may use them) and stops both after them. Call it at the top of the spec's `describe`.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): ServerAndBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startBuiltServer(env);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 180_000);
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The ${what} starts in beforeAll; it is not running here`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+  };
+}
