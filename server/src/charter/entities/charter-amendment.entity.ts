@@ -1,21 +1,11 @@
 import type { AmendmentStatus } from '@concord/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CharterDocument } from './charter-document.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CharterDocumentPart } from './charter-document-part';
 
 /** Proposed text for one clause (or a new clause) against a revision, decided by a chair. */
 @Entity('charter_amendments')
 @Index('charter_amendments_document_number_key', ['documentId', 'number'], { unique: true })
-export class CharterAmendment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id' })
-  document?: CharterDocument;
-
-  @Column('uuid', { name: 'document_id' })
-  documentId: string;
-
+export class CharterAmendment extends CharterDocumentPart {
   @Column('integer')
   number: number;
 

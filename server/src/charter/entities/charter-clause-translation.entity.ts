@@ -1,15 +1,6 @@
 import type { CharterLanguage } from '@concord/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { CharterDocument } from './charter-document.entity';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { CharterDocumentPart } from './charter-document-part';
 
 /**
  * A clause translated as it read in one revision. Reading revision n uses the newest translation
@@ -17,17 +8,7 @@ import { CharterDocument } from './charter-document.entity';
  */
 @Entity('charter_clause_translations')
 @Index('charter_clause_translations_key', ['documentId', 'clauseId', 'lang', 'sourceRevision'], { unique: true })
-export class CharterClauseTranslation {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id' })
-  document?: CharterDocument;
-
-  @Column('uuid', { name: 'document_id' })
-  documentId: string;
-
+export class CharterClauseTranslation extends CharterDocumentPart {
   @Column('text', { name: 'clause_id' })
   clauseId: string;
 

@@ -1,20 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CharterDocument } from './charter-document.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CharterDocumentPart } from './charter-document-part';
 
 /** A comment on a clause (with an optional quoted passage) or on an amendment; threaded by parent. */
 @Entity('charter_comments')
 @Index('charter_comments_document_idx', ['documentId', 'createdAt'])
-export class CharterComment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id' })
-  document?: CharterDocument;
-
-  @Column('uuid', { name: 'document_id' })
-  documentId: string;
-
+export class CharterComment extends CharterDocumentPart {
   @Column('text', { name: 'clause_id', nullable: true })
   clauseId: string | null;
 

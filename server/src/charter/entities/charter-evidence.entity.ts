@@ -1,6 +1,6 @@
 import type { EvidenceFigures, EvidenceQuote, TallyFilters } from '@concord/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CharterDocument } from './charter-document.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CharterDocumentPart } from './charter-document-part';
 
 /**
  * Survey evidence cited by a revision, an amendment or a clause. The server computes the numbers
@@ -9,17 +9,7 @@ import { CharterDocument } from './charter-document.entity';
  */
 @Entity('charter_evidence')
 @Index('charter_evidence_document_idx', ['documentId', 'createdAt'])
-export class CharterEvidence {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id' })
-  document?: CharterDocument;
-
-  @Column('uuid', { name: 'document_id' })
-  documentId: string;
-
+export class CharterEvidence extends CharterDocumentPart {
   @Column('integer', { name: 'revision_number', nullable: true })
   revisionNumber: number | null;
 

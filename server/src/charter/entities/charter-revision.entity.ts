@@ -1,21 +1,11 @@
 import type { CharterClause } from '@concord/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CharterDocument } from './charter-document.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CharterDocumentPart } from './charter-document-part';
 
 /** An immutable snapshot of a charter's clauses; never updated once written. */
 @Entity('charter_revisions')
 @Index('charter_revisions_document_number_key', ['documentId', 'number'], { unique: true })
-export class CharterRevision {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @ManyToOne(() => CharterDocument, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id' })
-  document?: CharterDocument;
-
-  @Column('uuid', { name: 'document_id' })
-  documentId: string;
-
+export class CharterRevision extends CharterDocumentPart {
   @Column('integer')
   number: number;
 
