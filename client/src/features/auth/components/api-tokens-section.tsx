@@ -4,6 +4,7 @@ import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
 
@@ -54,20 +55,16 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
 
   return (
     <form className="inline-form" onSubmit={handleSubmit}>
-      <div className="field">
-        <label htmlFor="api-token-name">Token name</label>
-        <input
-          id="api-token-name"
-          name="name"
-          required
-          maxLength={100}
-          placeholder="e.g. Nightly export script"
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
-      </div>
+      <InputField
+        id="api-token-name"
+        label="Token name"
+        name="name"
+        required
+        maxLength={100}
+        placeholder="e.g. Nightly export script"
+        value={name}
+        onValue={setName}
+      />
       <button type="submit" className="button button--primary" disabled={createToken.isPending}>
         Create token
       </button>

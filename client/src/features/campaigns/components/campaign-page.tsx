@@ -20,13 +20,10 @@ import { CopyCampaignForm } from './copy-campaign-form';
 import { MailWordingPanel } from './mail-wording-form';
 import { OutboxPanel } from './outbox-panel';
 import { ParticipantsPanel } from './participants-panel';
+import { percentText, ResponseRate } from './response-rate';
 import { RetentionForm } from './retention-form';
 
 import './campaigns.css';
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)} %`;
-}
 
 function ProgressTable({ progress, networks }: { progress: CampaignProgressDto; networks: Map<string, NetworkDto> }) {
   return (
@@ -59,10 +56,7 @@ function ProgressTable({ progress, networks }: { progress: CampaignProgressDto; 
               <td className="numeric">{formatCount(row.started)}</td>
               <td className="numeric">{formatCount(row.completed)}</td>
               <td>
-                <span className="progress-bar" aria-hidden="true">
-                  <span className="progress-bar__fill" style={{ width: `${Math.min(100, (row.rate ?? 0) * 100)}%` }} />
-                </span>{' '}
-                {percent(row.rate)}
+                <ResponseRate rate={row.rate} />
               </td>
             </tr>
           ))}
@@ -74,7 +68,9 @@ function ProgressTable({ progress, networks }: { progress: CampaignProgressDto; 
             <td className="numeric">{formatCount(progress.total.opened)}</td>
             <td className="numeric">{formatCount(progress.total.started)}</td>
             <td className="numeric">{formatCount(progress.total.completed)}</td>
-            <td>{percent(progress.total.invited === 0 ? null : progress.total.completed / progress.total.invited)}</td>
+            <td>
+              {percentText(progress.total.invited === 0 ? null : progress.total.completed / progress.total.invited)}
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -9,6 +9,7 @@ import { formatCount, formatDateTime } from '@/utils/format';
 import { useCampaigns } from '../api/get-campaigns';
 
 import { CreateCampaignForm } from './create-campaign-form';
+import { ResponseRate } from './response-rate';
 
 import './campaigns.css';
 
@@ -55,13 +56,7 @@ export function CampaignsPage() {
                   <td className="numeric">{formatCount(campaign.invited)}</td>
                   <td className="numeric">{formatCount(campaign.completed)}</td>
                   <td>
-                    <span className="progress-bar" aria-hidden="true">
-                      <span
-                        className="progress-bar__fill"
-                        style={{ width: `${String(Math.min(100, (campaign.responseRate ?? 0) * 100))}%` }}
-                      />
-                    </span>{' '}
-                    {campaign.responseRate === null ? '—' : `${String(Math.round(campaign.responseRate * 100))} %`}
+                    <ResponseRate rate={campaign.responseRate} />
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { useState, type SubmitEvent } from 'react';
 import type { UserDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
 
@@ -57,21 +58,17 @@ function UserCredentials({ user }: { user: UserDto }) {
   return (
     <>
       <form className="inline-form" onSubmit={handleSubmit}>
-        <div className="field">
-          <label htmlFor="credentials-password">New password for {user.name}</label>
-          <input
-            id="credentials-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={1024}
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-            }}
-          />
-        </div>
+        <InputField
+          id="credentials-password"
+          label={`New password for ${user.name}`}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          maxLength={1024}
+          value={password}
+          onValue={setPassword}
+        />
         <button type="submit" className="button button--danger" disabled={updateUser.isPending}>
           Reset password
         </button>
