@@ -1,29 +1,12 @@
 import { definitionPages, pageName, walkElements } from './definition-model';
 import { choiceValue, isRecord, type SurveyDefinition } from './definition-types';
-import { analyzeTranslations, defaultLocaleOf } from './translations';
+import { analyzeTranslations, defaultLocaleOf, ITEM_LISTS, TEXT_FIELDS } from './translations';
 
 /**
  * Translatable strings addressed by the stable keys of `collectStrings` (`q1.title`,
  * `q1.choices.yes`, `page:intro.title`, `survey.title`), so that a table or a file sent to outside
  * translators can be read back into the definition it came from.
  */
-
-const TEXT_FIELDS = [
-  'title',
-  'description',
-  'html',
-  'placeholder',
-  'otherText',
-  'noneText',
-  'commentText',
-  'minRateDescription',
-  'maxRateDescription',
-  'labelTrue',
-  'labelFalse',
-  'templateTitle',
-  'completedHtml',
-] as const;
-const ITEM_LISTS = ['choices', 'rows', 'columns', 'items'] as const;
 
 export type TranslationStatus = 'missing' | 'stale' | 'done';
 

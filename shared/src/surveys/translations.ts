@@ -2,7 +2,7 @@ import { definitionPages, pageName, walkElements } from './definition-model';
 import { choiceValue, isRecord, type SurveyDefinition } from './definition-types';
 
 /** Element properties that hold text a respondent reads. */
-const TEXT_FIELDS = [
+export const TEXT_FIELDS = [
   'title',
   'description',
   'html',
@@ -17,7 +17,8 @@ const TEXT_FIELDS = [
   'templateTitle',
   'completedHtml',
 ] as const;
-const ITEM_LISTS = ['choices', 'rows', 'columns', 'items'] as const;
+/** Element properties that hold lists of items with translatable text. */
+export const ITEM_LISTS = ['choices', 'rows', 'columns', 'items'] as const;
 
 /** One translatable string: `q1.title`, `q1.choices.yes`, `survey.title`, `page:intro.title`. */
 export interface TranslatableString {
