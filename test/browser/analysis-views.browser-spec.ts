@@ -1,36 +1,22 @@
 import type { CampaignDto, SurveyTallyResult, TallyResult } from '@concord/shared';
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 const CAMPAIGN = 'Charter review 2020';
 
 describeWithBrowser('analysis views: across versions, and a filtered view from a shared address', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
   let api: StaffApi;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    api = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
-    await page.goto(`${server.origin}/analysis`);
+    api = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 1200 } });
+    await page.goto(`${rig.server.origin}/analysis`);
     await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.waitForURL(/\/analysis$/);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   }, 60_000);
 
   it('a pasted address restores the campaign, its filters and grouping, and shows the figures they select', async () => {
@@ -44,9 +30,9 @@ describeWithBrowser('analysis views: across versions, and a filtered view from a
     expect(expected.responses).not.toBe(all.responses);
 
     // As someone opening a link a colleague sent: a fresh tab, the address pasted.
-    const shared = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+    const shared = await rig.browser.newPage({ viewport: { width: 1280, height: 1200 } });
     await shared.context().addCookies(await page.context().cookies());
-    await shared.goto(`${server.origin}/analysis?${search}`);
+    await shared.goto(`${rig.server.origin}/analysis?${search}`);
     await shared
       .getByText(`${expected.responses} responses · groups under ${expected.minCellSize} responses are not shown`, {
         exact: true,
@@ -65,7 +51,7 @@ describeWithBrowser('analysis views: across versions, and a filtered view from a
     // Changing a control rewrites the address, so the new view can be shared in turn.
     await shared.getByRole('combobox', { name: 'Group by', exact: true }).selectOption({ label: 'Network' });
     await shared.waitForURL(
-      `${server.origin}/analysis?campaign=${campaign.id}&groupBy=network&language=fr&includePartial=true`,
+      `${rig.server.origin}/analysis?campaign=${campaign.id}&groupBy=network&language=fr&includePartial=true`,
     );
     await shared.close();
   });
@@ -77,9 +63,9 @@ describeWithBrowser('analysis views: across versions, and a filtered view from a
     const expected = await api<SurveyTallyResult>('GET', `/api/surveys/${survey.id}/tallies`);
 
     // Reached as an analyst would: from the survey's page.
-    await page.goto(`${server.origin}/surveys/${survey.id}`);
+    await page.goto(`${rig.server.origin}/surveys/${survey.id}`);
     await page.getByRole('link', { name: 'Analysis across versions' }).click();
-    await page.waitForURL(`${server.origin}/analysis/surveys/${survey.id}`);
+    await page.waitForURL(`${rig.server.origin}/analysis/surveys/${survey.id}`);
     await page.getByRole('heading', { name: 'Analysis across versions', level: 1 }).waitFor();
     const overview = page.getByRole('table', { name: 'Questions and the versions that asked them' });
     await overview.waitFor();

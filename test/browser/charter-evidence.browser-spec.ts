@@ -6,14 +6,8 @@ import type {
   TallyResult,
   ThemeDto,
 } from '@concord/shared';
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -23,31 +17,23 @@ const FREQUENCY = 'rtm_frequency';
 const FREQUENCY_TITLE = 'How often should Round Table Meetings take place?';
 
 describeWithBrowser('a committee member cites survey evidence for a clause', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
   let api: StaffApi;
   let admin: StaffApi;
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...MEMBER, role: 'committee' });
-    api = await staffApi(server.origin, MEMBER.email, MEMBER.password);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    api = await staffApi(rig.server.origin, MEMBER.email, MEMBER.password);
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   }, 180_000);
 
   it('picks a source, question, grouping and weighting with a live preview, cites it, and sees it beside the clause', async () => {
     const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
     if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
 
-    await page.goto(`${server.origin}/charter`);
+    await page.goto(`${rig.server.origin}/charter`);
     await signInThroughForm(page, MEMBER.email, MEMBER.password);
     await page.waitForURL(/\/charter/);
     // The seed runs in the background after the first admin exists.
@@ -151,7 +137,7 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
       )
       .join('; ');
 
-    await page.goto(`${server.origin}/charter`);
+    await page.goto(`${rig.server.origin}/charter`);
     await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Cite evidence' }).first().click();

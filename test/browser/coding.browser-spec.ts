@@ -1,12 +1,6 @@
 import type { CodingAnswersPage, CodingCampaignDto, CodingOverviewDto, TallyResult, ThemeDto } from '@concord/shared';
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -35,8 +29,7 @@ function keysFor(text: string): string[] {
 }
 
 describeWithBrowser('a secretariat coder coding free-text answers with the keyboard', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
   let api: StaffApi;
   let campaign: CodingCampaignDto;
@@ -44,10 +37,9 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
   let themes: ThemeDto[];
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...CODER, role: 'secretariat' });
-    api = await staffApi(server.origin, CODER.email, CODER.password);
+    api = await staffApi(rig.server.origin, CODER.email, CODER.password);
     const campaigns = await api<CodingCampaignDto[]>('GET', '/api/coding/campaigns');
     const found = campaigns.find((entry) => entry.name === CAMPAIGN);
     if (found === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
@@ -61,17 +53,11 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     for (const name of ['Mandate and roles', 'Meetings and contact', 'Resources']) {
       await api('POST', `/api/surveys/${campaign.surveyId}/themes`, { question, name });
     }
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('codes ten answers by keyboard only, adds a theme on the way, and sees its progress', async () => {
-    await page.goto(`${server.origin}/coding?campaign=${campaign.id}&question=${question}`);
+    await page.goto(`${rig.server.origin}/coding?campaign=${campaign.id}&question=${question}`);
     await signInThroughForm(page, CODER.email, CODER.password);
     await page.getByRole('heading', { name: /^Answer 1 of \d+$/ }).waitFor();
     const first = await api<CodingAnswersPage>(
@@ -179,9 +165,9 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
 
     // A second coder codes the same ten answers differently on one, and the agreement view shows it.
     const second = { email: 'second@example.org', name: 'Second coder', password: 'Second-password-1234' };
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...second, role: 'secretariat' });
-    const secondApi = await staffApi(server.origin, second.email, second.password);
+    const secondApi = await staffApi(rig.server.origin, second.email, second.password);
     const [changed, ...same] = coded.answers;
     if (changed === undefined) throw new Error('no coded answers');
     for (const answer of same) {
@@ -211,7 +197,7 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     expect(themesTally.answered).toBeGreaterThanOrEqual(10);
     const current = await api<ThemeDto[]>('GET', `/api/surveys/${campaign.surveyId}/themes?question=${question}`);
     expect(themesTally.choices?.map((choice) => choice.label)).toEqual(current.map((theme) => theme.name));
-    await page.goto(`${server.origin}/analysis?campaign=${campaign.id}`);
+    await page.goto(`${rig.server.origin}/analysis?campaign=${campaign.id}`);
     const panel = page.getByRole('group', { name: /^Themes of / });
     await panel.getByText(`${themesTally.answered} answers coded`, { exact: true }).waitFor();
     const chart = panel.getByRole('img', { name: /^Bar chart/ });
@@ -230,7 +216,7 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     const tally = await api<TallyResult>('GET', `/api/campaigns/${campaign.id}/themes/tallies?question=${other.name}`);
     const themesTally = tally.questions[0];
     if (themesTally === undefined) throw new Error('no theme tally');
-    await page.goto(`${server.origin}/analysis?campaign=${campaign.id}`);
+    await page.goto(`${rig.server.origin}/analysis?campaign=${campaign.id}`);
     const panel = page.getByRole('group', { name: `Themes of ${themesTally.title}` });
     await panel.getByRole('heading', { name: 'Themes of the “other” answers' }).waitFor();
     await panel.getByText(`${themesTally.answered} answers coded`, { exact: true }).waitFor();

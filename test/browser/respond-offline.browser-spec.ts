@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { staffApi } from '../support/browser-staff';
 import { queryDatabase, respondentCampaign } from '../support/respondent-fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
@@ -22,26 +16,15 @@ function statusText(page: Page): Promise<string> {
 }
 
 describeWithBrowser('a respondent who loses the connection', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
+  const rig = useServerAndBrowser();
 
   it('resumes on the page and in the language last used, answers offline, reloads offline and submits once when back online', async () => {
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     const { campaignId, tokens } = await respondentCampaign(admin, 'offline-roles', [
       { name: 'Dilnoza Karimova', email: 'dilnoza@example.org', language: 'en' },
     ]);
     const token = tokens['dilnoza@example.org'];
-    const context = await browser.newContext({
+    const context = await rig.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -54,7 +37,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
         saves.push(request.postDataJSON() as Record<string, unknown>);
       }
     });
-    await page.goto(`${server.origin}/r/${token}`);
+    await page.goto(`${rig.server.origin}/r/${token}`);
     await page.getByText('Are the roles clear?').waitFor();
     expect(await page.locator('.respond__progress').innerText()).toBe('Page 1 of 3');
 
@@ -130,7 +113,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
     await page.getByRole('heading', { name: 'Pas encore envoyée' }).waitFor();
     await page.screenshot({ path: screenshotPath('respond-offline-5-waiting'), fullPage: true });
     expect(
-      await queryDatabase(server.database.url, 'SELECT status FROM responses WHERE campaign_id = $1', [campaignId]),
+      await queryDatabase(rig.server.database.url, 'SELECT status FROM responses WHERE campaign_id = $1', [campaignId]),
     ).toEqual([{ status: 'partial' }]);
 
     // Back online: it is sent once, and the receipt is shown.
@@ -144,7 +127,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await page.screenshot({ path: screenshotPath('respond-offline-6-receipt'), fullPage: true });
     const rows = await queryDatabase<{ status: string; data: unknown; receipt: string }>(
-      server.database.url,
+      rig.server.database.url,
       'SELECT status, data, receipt FROM responses WHERE campaign_id = $1',
       [campaignId],
     );
@@ -170,13 +153,13 @@ describeWithBrowser('a respondent who loses the connection', () => {
   }, 120_000);
 
   it('a completion whose answer is lost on the way back is sent again with the same key, making one response', async () => {
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     const { campaignId, tokens } = await respondentCampaign(admin, 'lost-answer', [
       { name: 'Aziz Rakhimov', email: 'aziz@example.org', language: 'en' },
     ]);
     const token = tokens['aziz@example.org'];
     // Routing sees the page's own requests only without a service worker in between.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     const keys: string[] = [];
     await page.route(`**/api/respond/${token}/complete`, async (route) => {
@@ -186,7 +169,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
       if (keys.length === 1) await route.abort('connectionreset');
       else await route.fulfill({ response });
     });
-    await page.goto(`${server.origin}/r/${token}`);
+    await page.goto(`${rig.server.origin}/r/${token}`);
     await page.getByText('Yes', { exact: true }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('5', { exact: true }).click();
@@ -199,7 +182,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
     expect(
-      await queryDatabase(server.database.url, 'SELECT status, receipt FROM responses WHERE campaign_id = $1', [
+      await queryDatabase(rig.server.database.url, 'SELECT status, receipt FROM responses WHERE campaign_id = $1', [
         campaignId,
       ]),
     ).toEqual([{ status: 'complete', receipt }]);

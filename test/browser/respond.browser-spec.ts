@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -53,21 +46,10 @@ const DEFINITION = {
 };
 
 describeWithBrowser('a network member answering by personal link', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
+  const rig = useServerAndBrowser();
 
   it('answers on a phone, resumes after a reload, finishes in French, and the secretariat sees the completion', async () => {
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', {
       email: 'analyst@example.org',
       name: 'Analyst',
@@ -97,14 +79,14 @@ describeWithBrowser('a network member answering by personal link', () => {
     const links = await admin<Array<{ email: string; url: string }>>('GET', `/api/campaigns/${campaign.id}/links`);
     const token = links.find((link) => link.email === 'maria.santos@example.org')!.url.split('/r/')[1];
 
-    const phone = await browser.newContext({
+    const phone = await rig.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
       locale: 'en-GB',
     });
     const page = await phone.newPage();
-    await page.goto(`${server.origin}/r/${token}`);
+    await page.goto(`${rig.server.origin}/r/${token}`);
     await page.getByText('Are the roles clear?').waitFor();
     // An answer to a question that a condition then hides must not be kept (the server refuses it).
     await page.getByText('No', { exact: true }).click();
@@ -180,8 +162,8 @@ describeWithBrowser('a network member answering by personal link', () => {
     expect(await page.locator('.respond__receipt code').textContent()).toBe(receipt);
     await phone.close();
 
-    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await desk.goto(`${server.origin}/campaigns/${campaign.id}`);
+    const desk = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desk.goto(`${rig.server.origin}/campaigns/${campaign.id}`);
     await signInThroughForm(desk, 'analyst@example.org', 'Analyst-password-123');
     await desk.waitForURL(new RegExp(`/campaigns/${campaign.id}$`));
     const row = desk.getByRole('row').filter({ has: desk.getByRole('rowheader', { name: 'South East Asia' }) });

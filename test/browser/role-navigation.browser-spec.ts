@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -29,32 +23,24 @@ async function settle(page: Page): Promise<void> {
 }
 
 describeWithBrowser('every role sees only what it may use', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
 
   beforeAll(async () => {
-    server = await startBuiltServer();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     for (const role of ['secretariat', 'committee'] as const)
       await admin('POST', '/api/users', { ...PEOPLE[role], name: `Menu ${role}`, role });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   }, 180_000);
 
   it.each(Object.keys(PEOPLE) as Array<keyof typeof PEOPLE>)(
     'as %s, every menu entry (and the first campaign under Analysis) opens without a 403 or an error',
     async (role) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const page = await rig.browser.newPage({ viewport: { width: 1280, height: 1000 } });
       const refused: string[] = [];
       page.on('response', (response) => {
         if (response.url().includes('/api/') && (response.status() === 403 || response.status() >= 500))
           refused.push(`${response.status()} ${new URL(response.url()).pathname} on ${page.url()}`);
       });
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${rig.server.origin}/`);
       await signInThroughForm(page, PEOPLE[role].email, PEOPLE[role].password);
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link').first().waitFor();

@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -13,26 +7,18 @@ const ANALYST = { email: 'analyst@example.org', name: 'Secretariat analyst', pas
 const QUESTIONNAIRE = 'Review of the CoE Charter: roles and responsibilities';
 
 describeWithBrowser('a secretariat analyst reading the seeded questionnaire', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
     // The built server seeds the charter-review questionnaire, versions 1 and 2 published.
-    server = await startBuiltServer();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
 
   it('previews version 2 in Russian, then reads what changed since version 1', async () => {
-    await page.goto(`${server.origin}/surveys`);
+    await page.goto(`${rig.server.origin}/surveys`);
     await signInThroughForm(page, ANALYST.email, ANALYST.password);
     await page.waitForURL(/\/surveys$/);
     await page.getByRole('link', { name: QUESTIONNAIRE }).click();
