@@ -9,6 +9,53 @@ import { useThemes } from '../api/get-themes';
 import { useCreateTheme, useDeleteTheme, useMergeTheme, useUpdateTheme } from '../api/theme-mutations';
 import { orderThemes } from '../utils/theme-order';
 
+/** The name, description and parent of a theme, as the add and the edit forms both ask for them. */
+function ThemeFields({
+  nameLabel,
+  requireName,
+  name,
+  description,
+  parentId,
+  parents,
+  onName,
+  onDescription,
+  onParentId,
+}: {
+  nameLabel: string;
+  requireName: boolean;
+  name: string;
+  description: string;
+  parentId: string;
+  parents: ReadonlyArray<{ id: string; name: string }>;
+  onName: (value: string) => void;
+  onDescription: (value: string) => void;
+  onParentId: (value: string) => void;
+}) {
+  return (
+    <>
+      <label>
+        {nameLabel}{' '}
+        <input value={name} maxLength={120} required={requireName} onChange={(event) => onName(event.target.value)} />
+      </label>
+      <label>
+        Description{' '}
+        <input value={description} maxLength={2000} onChange={(event) => onDescription(event.target.value)} />
+      </label>
+      <label>
+        Part of
+        <select value={parentId} onChange={(event) => onParentId(event.target.value)}>
+          <option value="">(top level)</option>
+          {parents.map((parent) => (
+            <option key={parent.id} value={parent.id}>
+              {parent.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
 function ThemeRow({
   theme,
   depth,
@@ -53,24 +100,17 @@ function ThemeRow({
       <td style={{ paddingInlineStart: `${0.5 + depth * 1.25}rem` }}>
         {editing ? (
           <form className="coding-theme-edit" onSubmit={submit} aria-label={`Edit ${theme.name}`}>
-            <label>
-              Name <input value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
-            </label>
-            <label>
-              Description{' '}
-              <input value={description} maxLength={2000} onChange={(event) => setDescription(event.target.value)} />
-            </label>
-            <label>
-              Part of
-              <select value={parentId} onChange={(event) => setParentId(event.target.value)}>
-                <option value="">(top level)</option>
-                {others.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ThemeFields
+              nameLabel="Name"
+              requireName={false}
+              name={name}
+              description={description}
+              parentId={parentId}
+              parents={others}
+              onName={setName}
+              onDescription={setDescription}
+              onParentId={setParentId}
+            />
             <button type="submit" className="button button--primary button--small" disabled={update.isPending}>
               Save
             </button>
@@ -180,24 +220,17 @@ export function ThemeManager({
     <section className="coding-theme-manager" aria-label="Themes">
       {canEdit && (
         <form className="coding-theme-add" onSubmit={submit} aria-label="Add a theme">
-          <label>
-            Theme <input value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
-          </label>
-          <label>
-            Description{' '}
-            <input value={description} maxLength={2000} onChange={(event) => setDescription(event.target.value)} />
-          </label>
-          <label>
-            Part of
-            <select value={parentId} onChange={(event) => setParentId(event.target.value)}>
-              <option value="">(top level)</option>
-              {ordered.map(({ theme }) => (
-                <option key={theme.id} value={theme.id}>
-                  {theme.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ThemeFields
+            nameLabel="Theme"
+            requireName
+            name={name}
+            description={description}
+            parentId={parentId}
+            parents={ordered.map(({ theme }) => theme)}
+            onName={setName}
+            onDescription={setDescription}
+            onParentId={setParentId}
+          />
           <button type="submit" className="button button--primary" disabled={create.isPending}>
             Add theme
           </button>
