@@ -5,6 +5,8 @@ export { toCsv } from './csv-export';
 export { type NetworkResponseCounts, ResponseCounts } from './response-counts';
 export {
   type FoundLink,
+  type LinkCampaign,
+  type LinkInvitation,
   type LinkMember,
   liveInvitationCondition,
   RespondentLinksService,

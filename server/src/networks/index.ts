@@ -2,4 +2,10 @@
 export { NetworksModule } from './networks.module';
 export { NetworksService } from './networks.service';
 export { MembersService } from './members.service';
-export { deleteMemberRecords, existingMemberIds, findMemberRecord, type MemberRecord } from './member-records';
+export {
+  deleteMemberRecords,
+  existingMemberIds,
+  findMemberRecord,
+  memberJoin,
+  type MemberRecord,
+} from './member-records';

@@ -16,7 +16,8 @@ import { AuditService } from '../audit';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { type Campaign, type FoundLink, liveInvitationCondition, RespondentLinksService } from '../campaigns';
+import { type PreparedStatement, preparedStatement, runPrepared } from '../database/prepared';
+import { type FoundLink, type LinkCampaign, liveInvitationCondition, RespondentLinksService } from '../campaigns';
 import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../common/link-tokens';
 import { SurveysService } from '../surveys';
 import type { RespondentProfileDto } from './dto/respond.dto';
@@ -44,6 +45,54 @@ export interface RespondentPosition {
 /** A live link: found, not revoked, its campaign within its window. */
 type ResolvedLink = FoundLink;
 
+/** A personal link's response as the respondent API reads it. */
+type PersonalResponse = Pick<
+  SurveyResponse,
+  'id' | 'data' | 'status' | 'receipt' | 'currentPage' | 'locale' | 'updatedAt' | 'idempotencyKey' | 'requestHash'
+>;
+
+/** Where a personal link's response is: by invitation, or by the id derived from it when the campaign is anonymous. */
+type ResponseKeyColumn = 'invitation_id' | 'id';
+
+function personalResponseStatement(column: ResponseKeyColumn): PreparedStatement {
+  return preparedStatement(
+    `respondent_response_by_${column}`,
+    `SELECT id, data, status, receipt, current_page AS "currentPage", locale, updated_at AS "updatedAt",
+       idempotency_key AS "idempotencyKey", request_hash AS "requestHash"
+     FROM responses WHERE ${column} = $1`,
+  );
+}
+
+/**
+ * A personal link's first completion: stored if the invitation (last parameter) is still live and
+ * no complete response exists yet; the unique key on the response settles concurrent attempts.
+ * Its audit event and tally change are written by triggers, in the same statement.
+ */
+function completionStatement(column: ResponseKeyColumn): PreparedStatement {
+  return preparedStatement(
+    `respondent_completion_by_${column}`,
+    `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+       data, status, receipt, idempotency_key, request_hash, completed_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
+     WHERE ${liveInvitationCondition('$13')}
+     ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
+       idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
+       country = excluded.country, role = excluded.role, language = excluded.language,
+       completed_at = excluded.completed_at, updated_at = now()
+     WHERE responses.status = 'partial'
+     RETURNING id`,
+  );
+}
+
+const PERSONAL_RESPONSE: Record<ResponseKeyColumn, PreparedStatement> = {
+  invitation_id: personalResponseStatement('invitation_id'),
+  id: personalResponseStatement('id'),
+};
+const COMPLETION: Record<ResponseKeyColumn, PreparedStatement> = {
+  invitation_id: completionStatement('invitation_id'),
+  id: completionStatement('id'),
+};
+
 export interface CompletionOutcome {
   result: CompletionResult;
   /** created: a new completion (201); replayed: the first answer again (201); edited: a change (200). */
@@ -67,7 +116,7 @@ export class RespondService {
     const link = await this.resolve(token);
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     const existing =
-      link.invitation.kind === 'personal' ? await this.findPersonalResponse(this.dataSource.manager, link) : null;
+      link.invitation.kind === 'personal' ? await this.findPersonalResponse(null, link) : null;
     if (link.invitation.openedAt === null) {
       await this.links.markOpened(link.invitation.id);
     }
@@ -199,16 +248,17 @@ export class RespondService {
   ): Promise<CompletionOutcome | null> {
     // One statement, so no explicit transaction: its audit event is written by the database in
     // the same statement (see the ResponseCompletionAudit migration).
-    return this.insertCompletion(this.dataSource.manager, link, data, hash, idempotencyKey);
+    return this.insertCompletion(null, link, data, hash, idempotencyKey);
   }
 
   /**
    * Stores a personal link's completion if the link is still live (not revoked, campaign open)
    * and no complete response exists yet — the unique key on the response settles concurrent
-   * attempts. Returns null, having written nothing, otherwise.
+   * attempts. Returns null, having written nothing, otherwise. Without `manager`, outside any
+   * transaction as a prepared statement; with it, inside the caller's transaction.
    */
   private async insertCompletion(
-    manager: EntityManager,
+    manager: EntityManager | null,
     link: ResolvedLink,
     data: Record<string, unknown>,
     hash: string,
@@ -216,19 +266,12 @@ export class RespondService {
   ): Promise<CompletionOutcome | null> {
     const { column, id } = this.responseKey(link);
     const receipt = generateReceipt();
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
-         data, status, receipt, idempotency_key, request_hash, completed_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
-       WHERE ${liveInvitationCondition('$13')}
-       ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
-         idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
-         country = excluded.country, role = excluded.role, language = excluded.language,
-         completed_at = excluded.completed_at, updated_at = now()
-       WHERE responses.status = 'partial'
-       RETURNING id`,
-      [...this.responseIdentity(link, id), data, receipt, idempotencyKey ?? null, hash, link.invitation.id],
-    );
+    const statement = COMPLETION[column];
+    const values = [...this.responseIdentity(link, id), data, receipt, idempotencyKey ?? null, hash, link.invitation.id];
+    const rows =
+      manager === null
+        ? await runPrepared<{ id: string }>(this.dataSource, statement, values)
+        : await manager.query<Array<{ id: string }>>(statement.text, values);
     if (rows.length === 0) return null;
     return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
   }
@@ -274,7 +317,7 @@ export class RespondService {
     return { result: { responseId: id, receipt }, kind: 'created' };
   }
 
-  private replay(earlier: SurveyResponse, hash: string): CompletionOutcome {
+  private replay(earlier: Pick<SurveyResponse, 'id' | 'receipt' | 'requestHash'>, hash: string): CompletionOutcome {
     if (earlier.requestHash !== hash) {
       throw new DomainError(
         'idempotency_mismatch',
@@ -284,7 +327,7 @@ export class RespondService {
     return { result: { responseId: earlier.id, receipt: earlier.receipt ?? '' }, kind: 'replayed' };
   }
 
-  private alreadyCompleted(campaign: Campaign): DomainError {
+  private alreadyCompleted(campaign: LinkCampaign): DomainError {
     return new DomainError(
       'already_completed',
       campaign.allowEdits
@@ -342,18 +385,29 @@ export class RespondService {
   }
 
   /** Where a personal invitation's one response lives: by invitation, or by derived id when anonymous. */
-  private responseKey(link: ResolvedLink): { column: 'invitation_id' | 'id'; id: string } {
+  private responseKey(link: ResolvedLink): { column: ResponseKeyColumn; id: string } {
     return link.campaign.anonymous
       ? { column: 'id', id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) }
       : { column: 'invitation_id', id: randomUUID() };
   }
 
-  private async findPersonalResponse(manager: EntityManager, link: ResolvedLink): Promise<SurveyResponse | null> {
-    return link.campaign.anonymous
-      ? manager.findOneBy(SurveyResponse, {
-          id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id),
-        })
-      : manager.findOneBy(SurveyResponse, { invitationId: link.invitation.id });
+  /**
+   * A personal link's response, or null. Without `manager`, a prepared statement on a pooled
+   * connection (the respondent's view); with it, inside the caller's transaction.
+   */
+  private async findPersonalResponse(
+    manager: EntityManager | null,
+    link: ResolvedLink,
+  ): Promise<PersonalResponse | null> {
+    const { column, key } = link.campaign.anonymous
+      ? { column: 'id' as const, key: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) }
+      : { column: 'invitation_id' as const, key: link.invitation.id };
+    const statement = PERSONAL_RESPONSE[column];
+    const rows =
+      manager === null
+        ? await runPrepared<PersonalResponse>(this.dataSource, statement, [key])
+        : await manager.query<PersonalResponse[]>(statement.text, [key]);
+    return rows[0] ?? null;
   }
 
   /**
@@ -374,7 +428,7 @@ export class RespondService {
     return found;
   }
 
-  private requireWindow(campaign: Campaign): void {
+  private requireWindow(campaign: LinkCampaign): void {
     const now = Date.now();
     if (campaign.status === 'closed' || (campaign.closesAt !== null && campaign.closesAt.getTime() <= now)) {
       const closedAt = campaign.closedAt ?? campaign.closesAt;
