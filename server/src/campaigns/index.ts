@@ -9,6 +9,7 @@ export {
   type LinkInvitation,
   type LinkMember,
   liveInvitationCondition,
+  livePersonalLinkByTokenHash,
   RespondentLinksService,
 } from './respondent-links.service';
 // Types only: other features read campaigns and links they were given, never query these tables.

@@ -87,6 +87,23 @@ export function liveInvitationCondition(param: string): string {
            AND (c.closes_at IS NULL OR c.closes_at > now()) AND (c.opens_at IS NULL OR c.opens_at <= now()))`;
 }
 
+/**
+ * SQL: a subquery-ready SELECT of the personal link whose token hash is the parameter
+ * `tokenHashParam`, if it is live (not revoked, its campaign open and within its window), still
+ * has its member, and belongs to a campaign that is not anonymous and pins the survey version
+ * `versionParam`; no row otherwise. Columns: invitation_id, campaign_id, survey_version_id,
+ * network_id, and the member's country, role and language. The responses feature stores a first
+ * completion from it in one statement (lookup, checks and write together).
+ */
+export function livePersonalLinkByTokenHash(tokenHashParam: string, versionParam: string): string {
+  return `SELECT i.id AS invitation_id, i.campaign_id, c.survey_version_id, i.network_id, m.country, m.role, m.language
+         FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
+         ${memberJoin('m', 'i.member_id')}
+         WHERE i.token_hash = ${tokenHashParam} AND i.kind = 'personal' AND i.revoked_at IS NULL AND m.id IS NOT NULL
+           AND NOT c.anonymous AND c.survey_version_id = ${versionParam} AND c.status <> 'closed'
+           AND (c.closes_at IS NULL OR c.closes_at > now()) AND (c.opens_at IS NULL OR c.opens_at <= now())`;
+}
+
 /** The invitations and campaigns behind respondent links, for the responses feature. */
 @Injectable()
 export class RespondentLinksService {

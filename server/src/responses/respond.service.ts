@@ -17,7 +17,13 @@ import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { type PreparedStatement, preparedStatement, runPrepared } from '../database/prepared';
-import { type FoundLink, type LinkCampaign, liveInvitationCondition, RespondentLinksService } from '../campaigns';
+import {
+  type FoundLink,
+  type LinkCampaign,
+  liveInvitationCondition,
+  livePersonalLinkByTokenHash,
+  RespondentLinksService,
+} from '../campaigns';
 import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../common/link-tokens';
 import { SurveysService } from '../surveys';
 import type { RespondentProfileDto } from './dto/respond.dto';
@@ -84,6 +90,27 @@ function completionStatement(column: ResponseKeyColumn): PreparedStatement {
   );
 }
 
+/**
+ * A first completion through a personal link of a campaign that is not anonymous, in one
+ * statement from the token hash ($2) and the survey version the answers were checked against
+ * ($3): the link must be live, keep its member and pin that version (see
+ * livePersonalLinkByTokenHash), and no complete response may exist yet. No row: nothing stored.
+ */
+const DIRECT_COMPLETION = preparedStatement(
+  'respondent_direct_completion',
+  `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+     data, status, receipt, idempotency_key, request_hash, completed_at)
+   SELECT $1, l.campaign_id, l.survey_version_id, l.invitation_id, l.network_id, l.country, l.role, l.language,
+     $4, 'complete', $5, $6, $7, now()
+   FROM (${livePersonalLinkByTokenHash('$2', '$3')}) l
+   ON CONFLICT (invitation_id) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
+     idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
+     country = excluded.country, role = excluded.role, language = excluded.language,
+     completed_at = excluded.completed_at, updated_at = now()
+   WHERE responses.status = 'partial'
+   RETURNING id`,
+);
+
 const PERSONAL_RESPONSE: Record<ResponseKeyColumn, PreparedStatement> = {
   invitation_id: personalResponseStatement('invitation_id'),
   id: personalResponseStatement('id'),
@@ -103,6 +130,11 @@ export interface CompletionOutcome {
 export class RespondService {
   /** Compiled validators per survey version id: versions are immutable once published. */
   private readonly versions = new Map<string, Promise<PinnedVersion>>();
+  /**
+   * The survey version of the link resolved last: completions try it first (see
+   * tryDirectCompletion). Only a guess, checked by the statement that stores the answers.
+   */
+  private recentVersionId: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -178,6 +210,8 @@ export class RespondService {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new DomainError('bad_request', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters');
     }
+    const direct = await this.tryDirectCompletion(token, data, idempotencyKey);
+    if (direct !== null) return direct;
     const link = await this.resolve(token);
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     // The hash is of what the client sent, so a retry matches; what is stored has the computed answers.
@@ -234,6 +268,39 @@ export class RespondService {
     const created = await this.insertCompletion(manager, link, data, hash, idempotencyKey);
     if (created === null) throw this.alreadyCompleted(link.campaign);
     return created;
+  }
+
+  /**
+   * The commonest case — a live personal link's first completion, in a campaign that is not
+   * anonymous and pins the survey version of the link resolved last — in one round trip: the
+   * answers are checked against that version, then one statement finds the link by its token
+   * hash, checks it (live, that version, no complete response yet) and stores the answers; its
+   * triggers write the audit event and queue the tally change. Null, having stored nothing, in
+   * every other case (another version, answers not valid for it, an unknown, revoked, closed or
+   * already completed link, an anonymous campaign, an open link): the full path then runs and
+   * answers exactly as it always did, its own checks in their own order.
+   */
+  private async tryDirectCompletion(
+    token: string,
+    data: Record<string, unknown>,
+    idempotencyKey: string | undefined,
+  ): Promise<CompletionOutcome | null> {
+    const versionId = this.recentVersionId;
+    if (versionId === null || !isWellFormedToken(token)) return null;
+    const pinned = await this.pinnedVersion(versionId).catch(() => null);
+    if (pinned === null || validateAnswers(pinned.compiled, data, 'complete').length > 0) return null;
+    const receipt = generateReceipt();
+    const rows = await runPrepared<{ id: string }>(this.dataSource, DIRECT_COMPLETION, [
+      randomUUID(),
+      tokenHash(token),
+      versionId,
+      withComputedAnswers(pinned.compiled, data),
+      receipt,
+      idempotencyKey ?? null,
+      requestHash(data),
+    ]);
+    if (rows.length === 0) return null;
+    return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
   }
 
   /**
@@ -425,6 +492,7 @@ export class RespondService {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
     this.requireWindow(found.campaign);
+    this.recentVersionId = found.campaign.surveyVersionId;
     return found;
   }
 
