@@ -5,9 +5,12 @@ export { toCsv } from './csv-export';
 export { type NetworkResponseCounts, ResponseCounts } from './response-counts';
 export {
   type FoundLink,
+  foundLinkFromRow,
+  type FoundLinkRow,
   type LinkCampaign,
   type LinkInvitation,
   type LinkMember,
+  linkByTokenHash,
   liveInvitationCondition,
   livePersonalLinkByTokenHash,
   RespondentLinksService,

@@ -33,7 +33,8 @@ export interface FoundLink {
   member: LinkMember | null;
 }
 
-interface FoundLinkRow {
+/** A row of linkByTokenHash's SELECT. */
+export interface FoundLinkRow {
   id: string;
   kind: LinkInvitation['kind'];
   network_id: string;
@@ -56,19 +57,51 @@ interface FoundLinkRow {
 }
 
 /**
- * The invitation with a token hash, its campaign and its member (through the invitation's foreign
- * key; a member removed since leaves none). On the respondent's every request: prepared once.
+ * SQL: a subquery-ready SELECT of the invitation whose token hash is the parameter
+ * `tokenHashParam`, its campaign and its member (through the invitation's foreign key; a member
+ * removed since leaves none), as FoundLinkRow columns; read them with foundLinkFromRow. The
+ * responses feature joins the respondent's response to it for the view.
  */
-const FIND_LINK = preparedStatement(
-  'respondent_link_by_token_hash',
-  `SELECT i.id, i.kind, i.network_id, i.max_responses, i.response_count, i.opened_at, i.revoked_at,
-     c.id AS campaign_id, c.survey_version_id, c.opens_at, c.closes_at, c.anonymous, c.allow_edits, c.status,
-     c.closed_at, m.id AS member_id, m.country, m.role, m.language
-   FROM invitations i
-   JOIN campaigns c ON c.id = i.campaign_id
-   ${memberJoin('m', 'i.member_id')}
-   WHERE i.token_hash = $1`,
-);
+export function linkByTokenHash(tokenHashParam: string): string {
+  return `SELECT i.id, i.kind, i.network_id, i.max_responses, i.response_count, i.opened_at, i.revoked_at,
+         c.id AS campaign_id, c.survey_version_id, c.opens_at, c.closes_at, c.anonymous, c.allow_edits, c.status,
+         c.closed_at, m.id AS member_id, m.country, m.role, m.language
+       FROM invitations i
+       JOIN campaigns c ON c.id = i.campaign_id
+       ${memberJoin('m', 'i.member_id')}
+       WHERE i.token_hash = ${tokenHashParam}`;
+}
+
+export function foundLinkFromRow(row: FoundLinkRow): FoundLink {
+  return {
+    invitation: {
+      id: row.id,
+      kind: row.kind,
+      networkId: row.network_id,
+      maxResponses: row.max_responses,
+      responseCount: row.response_count,
+      openedAt: row.opened_at,
+      revokedAt: row.revoked_at,
+    },
+    campaign: {
+      id: row.campaign_id,
+      surveyVersionId: row.survey_version_id,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      anonymous: row.anonymous,
+      allowEdits: row.allow_edits,
+      status: row.status,
+      closedAt: row.closed_at,
+    },
+    member:
+      row.member_id === null || row.country === null || row.role === null || row.language === null
+        ? null
+        : { country: row.country, role: row.role, language: row.language },
+  };
+}
+
+/** The link lookup on the respondent's every request: prepared once. */
+const FIND_LINK = preparedStatement('respondent_link_by_token_hash', linkByTokenHash('$1'));
 
 const MARK_OPENED = preparedStatement(
   'respondent_link_mark_opened',
@@ -116,33 +149,7 @@ export class RespondentLinksService {
    */
   async find(tokenHash: string): Promise<FoundLink | null> {
     const rows = await runPrepared<FoundLinkRow>(this.dataSource, FIND_LINK, [tokenHash]);
-    const row = rows[0];
-    if (row === undefined) return null;
-    return {
-      invitation: {
-        id: row.id,
-        kind: row.kind,
-        networkId: row.network_id,
-        maxResponses: row.max_responses,
-        responseCount: row.response_count,
-        openedAt: row.opened_at,
-        revokedAt: row.revoked_at,
-      },
-      campaign: {
-        id: row.campaign_id,
-        surveyVersionId: row.survey_version_id,
-        opensAt: row.opens_at,
-        closesAt: row.closes_at,
-        anonymous: row.anonymous,
-        allowEdits: row.allow_edits,
-        status: row.status,
-        closedAt: row.closed_at,
-      },
-      member:
-        row.member_id === null || row.country === null || row.role === null || row.language === null
-          ? null
-          : { country: row.country, role: row.role, language: row.language },
-    };
+    return rows[0] === undefined ? null : foundLinkFromRow(rows[0]);
   }
 
   /** Records the first time a link was opened. */

@@ -19,7 +19,10 @@ import { InjectConfig } from '../config/config.module';
 import { type PreparedStatement, preparedStatement, runPrepared } from '../database/prepared';
 import {
   type FoundLink,
+  foundLinkFromRow,
+  type FoundLinkRow,
   type LinkCampaign,
+  linkByTokenHash,
   liveInvitationCondition,
   livePersonalLinkByTokenHash,
   RespondentLinksService,
@@ -111,6 +114,30 @@ const DIRECT_COMPLETION = preparedStatement(
    RETURNING id`,
 );
 
+/** The view's lookup: the link with, for a personal link of a campaign that is not anonymous, its response. */
+interface ViewRow extends FoundLinkRow {
+  response_id: string | null;
+  response_data: Record<string, unknown> | null;
+  response_status: SurveyResponse['status'] | null;
+  response_receipt: string | null;
+  response_current_page: number | null;
+  response_locale: string | null;
+  response_updated_at: Date | null;
+}
+
+/**
+ * The link (see linkByTokenHash) and, when it is a personal link of a campaign that is not
+ * anonymous, its response: the respondent's view in one round trip. An anonymous campaign's
+ * response is found by the id derived from the invitation, afterwards.
+ */
+const VIEW_LOOKUP = preparedStatement(
+  'respondent_view_by_token_hash',
+  `SELECT l.*, r.id AS response_id, r.data AS response_data, r.status AS response_status, r.receipt AS response_receipt,
+     r.current_page AS response_current_page, r.locale AS response_locale, r.updated_at AS response_updated_at
+   FROM (${linkByTokenHash('$1')}) l
+   LEFT JOIN responses r ON r.invitation_id = l.id AND l.kind = 'personal' AND NOT l.anonymous`,
+);
+
 const PERSONAL_RESPONSE: Record<ResponseKeyColumn, PreparedStatement> = {
   invitation_id: personalResponseStatement('invitation_id'),
   id: personalResponseStatement('id'),
@@ -145,10 +172,16 @@ export class RespondService {
   ) {}
 
   async view(token: string): Promise<RespondentViewDto> {
-    const link = await this.resolve(token);
+    const rows = await runPrepared<ViewRow>(this.dataSource, VIEW_LOOKUP, [tokenHash(token)]);
+    const row = rows[0];
+    const link = this.live(token, row === undefined ? null : foundLinkFromRow(row));
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     const existing =
-      link.invitation.kind === 'personal' ? await this.findPersonalResponse(null, link) : null;
+      link.invitation.kind !== 'personal'
+        ? null
+        : link.campaign.anonymous
+          ? await this.findPersonalResponse(null, link)
+          : viewedResponse(row);
     if (link.invitation.openedAt === null) {
       await this.links.markOpened(link.invitation.id);
     }
@@ -334,7 +367,14 @@ export class RespondService {
     const { column, id } = this.responseKey(link);
     const receipt = generateReceipt();
     const statement = COMPLETION[column];
-    const values = [...this.responseIdentity(link, id), data, receipt, idempotencyKey ?? null, hash, link.invitation.id];
+    const values = [
+      ...this.responseIdentity(link, id),
+      data,
+      receipt,
+      idempotencyKey ?? null,
+      hash,
+      link.invitation.id,
+    ];
     const rows =
       manager === null
         ? await runPrepared<{ id: string }>(this.dataSource, statement, values)
@@ -483,9 +523,12 @@ export class RespondService {
    * does not tell an unknown link from a revoked one.
    */
   private async resolve(token: string): Promise<ResolvedLink> {
-    const wellFormed = isWellFormedToken(token);
-    const found = await this.links.find(tokenHash(token));
-    if (!wellFormed || found === null || found.invitation.revokedAt !== null) {
+    return this.live(token, await this.links.find(tokenHash(token)));
+  }
+
+  /** The checks of resolve() on a link already looked up by the token's hash. */
+  private live(token: string, found: FoundLink | null): ResolvedLink {
+    if (!isWellFormedToken(token) || found === null || found.invitation.revokedAt !== null) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
     if (found.invitation.kind === 'personal' && found.member === null) {
@@ -528,4 +571,27 @@ export class RespondService {
     }
     return pinned;
   }
+}
+
+/** The response of a view's lookup row, or null when it has none. */
+function viewedResponse(
+  row: ViewRow | undefined,
+): Pick<PersonalResponse, 'data' | 'status' | 'receipt' | 'currentPage' | 'locale' | 'updatedAt'> | null {
+  if (
+    row === undefined ||
+    row.response_id === null ||
+    row.response_data === null ||
+    row.response_status === null ||
+    row.response_updated_at === null
+  ) {
+    return null;
+  }
+  return {
+    data: row.response_data,
+    status: row.response_status,
+    receipt: row.response_receipt,
+    currentPage: row.response_current_page,
+    locale: row.response_locale,
+    updatedAt: row.response_updated_at,
+  };
 }
