@@ -63,6 +63,19 @@ type PersonalResponse = Pick<
 /** Where a personal link's response is: by invitation, or by the id derived from it when the campaign is anonymous. */
 type ResponseKeyColumn = 'invitation_id' | 'id';
 
+/**
+ * The end of a first completion's insert: a partial response saved before becomes the complete
+ * one (keeping its id); a complete one stays as it is, and the statement returns no row.
+ */
+function completeUnlessCompleted(column: ResponseKeyColumn): string {
+  return `ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
+       idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
+       country = excluded.country, role = excluded.role, language = excluded.language,
+       completed_at = excluded.completed_at, updated_at = now()
+     WHERE responses.status = 'partial'
+     RETURNING id`;
+}
+
 function personalResponseStatement(column: ResponseKeyColumn): PreparedStatement {
   return preparedStatement(
     `respondent_response_by_${column}`,
@@ -84,12 +97,7 @@ function completionStatement(column: ResponseKeyColumn): PreparedStatement {
        data, status, receipt, idempotency_key, request_hash, completed_at)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
      WHERE ${liveInvitationCondition('$13')}
-     ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
-       idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
-       country = excluded.country, role = excluded.role, language = excluded.language,
-       completed_at = excluded.completed_at, updated_at = now()
-     WHERE responses.status = 'partial'
-     RETURNING id`,
+     ${completeUnlessCompleted(column)}`,
   );
 }
 
@@ -106,12 +114,7 @@ const DIRECT_COMPLETION = preparedStatement(
    SELECT $1, l.campaign_id, l.survey_version_id, l.invitation_id, l.network_id, l.country, l.role, l.language,
      $4, 'complete', $5, $6, $7, now()
    FROM (${livePersonalLinkByTokenHash('$2', '$3')}) l
-   ON CONFLICT (invitation_id) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
-     idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
-     country = excluded.country, role = excluded.role, language = excluded.language,
-     completed_at = excluded.completed_at, updated_at = now()
-   WHERE responses.status = 'partial'
-   RETURNING id`,
+   ${completeUnlessCompleted('invitation_id')}`,
 );
 
 /** The view's lookup: the link with, for a personal link of a campaign that is not anonymous, its response. */
