@@ -3,7 +3,7 @@
 // ceiling of this machine at that moment.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const CONNECTIONS = 32;
@@ -54,6 +54,33 @@ export function processCpuMicros(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time PostgreSQL has used so far, in µs: the postmaster (with its children that have exited,
+ * which it has reaped) and every process it runs now (backends, WAL writer, checkpointer…).
+ * Linux /proc only; null elsewhere.
+ */
+export function postgresCpuMicros(postmasterPid: number): number | null {
+  const times = (pid: number): { ppid: number; own: number; reaped: number } | null => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+      const [ppid, user, system, childUser, childSystem] = [1, 11, 12, 13, 14].map((index) => Number(fields?.[index]));
+      if (![ppid, user, system, childUser, childSystem].every(Number.isFinite)) return null;
+      return { ppid, own: user + system, reaped: childUser + childSystem };
+    } catch {
+      return null;
+    }
+  };
+  const postmaster = times(postmasterPid);
+  if (postmaster === null) return null;
+  let ticks = postmaster.own + postmaster.reaped;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === postmasterPid) continue;
+    const child = times(Number(entry));
+    if (child !== null && child.ppid === postmasterPid) ticks += child.own;
+  }
+  return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** Runs the load and returns throughput, latency percentiles and what the server answered. */

@@ -3,11 +3,19 @@
 // same body and answers 201, measured in the same run with the same load generator. After the
 // load stops it measures how long the tally queue (analysis_pending_changes) takes to drain.
 //   BENCH_LINKS=12000  personal links made (each completes once; the warm-up uses a tenth)
+import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { VALID_ANSWERS } from '../support/campaign-fixtures';
 import { reportBench } from './bench-report';
 import { benchCampaign } from './concord-fixture';
-import { CONNECTIONS, describeStatuses, runLoad, startBareServer } from './http-load';
+import {
+  CONNECTIONS,
+  describeStatuses,
+  postgresCpuMicros,
+  processCpuMicros,
+  runLoad,
+  startBareServer,
+} from './http-load';
 
 const LINKS = Number(process.env.BENCH_LINKS ?? 12_000);
 const DRAIN_TIMEOUT_MS = 120_000;
@@ -24,6 +32,16 @@ async function drainTime(pool: Pool): Promise<{ ms: number | null; backlog: numb
     if (performance.now() - started > DRAIN_TIMEOUT_MS) return { ms: null, backlog };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The postmaster's process id: the parent of this connection's backend (null off Linux). */
+async function postmasterOf(pool: Pool): Promise<number | null> {
+  const rows = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const backend = rows.rows[0]?.pid;
+  if (backend === undefined || processCpuMicros(backend) === null) return null;
+  const stat = readFileSync(`/proc/${backend}/stat`, 'utf8');
+  const parent = Number(stat.split(') ')[1]?.split(' ')[1]);
+  return Number.isInteger(parent) && parent > 1 ? parent : null;
 }
 
 async function main(): Promise<void> {
@@ -57,12 +75,15 @@ async function main(): Promise<void> {
       amount: measuredCount,
       serverPid: bare.pid,
     });
+    const postmasterPid = await postmasterOf(pool);
+    const postgresBefore = postmasterPid === null ? null : postgresCpuMicros(postmasterPid);
     const measured = await runLoad({
       origin: fixture.server.origin,
       request: completion,
       amount: measuredCount,
       serverPid: fixture.server.pid,
     });
+    const postgresAfter = postmasterPid === null ? null : postgresCpuMicros(postmasterPid);
     const drain = await drainTime(pool);
     const created = measured.statuses['201'] ?? 0;
     const completionsPerSecond = (measured.requestsPerSecond * created) / Math.max(1, measured.total);
@@ -100,6 +121,15 @@ async function main(): Promise<void> {
               },
             ]
           : []),
+        ...(postgresBefore !== null && postgresAfter !== null && measured.total > 0
+          ? [
+              {
+                label: 'PostgreSQL CPU per completion (all its processes, the tally fold included)',
+                value: (postgresAfter - postgresBefore) / measured.total,
+                unit: 'µs',
+              },
+            ]
+          : []),
         {
           label: 'tally queue drained after the load stopped',
           value: (drain.ms ?? DRAIN_TIMEOUT_MS) / 1000,
@@ -110,7 +140,7 @@ async function main(): Promise<void> {
       notes: [
         `${measured.total} completions measured after ${warm} warm-up ones: ${describeStatuses(measured)}`,
         `tally backlog when the load stopped: ${drain.backlog} queued changes${drain.ms === null ? '; NOT drained within the timeout' : ''}`,
-        'each completion: link lookup, strict validation, one guarded insert whose triggers queue the tally change and the audit event',
+        'each completion: strict validation against the survey version of the link resolved last, then one prepared statement that finds the link by its token hash, checks it and stores the answers; its triggers queue the tally change and write the audit event',
         'the built server runs in its own process and logs each request at info; the load generator, the bare server and PostgreSQL (embedded) share the same cores',
       ],
     });

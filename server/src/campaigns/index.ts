@@ -5,8 +5,14 @@ export { toCsv } from './csv-export';
 export { type NetworkResponseCounts, ResponseCounts } from './response-counts';
 export {
   type FoundLink,
+  foundLinkFromRow,
+  type FoundLinkRow,
+  type LinkCampaign,
+  type LinkInvitation,
   type LinkMember,
+  linkByTokenHash,
   liveInvitationCondition,
+  livePersonalLinkByTokenHash,
   RespondentLinksService,
 } from './respondent-links.service';
 // Types only: other features read campaigns and links they were given, never query these tables.

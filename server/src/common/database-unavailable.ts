@@ -24,6 +24,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  // A Unix-domain socket that is not there: the embedded cluster is stopped (over TCP, ECONNREFUSED).
+  if (code === 'ENOENT' && (error as { syscall?: unknown }).syscall === 'connect') return true;
   const driverError = (error as { driverError?: unknown }).driverError;
   if (driverError !== undefined && driverError !== error && isDatabaseUnavailable(driverError)) return true;
   const message = (error as { message?: unknown }).message;

