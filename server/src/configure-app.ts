@@ -184,7 +184,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     if (isApiPath(request.url)) raw.setHeader('Cache-Control', 'no-store');
     done();
   });
-  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  // Request bodies are inflated by the body parsers below (their limits count the inflated bytes).
+  await app.register(fastifyCompress, { globalCompression: true, globalDecompression: false, threshold: 1024 });
   await app.register(fastifyCookie);
   registerBodyParsers(instance);
   app.setGlobalPrefix('api');
