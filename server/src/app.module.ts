@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -13,6 +12,7 @@ import { CodingModule } from './coding';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { givenOrNewRequestId, isApiPath } from './api-path';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -24,11 +24,8 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { ResponsesModule } from './responses/responses.module';
 import { SurveysModule } from './surveys/surveys.module';
 
-const REQUEST_ID = /^[\w.-]{1,100}$/;
-
 function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const given = request.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const id = givenOrNewRequestId(request);
   response.setHeader('x-request-id', id);
   return id;
 }
@@ -65,7 +62,14 @@ export class AppModule {
               level: config.logLevel,
               genReqId: requestId,
               redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-              autoLogging: { ignore: (request) => request.url === '/api/health' },
+              autoLogging: {
+                // The health probe, and the web client's own files (served beside the API, never logged).
+                ignore: (request) =>
+                  request.url === '/api/health' ||
+                  (config.clientDir !== null &&
+                    (request.method === 'GET' || request.method === 'HEAD') &&
+                    !isApiPath(request.url ?? '')),
+              },
             },
             asyncStdout(),
           ],

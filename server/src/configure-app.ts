@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { join, normalize, relative, sep } from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import compression from 'compression';
-import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { toErrorBody } from './common/api-exception.filter';
+import { givenOrNewRequestId, isApiPath } from './api-path';
 import { DomainError } from './common/domain-error';
 import type { AppConfig } from './config/app-config';
+import { bodyLimit, charsetOf, decodeText, readBody } from './request-body';
 import { hashedAssetServer, recordHeaders } from './static-assets';
 
 export const JSON_BODY_LIMIT = '1mb';
@@ -59,93 +62,132 @@ export function jsonDepthExceeds(body: Uint8Array, limit: number): boolean {
   return false;
 }
 
-function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
-  if (jsonDepthExceeds(body, JSON_MAX_DEPTH)) {
-    throw Object.assign(new Error(`The request body is nested deeper than ${JSON_MAX_DEPTH} levels`), {
-      status: 400,
-      type: 'entity.too.deep',
-    });
-  }
-}
-
 /**
  * Property names that only matter to JavaScript's object model. No Concord field or question may
  * use them; refusing them at parse time keeps them away from every later merge or transform
  * (class-transformer would otherwise drop them silently).
  */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const RESERVED_KEY_MESSAGE = 'Reserved property name';
 
 function refuseReservedKeys(key: string, value: unknown): unknown {
-  if (RESERVED_KEYS.has(key)) throw new Error(`${RESERVED_KEY_MESSAGE} "${key}" is not allowed in a request body`);
+  if (RESERVED_KEYS.has(key)) {
+    throw new DomainError('bad_request', `Reserved property name "${key}" is not allowed in a request body`);
+  }
   return value;
 }
 
-/** Body parsers answer their own errors (413, malformed JSON) in the one error format. */
-function parser(handler: RequestHandler, limit = JSON_BODY_LIMIT): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) => {
-    handler(request, response, (error?: unknown) => {
-      if (error === undefined || error === null) return next();
-      const { type, status, message } = error as { type?: string; status?: number; message?: string };
-      let domainError: DomainError;
-      if (type === 'entity.too.large') {
-        domainError = new DomainError('payload_too_large', `The request body is larger than the limit of ${limit}`);
-      } else if (type === 'entity.parse.failed' && message?.startsWith(RESERVED_KEY_MESSAGE) === true) {
-        domainError = new DomainError('bad_request', message);
-      } else if (type === 'entity.parse.failed') {
-        domainError = new DomainError('bad_request', `The request body is not valid JSON: ${message ?? 'parse error'}`);
-      } else if (status !== undefined && status >= 400 && status < 500) {
-        domainError = new DomainError('bad_request', message ?? 'The request body could not be read');
-      } else {
-        return next(error);
-      }
-      const body = toErrorBody(domainError);
-      response.status(body.statusCode).json(body);
-    });
-  };
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** A JSON body as the API takes it: an object or array, UTF-8, at most JSON_MAX_DEPTH levels deep. */
+export function parseJsonBody(body: Buffer, contentType: string | undefined): unknown {
+  const charset = charsetOf(contentType);
+  if (charset !== undefined && !charset.startsWith('utf-')) {
+    throw new DomainError('bad_request', `Unsupported charset "${charset.toUpperCase()}"`);
+  }
+  let first = 0;
+  while (first < body.length && WHITESPACE.has(body[first])) first++;
+  // An empty body reads as an empty object, as it always has.
+  if (first === body.length) return {};
+  if (body[first] !== OPEN_BRACE && body[first] !== OPEN_BRACKET) {
+    const token = String.fromCharCode(body[first]);
+    throw new DomainError(
+      'bad_request',
+      `The request body is not valid JSON: Unexpected token '${token}' at position ${first}, only an object or an array is accepted`,
+    );
+  }
+  if (jsonDepthExceeds(body, JSON_MAX_DEPTH)) {
+    throw new DomainError('bad_request', `The request body is nested deeper than ${JSON_MAX_DEPTH} levels`);
+  }
+  const text = decodeText(body, charset);
+  try {
+    return JSON.parse(text, refuseReservedKeys) as unknown;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError(
+      'bad_request',
+      `The request body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}`,
+    );
+  }
+}
+
+const JSON_LIMIT = bodyLimit(JSON_BODY_LIMIT);
+const CSV_LIMIT = bodyLimit(CSV_BODY_LIMIT);
+const FILE_LIMIT = bodyLimit(FILE_BODY_LIMIT);
+// application/json and application/*+json, with or without parameters.
+const JSON_TYPE = /^application\/([^;\s/]+\+)?json\s*(;|$)/i;
+
+/**
+ * The body parsers: JSON, text (CSV) and files, each with its own limit; a body of any other type
+ * is read and left out (the route then sees no body), as it always was.
+ */
+function registerBodyParsers(instance: FastifyInstance): void {
+  instance.removeAllContentTypeParsers();
+  instance.addContentTypeParser(JSON_TYPE, async (request: FastifyRequest, payload: IncomingMessage) =>
+    parseJsonBody(await readBody(payload, JSON_LIMIT), request.headers['content-type']),
+  );
+  instance.addContentTypeParser(['text/csv', 'text/plain'], async (request: FastifyRequest, payload: IncomingMessage) =>
+    decodeText(await readBody(payload, CSV_LIMIT), charsetOf(request.headers['content-type'])),
+  );
+  instance.addContentTypeParser(FILE_BODY_TYPES, async (_request: FastifyRequest, payload: IncomingMessage) =>
+    readBody(payload, FILE_LIMIT),
+  );
+  instance.addContentTypeParser('*', async (_request: FastifyRequest, payload: IncomingMessage) => {
+    await readBody(payload, FILE_LIMIT);
+    return undefined;
+  });
+}
+
+/** The HTTP adapter with the settings Concord relies on; main.ts and the tests create it alike. */
+export function createAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    // The request log's id (and the X-Request-Id answered): the caller's, or a new one.
+    genReqId: givenOrNewRequestId,
+    requestIdHeader: false,
+    // Respondent links and tokens travel in the path; the default (100 characters) would answer 404.
+    routerOptions: { maxParamLength: 2_000, ignoreTrailingSlash: true },
+    // Bodies are read by the parsers above, each with its own limit.
+    bodyLimit: FILE_LIMIT.bytes,
+  });
 }
 
 /** Everything around the Nest routes, shared by main.ts and the tests. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+  const instance = app.getHttpAdapter().getInstance();
+  // helmet's headers depend only on the configuration: recorded once, then set on every answer
+  // (no per-request middleware), the same ones the hashed assets below carry.
+  const securityHeaders = recordHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+        },
       },
-    },
-    hsts: config.publicUrl.startsWith('https:'),
-  });
-  app.use(securityHeaders);
-  app.use(compression());
-  // API answers carry respondents' answers, links and tokens: no browser or proxy may keep a copy.
-  app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
-    response.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  app.use(cookieParser());
-  app.use(
-    parser(
-      express.json({
-        limit: JSON_BODY_LIMIT,
-        type: ['application/json', 'application/*+json'],
-        verify: refuseDeepJson,
-        reviver: refuseReservedKeys,
-      }),
-    ),
+      hsts: config.publicUrl.startsWith('https:'),
+    }),
   );
-  app.use(parser(express.text({ limit: CSV_BODY_LIMIT, type: ['text/csv', 'text/plain'] }), CSV_BODY_LIMIT));
-  app.use(parser(express.raw({ limit: FILE_BODY_LIMIT, type: FILE_BODY_TYPES }), FILE_BODY_LIMIT));
+  const headerEntries = Object.entries(securityHeaders);
+  instance.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const raw = reply.raw;
+    for (const [name, value] of headerEntries) raw.setHeader(name, value);
+    raw.setHeader('x-request-id', request.id);
+    // API answers carry respondents' answers, links and tokens: no browser or proxy may keep a copy.
+    if (isApiPath(request.url)) raw.setHeader('Cache-Control', 'no-store');
+    done();
+  });
+  // Request bodies are inflated by the body parsers below (their limits count the inflated bytes).
+  await app.register(fastifyCompress, { globalCompression: true, globalDecompression: false, threshold: 1024 });
+  await app.register(fastifyCookie);
+  registerBodyParsers(instance);
   app.setGlobalPrefix('api');
 
   const document = SwaggerModule.createDocument(
@@ -163,23 +205,23 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.clientDir !== null) {
-    answerFirst(app, hashedAssetServer(join(config.clientDir, 'assets'), recordHeaders(securityHeaders)));
-    serveClient(app, config.clientDir);
+    answerFirst(app, hashedAssetServer(join(config.clientDir, 'assets'), securityHeaders));
+    await serveClient(app, config.clientDir);
   }
 }
 
-/** Requests to the API never look for a file: a file-system call per API request is pure cost. */
-function exceptApi(handler: RequestHandler): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) =>
-    request.path === '/api' || request.path.startsWith('/api/') ? next() : handler(request, response, next);
+/** The path of a request target, without its query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /**
  * Puts a handler in front of the framework on the HTTP server: requests it answers (returns true)
- * never reach Express; the others go on to Express as before.
+ * never reach Fastify; the others go on to Fastify as before.
  */
 function answerFirst(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   handler: (request: IncomingMessage, response: ServerResponse) => boolean,
 ): void {
   const server: Server = app.getHttpServer();
@@ -191,24 +233,47 @@ function answerFirst(
   });
 }
 
+/** Whether `path` names a file inside `root` (never outside it). */
+async function fileIn(root: string, path: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = normalize(join(root, decoded));
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  try {
+    return (await stat(file)).isFile() ? relative(root, file) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The built web client, with long-lived caching for hashed assets and index.html for client routes. */
-function serveClient(app: NestExpressApplication, clientDir: string): void {
-  const indexHtml = join(clientDir, 'index.html');
+async function serveClient(app: NestFastifyApplication, clientDir: string): Promise<void> {
+  const root = normalize(clientDir);
+  const indexHtml = join(root, 'index.html');
   // Respondent links get their own page, which loads only what answering needs (see client/respond.html).
-  const respondHtml = join(clientDir, 'respond.html');
-  app.use(
-    '/assets',
-    express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
-  );
-  app.use(exceptApi(express.static(clientDir, { index: false, maxAge: '1h' })));
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const isClientRoute =
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.path.startsWith('/api') &&
-      !request.path.startsWith('/assets/');
-    const page = request.path.startsWith('/r/') && existsSync(respondHtml) ? respondHtml : indexHtml;
-    if (!isClientRoute || !existsSync(page)) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(page);
+  const respondHtml = join(root, 'respond.html');
+  await app.register(fastifyStatic, { root, serve: false, index: false });
+  const instance = app.getHttpAdapter().getInstance();
+  instance.get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = pathOf(request.url);
+    if (isApiPath(path)) return reply.callNotFound();
+    const file = await fileIn(root, path);
+    if (file !== null) {
+      const isAsset = path.startsWith('/assets/');
+      return reply.sendFile(file, {
+        maxAge: isAsset ? 365 * 24 * 3600 * 1000 : 3600 * 1000,
+        immutable: isAsset,
+        index: false,
+        dotfiles: 'ignore',
+      });
+    }
+    const page = path.startsWith('/r/') && existsSync(respondHtml) ? respondHtml : indexHtml;
+    if (path.startsWith('/assets/') || !existsSync(page)) return reply.callNotFound();
+    return reply.header('Cache-Control', 'no-cache').sendFile(relative(root, page), { maxAge: 0, cacheControl: false });
   });
 }

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { UsersService } from './auth/users.service';
 import { SEED_COMMITTEE } from './charter/charter-seed.content';
 import { demoStaffPassword } from './common/demo-password';
 import { type AppConfig, ConfigError, readConfig } from './config/app-config';
 import { loadSecrets } from './config/secrets';
-import { configureApp } from './configure-app';
+import { configureApp, createAdapter } from './configure-app';
 import { connectDatabase } from './database/connect';
 import { runMigrations } from './database/migrate';
 import { framed } from './startup-banner';
@@ -28,6 +28,16 @@ function demoStaffLines(config: AppConfig): string[] {
   ];
 }
 
+/** Every interface, IPv6 included where the machine has it (as Node's own default does). */
+async function listenOnAllInterfaces(app: NestFastifyApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
+}
+
 async function main(): Promise<void> {
   let baseConfig: Omit<AppConfig, 'secrets'>;
   let config: AppConfig;
@@ -42,14 +52,15 @@ async function main(): Promise<void> {
   const applied = await runMigrations(url);
   if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(', ')}`);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: url }), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
-  configureApp(app, config);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ ...config, databaseUrl: url }),
+    createAdapter(config),
+    { bodyParser: false, bufferLogs: true },
+  );
+  await configureApp(app, config);
   await app.init();
   const admin = await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
-  await app.listen(config.port);
+  await listenOnAllInterfaces(app, config.port);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -11,7 +11,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../server/src/app.module';
 import { CodingsService } from '../../server/src/coding';
@@ -116,14 +116,14 @@ async function main(): Promise<void> {
   const baseDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
   chmodSync(baseDir, 0o755);
   const cluster = await startEmbeddedCluster({ baseDir });
-  let app: NestExpressApplication | null = null;
+  let app: NestFastifyApplication | null = null;
   try {
     await ensureDatabase(cluster.adminUrl, 'concord_bench');
     await runMigrations(cluster.urlFor('concord_bench'));
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot({ ...testConfig(), databaseUrl: cluster.urlFor('concord_bench') })],
     }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     await app.init();
     const db = app.get(DataSource);
     const codings = app.get(CodingsService);

@@ -23,7 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AnalysisFactsService } from '../../server/src/analysis/analysis-facts.service';
 import { ExportService } from '../../server/src/analysis/export.service';
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   const baseDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
   chmodSync(baseDir, 0o755);
   const cluster = await startEmbeddedCluster({ baseDir });
-  let app: NestExpressApplication | null = null;
+  let app: NestFastifyApplication | null = null;
   try {
     await ensureDatabase(cluster.adminUrl, 'concord_bench');
     await runMigrations(cluster.urlFor('concord_bench'));
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot({ ...config, databaseUrl: cluster.urlFor('concord_bench') })],
     }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     await app.init();
     const db = app.get(DataSource);
     const tallies = app.get(TallyService);

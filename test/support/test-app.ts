@@ -1,19 +1,19 @@
 import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../server/src/app.module';
 import { UsersService } from '../../server/src/auth/users.service';
 import { type Clock, CLOCK } from '../../server/src/common/clock';
 import type { AppConfig } from '../../server/src/config/app-config';
-import { configureApp } from '../../server/src/configure-app';
+import { configureApp, createAdapter } from '../../server/src/configure-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@example.org';
 export const ADMIN_PASSWORD = 'Admin-password-for-tests-1';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   database: TestDatabase;
   config: AppConfig;
   http: () => TestAgent;
@@ -85,9 +85,13 @@ export async function createTestApp(
   });
   if (options.clock !== undefined) builder.overrideProvider(CLOCK).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureApp(app, config);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(config), {
+    bodyParser: false,
+    logger: false,
+  });
+  await configureApp(app, config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
   return {
     app,

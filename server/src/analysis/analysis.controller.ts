@@ -1,14 +1,13 @@
 import { PassThrough } from 'node:stream';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AnalysisSettingsDto, FreeTextPage, SurveyTallyResult, TallyResult } from '@concord/shared';
-import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import type { TallyVerification } from './analysis-facts.service';
 import { UpdateAnalysisSettingsDto } from './dto/analysis-settings.dto';
-import { type ExportFormat, ExportService } from './export.service';
+import { type ExportFormat, ExportService, type ResponseExport } from './export.service';
 import { FreeTextService } from './free-text.service';
 import { TallyService } from './tally.service';
 
@@ -114,9 +113,8 @@ export class AnalysisController {
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: RawQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.exports.exportTallies(actor, id, 'csv', query, res);
+  ): Promise<StreamableFile> {
+    return this.stream(await this.exports.prepareTallyExport(actor, id, 'csv', query));
   }
 
   @Get('campaigns/:id/tallies.xlsx')
@@ -125,9 +123,8 @@ export class AnalysisController {
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: RawQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.exports.exportTallies(actor, id, 'xlsx', query, res);
+  ): Promise<StreamableFile> {
+    return this.stream(await this.exports.prepareTallyExport(actor, id, 'xlsx', query));
   }
 
   @Get('surveys/:id/tallies')
@@ -208,7 +205,10 @@ export class AnalysisController {
    * written. A client that goes away destroys the stream, which ends the export.
    */
   private async download(actor: Actor, id: string, format: ExportFormat, query: RawQuery): Promise<StreamableFile> {
-    const prepared = await this.exports.prepareResponseExport(actor, id, format, query);
+    return this.stream(await this.exports.prepareResponseExport(actor, id, format, query));
+  }
+
+  private stream(prepared: ResponseExport): StreamableFile {
     const stream = new PassThrough();
     prepared.write(stream).catch((error: unknown) => stream.destroy(error instanceof Error ? error : undefined));
     return new StreamableFile(stream, {

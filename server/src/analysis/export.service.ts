@@ -309,31 +309,38 @@ export class ExportService {
     return csvDocument([[...CODEBOOK_HEADER], ...codebookRows(columns)]);
   }
 
-  async exportTallies(
+  /** Computes the tallies (access and query checked: a 4xx before anything is sent), then returns the file to write. */
+  async prepareTallyExport(
     actor: Actor,
     campaignId: string,
     format: 'csv' | 'xlsx',
     query: Record<string, unknown>,
-    target: ExportTarget,
-  ): Promise<void> {
+  ): Promise<ResponseExport> {
     const result: TallyResult = await this.tallies.campaignTallies(actor, campaignId, query);
     const rows = tallyExportRows(result);
     const name = `tallies-${campaignId}`;
     if (format === 'csv') {
-      target.setHeader?.('Content-Type', 'text/csv; charset=utf-8');
-      target.setHeader?.('Content-Disposition', `attachment; filename="${name}.csv"`);
-      await write(target, csvDocument([[...TALLY_EXPORT_HEADER], ...rows]));
-      target.end();
-      return;
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        filename: `${name}.csv`,
+        write: async (target) => {
+          await write(target, csvDocument([[...TALLY_EXPORT_HEADER], ...rows]));
+          target.end();
+        },
+      };
     }
-    target.setHeader?.('Content-Type', CONTENT_TYPES.xlsx);
-    target.setHeader?.('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-    const workbook = streamedWorkbook(target);
-    const sheet = frozenSheet(workbook, 'Tallies');
-    addHeaderRow(sheet, TALLY_EXPORT_HEADER);
-    for (const row of rows) sheet.addRow(row.map(xlsxCell)).commit();
-    sheet.commit();
-    await workbook.commit();
+    return {
+      contentType: CONTENT_TYPES.xlsx,
+      filename: `${name}.xlsx`,
+      write: async (target) => {
+        const workbook = streamedWorkbook(target);
+        const sheet = frozenSheet(workbook, 'Tallies');
+        addHeaderRow(sheet, TALLY_EXPORT_HEADER);
+        for (const row of rows) sheet.addRow(row.map(xlsxCell)).commit();
+        sheet.commit();
+        await workbook.commit();
+      },
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApiTokenCreated, ApiTokenDto, LoginResponse, UserDto } from '@concord/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/actor';
 import { parseUuid } from '../common/pipes';
 import type { AppConfig } from '../config/app-config';
@@ -33,7 +33,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the session cookie and the readable csrf_token cookie' })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: FastifyReply): Promise<LoginResponse> {
     const started = await this.auth.login(body.email, body.password, body.totp);
     setSessionCookies(response, started, this.config.cookieSecure);
     return started.totpEnrolmentRequired
@@ -46,7 +46,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(principal);
     response.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Redirect, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OidcInfoDto } from '@concord/shared';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/access.decorators';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
@@ -31,16 +31,18 @@ export class OidcController {
   @ApiOperation({ summary: 'Leave for the OpenID provider (authorization code with PKCE); returnTo is a path here' })
   async login(
     @Query('returnTo') returnTo: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ url: string; statusCode: number }> {
     const started = await this.oidc.start(returnTo);
-    response.cookie(FLOW_COOKIE, started.pendingFlow, {
+    response.setCookie(FLOW_COOKIE, started.pendingFlow, {
       httpOnly: true,
       // The provider sends the browser back with a top-level GET, which lax cookies accompany.
       sameSite: 'lax',
       secure: this.config.cookieSecure,
       path: FLOW_COOKIE_PATH,
-      maxAge: OIDC_FLOW_TTL_MS,
+      // Max-Age counts seconds; Expires is for clients that only read that.
+      maxAge: Math.round(OIDC_FLOW_TTL_MS / 1000),
+      expires: new Date(Date.now() + OIDC_FLOW_TTL_MS),
     });
     return { url: started.url, statusCode: 302 };
   }
@@ -49,11 +51,12 @@ export class OidcController {
   @Redirect()
   @ApiOperation({ summary: 'The provider returns here; signs in and goes back, or to /login?sso_error=…' })
   async callback(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ url: string; statusCode: number }> {
-    const cookies = request.cookies as Record<string, string> | undefined;
-    const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+    const cookies = request.cookies as Record<string, string | undefined> | undefined;
+    const url = request.originalUrl;
+    const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const result = await this.oidc.finish(query, cookies?.[FLOW_COOKIE]);
     // One flow, one use: the sealed state goes whatever the outcome.
     response.clearCookie(FLOW_COOKIE, { path: FLOW_COOKIE_PATH });

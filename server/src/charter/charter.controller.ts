@@ -27,7 +27,7 @@ import type {
   EvidenceDto,
   EvidenceWithCurrentDto,
 } from '@concord/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -167,10 +167,10 @@ export class CharterController {
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
     @Query() query: ExportQueryDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.exporter.export(actor, id, query);
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.header('Content-Disposition', `attachment; filename="${file.filename}"`);
     return new StreamableFile(typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content, {
       type: file.contentType,
     });

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { StaffRole } from '@concord/shared';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from './actor';
 
 export const IS_PUBLIC = 'concord:public';
@@ -18,7 +18,7 @@ export interface Principal {
   sessionId?: string;
 }
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 /** The acting staff member, set by the AuthGuard. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

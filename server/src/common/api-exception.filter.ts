@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type ApiErrorBody, ERROR_STATUS, type ErrorCode, genericCodeForStatus, reasonPhrase } from '@concord/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
@@ -71,12 +71,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const errorBody = toErrorBody(exception);
     if (errorBody.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (response.headersSent) return;
-    response.status(errorBody.statusCode).json(errorBody);
+    if (response.sent || response.raw.headersSent) return;
+    // Always JSON, also on routes that declare another type for their answer (CSV downloads).
+    response.status(errorBody.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(errorBody));
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApiErrorBody, HealthDto } from '@concord/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators';
 
@@ -15,7 +15,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto | (HealthDto & ApiErrorBody)> {
+  async health(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthDto | (HealthDto & ApiErrorBody)> {
     if (await this.databaseAnswers()) return { status: 'ok', db: 'up' };
     response.status(503);
     return {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CompletionResult, PartialSaveResult, RespondentViewDto } from '@concord/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../common/access.decorators';
 import { CompleteAnswersDto, SaveAnswersDto } from './dto/respond.dto';
 import { RespondService } from './respond.service';
@@ -43,7 +43,7 @@ export class RespondController {
     @Param('token') token: string,
     @Body() body: CompleteAnswersDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CompletionResult> {
     const outcome = await this.respond.complete(token, body.data, idempotencyKey, body.respondent);
     response.status(outcome.kind === 'edited' ? 200 : 201);
