@@ -23,10 +23,10 @@ export function factOfKey(key: string): Fact {
   const [measure, question, row, col, value, rank] = key.split(SEP);
   return {
     measure: measure as Fact['measure'],
-    question,
-    row,
-    col,
-    value: value === NULL_VALUE ? null : value,
+    question: question ?? '',
+    row: row ?? '',
+    col: col ?? '',
+    value: value === NULL_VALUE ? null : (value ?? ''),
     rank: Number(rank),
   };
 }
@@ -45,7 +45,8 @@ export function sourcesByTop(sources: readonly FactSource[]): Map<string, FactSo
 interface Located {
   row: string;
   col: string;
-  v: PgJson;
+  /** undefined only where a key was not there (never, as located checks it first). */
+  v: PgJson | undefined;
 }
 
 /** Whether fact-sql.ts counts a located answer as not given (SQL NULL, JSON null, "", [] or {}). */

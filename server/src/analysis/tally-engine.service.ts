@@ -191,6 +191,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       const [clock] = await manager.query<Array<{ now: Date; xmin: string }>>(
         'SELECT now() AS now, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
       );
+      if (clock === undefined) throw new Error('The snapshot clock was not read');
       if (state.engine === null || !(await this.applyChanges(manager, state))) await this.load(manager, state);
       state.xmin = clock.xmin;
       state.asOf = clock.now;
@@ -214,6 +215,11 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       ),
     );
     const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
+    const [counted] = await manager.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM responses WHERE campaign_id = $1',
+      [state.campaignId],
+    );
+    engine.reserve(counted?.n ?? 0);
     // One pass over the campaign's responses through a cursor, in this snapshot.
     await manager.query(
       `DECLARE tally_engine_load NO SCROLL CURSOR FOR SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1`,
