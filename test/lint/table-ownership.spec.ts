@@ -70,7 +70,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   'analysis/free-text.service.ts': ['networks', 'responses'],
   'analysis/question-plans.service.ts': ['entities:surveys'],
   // The tally engine reads responses the way the fold and the scan beside it do.
-  'analysis/tally-engine.service.ts': ['campaigns', 'responses'],
   'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
   'demo/demo-seed.service.ts': [
     'campaigns',

@@ -23,3 +23,4 @@ export {
   markIdentitiesRemoved,
   setRetentionDays,
 } from './campaign-records';
+export { campaignVersionId } from './campaign-fact-queries';
