@@ -183,14 +183,19 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
     let next: Promise<QueuedChange[]> | null = fetch();
     let taken = 0;
     let last = '0';
-    while (next !== null) {
-      const changes: QueuedChange[] = await next;
-      next = changes.length === FOLD_CHUNK ? fetch() : null;
-      const unknown = accumulator.unknownVersions(changes);
-      if (unknown.length > 0) accumulator.addPlans(unknown, await this.plans.plansFor(unknown, manager));
-      for (const change of changes) accumulator.add(change);
-      taken += changes.length;
-      last = changes.at(-1)?.seq ?? last;
+    try {
+      while (next !== null) {
+        const changes: QueuedChange[] = await next;
+        next = changes.length === FOLD_CHUNK ? fetch() : null;
+        const unknown = accumulator.unknownVersions(changes);
+        if (unknown.length > 0) accumulator.addPlans(unknown, await this.plans.plansFor(unknown, manager));
+        for (const change of changes) accumulator.add(change);
+        taken += changes.length;
+        last = changes.at(-1)?.seq ?? last;
+      }
+    } finally {
+      // A chunk asked for before a failure fails with the transaction: nobody waits for it any more.
+      next?.catch(() => undefined);
     }
     await manager.query('CLOSE analysis_fold');
     if (taken === 0) return 0;
