@@ -18,7 +18,7 @@
  * While iterating: BENCH_TALLY_SIZES=100000 seeds only that many responses (comma-separated, default
  * 100000,1000000), and BENCH_TALLY_PARTS=tally or =export runs only that part (default both).
  */
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -75,6 +75,49 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: num
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * CPU time (ms) used so far by the embedded PostgreSQL: the postmaster, its live processes, and the
+ * backends that have exited (counted in the postmaster's children's time). Linux only; null elsewhere.
+ */
+function clusterCpuMs(clusterDir: string): number | null {
+  try {
+    const master = readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '';
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (pid !== master && fields[1] !== master) continue;
+      // utime, stime, cutime, cstime (fields 14-17 of stat)
+      ticks += [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of this process (the server) and of PostgreSQL while `work` runs. */
+async function cpuOf<T>(
+  clusterDir: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; nodeMs: number; pgMs: number | null }> {
+  const pgBefore = clusterCpuMs(clusterDir);
+  const before = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(before);
+  const pgAfter = clusterCpuMs(clusterDir);
+  return {
+    result,
+    nodeMs: (used.user + used.system) / 1000,
+    pgMs: pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore,
+  };
 }
 
 function sqlText(value: string): string {
@@ -201,13 +244,17 @@ async function main(): Promise<void> {
         continue;
       }
       // Baseline for the fold: one pass that opens every queued change's JSON, and nothing more.
-      const unpacking = await measured(() =>
-        db.query(`SELECT count(*) FROM analysis_pending_changes q CROSS JOIN LATERAL jsonb_each(q.data) e`),
+      const unpackingCpu = await cpuOf(cluster.clusterDir, () =>
+        measured(() =>
+          db.query(`SELECT count(*) FROM analysis_pending_changes q CROSS JOIN LATERAL jsonb_each(q.data) e`),
+        ),
       );
+      const unpacking = unpackingCpu.result;
       const [{ queued }] = await db.query<Array<{ queued: number }>>(
         `SELECT count(*)::int AS queued FROM analysis_pending_changes`,
       );
-      const folding = await measured(() => facts.fold());
+      const foldingCpu = await cpuOf(cluster.clusterDir, () => measured(() => facts.fold()));
+      const folding = foldingCpu.result;
       facts.resumeBackgroundFolding();
       const foldRate = (folding.result / folding.ms) * 1000;
       const unpackRate = (queued / unpacking.ms) * 1000;
@@ -230,6 +277,21 @@ async function main(): Promise<void> {
         baseline: { label: 'jsonb_each over the same queue, nothing else', value: unpackRate },
         target: { op: '>=', value: 20_000 },
       });
+      if (foldingCpu.pgMs !== null && unpackingCpu.pgMs !== null) {
+        const perThousand = ((foldingCpu.nodeMs + foldingCpu.pgMs) / folding.result) * 1000;
+        const baselinePerThousand = ((unpackingCpu.nodeMs + unpackingCpu.pgMs) / queued) * 1000;
+        console.log(
+          `fold CPU: server ${foldingCpu.nodeMs.toFixed(0)} ms + PostgreSQL ${foldingCpu.pgMs.toFixed(0)} ms = ${perThousand.toFixed(1)} ms per 1,000 changes; baseline ${baselinePerThousand.toFixed(1)} ms`,
+        );
+        figures.push({
+          label: `fold CPU (server + PostgreSQL) per 1,000 changes, ${sizeLabel(folding.result)} queued`,
+          value: perThousand,
+          unit: 'ms',
+          baseline: { label: 'jsonb_each over the same queue, nothing else', value: baselinePerThousand },
+          // 20,000 changes/s on one core's worth of CPU.
+          target: { op: '<=', value: 50 },
+        });
+      }
 
       await tallies.campaignTallies(ACTOR, campaign.id, { groupBy: 'network' });
       const runs: number[] = [];

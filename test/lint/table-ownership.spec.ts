@@ -145,7 +145,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   'analysis/free-text.service.ts': ['networks', 'responses'],
   'analysis/question-plans.service.ts': ['entities:surveys'],
   // The tally engine reads responses the way the fold and the scan beside it do.
-  'analysis/tally-engine.service.ts': ['campaigns', 'responses'],
   'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
   // The seeded responses still go in with the demo's own statement: the responses feature has no bulk insert yet.
   'demo/demo-seed.service.ts': ['responses'],

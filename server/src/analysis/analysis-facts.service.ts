@@ -2,22 +2,18 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
+import { FactAccumulator, type QueuedChange } from './fact-fold';
 import { QuestionPlansService } from './question-plans.service';
 import { FOLD_LOCK } from './pending-change-records';
 
 /**
- * Changes folded per transaction. However many changes a batch holds, its upsert touches about as
- * many rollup rows (every fact combination seen), so few large batches upsert far less than many
- * small ones: 100,000 changes of the bench fold in one upsert of ~50,000 rows instead of five.
+ * Changes folded per transaction. Each batch ends in one upsert of every fact combination it saw,
+ * so few large batches upsert far fewer rows than many small ones: the 100,000 changes of the
+ * bench fold in one upsert of ~50,000 rows instead of five. The changes themselves are streamed.
  */
 const FOLD_BATCH = 100_000;
-/**
- * Memory for one fold batch's hash tables (one folder at a time, under the fold lock). The planner
- * cannot estimate how many rows unpacking JSON gives, so it would sort the unpacked answers (on disk)
- * to group them: with sorting off and room for the hash tables, a batch groups in memory, in a
- * third of the CPU time.
- */
-const FOLD_WORK_MEM = '128MB';
+/** Queued changes read at a time within a batch: the fold's memory is one such chunk and the sums. */
+const FOLD_CHUNK = 2_000;
 const FOLD_INTERVAL_MS = 1_000;
 const MAX_DIFFERENCES = 100;
 
@@ -143,60 +139,111 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   }
 
   /**
-   * One batch in one transaction, under the fold lock. The batch is claimed first, as a list of
-   * queue rows; the fold then deletes and counts exactly those rows. A change committed while the
-   * batch is prepared (of any version) is not in the list, so it stays queued for the next batch:
-   * never lost, never counted twice.
+   * One batch in one REPEATABLE READ transaction, under the fold lock (taken before the
+   * transaction, so its snapshot follows every fold and rebuild that held it). The batch is the
+   * first `limit` queued changes of that snapshot; they are read and counted, and then deleted by
+   * the same snapshot: a change committed meanwhile (of any version) is invisible to both, so it
+   * stays queued for the next batch. Never lost, never counted twice.
    */
   async foldBatch(limit: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK]);
-      await manager.query(`SET LOCAL work_mem = '${FOLD_WORK_MEM}'`);
-      await manager.query('SET LOCAL enable_sort = off');
-      const [claim] = await manager.query<Array<{ seqs: string | null; versions: string[] | null }>>(
-        `SELECT array_agg(seq)::text AS seqs, array_agg(DISTINCT survey_version_id::text) AS versions
-           FROM (SELECT seq, survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) claimed`,
-        [limit],
-      );
-      if (claim === undefined || claim.seqs === null || claim.versions === null) return 0;
-      const plans = await this.plans.plansFor(claim.versions, manager);
-      // Changes of a version that no longer exists cannot be tallied; they leave the queue uncounted.
-      const rows = await manager.query<Array<{ folded: number }>>(
-        `WITH taken AS (
-           DELETE FROM analysis_pending_changes WHERE seq = ANY($2::bigint[]) RETURNING *
-         ),
-         ${factCtes(
-           `SELECT t.campaign_id, t.survey_version_id, t.network_id, t.country, t.role, t.language, t.data, t.sign
-              FROM taken t
-             WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)`,
-           '$1',
-         )},
-         -- A campaign's first fold builds its rollup with the current logic: record that.
-         fresh AS (
-           INSERT INTO analysis_rollup_logic (campaign_id, logic_version)
-           SELECT DISTINCT t.campaign_id, $3::int FROM taken t
-            WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = t.campaign_id)
-              AND NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = t.campaign_id)
-           ON CONFLICT (campaign_id) DO NOTHING
-           RETURNING 1
-         ),
-         upserted AS (
-           INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
-           SELECT ${FACT_KEY_COLUMNS}, SUM(sign) FROM facts
-            GROUP BY ${FACT_KEY_COLUMNS}
-           ON CONFLICT (${FACT_KEY_COLUMNS}) DO UPDATE SET count = analysis_tally_rollup.count + EXCLUDED.count
-           RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM taken)::int AS folded, (SELECT count(*) FROM upserted)::int AS cells,
-                (SELECT count(*) FROM fresh)::int AS fresh`,
-        [
-          planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources }))),
-          claim.seqs,
-          FACT_LOGIC_VERSION,
-        ],
-      );
-      return rows[0]?.folded ?? 0;
-    });
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [FOLD_LOCK]);
+      try {
+        await runner.startTransaction('REPEATABLE READ');
+        try {
+          const folded = await this.foldSnapshot(runner.manager, limit);
+          await runner.commitTransaction();
+          return folded;
+        } catch (error) {
+          await runner.rollbackTransaction();
+          throw error;
+        }
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [FOLD_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async foldSnapshot(manager: EntityManager, limit: number): Promise<number> {
+    const accumulator = new FactAccumulator();
+    await manager.query(
+      `DECLARE analysis_fold NO SCROLL CURSOR FOR
+       SELECT q.seq::text AS seq, q.campaign_id::text, survey_version_id::text, network_id::text, country, role, language,
+              data::text AS data, sign
+         FROM analysis_pending_changes q ORDER BY q.seq LIMIT $1`,
+      [limit],
+    );
+    // The next chunk is asked for before this one is counted, so PostgreSQL prints it meanwhile.
+    const fetch = (): Promise<QueuedChange[]> =>
+      manager.query<QueuedChange[]>(`FETCH ${FOLD_CHUNK} FROM analysis_fold`);
+    let next: Promise<QueuedChange[]> | null = fetch();
+    let taken = 0;
+    let last = '0';
+    try {
+      while (next !== null) {
+        const changes: QueuedChange[] = await next;
+        next = changes.length === FOLD_CHUNK ? fetch() : null;
+        const unknown = accumulator.unknownVersions(changes);
+        if (unknown.length > 0) accumulator.addPlans(unknown, await this.plans.plansFor(unknown, manager));
+        for (const change of changes) accumulator.add(change);
+        taken += changes.length;
+        last = changes.at(-1)?.seq ?? last;
+      }
+    } finally {
+      // A chunk asked for before a failure fails with the transaction: nobody waits for it any more.
+      next?.catch(() => undefined);
+    }
+    await manager.query('CLOSE analysis_fold');
+    if (taken === 0) return 0;
+    const rows = accumulator.columns();
+    // Changes of a campaign that no longer exists cannot be tallied: they leave the queue uncounted.
+    const [done] = await manager.query<Array<{ deleted: number }>>(
+      `WITH deleted AS (DELETE FROM analysis_pending_changes WHERE seq <= $1 RETURNING 1),
+       -- A campaign's first fold builds its rollup with the current logic: record that.
+       fresh AS (
+         INSERT INTO analysis_rollup_logic (campaign_id, logic_version)
+         SELECT c.id, $2::int FROM campaigns c
+          WHERE c.id = ANY($3::uuid[]) AND NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = c.id)
+         ON CONFLICT (campaign_id) DO NOTHING
+         RETURNING 1
+       ),
+       upserted AS (
+         INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
+         SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[],
+                              $11::text[], $12::text[], $13::text[], $14::text[], $15::int[], $16::bigint[])
+                AS u(${FACT_KEY_COLUMNS}, count)
+          WHERE u.campaign_id IN (SELECT id FROM campaigns WHERE id = ANY($3::uuid[]))
+         ON CONFLICT (${FACT_KEY_COLUMNS}) DO UPDATE SET count = analysis_tally_rollup.count + EXCLUDED.count
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM deleted)::int AS deleted, (SELECT count(*) FROM upserted)::int AS cells,
+              (SELECT count(*) FROM fresh)::int AS fresh`,
+      [
+        last,
+        FACT_LOGIC_VERSION,
+        accumulator.campaigns(),
+        rows.campaignId,
+        rows.versionId,
+        rows.networkId,
+        rows.country,
+        rows.role,
+        rows.language,
+        rows.measure,
+        rows.question,
+        rows.row,
+        rows.col,
+        rows.value,
+        rows.rank,
+        rows.count,
+      ],
+    );
+    // One snapshot read the batch and deleted it: the same rows, unless something else deleted some.
+    if (done?.deleted !== taken) throw new Error(`The fold read ${taken} queued changes but deleted ${done?.deleted}`);
+    return taken;
   }
 
   /** The responses a campaign counts, as fact input (see factCtes). */

@@ -38,6 +38,11 @@ const meta: ResponseMeta = {
 
 describe('export columns and codebook', () => {
   const columns = exportColumns(buildQuestionPlan(definition).questions, [2]);
+  const column = (index: number): (typeof columns)[number] => {
+    const found = columns[index];
+    if (found === undefined) throw new Error(`No column ${index}`);
+    return found;
+  };
 
   it('has a column per choice, per ranked item, per matrix row and cell', () => {
     expect(columns.map((column) => column.key)).toEqual([
@@ -91,9 +96,9 @@ describe('export columns and codebook', () => {
       4,
       'A; B',
     ]);
-    expect(cellValue(columns[8], meta, data, 'fr')).toBe('Rouge');
-    expect(cellValue(columns[8], meta, { colour: 'g' }, 'fr')).toBe('g');
-    expect(cellValue(columns[10], meta, {}, null)).toBeNull();
+    expect(cellValue(column(8), meta, data, 'fr')).toBe('Rouge');
+    expect(cellValue(column(8), meta, { colour: 'g' }, 'fr')).toBe('g');
+    expect(cellValue(column(10), meta, {}, null)).toBeNull();
   });
 
   it('describes every column in the codebook', () => {

@@ -6,8 +6,10 @@ import type { FactSource } from './question-plan';
  *   measure 'a' — the question (or panel, or matrix cell) was answered,
  *   measure 'v' — one answer value (one per option for multiple choice, with its position for rankings,
  *                 one per row for matrices).
- * The same text feeds the rollup (from the queue of completed responses) and the scan (from the
- * responses themselves), so both count exactly alike.
+ * The same text counts the queued changes a read adds to the rollup, the scan (from the responses
+ * themselves), verify and rebuild, so they count exactly alike. The fold and the in-memory engine
+ * count the same facts in the server (response-facts.ts, fact-numbering.ts); tests hold them equal
+ * to this SQL.
  *
  * Every fact but 'r' comes from one top-level answer alone, so facts are additive over answers:
  * identical answers (same key, same value, same dimensions) are counted once with their summed sign

@@ -59,7 +59,7 @@ class ExactParser {
   }
 
   private space(): void {
-    while (this.at < this.text.length && ' \t\n\r'.includes(this.text[this.at])) this.at++;
+    while (this.at < this.text.length && ' \t\n\r'.includes(this.text.charAt(this.at))) this.at++;
   }
 
   private string(): string {
@@ -145,7 +145,7 @@ export function pgJsonText(value: PgJson): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   const keys = Object.keys(value).sort(compareKeys);
-  return `{${keys.map((key) => `${JSON.stringify(key)}: ${pgJsonText(value[key])}`).join(', ')}}`;
+  return `{${keys.map((key) => `${JSON.stringify(key)}: ${pgJsonText(value[key] ?? null)}`).join(', ')}}`;
 }
 
 /** A value as text, as `->>`, `#>> '{}'` and the `_text` functions give it; JSON null is SQL NULL. */

@@ -23,10 +23,10 @@ export function factOfKey(key: string): Fact {
   const [measure, question, row, col, value, rank] = key.split(SEP);
   return {
     measure: measure as Fact['measure'],
-    question,
-    row,
-    col,
-    value: value === NULL_VALUE ? null : value,
+    question: question ?? '',
+    row: row ?? '',
+    col: col ?? '',
+    value: value === NULL_VALUE ? null : (value ?? ''),
     rank: Number(rank),
   };
 }
@@ -45,10 +45,12 @@ export function sourcesByTop(sources: readonly FactSource[]): Map<string, FactSo
 interface Located {
   row: string;
   col: string;
-  v: PgJson;
+  /** undefined only where a key was not there (never, as located checks it first). */
+  v: PgJson | undefined;
 }
 
-function isEmpty(v: PgJson): boolean {
+/** Whether fact-sql.ts counts a located answer as not given (SQL NULL, JSON null, "", [] or {}). */
+export function isEmptyAnswer(v: PgJson): boolean {
   if (v === null || v === '') return true;
   if (Array.isArray(v)) return v.length === 0;
   return isPgObject(v) && Object.keys(v).length === 0;
@@ -71,6 +73,49 @@ function locate(source: FactSource, value: PgJson, into: Located[]): void {
   }
 }
 
+/** Receives one fact of an answer (fact-sql.ts's columns); called once per time it counts. */
+export type FactSink = (
+  measure: string,
+  question: string,
+  row: string,
+  col: string,
+  value: string | null,
+  rank: number,
+) => void;
+
+/**
+ * The facts of one top-level answer (`value`, under a top-level key whose sources are `sources`):
+ * what fact-sql.ts's `located`, `answered` and `facts` CTEs give for that answer alone. Every fact
+ * but the response's own 'r' comes from one top-level answer, so a response's facts are its
+ * answers' facts together.
+ */
+export function answerFacts(value: PgJson, sources: readonly FactSource[], add: FactSink): void {
+  const located: Located[] = [];
+  for (const source of sources) {
+    located.length = 0;
+    locate(source, value, located);
+    const question = source.name;
+    const mode = source.mode;
+    for (const { row, col, v } of located) {
+      if (v === undefined || isEmptyAnswer(v)) continue;
+      add('a', question, row, col, '', 0);
+      if (Array.isArray(v)) {
+        if (mode === 'array' || mode === 'rank' || mode === 'scalar')
+          for (let index = 0; index < v.length; index++)
+            add('v', question, row, col, pgText(v[index] ?? null), mode === 'rank' ? index + 1 : 0);
+        continue;
+      }
+      const type = pgTypeOf(v);
+      if (mode === 'scalar' && (type === 'string' || type === 'number' || type === 'boolean'))
+        add('v', question, row, col, pgText(v), 0);
+      if (mode === 'matrix' && type === 'object') {
+        const cells = v as { [key: string]: PgJson };
+        for (const [matrixRow, cell] of Object.entries(cells)) add('v', question, matrixRow, col, pgText(cell), 0);
+      }
+    }
+  }
+}
+
 /**
  * The facts of one response, each with how many times it counts (a panel answered in two entries
  * counts twice, as in SQL): the same multiset fact-sql.ts's `facts` CTE gives for that response
@@ -80,47 +125,16 @@ function locate(source: FactSource, value: PgJson, into: Located[]): void {
 export function responseFacts(data: PgJson, byTop: ReadonlyMap<string, readonly FactSource[]>): Map<string, number> {
   const counts = new Map<string, number>();
   // Keys are written out here rather than through factKey: this runs for every fact of every response loaded.
-  const add = (
-    measure: string,
-    question: string,
-    row: string,
-    col: string,
-    value: string | null,
-    rank: number,
-  ): void => {
+  const add: FactSink = (measure, question, row, col, value, rank) => {
     const key = `${measure}${SEP}${question}${SEP}${row}${SEP}${col}${SEP}${value ?? NULL_VALUE}${SEP}${rank}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
   add('r', '', '', '', '', 0);
   if (!isPgObject(data)) return counts;
-  const located: Located[] = [];
   for (const top of Object.keys(data)) {
     const sources = byTop.get(top);
-    if (sources === undefined) continue;
     const value = data[top];
-    for (const source of sources) {
-      located.length = 0;
-      locate(source, value, located);
-      const question = source.name;
-      const mode = source.mode;
-      for (const { row, col, v } of located) {
-        if (v === undefined || isEmpty(v)) continue;
-        add('a', question, row, col, '', 0);
-        if (Array.isArray(v)) {
-          if (mode === 'array' || mode === 'rank' || mode === 'scalar')
-            for (let index = 0; index < v.length; index++)
-              add('v', question, row, col, pgText(v[index]), mode === 'rank' ? index + 1 : 0);
-          continue;
-        }
-        const type = pgTypeOf(v);
-        if (mode === 'scalar' && (type === 'string' || type === 'number' || type === 'boolean'))
-          add('v', question, row, col, pgText(v), 0);
-        if (mode === 'matrix' && type === 'object') {
-          const cells = v as { [key: string]: PgJson };
-          for (const matrixRow of Object.keys(cells)) add('v', question, matrixRow, col, pgText(cells[matrixRow]), 0);
-        }
-      }
-    }
+    if (sources !== undefined && value !== undefined) answerFacts(value, sources, add);
   }
   return counts;
 }

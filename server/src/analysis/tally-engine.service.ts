@@ -1,6 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { campaignVersionId } from '../campaigns';
+import {
+  countResponsesOfCampaign,
+  forEachResponseOfCampaign,
+  type ResponseFactRow,
+  responseVersionsOfCampaign,
+  responsesWrittenSince,
+} from '../responses';
 import { parsePgJson } from './pg-json';
 import { QuestionPlansService, type VersionPlan } from './question-plans.service';
 import type { FactCountRow } from './tally';
@@ -13,24 +21,6 @@ const CATCH_UP_INTERVAL_MS = 1_000;
 /** An engine not read for this long is dropped; the next read loads it again. */
 const IDLE_MS = 15 * 60_000;
 const CHOICE_KINDS = new Set(['choice', 'multi', 'numeric']);
-
-interface ResponseRow {
-  id: string;
-  survey_version_id: string;
-  network_id: string;
-  country: string;
-  role: string;
-  language: string;
-  status: string;
-  completed_us: number | null;
-  updated_us: number | null;
-  data: string;
-}
-
-const RESPONSE_COLUMNS = `id::text, survey_version_id::text, network_id::text, coalesce(country, '') AS country,
-  coalesce(role, '') AS role, coalesce(language, '') AS language, status,
-  (extract(epoch FROM completed_at) * 1000000)::float8 AS completed_us,
-  (extract(epoch FROM updated_at) * 1000000)::float8 AS updated_us, data::text AS data`;
 
 interface CampaignEngine {
   campaignId: string;
@@ -45,7 +35,7 @@ interface CampaignEngine {
   lastRead: number;
 }
 
-function toEngineResponse(row: ResponseRow): EngineResponse {
+function toEngineResponse(row: ResponseFactRow): EngineResponse {
   return {
     id: row.id,
     versionId: row.survey_version_id,
@@ -191,6 +181,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       const [clock] = await manager.query<Array<{ now: Date; xmin: string }>>(
         'SELECT now() AS now, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
       );
+      if (clock === undefined) throw new Error('The snapshot clock was not read');
       if (state.engine === null || !(await this.applyChanges(manager, state))) await this.load(manager, state);
       state.xmin = clock.xmin;
       state.asOf = clock.now;
@@ -199,35 +190,28 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
 
   /** Builds the engine from every response of the campaign in this snapshot. */
   private async load(manager: EntityManager, state: CampaignEngine): Promise<void> {
-    const versions = await manager.query<Array<{ id: string }>>(
-      `SELECT DISTINCT survey_version_id::text AS id FROM responses WHERE campaign_id = $1
-       UNION SELECT survey_version_id::text FROM campaigns WHERE id = $1`,
-      [state.campaignId],
-    );
-    const plans = await this.plans.plansFor(
-      versions.map((row) => row.id),
-      manager,
-    );
+    const campaignVersion = await campaignVersionId(manager, state.campaignId);
+    const versions = [
+      ...new Set([
+        ...(await responseVersionsOfCampaign(manager, state.campaignId)),
+        ...(campaignVersion === null ? [] : [campaignVersion]),
+      ]),
+    ];
+    const plans = await this.plans.plansFor(versions, manager);
     const filterable = new Set(
       plans.flatMap((plan) =>
         plan.plan.questions.filter((q) => q.panel === undefined && CHOICE_KINDS.has(q.kind)).map((q) => q.name),
       ),
     );
     const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
+    engine.reserve(await countResponsesOfCampaign(manager, state.campaignId));
     // One pass over the campaign's responses through a cursor, in this snapshot.
-    await manager.query(
-      `DECLARE tally_engine_load NO SCROLL CURSOR FOR SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1`,
-      [state.campaignId],
-    );
-    for (;;) {
-      const rows = await manager.query<ResponseRow[]>(`FETCH ${LOAD_BATCH} FROM tally_engine_load`);
+    await forEachResponseOfCampaign(manager, state.campaignId, LOAD_BATCH, (rows) => {
       for (const row of rows) engine.upsert(toEngineResponse(row));
-      if (rows.length < LOAD_BATCH) break;
-    }
-    await manager.query('CLOSE tally_engine_load');
+    });
     state.engine = engine;
     // A version without a plan (deleted) counts only its responses themselves, as in SQL.
-    state.planTexts = new Map(versions.map((row) => [row.id, '[]']));
+    state.planTexts = new Map(versions.map((id) => [id, '[]']));
     for (const plan of plans) state.planTexts.set(plan.versionId, JSON.stringify(plan.plan.sources));
   }
 
@@ -241,10 +225,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       `SELECT response_id::text AS id FROM analysis_response_tombstones WHERE campaign_id = $1 AND change_xid >= $2`,
       [state.campaignId, state.xmin],
     );
-    const rows = await manager.query<ResponseRow[]>(
-      `SELECT ${RESPONSE_COLUMNS} FROM responses WHERE campaign_id = $1 AND change_xid >= $2`,
-      [state.campaignId, state.xmin],
-    );
+    const rows = await responsesWrittenSince(manager, state.campaignId, state.xmin);
     if (rows.some((row) => !state.planTexts.has(row.survey_version_id))) return false;
     for (const row of deleted) engine.remove(row.id);
     for (const row of rows) engine.upsert(toEngineResponse(row));

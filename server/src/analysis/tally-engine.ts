@@ -1,7 +1,9 @@
 import type { TallyGroupBy } from '@concord/shared';
-import { type PgJson } from './pg-json';
+import { FactNumbering } from './fact-numbering';
+import { isPgObject } from './pg-json';
+import type { PgJson } from './pg-json';
 import type { FactSource } from './question-plan';
-import { factOfKey, filterTexts, responseFacts, sourcesByTop } from './response-facts';
+import { type Fact, filterTexts } from './response-facts';
 import type { FactCountRow } from './tally';
 
 /** One response as the engine keeps it. Times are microseconds since the epoch (NaN for NULL). */
@@ -33,6 +35,9 @@ export interface EngineQuery {
   groupBy: TallyGroupBy | null;
 }
 
+/** The response's own fact: counted from the selection, not kept as a bitmap. */
+const RESPONSE_FACT: Fact = { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 };
+
 const STATUS_NONE = 0;
 const STATUS_COMPLETE = 1;
 const STATUS_PARTIAL = 2;
@@ -59,7 +64,7 @@ class Dictionary {
 
 /** A count per response, as bit slices: bit k of a response's count is its bit in layer k. */
 interface CountBits {
-  key: string;
+  fact: Fact;
   layers: Uint32Array[];
 }
 
@@ -93,10 +98,15 @@ export class TallyEngine {
   private readonly countries = new Dictionary();
   private readonly roles = new Dictionary();
   private readonly languages = new Dictionary();
-  private readonly facts = new Map<string, CountBits>();
+  /** Bitmaps by fact number (numbering.ids); a fact no response holds yet has none. */
+  private readonly facts: Array<CountBits | undefined> = [];
   /** question → answer text → responses whose answer matches it. */
   private readonly answerBits = new Map<string, Map<string, Uint32Array>>();
-  private readonly byTop = new Map<string, Map<string, FactSource[]>>();
+  private readonly numbering = new FactNumbering();
+  /** Scratch space of upsert: the numbers of a response's facts, and how often each counts. */
+  private readonly factIds: number[] = [];
+  private multiplicity = new Uint32Array(0);
+  private readonly touched: number[] = [];
 
   /**
    * @param plans fact sources per version id: the facts of a response of another version are only
@@ -107,7 +117,10 @@ export class TallyEngine {
     plans: ReadonlyMap<string, readonly FactSource[]>,
     readonly filterable: ReadonlySet<string>,
   ) {
-    for (const [versionId, sources] of plans) this.byTop.set(versionId, sourcesByTop(sources));
+    this.numbering.addPlans(
+      [...plans.keys()],
+      [...plans].map(([versionId, sources]) => ({ versionId, plan: { sources } })),
+    );
   }
 
   get responses(): number {
@@ -117,13 +130,19 @@ export class TallyEngine {
   /** Bytes held by bitmaps and columns, roughly. */
   get bytes(): number {
     let bitmaps = 0;
-    for (const fact of this.facts.values()) bitmaps += fact.layers.length;
+    for (const fact of this.facts) bitmaps += fact?.layers.length ?? 0;
     for (const answers of this.answerBits.values()) bitmaps += answers.size;
     return bitmaps * this.words * 4 + this.status.length * 41;
   }
 
+  /** Facts that have a bitmap, and the response's own. */
   get factCount(): number {
-    return this.facts.size;
+    return this.facts.filter((fact) => fact !== undefined).length + (this.size > 0 ? 1 : 0);
+  }
+
+  /** Makes room for `count` responses at once, so a load does not grow every bitmap step by step. */
+  reserve(count: number): void {
+    this.ensureCapacity(count);
   }
 
   /** Adds or replaces a response (idempotent). */
@@ -147,25 +166,44 @@ export class TallyEngine {
     this.updatedAt[index] = response.updatedAt;
     const word = index >>> 5;
     const bit = 1 << (index & 31);
-    const sources = this.byTop.get(response.versionId) ?? new Map<string, FactSource[]>();
-    for (const [key, count] of responseFacts(response.data, sources)) {
-      let fact = this.facts.get(key);
-      if (fact === undefined) this.facts.set(key, (fact = { key, layers: [] }));
+    if (!this.numbering.has(response.versionId)) this.numbering.addPlans([response.versionId], []);
+    const ids = this.factIds;
+    ids.length = 0;
+    this.numbering.responseFactIds(response.versionId, response.data, ids);
+    const facts = this.numbering.ids.facts;
+    if (this.multiplicity.length < facts.length) {
+      const grown = new Uint32Array(Math.max(facts.length, this.multiplicity.length * 2, 64));
+      grown.set(this.multiplicity);
+      this.multiplicity = grown;
+    }
+    const multiplicity = this.multiplicity;
+    const touched = this.touched;
+    touched.length = 0;
+    for (const id of ids) if ((multiplicity[id] = (multiplicity[id] ?? 0) + 1) === 1) touched.push(id);
+    for (const id of touched) {
+      const count = multiplicity[id] ?? 0;
+      multiplicity[id] = 0;
+      const fact = facts[id];
+      if (fact === undefined) continue;
+      let bits = this.facts[id];
+      if (bits === undefined) this.facts[id] = bits = { fact, layers: [] };
       for (let layer = 0; count >>> layer !== 0; layer++) {
-        if (layer === fact.layers.length) fact.layers.push(new Uint32Array(this.words));
-        if ((count >>> layer) & 1) fact.layers[layer][word] |= bit;
+        let slice = bits.layers[layer];
+        if (slice === undefined) bits.layers.push((slice = new Uint32Array(this.words)));
+        if ((count >>> layer) & 1) slice[word] = (slice[word] ?? 0) | bit;
       }
     }
-    if (response.data !== null && typeof response.data === 'object' && !Array.isArray(response.data)) {
-      const data = response.data as Record<string, PgJson>;
+    const data = response.data;
+    if (isPgObject(data)) {
       for (const question of this.filterable) {
-        if (!Object.prototype.hasOwnProperty.call(data, question)) continue;
+        const value = data[question];
+        if (value === undefined) continue;
         let answers = this.answerBits.get(question);
         if (answers === undefined) this.answerBits.set(question, (answers = new Map<string, Uint32Array>()));
-        for (const text of filterTexts(data[question])) {
+        for (const text of filterTexts(value)) {
           let bits = answers.get(text);
           if (bits === undefined) answers.set(text, (bits = new Uint32Array(this.words)));
-          bits[word] |= bit;
+          bits[word] = (bits[word] ?? 0) | bit;
         }
       }
     }
@@ -182,8 +220,10 @@ export class TallyEngine {
   private clear(index: number): void {
     const word = index >>> 5;
     const mask = ~(1 << (index & 31));
-    for (const fact of this.facts.values()) for (const layer of fact.layers) layer[word] &= mask;
-    for (const answers of this.answerBits.values()) for (const bits of answers.values()) bits[word] &= mask;
+    for (const fact of this.facts)
+      if (fact !== undefined) for (const layer of fact.layers) layer[word] = (layer[word] ?? 0) & mask;
+    for (const answers of this.answerBits.values())
+      for (const bits of answers.values()) bits[word] = (bits[word] ?? 0) & mask;
   }
 
   private ensureCapacity(size: number): void {
@@ -211,7 +251,7 @@ export class TallyEngine {
       next.set(old);
       return next;
     };
-    for (const fact of this.facts.values()) fact.layers = fact.layers.map(widen);
+    for (const fact of this.facts) if (fact !== undefined) fact.layers = fact.layers.map(widen);
     for (const answers of this.answerBits.values()) for (const [text, bits] of answers) answers.set(text, widen(bits));
     this.words = words;
   }
@@ -227,7 +267,7 @@ export class TallyEngine {
       }
       return allowed;
     };
-    const versions = codes(this.versions, query.versionIds) as Uint8Array;
+    const versions = codes(this.versions, query.versionIds) ?? new Uint8Array(0);
     const networks = codes(this.networks, query.networkIds);
     const countries = codes(this.countries, query.country);
     const roles = codes(this.roles, query.role);
@@ -242,64 +282,67 @@ export class TallyEngine {
         : query.groupBy === 'role'
           ? this.roles.values.length
           : 1;
+    const words = this.words;
 
     // The selection as a bitmap, and each selected response's group (network × grouped dimension).
-    const selected = new Uint32Array(this.words);
+    // Typed arrays read in range here: `?? 0` only satisfies the index checks.
+    const selected = new Uint32Array(words);
     const group = new Uint32Array(this.size);
     const responses = new Float64Array(this.networks.values.length * groupWidth);
     for (let i = 0; i < this.size; i++) {
-      const status = this.status[i];
+      const status = this.status[i] ?? STATUS_NONE;
       if (status === STATUS_NONE || (status === STATUS_PARTIAL && !query.includePartial)) continue;
-      if (versions[this.version[i]] !== 1) continue;
-      if (networks !== null && networks[this.network[i]] !== 1) continue;
-      if (countries !== null && countries[this.country[i]] !== 1) continue;
-      if (roles !== null && roles[this.role[i]] !== 1) continue;
-      if (languages !== null && languages[this.language[i]] !== 1) continue;
+      if (versions[this.version[i] ?? 0] !== 1) continue;
+      if (networks !== null && networks[this.network[i] ?? 0] !== 1) continue;
+      if (countries !== null && countries[this.country[i] ?? 0] !== 1) continue;
+      if (roles !== null && roles[this.role[i] ?? 0] !== 1) continue;
+      if (languages !== null && languages[this.language[i] ?? 0] !== 1) continue;
       if (dated) {
         // As in SQL: completion time, or the last save for partial responses when they are included.
-        const completed = this.completedAt[i];
-        const when = query.includePartial && Number.isNaN(completed) ? this.updatedAt[i] : completed;
+        const completed = this.completedAt[i] ?? NaN;
+        const when = query.includePartial && Number.isNaN(completed) ? (this.updatedAt[i] ?? NaN) : completed;
         if (!(when >= from && when <= to)) continue;
       }
-      selected[i >>> 5] |= 1 << (i & 31);
-      group[i] = this.network[i] * groupWidth + (groupColumn === null ? 0 : groupColumn[i]);
+      selected[i >>> 5] = (selected[i >>> 5] ?? 0) | (1 << (i & 31));
+      group[i] = (this.network[i] ?? 0) * groupWidth + (groupColumn === null ? 0 : (groupColumn[i] ?? 0));
     }
     for (const [question, accepted] of Object.entries(query.answers)) {
       const answers = this.answerBits.get(question);
-      const any = new Uint32Array(this.words);
+      const any = new Uint32Array(words);
       for (const text of accepted) {
         const bits = answers?.get(text);
-        if (bits !== undefined) for (let w = 0; w < this.words; w++) any[w] |= bits[w];
+        if (bits !== undefined) for (let w = 0; w < words; w++) any[w] = (any[w] ?? 0) | (bits[w] ?? 0);
       }
-      for (let w = 0; w < this.words; w++) selected[w] &= any[w];
+      for (let w = 0; w < words; w++) selected[w] = (selected[w] ?? 0) & (any[w] ?? 0);
     }
-    for (let w = 0; w < this.words; w++) {
-      let bits = selected[w];
+    for (let w = 0; w < words; w++) {
+      let bits = selected[w] ?? 0;
       while (bits !== 0) {
         const low = bits & -bits;
-        responses[group[(w << 5) + (31 - Math.clz32(low))]]++;
+        const g = group[(w << 5) + (31 - Math.clz32(low))] ?? 0;
+        responses[g] = (responses[g] ?? 0) + 1;
         bits ^= low;
       }
     }
 
     const rows: FactCountRow[] = [];
     const keyOf = (groupIndex: number): { network: string; grp: string } => {
-      const network = this.networks.values[Math.floor(groupIndex / groupWidth)];
+      const network = this.networks.values[Math.floor(groupIndex / groupWidth)] ?? '';
       const rest = groupIndex % groupWidth;
       const grp =
         query.groupBy === 'network'
           ? network
           : query.groupBy === 'country'
-            ? this.countries.values[rest]
+            ? (this.countries.values[rest] ?? '')
             : query.groupBy === 'role'
-              ? this.roles.values[rest]
+              ? (this.roles.values[rest] ?? '')
               : '';
       return { network, grp };
     };
-    const emit = (factKeyText: string, counts: Float64Array): void => {
-      const fact = factOfKey(factKeyText);
+    const emit = (fact: Fact, counts: Float64Array): void => {
       for (let g = 0; g < counts.length; g++) {
-        if (counts[g] === 0) continue;
+        const n = counts[g] ?? 0;
+        if (n === 0) continue;
         rows.push({
           ...keyOf(g),
           measure: fact.measure,
@@ -308,34 +351,33 @@ export class TallyEngine {
           col_key: fact.col,
           value: fact.value as string,
           rank: fact.rank,
-          n: counts[g],
+          n,
         });
       }
     };
+    emit(RESPONSE_FACT, responses);
     const counts = new Float64Array(responses.length);
-    for (const fact of this.facts.values()) {
-      if (fact.key.startsWith('r\u0001')) {
-        emit(fact.key, responses);
-        continue;
-      }
+    for (const bits of this.facts) {
+      if (bits === undefined) continue;
       counts.fill(0);
-      fact.layers.forEach((layer, k) => {
+      bits.layers.forEach((layer, k) => {
         const weight = 2 ** k;
-        for (let w = 0; w < this.words; w++) {
-          let bits = layer[w] & selected[w];
-          if (bits === 0) continue;
+        for (let w = 0; w < words; w++) {
+          let hits = (layer[w] ?? 0) & (selected[w] ?? 0);
+          if (hits === 0) continue;
           if (counts.length === 1) {
-            counts[0] += popcount(bits) * weight;
+            counts[0] = (counts[0] ?? 0) + popcount(hits) * weight;
             continue;
           }
-          while (bits !== 0) {
-            const low = bits & -bits;
-            counts[group[(w << 5) + (31 - Math.clz32(low))]] += weight;
-            bits ^= low;
+          while (hits !== 0) {
+            const low = hits & -hits;
+            const g = group[(w << 5) + (31 - Math.clz32(low))] ?? 0;
+            counts[g] = (counts[g] ?? 0) + weight;
+            hits ^= low;
           }
         }
       });
-      emit(fact.key, counts);
+      emit(bits.fact, counts);
     }
     return rows;
   }

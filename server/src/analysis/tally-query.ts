@@ -79,8 +79,8 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
 /** Reads answer filters written `answer[Q3]=yes` (plain query parser) or parsed into `{answer: {Q3: 'yes'}}`. */
 function answerFilters(query: RawQuery, into: Record<string, string[]>): void {
   for (const [key, value] of Object.entries(query)) {
-    const match = ANSWER_KEY.exec(key);
-    if (match !== null) into[match[1]] = list(key, value);
+    const question = ANSWER_KEY.exec(key)?.[1];
+    if (question !== undefined) into[question] = list(key, value);
   }
   const nested = query.answer;
   if (nested === undefined) return;

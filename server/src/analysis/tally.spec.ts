@@ -66,7 +66,7 @@ describe('tally arithmetic', () => {
       ],
     });
     const open = assembleTally(questions, rows, { groupBy: false, weighted: false, minCellSize: 2 });
-    expect(open.questions[0].choices).toEqual([
+    expect(open.questions[0]?.choices).toEqual([
       { value: 'true', label: 'Yes', count: 2, share: 1 },
       { value: 'false', label: 'No', count: 0, share: 0 },
     ]);
@@ -90,7 +90,7 @@ describe('tally arithmetic', () => {
       row('n3', 'v', 'ok', 'false', 3),
     ];
     const tally = assembleTally(questions, rows, { groupBy: false, weighted: true, minCellSize: 3 });
-    expect(tally.questions[0].weighted).toEqual({
+    expect(tally.questions[0]?.weighted).toEqual({
       networks: 1,
       choices: [
         { value: 'true', share: 0.25 },

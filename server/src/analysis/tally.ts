@@ -63,7 +63,7 @@ export class FactBucket {
     for (const [key, cell] of this.cells) {
       if (!key.startsWith(prefix)) continue;
       const [row, col] = key.slice(prefix.length).split('\u0001');
-      if (col === '' && row !== '') found.set(row, cell);
+      if (col === '' && row !== undefined && row !== '') found.set(row, cell);
     }
     return found;
   }
@@ -133,10 +133,10 @@ export function distributionStats(values: Map<string, Map<number, number>>): {
       seen += count;
       if (index < seen) return value;
     }
-    return points[points.length - 1][0];
+    return points.at(-1)?.[0] ?? NaN;
   };
   const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  return { mean: sum / n, median, min: points[0][0], max: points[points.length - 1][0], n };
+  return { mean: sum / n, median, min: points[0]?.[0] ?? NaN, max: points.at(-1)?.[0] ?? NaN, n };
 }
 
 function rankItems(listed: readonly LabelledValue[], values: Map<string, Map<number, number>>): RankItem[] {

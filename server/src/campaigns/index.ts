@@ -34,3 +34,4 @@ export {
   markInvitationsOpened,
   setRetentionDays,
 } from './campaign-records';
+export { campaignVersionId } from './campaign-fact-queries';

@@ -9,3 +9,10 @@ export {
   detachResponsesOfInvitations,
   responsesOfInvitations,
 } from './response-records';
+export {
+  countResponsesOfCampaign,
+  forEachResponseOfCampaign,
+  type ResponseFactRow,
+  responseVersionsOfCampaign,
+  responsesWrittenSince,
+} from './response-fact-queries';

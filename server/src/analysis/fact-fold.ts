@@ -1,0 +1,149 @@
+import { FactNumbering } from './fact-numbering';
+import { parsePgJson } from './pg-json';
+import type { FactSource } from './question-plan';
+import type { Fact } from './response-facts';
+
+/** One queued change as the fold reads it: a response's dimensions, its answers as jsonb text, ±1. */
+export interface QueuedChange {
+  seq: string;
+  campaign_id: string;
+  survey_version_id: string;
+  network_id: string;
+  country: string;
+  role: string;
+  language: string;
+  data: string;
+  sign: number;
+}
+
+/** The rollup rows of a batch, column by column (the upsert unnests them): counts never 0. */
+export interface RollupColumns {
+  campaignId: string[];
+  versionId: string[];
+  networkId: string[];
+  country: string[];
+  role: string[];
+  language: string[];
+  measure: string[];
+  question: string[];
+  row: string[];
+  col: string[];
+  /** null where SQL's fact is NULL (a JSON null inside an array or a matrix): the rollup refuses it. */
+  value: Array<string | null>;
+  rank: number[];
+  count: number[];
+}
+
+/** Fact counts of one group, indexed by fact number. */
+class Counts {
+  values = new Float64Array(64);
+
+  add(id: number, n: number): void {
+    if (id >= this.values.length) {
+      const grown = new Float64Array(Math.max(id + 1, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[id] = (this.values[id] ?? 0) + n;
+  }
+}
+
+/** The queued changes of one campaign, version, network, country, role and language. */
+interface Group {
+  change: QueuedChange;
+  responses: number;
+  counts: Counts;
+}
+
+/**
+ * Sums the facts of queued changes per rollup key, as fact-sql.ts's `facts` CTE does in SQL for
+ * the same rows, so the fold can stream the queue instead of unpacking all of it in one statement.
+ * Each fact a batch meets gets a number, and each group (the rollup's dimensions) counts them in
+ * an array; a plain answer (a choice, a number) is unpacked once per batch and then only looked
+ * up, as the SQL groups identical answers before unpacking them.
+ */
+export class FactAccumulator {
+  private readonly numbering = new FactNumbering();
+  private readonly groups = new Map<string, Group>();
+  /** Reused for every change: the numbers of its facts. */
+  private readonly factIds: number[] = [];
+
+  /** Versions of these changes whose plans have not been given yet. */
+  unknownVersions(changes: readonly QueuedChange[]): string[] {
+    const unknown = new Set<string>();
+    for (const change of changes)
+      if (!this.numbering.has(change.survey_version_id)) unknown.add(change.survey_version_id);
+    return [...unknown];
+  }
+
+  /** The plans of `versionIds` (those without one count only their responses, as in SQL). */
+  addPlans(
+    versionIds: readonly string[],
+    plans: ReadonlyArray<{ versionId: string; plan: { sources: readonly FactSource[] } }>,
+  ): void {
+    this.numbering.addPlans(versionIds, plans);
+  }
+
+  /** The campaigns of the changes added. */
+  campaigns(): string[] {
+    return [...new Set([...this.groups.values()].map((group) => group.change.campaign_id))];
+  }
+
+  add(change: QueuedChange): void {
+    if (!this.numbering.has(change.survey_version_id))
+      throw new Error(`No plan was given for version ${change.survey_version_id}`);
+    const groupKey = `${change.campaign_id}\u0001${change.survey_version_id}\u0001${change.network_id}\u0001${change.country}\u0001${change.role}\u0001${change.language}`;
+    let group = this.groups.get(groupKey);
+    if (group === undefined) this.groups.set(groupKey, (group = { change, responses: 0, counts: new Counts() }));
+    group.responses += change.sign;
+    const ids = this.factIds;
+    ids.length = 0;
+    this.numbering.responseFactIds(change.survey_version_id, parsePgJson(change.data), ids);
+    for (const id of ids) group.counts.add(id, change.sign);
+  }
+
+  /** The summed fact counts, as rollup rows (facts whose changes cancel out are left out). */
+  columns(): RollupColumns {
+    const out: RollupColumns = {
+      campaignId: [],
+      versionId: [],
+      networkId: [],
+      country: [],
+      role: [],
+      language: [],
+      measure: [],
+      question: [],
+      row: [],
+      col: [],
+      value: [],
+      rank: [],
+      count: [],
+    };
+    const push = (change: QueuedChange, fact: Fact, n: number): void => {
+      out.campaignId.push(change.campaign_id);
+      out.versionId.push(change.survey_version_id);
+      out.networkId.push(change.network_id);
+      out.country.push(change.country);
+      out.role.push(change.role);
+      out.language.push(change.language);
+      out.measure.push(fact.measure);
+      out.question.push(fact.question);
+      out.row.push(fact.row);
+      out.col.push(fact.col);
+      out.value.push(fact.value);
+      out.rank.push(fact.rank);
+      out.count.push(n);
+    };
+    const response: Fact = { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 };
+    for (const group of this.groups.values()) {
+      if (group.responses !== 0) push(group.change, response, group.responses);
+      const values = group.counts.values;
+      for (let id = 0; id < values.length; id++) {
+        const n = values[id] ?? 0;
+        const fact = this.numbering.ids.facts[id];
+        if (n !== 0 && fact !== undefined) push(group.change, fact, n);
+      }
+    }
+    return out;
+  }
+}

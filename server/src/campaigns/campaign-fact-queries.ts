@@ -1,0 +1,10 @@
+import type { EntityManager } from 'typeorm';
+
+/** The survey version a campaign runs, if the campaign exists. */
+export async function campaignVersionId(manager: EntityManager, campaignId: string): Promise<string | null> {
+  const [row] = await manager.query<Array<{ id: string }>>(
+    'SELECT survey_version_id::text AS id FROM campaigns WHERE id = $1',
+    [campaignId],
+  );
+  return row?.id ?? null;
+}

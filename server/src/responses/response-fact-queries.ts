@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Reads of a campaign's responses for the in-memory tally engine (analysis), as the engine keeps
+ * them: dimensions as text ('' for none), times in microseconds since the epoch, answers as jsonb
+ * text. Run in the caller's transaction, so a load and its catch-ups read one snapshot each.
+ */
+export interface ResponseFactRow {
+  id: string;
+  survey_version_id: string;
+  network_id: string;
+  country: string;
+  role: string;
+  language: string;
+  status: string;
+  completed_us: number | null;
+  updated_us: number | null;
+  data: string;
+}
+
+const RESPONSE_FACT_COLUMNS = `id::text, survey_version_id::text, network_id::text, coalesce(country, '') AS country,
+  coalesce(role, '') AS role, coalesce(language, '') AS language, status,
+  (extract(epoch FROM completed_at) * 1000000)::float8 AS completed_us,
+  (extract(epoch FROM updated_at) * 1000000)::float8 AS updated_us, data::text AS data`;
+
+/** The survey versions a campaign's responses answered. */
+export async function responseVersionsOfCampaign(manager: EntityManager, campaignId: string): Promise<string[]> {
+  const rows = await manager.query<Array<{ id: string }>>(
+    'SELECT DISTINCT survey_version_id::text AS id FROM responses WHERE campaign_id = $1',
+    [campaignId],
+  );
+  return rows.map((row) => row.id);
+}
+
+export async function countResponsesOfCampaign(manager: EntityManager, campaignId: string): Promise<number> {
+  const [row] = await manager.query<Array<{ n: number }>>(
+    'SELECT count(*)::int AS n FROM responses WHERE campaign_id = $1',
+    [campaignId],
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Every response of a campaign, `batch` at a time through a cursor (one pass, little held at
+ * once); `each` handles one batch before the next is read.
+ */
+export async function forEachResponseOfCampaign(
+  manager: EntityManager,
+  campaignId: string,
+  batch: number,
+  each: (rows: readonly ResponseFactRow[]) => void,
+): Promise<void> {
+  await manager.query(
+    `DECLARE response_facts_of_campaign NO SCROLL CURSOR FOR
+     SELECT ${RESPONSE_FACT_COLUMNS} FROM responses WHERE campaign_id = $1`,
+    [campaignId],
+  );
+  for (;;) {
+    const rows = await manager.query<ResponseFactRow[]>(`FETCH ${batch} FROM response_facts_of_campaign`);
+    each(rows);
+    if (rows.length < batch) break;
+  }
+  await manager.query('CLOSE response_facts_of_campaign');
+}
+
+/** A campaign's responses written by transactions with an xid at or above `xid` (see the change_xid trigger). */
+export async function responsesWrittenSince(
+  manager: EntityManager,
+  campaignId: string,
+  xid: string,
+): Promise<ResponseFactRow[]> {
+  return manager.query<ResponseFactRow[]>(
+    `SELECT ${RESPONSE_FACT_COLUMNS} FROM responses WHERE campaign_id = $1 AND change_xid >= $2`,
+    [campaignId, xid],
+  );
+}
