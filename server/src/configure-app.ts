@@ -85,11 +85,12 @@ export function parseJsonBody(body: Buffer, contentType: string | undefined): un
     throw new DomainError('bad_request', `Unsupported charset "${charset.toUpperCase()}"`);
   }
   let first = 0;
-  while (first < body.length && WHITESPACE.has(body[first])) first++;
+  while (first < body.length && WHITESPACE.has(body.readUInt8(first))) first++;
   // An empty body reads as an empty object, as it always has.
   if (first === body.length) return {};
-  if (body[first] !== OPEN_BRACE && body[first] !== OPEN_BRACKET) {
-    const token = String.fromCharCode(body[first]);
+  const opening = body.readUInt8(first);
+  if (opening !== OPEN_BRACE && opening !== OPEN_BRACKET) {
+    const token = String.fromCharCode(opening);
     throw new DomainError(
       'bad_request',
       `The request body is not valid JSON: Unexpected token '${token}' at position ${first}, only an object or an array is accepted`,

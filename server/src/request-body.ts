@@ -88,7 +88,8 @@ export function readBody(request: IncomingMessage, limit: BodyLimit): Promise<Bu
     source.once('end', () => {
       if (settled) return;
       settled = true;
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
+      const [only, ...more] = chunks;
+      resolve(only !== undefined && more.length === 0 ? only : Buffer.concat(chunks, length));
     });
     source.once('error', (error: Error) => {
       refuse(new DomainError('bad_request', `The request body could not be read: ${error.message}`), source);
@@ -104,7 +105,7 @@ export function readBody(request: IncomingMessage, limit: BodyLimit): Promise<Bu
 /** The charset parameter of a content type, lower-cased; undefined when there is none. */
 export function charsetOf(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
-  return match === null ? undefined : match[1].toLowerCase();
+  return match?.[1]?.toLowerCase();
 }
 
 /** Text bodies in their declared charset (UTF-8 when none is given). */

@@ -335,8 +335,9 @@ export class RespondService {
       idempotencyKey ?? null,
       requestHash(data),
     ]);
-    if (rows.length === 0) return null;
-    return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
+    const [row] = rows;
+    if (row === undefined) return null;
+    return { result: { responseId: row.id, receipt }, kind: 'created' };
   }
 
   /**
@@ -382,8 +383,9 @@ export class RespondService {
       manager === null
         ? await runPrepared<{ id: string }>(this.dataSource, statement, values)
         : await manager.query<Array<{ id: string }>>(statement.text, values);
-    if (rows.length === 0) return null;
-    return { result: { responseId: rows[0].id, receipt }, kind: 'created' };
+    const [row] = rows;
+    if (row === undefined) return null;
+    return { result: { responseId: row.id, receipt }, kind: 'created' };
   }
 
   private async completeOpen(
