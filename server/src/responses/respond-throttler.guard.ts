@@ -7,11 +7,11 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
   type ThrottlerLimitDetail,
-  ThrottlerStorageService,
 } from '@nestjs/throttler';
 import { rateLimited } from '../common/rate-limited';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
+import { FixedWindowThrottlerStorage } from './fixed-window-throttler-storage';
 
 export const RESPOND_THROTTLER = 'respond';
 
@@ -23,11 +23,12 @@ export const RESPOND_THROTTLER = 'respond';
  * Its counters are kept in this instance's memory, not in PostgreSQL like the login limit: every
  * respondent request would otherwise update one hot row per address, serializing submissions
  * from a shared address (an office, a NAT) on that row's lock. With N instances an address gets
- * N times the limit, which still leaves guessing a 256-bit link hopeless.
+ * N times the limit, which still leaves guessing a 256-bit link hopeless. The counters are fixed
+ * windows (see FixedWindowThrottlerStorage): constant cost per request whatever the limit.
  */
 @Injectable()
 export class RespondThrottlerGuard extends ThrottlerGuard implements OnModuleDestroy {
-  private readonly memoryStorage: ThrottlerStorageService;
+  private readonly memoryStorage: FixedWindowThrottlerStorage;
 
   // The parameter list mirrors ThrottlerGuard's, whose injection metadata this class inherits;
   // the shared (PostgreSQL) storage it is given is deliberately not used.
@@ -37,13 +38,13 @@ export class RespondThrottlerGuard extends ThrottlerGuard implements OnModuleDes
     reflector: Reflector,
     @InjectConfig() private readonly config: AppConfig,
   ) {
-    const memoryStorage = new ThrottlerStorageService();
+    const memoryStorage = new FixedWindowThrottlerStorage();
     super(options, memoryStorage, reflector);
     this.memoryStorage = memoryStorage;
   }
 
   onModuleDestroy(): void {
-    this.memoryStorage.onApplicationShutdown();
+    this.memoryStorage.close();
   }
 
   override async onModuleInit(): Promise<void> {
