@@ -146,6 +146,14 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
    * stays queued for the next batch. Never lost, never counted twice.
    */
   async foldBatch(limit: number): Promise<number> {
+    return this.underFoldLock((manager) => this.foldSnapshot(manager, limit));
+  }
+
+  /**
+   * Runs `work` in one REPEATABLE READ transaction under the fold lock, taken before the
+   * transaction so that its snapshot comes after every fold and rebuild that held the lock.
+   */
+  private async underFoldLock<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -153,9 +161,9 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
       try {
         await runner.startTransaction('REPEATABLE READ');
         try {
-          const folded = await this.foldSnapshot(runner.manager, limit);
+          const result = await work(runner.manager);
           await runner.commitTransaction();
-          return folded;
+          return result;
         } catch (error) {
           await runner.rollbackTransaction();
           throw error;
@@ -304,40 +312,23 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
    * the rebuild commits.
    */
   async rebuild(campaignId: string, inTransaction?: (manager: EntityManager) => Promise<void>): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      // Taken before the transaction, so its snapshot comes after every fold that held the lock.
-      await runner.query('SELECT pg_advisory_lock($1)', [FOLD_LOCK]);
-      try {
-        await runner.startTransaction('REPEATABLE READ');
-        try {
-          const plan = await this.planOf(runner.manager, campaignId);
-          await runner.query('DELETE FROM analysis_pending_changes WHERE campaign_id = $1', [campaignId]);
-          await runner.query('DELETE FROM analysis_tally_rollup WHERE campaign_id = $1', [campaignId]);
-          await runner.query(
-            `WITH ${factCtes(AnalysisFactsService.RESPONSES_INPUT, '$1')}
-             INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
-             SELECT ${FACT_KEY_COLUMNS}, SUM(sign) FROM facts GROUP BY ${FACT_KEY_COLUMNS} HAVING SUM(sign) <> 0`,
-            [plan, campaignId],
-          );
-          await runner.query(
-            `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM campaigns WHERE id = $1
-             ON CONFLICT (campaign_id) DO UPDATE SET logic_version = EXCLUDED.logic_version, built_at = now()`,
-            [campaignId, FACT_LOGIC_VERSION],
-          );
-          await inTransaction?.(runner.manager);
-          await runner.commitTransaction();
-        } catch (error) {
-          await runner.rollbackTransaction();
-          throw error;
-        }
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [FOLD_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+    await this.underFoldLock(async (manager) => {
+      const plan = await this.planOf(manager, campaignId);
+      await manager.query('DELETE FROM analysis_pending_changes WHERE campaign_id = $1', [campaignId]);
+      await manager.query('DELETE FROM analysis_tally_rollup WHERE campaign_id = $1', [campaignId]);
+      await manager.query(
+        `WITH ${factCtes(AnalysisFactsService.RESPONSES_INPUT, '$1')}
+         INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
+         SELECT ${FACT_KEY_COLUMNS}, SUM(sign) FROM facts GROUP BY ${FACT_KEY_COLUMNS} HAVING SUM(sign) <> 0`,
+        [plan, campaignId],
+      );
+      await manager.query(
+        `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM campaigns WHERE id = $1
+         ON CONFLICT (campaign_id) DO UPDATE SET logic_version = EXCLUDED.logic_version, built_at = now()`,
+        [campaignId, FACT_LOGIC_VERSION],
+      );
+      await inTransaction?.(manager);
+    });
   }
 
   /** Rebuilds, one campaign at a time, every rollup not built by the current fact logic; returns how many. */
