@@ -4,6 +4,7 @@ import {
   campaignLinks,
   createSurvey,
   dataSourceOf,
+  LINK_NOT_FOUND,
   makeMembers,
   networksByCode,
   type NetworkRow,
@@ -20,12 +21,6 @@ import { createTestApp, type TestApp } from '../support/test-app';
 // exactly as the full path does. Every case here runs right after a completion through another
 // link, so that the shortcut is tried first.
 
-const NOT_FOUND = {
-  statusCode: 404,
-  error: 'Not Found',
-  code: 'link_not_found',
-  message: 'This link is not valid. Please ask the secretariat for your current link.',
-};
 const CLOSED = {
   statusCode: 410,
   error: 'Gone',
@@ -120,9 +115,9 @@ describe('respondent hot path', () => {
     for (const token of [tokens[0], unknown, 'not-a-token', `${tokens[1]}x`]) {
       await prime();
       const complete = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
-      expect([complete.status, complete.body]).toEqual([404, NOT_FOUND]);
+      expect([complete.status, complete.body]).toEqual([404, LINK_NOT_FOUND]);
       const view = await http().get(`/api/respond/${token}`);
-      expect([view.status, view.body]).toEqual([404, NOT_FOUND]);
+      expect([view.status, view.body]).toEqual([404, LINK_NOT_FOUND]);
     }
     expect(await storedFor(id)).toEqual([]);
   });

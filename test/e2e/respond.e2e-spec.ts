@@ -2,6 +2,7 @@ import {
   addMembers,
   campaignLinks,
   dataSourceOf,
+  LINK_NOT_FOUND,
   makeMembers,
   networksByCode,
   type NetworkRow,
@@ -13,13 +14,6 @@ import {
 } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-const NOT_FOUND = {
-  statusCode: 404,
-  error: 'Not Found',
-  code: 'link_not_found',
-  message: 'This link is not valid. Please ask the secretariat for your current link.',
-};
 
 describe('answering by link', () => {
   let testApp: TestApp;
@@ -84,7 +78,7 @@ describe('answering by link', () => {
     });
     for (const token of ['x'.repeat(43), 'short', '%00']) {
       const unknown = await http().get(`/api/respond/${token}`);
-      expect([unknown.status, unknown.body]).toEqual([404, NOT_FOUND]);
+      expect([unknown.status, unknown.body]).toEqual([404, LINK_NOT_FOUND]);
     }
   });
 

@@ -27,6 +27,14 @@ export const TEST_DEFINITION = {
 
 export const VALID_ANSWERS = { roles_clear: 'partly', satisfaction: 4, priorities: ['training'] };
 
+/** The respondent API's answer to a link it does not know (or no longer honours). */
+export const LINK_NOT_FOUND = {
+  statusCode: 404,
+  error: 'Not Found',
+  code: 'link_not_found',
+  message: 'This link is not valid. Please ask the secretariat for your current link.',
+};
+
 export interface PublishedSurvey {
   surveyId: string;
   version: number;
