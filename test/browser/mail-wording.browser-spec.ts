@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { CampaignDto, CampaignMailWordingDto } from '@concord/shared';
-import { describeWithBrowser, useServerAndBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi, type StaffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -44,12 +44,16 @@ describeWithBrowser("a campaign's e-mail wording", () => {
       'body has an unknown placeholder {{nom}}; known: {{name}}, {{campaign}}, {{network}}, {{deadline}}, {{link}}';
     await panel.locator('.field__error', { hasText: problem }).waitFor();
     expect(await body.getAttribute('aria-describedby')).toMatch(/-body-error$/);
+    // The alert names the failure once; the problem itself is listed beside its field only.
+    expect(await panel.getByRole('alert').locator('.alert__details').count()).toBe(0);
+    await panel.screenshot({ path: screenshotPath('mail-wording-unknown-placeholder') });
     expect(await frenchReminder()).toEqual(expect.objectContaining({ custom: false }));
 
     await body.fill('Bonjour {{name}},\n{{link}}');
     await subject.fill('Relance : {{campaign}}');
     await panel.getByRole('button', { name: 'Save wording' }).click();
     await panel.getByText(/^This campaign's own wording, saved /).waitFor();
+    await panel.screenshot({ path: screenshotPath('mail-wording-saved') });
     expect(await panel.locator('.field__error').count()).toBe(0);
     expect(await frenchReminder()).toEqual(
       expect.objectContaining({ subject: 'Relance : {{campaign}}', body: 'Bonjour {{name}},\n{{link}}', custom: true }),

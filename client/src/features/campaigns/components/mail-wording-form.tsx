@@ -19,6 +19,9 @@ import { formatDateTime } from '@/utils/format';
 
 import { useMailWording, useMailWordingActions } from '../api/mail-wording';
 
+/** The fields whose problems are shown beside them, so the alert does not list them again. */
+const WORDING_FIELDS = ['subject', 'body'];
+
 const KIND_LABELS: Record<MailWordingKind, string> = { invitation: 'Invitation', reminder: 'Reminder' };
 const LANGUAGE_LABELS: Record<MemberLanguage, string> = {
   en: 'English',
@@ -85,7 +88,7 @@ function WordingEditor({ campaignId, template }: { campaignId: string; template:
           </button>
         ) : null}
       </div>
-      <ErrorAlert error={save.error} title="Could not save the wording" />
+      <ErrorAlert error={save.error} title="Could not save the wording" fieldsShownBeside={WORDING_FIELDS} />
       <ErrorAlert error={reset.error} title="Could not reset the wording" />
     </form>
   );
