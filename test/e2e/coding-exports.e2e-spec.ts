@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Response } from 'supertest';
 import { asBinary } from '../support/binary-body';
 import { describeSavSyntax, lines, runPspp } from '../support/pspp';
+import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 
@@ -43,18 +44,10 @@ beforeAll(async () => {
   const [first, second] = networks;
   if (first === undefined || second === undefined) throw new Error('the seed has fewer than two networks');
   [n1, n2] = [first.code, second.code];
-  const survey = await admin.post('/api/surveys').send({ slug: 'theme-export', title: 'Theme export' });
-  const surveyId = (survey.body as { id: string }).id;
-  expect(
-    (await admin.post(`/api/surveys/${surveyId}/versions`).send({ definition: DEFINITION, changelog: 'x' })).status,
-  ).toBe(201);
-  expect((await admin.post(`/api/surveys/${surveyId}/versions/1/publish`)).status).toBe(200);
-  const campaign = await admin
-    .post('/api/campaigns')
-    .send({ surveyId, version: 1, name: 'Theme export', networkIds: [first.id, second.id] });
-  expect(campaign.status).toBe(201);
-  campaignId = (campaign.body as { id: string }).id;
-  const versionId = (campaign.body as { surveyVersionId: string }).surveyVersionId;
+  const survey = await publishSurvey(admin, 'theme-export', DEFINITION);
+  const surveyId = survey.surveyId;
+  let versionId: string;
+  ({ campaignId, versionId } = await createCampaign(admin, survey, 'Theme export', [first.id, second.id]));
   const insert = async (n: number, networkId: string, data: Record<string, unknown>): Promise<void> => {
     await db.query(
       `INSERT INTO responses (id, campaign_id, survey_version_id, network_id, country, role, language, data, status, completed_at)

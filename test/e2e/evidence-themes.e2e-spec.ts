@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 
@@ -41,17 +42,15 @@ beforeAll(async () => {
   committee = await createStaff(testApp, admin, 'committee');
   coder = await createStaff(testApp, admin, 'secretariat');
   networks = ((await admin.get('/api/networks')).body as typeof networks).slice(0, 4);
-  const survey = await admin.post('/api/surveys').send({ slug: 'evidence-themes', title: 'Evidence themes' });
-  const surveyId = (survey.body as { id: string }).id;
-  expect(
-    (await admin.post(`/api/surveys/${surveyId}/versions`).send({ definition: DEFINITION, changelog: 'x' })).status,
-  ).toBe(201);
-  expect((await admin.post(`/api/surveys/${surveyId}/versions/1/publish`)).status).toBe(200);
-  const campaign = await admin
-    .post('/api/campaigns')
-    .send({ surveyId, version: 1, name: 'Evidence themes', networkIds: networks.map((network) => network.id) });
-  campaignId = (campaign.body as { id: string }).id;
-  const versionId = (campaign.body as { surveyVersionId: string }).surveyVersionId;
+  const survey = await publishSurvey(admin, 'evidence-themes', DEFINITION);
+  const surveyId = survey.surveyId;
+  let versionId: string;
+  ({ campaignId, versionId } = await createCampaign(
+    admin,
+    survey,
+    'Evidence themes',
+    networks.map((network) => network.id),
+  ));
   const rows: Array<[string, number, string, Record<string, unknown>]> = [
     ['A1', 0, 'National Focal Point', { why: 'The mandate is unclear.', pick: 'a' }],
     ['A2', 0, 'observer', { pick: 'other', 'pick-Comment': 'Money' }],

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Response } from 'supertest';
 import { asBinary } from '../support/binary-body';
 import { describeSavSyntax, lines, runPspp } from '../support/pspp';
+import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 
@@ -52,19 +53,9 @@ beforeAll(async () => {
   const [first, second] = networks;
   if (first === undefined || second === undefined) throw new Error('the seed has fewer than two networks');
   [n1, n2] = [first.code, second.code];
-  const survey = await admin.post('/api/surveys').send({ slug: 'export-fixture', title: 'Export fixture' });
-  const surveyId = (survey.body as { id: string }).id;
-  const created = await admin
-    .post(`/api/surveys/${surveyId}/versions`)
-    .send({ definition: DEFINITION, changelog: 'fixture' });
-  expect(created.status).toBe(201);
-  expect((await admin.post(`/api/surveys/${surveyId}/versions/1/publish`)).status).toBe(200);
-  const campaign = await admin
-    .post('/api/campaigns')
-    .send({ surveyId, version: 1, name: 'Export fixture', networkIds: [first.id, second.id] });
-  expect(campaign.status).toBe(201);
-  campaignId = (campaign.body as { id: string }).id;
-  const versionId = (campaign.body as { surveyVersionId: string }).surveyVersionId;
+  const survey = await publishSurvey(admin, 'export-fixture', DEFINITION);
+  let versionId: string;
+  ({ campaignId, versionId } = await createCampaign(admin, survey, 'Export fixture', [first.id, second.id]));
   const insert = async (
     n: number,
     networkId: string,

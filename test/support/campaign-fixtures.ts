@@ -71,6 +71,28 @@ export async function publishSurvey(
   return { surveyId, version };
 }
 
+export interface CreatedCampaign {
+  campaignId: string;
+  /** The id of the survey version the campaign pins (responses reference it). */
+  versionId: string;
+}
+
+/** A campaign of a published survey version to these networks; fails loudly unless created. */
+export async function createCampaign(
+  staff: StaffSession,
+  survey: PublishedSurvey,
+  name: string,
+  networkIds: readonly string[],
+): Promise<CreatedCampaign> {
+  const campaign = await staff
+    .post('/api/campaigns')
+    .send({ surveyId: survey.surveyId, version: survey.version, name, networkIds });
+  if (campaign.status !== 201)
+    throw new Error(`Could not create the campaign: ${campaign.status} ${JSON.stringify(campaign.body)}`);
+  const body = campaign.body as { id: string; surveyVersionId: string };
+  return { campaignId: body.id, versionId: body.surveyVersionId };
+}
+
 export interface NetworkRow {
   id: string;
   code: string;
