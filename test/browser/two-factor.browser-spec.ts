@@ -1,13 +1,7 @@
 import * as OTPAuth from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { staffApi, signInThroughForm } from '../support/browser-staff';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 const EMAIL = 'farida@example.org';
@@ -25,30 +19,22 @@ async function nextStep(): Promise<number> {
 }
 
 describeWithBrowser('two-factor sign-in in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser({ SEED_DEMO: 'false' });
   let admin: Awaited<ReturnType<typeof staffApi>>;
 
   beforeAll(async () => {
-    server = await startBuiltServer({ SEED_DEMO: 'false' });
-    browser = await launchChromium();
-    admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { email: EMAIL, name: 'Farida Haddad', role: 'secretariat', password: PASSWORD });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     return context.newPage();
   }
 
   it('sets it up on the Account page from the QR code page, then signs in with a code', async () => {
     const page = await newPage();
-    await page.goto(`${server.origin}/account`);
+    await page.goto(`${rig.server.origin}/account`);
     await signInThroughForm(page, EMAIL, PASSWORD);
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
@@ -78,7 +64,7 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
 
     // A new browser: the password alone is not enough, the code is asked for and signs in.
     const other = await newPage();
-    await other.goto(`${server.origin}/account`);
+    await other.goto(`${rig.server.origin}/account`);
     await signInThroughForm(other, EMAIL, PASSWORD);
     const codeField = other.getByLabel('Code from your authenticator app (or a recovery code)');
     await codeField.waitFor();
@@ -93,7 +79,7 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
     const now = await nextStep();
     await codeField.fill(codeAt(secret, now));
     await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.waitForURL(`${server.origin}/account`);
+    await other.waitForURL(`${rig.server.origin}/account`);
     await other.getByText('Two-factor sign-in is on. Recovery codes left: 10.').waitFor();
     await other.screenshot({ path: screenshotPath('two-factor-signed-in'), fullPage: true });
   });
@@ -107,9 +93,9 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
     });
     await admin('PUT', '/api/auth/totp/policy', { requiredRoles: ['committee'] });
     const page = await newPage();
-    await page.goto(`${server.origin}/charter`);
+    await page.goto(`${rig.server.origin}/charter`);
     await signInThroughForm(page, 'tomas@example.org', 'Tomas-password-123');
-    await page.waitForURL(`${server.origin}/account`);
+    await page.waitForURL(`${rig.server.origin}/account`);
     await page
       .getByText('Your role must use two-factor sign-in: set it up here before using the rest of Concord.')
       .waitFor();
