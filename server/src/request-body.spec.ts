@@ -1,4 +1,4 @@
-import { jsonDepthExceeds } from './configure-app';
+import { jsonDepthExceeds } from './request-body';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
