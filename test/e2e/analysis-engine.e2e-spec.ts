@@ -320,6 +320,47 @@ describe('catching up', () => {
   });
 });
 
+describe('catching up under a long transaction', () => {
+  it('reads only what the previous snapshot could not see, though an open transaction holds back every xmin', async () => {
+    const engines = testApp.app.get(TallyEngineService);
+    const responses = async (): Promise<number> => {
+      const resolved = await tallies.resolve(parseTallyQuery({}), [campaignId], [versionId], campaignId);
+      const { rows } = await tallies.engineRows(campaignId, resolved);
+      return rows.filter((row) => row.measure === 'r').reduce((sum, row) => sum + Number(row.n), 0);
+    };
+    const before = await responses();
+    const old = db.createQueryRunner();
+    await old.connect();
+    try {
+      // A transaction that has taken an xid and stays open (a slow writer, a long import) is the
+      // oldest one in progress for every later snapshot: their xmin stays at its xid.
+      await old.startTransaction();
+      await old.query('SELECT pg_current_xact_id()');
+      const seed: ResponseSeed = {
+        data: '{"q_radio":"c"}',
+        network: 1,
+        country: 'Chile',
+        role: 'nfp',
+        partial: false,
+        day: 7,
+      };
+      await insert(seed);
+      await insert(seed);
+      await insert(seed);
+      expect(await responses()).toBe(before + 3);
+      expect(engines.lastCatchUpRows(campaignId)).toBe(3);
+      expect(await responses()).toBe(before + 3);
+      expect(engines.lastCatchUpRows(campaignId)).toBe(0);
+      await insert(seed);
+      expect(await responses()).toBe(before + 4);
+      expect(engines.lastCatchUpRows(campaignId)).toBe(1);
+    } finally {
+      await old.rollbackTransaction();
+      await old.release();
+    }
+  });
+});
+
 describe('a large campaign', () => {
   it('is scanned on its first filtered read while its engine loads in the background, then read from the engine', async () => {
     const created = await admin

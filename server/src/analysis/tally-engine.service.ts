@@ -7,7 +7,8 @@ import {
   forEachResponseOfCampaign,
   type ResponseFactRow,
   responseVersionsOfCampaign,
-  responsesWrittenSince,
+  responsesWrittenAfter,
+  type SnapshotHorizon,
 } from '../responses';
 import { parsePgJson } from './pg-json';
 import { QuestionPlansService, type VersionPlan } from './question-plans.service';
@@ -27,8 +28,13 @@ interface CampaignEngine {
   engine: TallyEngine | null;
   /** Plans the engine was built with, by version, as JSON: a changed plan (a draft) rebuilds it. */
   planTexts: Map<string, string>;
-  /** xmin of the snapshot the engine is exact at: rows written by xids from here on are re-read. */
-  xmin: string;
+  /**
+   * Horizon of the snapshot the engine is exact at: a catch-up reads only what that snapshot could
+   * not see, so a long transaction elsewhere (which holds back the oldest xmin) costs it nothing.
+   */
+  horizon: SnapshotHorizon;
+  /** Responses and tombstones the last catch-up read (for tests and diagnostics). */
+  lastCatchUpRows: number;
   asOf: Date;
   running: Promise<void> | null;
   queued: Promise<void> | null;
@@ -53,9 +59,8 @@ function toEngineResponse(row: ResponseFactRow): EngineResponse {
 /**
  * In-memory tally engines, one per campaign read, on every server instance. An engine is loaded
  * on first read from one REPEATABLE READ snapshot and caught up later from another: every
- * response written (and every tombstone left) by a transaction with an xid at or above the previous
- * snapshot's xmin is applied again, which covers every transaction that snapshot could not see,
- * in whatever order they committed. The engine is then exact as of the new snapshot's `now()`.
+ * response written (and every tombstone left) by a transaction the previous snapshot could not see
+ * (begun after it, or in progress at it) is applied again, in whatever order they committed. The engine is then exact as of the new snapshot's `now()`.
  * Restarts simply load again.
  */
 @Injectable()
@@ -102,6 +107,11 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     return { responses: engine.responses, facts: engine.factCount, bytes: engine.bytes };
   }
 
+  /** How many responses and tombstones the campaign's last catch-up read, if its engine is known. */
+  lastCatchUpRows(campaignId: string): number | null {
+    return this.engines.get(campaignId)?.lastCatchUpRows ?? null;
+  }
+
   /** Whether the campaign's engine is in memory (reads then cost no scan at all). */
   isLoaded(campaignId: string): boolean {
     return this.engines.get(campaignId)?.engine != null;
@@ -138,7 +148,8 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
         campaignId,
         engine: null,
         planTexts: new Map(),
-        xmin: '0',
+        horizon: { xmax: '0', inProgress: [] },
+        lastCatchUpRows: 0,
         asOf: new Date(0),
         running: null,
         queued: null,
@@ -178,12 +189,14 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       // The transaction began before its snapshot: every commit before now() is in it.
-      const [clock] = await manager.query<Array<{ now: Date; xmin: string }>>(
-        'SELECT now() AS now, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
+      const [clock] = await manager.query<Array<{ now: Date; xmax: string; xip: string[] }>>(
+        `SELECT now() AS now, pg_snapshot_xmax(snapshot)::text AS xmax,
+                array(SELECT pg_snapshot_xip(snapshot)::text) AS xip
+           FROM (SELECT pg_current_snapshot() AS snapshot) current`,
       );
       if (clock === undefined) throw new Error('The snapshot clock was not read');
       if (state.engine === null || !(await this.applyChanges(manager, state))) await this.load(manager, state);
-      state.xmin = clock.xmin;
+      state.horizon = { xmax: clock.xmax, inProgress: clock.xip };
       state.asOf = clock.now;
     });
   }
@@ -222,10 +235,12 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
   private async applyChanges(manager: EntityManager, state: CampaignEngine): Promise<boolean> {
     const engine = state.engine as TallyEngine;
     const deleted = await manager.query<Array<{ id: string }>>(
-      `SELECT response_id::text AS id FROM analysis_response_tombstones WHERE campaign_id = $1 AND change_xid >= $2`,
-      [state.campaignId, state.xmin],
+      `SELECT response_id::text AS id FROM analysis_response_tombstones
+        WHERE campaign_id = $1 AND (change_xid >= $2 OR change_xid = ANY($3::bigint[]))`,
+      [state.campaignId, state.horizon.xmax, state.horizon.inProgress],
     );
-    const rows = await responsesWrittenSince(manager, state.campaignId, state.xmin);
+    const rows = await responsesWrittenAfter(manager, state.campaignId, state.horizon);
+    state.lastCatchUpRows = deleted.length + rows.length;
     if (rows.some((row) => !state.planTexts.has(row.survey_version_id))) return false;
     for (const row of deleted) engine.remove(row.id);
     for (const row of rows) engine.upsert(toEngineResponse(row));

@@ -14,5 +14,6 @@ export {
   forEachResponseOfCampaign,
   type ResponseFactRow,
   responseVersionsOfCampaign,
-  responsesWrittenSince,
+  responsesWrittenAfter,
+  type SnapshotHorizon,
 } from './response-fact-queries';

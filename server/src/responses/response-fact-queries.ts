@@ -63,14 +63,28 @@ export async function forEachResponseOfCampaign(
   await manager.query('CLOSE response_facts_of_campaign');
 }
 
-/** A campaign's responses written by transactions with an xid at or above `xid` (see the change_xid trigger). */
-export async function responsesWrittenSince(
+/**
+ * Where a snapshot's view of transactions ends: every transaction with an xid below `xmax` had
+ * committed for it except those in `inProgress` (as `pg_current_snapshot()` reports them).
+ */
+export interface SnapshotHorizon {
+  xmax: string;
+  inProgress: readonly string[];
+}
+
+/**
+ * A campaign's responses that a snapshot with `horizon` could not see: written (see the change_xid
+ * trigger) by a transaction that had not begun for it or was still in progress. A row that snapshot
+ * saw and that changed since carries the xid of the later writer, so it is among them too.
+ */
+export async function responsesWrittenAfter(
   manager: EntityManager,
   campaignId: string,
-  xid: string,
+  horizon: SnapshotHorizon,
 ): Promise<ResponseFactRow[]> {
   return manager.query<ResponseFactRow[]>(
-    `SELECT ${RESPONSE_FACT_COLUMNS} FROM responses WHERE campaign_id = $1 AND change_xid >= $2`,
-    [campaignId, xid],
+    `SELECT ${RESPONSE_FACT_COLUMNS} FROM responses
+      WHERE campaign_id = $1 AND (change_xid >= $2 OR change_xid = ANY($3::bigint[]))`,
+    [campaignId, horizon.xmax, horizon.inProgress],
   );
 }
