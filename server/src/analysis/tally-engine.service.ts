@@ -14,6 +14,7 @@ import { parsePgJson } from './pg-json';
 import { QuestionPlansService, type VersionPlan } from './question-plans.service';
 import type { FactCountRow } from './tally';
 import { type EngineQuery, type EngineResponse, TallyEngine } from './tally-engine';
+import { dueMark, mayCatchUp, type PruneMark } from './tombstone-pruning';
 
 /** Responses fetched at a time while loading: small, so the load's garbage stays small too. */
 const LOAD_BATCH = 2_000;
@@ -21,6 +22,8 @@ const LOAD_BATCH = 2_000;
 const CATCH_UP_INTERVAL_MS = 1_000;
 /** An engine not read for this long is dropped; the next read loads it again. */
 const IDLE_MS = 15 * 60_000;
+/** Each instance marks (and prunes by its marks an hour old) this often. */
+const PRUNE_INTERVAL_MS = 10 * 60_000;
 const CHOICE_KINDS = new Set(['choice', 'multi', 'numeric']);
 
 interface CampaignEngine {
@@ -33,8 +36,8 @@ interface CampaignEngine {
    * not see, so a long transaction elsewhere (which holds back the oldest xmin) costs it nothing.
    */
   horizon: SnapshotHorizon;
-  /** Responses and tombstones the last catch-up read (for tests and diagnostics). */
-  lastCatchUpRows: number;
+  /** Responses and tombstones read by every catch-up so far (for tests and diagnostics). */
+  catchUpRows: number;
   asOf: Date;
   running: Promise<void> | null;
   queued: Promise<void> | null;
@@ -68,6 +71,9 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(TallyEngineService.name);
   private readonly engines = new Map<string, CampaignEngine>();
   private timer: NodeJS.Timeout | null = null;
+  private pruneMarks: PruneMark[] = [];
+  private lastPrune = 0;
+  private pruning: Promise<number> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -82,12 +88,24 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    await this.pruning;
     for (const state of this.engines.values()) await Promise.allSettled([state.running, state.queued]);
     this.engines.clear();
   }
 
   private background(): void {
     const now = Date.now();
+    if (now - this.lastPrune >= PRUNE_INTERVAL_MS && this.pruning === null) {
+      this.lastPrune = now;
+      this.pruning = this.pruneTombstones()
+        .catch((error: unknown) => {
+          this.logger.warn(`Pruning response tombstones failed: ${String(error)}`);
+          return 0;
+        })
+        .finally(() => {
+          this.pruning = null;
+        });
+    }
     for (const [id, state] of this.engines) {
       if (now - state.lastRead > IDLE_MS) {
         if (state.running === null) this.engines.delete(id);
@@ -100,6 +118,31 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     }
   }
 
+  /**
+   * Marks the database's clock and oldest running xid, then deletes the tombstones below the newest
+   * mark that is old enough (see tombstone-pruning.ts); returns how many went. Marks live in this
+   * instance only: a restart merely starts marking afresh.
+   */
+  async pruneTombstones(): Promise<number> {
+    const [clock] = await this.dataSource.query<Array<{ at: number; xmin: string }>>(
+      `SELECT (extract(epoch FROM now()) * 1000)::float8 AS at, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`,
+    );
+    if (clock === undefined) throw new Error('The database clock was not read');
+    const { due, waiting } = dueMark(this.pruneMarks, clock.at);
+    this.pruneMarks = [...waiting, clock];
+    return due === null ? 0 : this.pruneTombstonesBelow(due.xmin);
+  }
+
+  /** Deletes the tombstones left by transactions with an xid below `xid`; returns how many. */
+  async pruneTombstonesBelow(xid: string): Promise<number> {
+    const [row] = await this.dataSource.query<Array<{ n: number }>>(
+      `WITH pruned AS (DELETE FROM analysis_response_tombstones WHERE change_xid < $1 RETURNING 1)
+       SELECT count(*)::int AS n FROM pruned`,
+      [xid],
+    );
+    return row?.n ?? 0;
+  }
+
   /** Size of a campaign's engine in memory, if loaded (for benchmarks and diagnostics). */
   stats(campaignId: string): { responses: number; facts: number; bytes: number } | null {
     const engine = this.engines.get(campaignId)?.engine;
@@ -107,9 +150,9 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     return { responses: engine.responses, facts: engine.factCount, bytes: engine.bytes };
   }
 
-  /** How many responses and tombstones the campaign's last catch-up read, if its engine is known. */
-  lastCatchUpRows(campaignId: string): number | null {
-    return this.engines.get(campaignId)?.lastCatchUpRows ?? null;
+  /** How many responses and tombstones the campaign's catch-ups have read in all, if its engine is known. */
+  catchUpRows(campaignId: string): number | null {
+    return this.engines.get(campaignId)?.catchUpRows ?? null;
   }
 
   /** Whether the campaign's engine is in memory (reads then cost no scan at all). */
@@ -149,7 +192,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
         engine: null,
         planTexts: new Map(),
         horizon: { xmax: '0', inProgress: [] },
-        lastCatchUpRows: 0,
+        catchUpRows: 0,
         asOf: new Date(0),
         running: null,
         queued: null,
@@ -195,7 +238,9 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
            FROM (SELECT pg_current_snapshot() AS snapshot) current`,
       );
       if (clock === undefined) throw new Error('The snapshot clock was not read');
-      if (state.engine === null || !(await this.applyChanges(manager, state))) await this.load(manager, state);
+      // An engine not caught up for long may need tombstones pruned since: it loads again instead.
+      const fresh = state.engine !== null && mayCatchUp(state.asOf.getTime(), clock.now.getTime());
+      if (!fresh || !(await this.applyChanges(manager, state))) await this.load(manager, state);
       state.horizon = { xmax: clock.xmax, inProgress: clock.xip };
       state.asOf = clock.now;
     });
@@ -240,7 +285,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       [state.campaignId, state.horizon.xmax, state.horizon.inProgress],
     );
     const rows = await responsesWrittenAfter(manager, state.campaignId, state.horizon);
-    state.lastCatchUpRows = deleted.length + rows.length;
+    state.catchUpRows += deleted.length + rows.length;
     if (rows.some((row) => !state.planTexts.has(row.survey_version_id))) return false;
     for (const row of deleted) engine.remove(row.id);
     for (const row of rows) engine.upsert(toEngineResponse(row));
