@@ -5,6 +5,8 @@ import type { FactCountRow } from '../../server/src/analysis/tally';
 import { parseTallyQuery } from '../../server/src/analysis/tally-query';
 import { TallyEngineService } from '../../server/src/analysis/tally-engine.service';
 import { TallyService } from '../../server/src/analysis/tally.service';
+import type { AppConfig } from '../../server/src/config/app-config';
+import { APP_CONFIG } from '../../server/src/config/config.module';
 import { createSurvey, addDraftVersion, networksByCode } from '../support/campaign-fixtures';
 import { signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
@@ -431,5 +433,27 @@ describe('a large campaign', () => {
     expect([second.status, second.body.source]).toEqual([200, 'engine']);
     const figures = (body: Record<string, unknown>) => ({ ...body, asOf: null, source: null });
     expect(figures(second.body)).toEqual(figures(first.body));
+
+    // Past the memory cap, reading one campaign drops the engine read least recently.
+    const engines = testApp.app.get(TallyEngineService);
+    const config = testApp.app.get<AppConfig>(APP_CONFIG);
+    const readSmall = async (): Promise<void> => {
+      const resolved = await tallies.resolve(parseTallyQuery({}), [campaignId], [versionId], campaignId);
+      await tallies.engineRows(campaignId, resolved);
+    };
+    await readSmall();
+    expect([engines.isLoaded(campaignId), engines.isLoaded(large)]).toEqual([true, true]);
+    const cap = config.tallyEngineMemoryMb;
+    config.tallyEngineMemoryMb = 1;
+    try {
+      // A background catch-up under way keeps an engine for that moment: read again until it ends.
+      for (let attempt = 0; attempt < 20 && engines.isLoaded(large); attempt++) await readSmall();
+      expect([engines.isLoaded(campaignId), engines.isLoaded(large)]).toEqual([true, false]);
+      const again = await read();
+      expect([again.status, again.body.responses]).toEqual([200, 6667]);
+      expect(figures(again.body)).toEqual(figures(first.body));
+    } finally {
+      config.tallyEngineMemoryMb = cap;
+    }
   });
 });

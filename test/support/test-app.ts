@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     seedDemo: false,
     oidc: null,
     tallyEngine: true,
+    tallyEngineMemoryMb: 512,
     secrets: { linkSecret: 'test-link-secret-that-is-long-enough-0123456789' },
     ...overrides,
   };

@@ -2,6 +2,9 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { campaignVersionId } from '../campaigns';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.module';
+import { enginesToEvict } from './engine-eviction';
 import {
   countResponsesOfCampaign,
   forEachResponseOfCampaign,
@@ -78,6 +81,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: QuestionPlansService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -208,6 +212,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     await this.refresh(state);
     const engine = state.engine;
     if (engine === null) throw new Error('The tally engine did not load');
+    this.keepWithinMemory(campaignId);
     return { asOf: state.asOf, rows: engine.count(query) };
   }
 
@@ -244,6 +249,29 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
       state.horizon = { xmax: clock.xmax, inProgress: clock.xip };
       state.asOf = clock.now;
     });
+  }
+
+  /**
+   * Drops the engines read least recently while all of them together hold more than the cap; the
+   * one just read stays. Reads are what load engines, so checking after each read is enough.
+   */
+  private keepWithinMemory(keep: string): void {
+    const loaded = [...this.engines.values()].flatMap((state) =>
+      state.engine === null
+        ? []
+        : [
+            {
+              campaignId: state.campaignId,
+              bytes: state.engine.bytes,
+              lastRead: state.lastRead,
+              busy: state.running !== null,
+            },
+          ],
+    );
+    for (const campaignId of enginesToEvict(loaded, this.config.tallyEngineMemoryMb * 1024 * 1024, keep)) {
+      this.engines.delete(campaignId);
+      this.logger.log(`Dropped the tally engine of ${campaignId} to stay within TALLY_ENGINE_MEMORY_MB`);
+    }
   }
 
   /** Builds the engine from every response of the campaign in this snapshot. */

@@ -38,6 +38,9 @@ export interface EngineQuery {
 /** The response's own fact: counted from the selection, not kept as a bitmap. */
 const RESPONSE_FACT: Fact = { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 };
 
+/** What one entry of the id index costs: a 36-character id string and its map slot, measured roughly. */
+const ID_INDEX_BYTES = 120;
+
 const STATUS_NONE = 0;
 const STATUS_COMPLETE = 1;
 const STATUS_PARTIAL = 2;
@@ -127,12 +130,12 @@ export class TallyEngine {
     return this.ids.size;
   }
 
-  /** Bytes held by bitmaps and columns, roughly. */
+  /** Bytes held by bitmaps, columns and the id index, roughly. */
   get bytes(): number {
     let bitmaps = 0;
     for (const fact of this.facts) bitmaps += fact?.layers.length ?? 0;
     for (const answers of this.answerBits.values()) bitmaps += answers.size;
-    return bitmaps * this.words * 4 + this.status.length * 41;
+    return bitmaps * this.words * 4 + this.status.length * 41 + this.ids.size * ID_INDEX_BYTES;
   }
 
   /** Facts that have a bitmap, and the response's own. */

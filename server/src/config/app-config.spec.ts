@@ -29,6 +29,7 @@ describe('readConfig', () => {
       seedDemo: true,
       oidc: null,
       tallyEngine: true,
+      tallyEngineMemoryMb: 512,
     });
   });
 

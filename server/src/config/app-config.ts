@@ -38,6 +38,11 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Serve filtered campaign tallies from the in-memory tally engine (TALLY_ENGINE, default true); false scans. */
   tallyEngine: boolean;
+  /**
+   * Memory the tally engines of one instance may hold together, in MB (TALLY_ENGINE_MEMORY_MB,
+   * default 512): past it, the engines read least recently are dropped (they load again on a read).
+   */
+  tallyEngineMemoryMb: number;
   secrets: AppSecrets;
 }
 
@@ -203,5 +208,6 @@ export function readConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null),
     oidc: readOidcConfig(env, publicUrl),
     tallyEngine: parseBoolean('TALLY_ENGINE', env.TALLY_ENGINE, true),
+    tallyEngineMemoryMb: parsePositiveInt('TALLY_ENGINE_MEMORY_MB', env.TALLY_ENGINE_MEMORY_MB, 512),
   };
 }
