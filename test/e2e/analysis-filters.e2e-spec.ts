@@ -58,6 +58,8 @@ const answersArb = fc.record(
   { requiredKeys: [] },
 );
 
+let surveyId: string;
+
 beforeAll(async () => {
   testApp = await createTestApp();
   db = testApp.app.get(DataSource);
@@ -65,7 +67,7 @@ beforeAll(async () => {
   const networks = Object.values(await networksByCode(admin)).slice(0, 3);
   networkCodes = networks.map((network) => network.code);
   const survey = await admin.post('/api/surveys').send({ slug: 'filters-property', title: 'Filters property' });
-  const surveyId = survey.body.id as string;
+  surveyId = survey.body.id as string;
   for (const version of [1, 2]) {
     await admin.post(`/api/surveys/${surveyId}/versions`).send({ definition: DEFINITION, changelog: `v${version}` });
     expect((await admin.post(`/api/surveys/${surveyId}/versions/${version}/publish`)).status).toBe(200);
@@ -212,6 +214,23 @@ describe('filters: tallies and free text equal a plain computation over response
         expect([query, tallies.status]).toEqual([query, 200]);
         const text = await admin.get(`/api/campaigns/${campaignId}/answers/note?${query}&pageSize=500`);
         expect([query, text.status]).toEqual([query, 200]);
+        // The survey's tally (across its campaigns, here one) reads the same source (the rollup, or the
+        // campaigns' engines summed when a filter needs them) and gives the same figures.
+        const survey = await admin.get(`/api/surveys/${surveyId}/tallies?${query}`);
+        expect([query, survey.status, survey.body.source]).toEqual([query, 200, tallies.body.source]);
+        expect([query, survey.body.responses, survey.body.suppressed]).toEqual([
+          query,
+          tallies.body.responses,
+          tallies.body.suppressed,
+        ]);
+        const choicesOf = (body: {
+          questions: Array<{ name: string; choices?: Array<{ value: string; count: number | null }> }>;
+        }) =>
+          body.questions.map((question) => [
+            question.name,
+            (question.choices ?? []).map((choice) => [choice.value, choice.count]),
+          ]);
+        expect([query, choicesOf(survey.body)]).toEqual([query, choicesOf(tallies.body)]);
         if (expected.length < 3) {
           expect([
             query,

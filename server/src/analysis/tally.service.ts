@@ -290,7 +290,8 @@ export class TallyService {
   /**
    * A campaign's tally comes from its in-memory engine when the rollup cannot answer it (answer,
    * date or partial filters) or would first have to unpack a large backlog of queued changes;
-   * otherwise from the rollup. Survey tallies (across campaigns) read the rollup or scan.
+   * otherwise from the rollup. A survey's tally (across campaigns) that the rollup cannot answer
+   * sums the engines of its campaigns.
    */
   private async tally(
     resolved: ResolvedTally,
@@ -298,11 +299,12 @@ export class TallyService {
     campaignId: string | null,
   ): Promise<TallyResult> {
     const scan = needsScan(resolved.query.filters);
-    if (campaignId !== null && this.config.tallyEngine) {
-      const backlog = !scan && (await this.backlogIsLarge(campaignId));
+    const campaignIds = campaignId === null ? resolved.scope.campaignIds : [campaignId];
+    if (this.config.tallyEngine && campaignIds.length > 0) {
+      const backlog = !scan && campaignId !== null && (await this.backlogIsLarge(campaignId));
       // A large backlog costs the rollup read more than a first load: the engine serves it anyway.
-      if ((scan || backlog) && (backlog || (await this.engineReadyFor(campaignId, resolved)))) {
-        const { asOf, rows } = await this.engineRows(campaignId, resolved);
+      if ((scan || backlog) && (backlog || (await this.enginesReadyFor(campaignIds, resolved)))) {
+        const { asOf, rows } = await this.engineRowsOf(campaignIds, resolved);
         return this.shape(resolved, questions, rows, asOf, 'engine');
       }
     }
@@ -311,19 +313,38 @@ export class TallyService {
   }
 
   /**
-   * Whether a filtered read should wait for the campaign's engine: yes when it is in memory or the
-   * campaign is small enough to load at once; otherwise the load starts in the background and this
+   * Whether a filtered read should wait for the campaigns' engines: yes when each is in memory or
+   * small enough to load at once; otherwise the large ones start loading in the background and this
    * read scans.
    */
-  private async engineReadyFor(campaignId: string, resolved: ResolvedTally): Promise<boolean> {
-    if (this.engine.isLoaded(campaignId)) return true;
-    const [row] = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM responses WHERE campaign_id = $1 LIMIT $2) counted`,
-      [campaignId, ENGINE_LOAD_IN_BACKGROUND + 1],
-    );
-    if ((row?.n ?? 0) <= ENGINE_LOAD_IN_BACKGROUND) return true;
-    this.engine.loadInBackground(campaignId, resolved.plans);
-    return false;
+  private async enginesReadyFor(campaignIds: readonly string[], resolved: ResolvedTally): Promise<boolean> {
+    let ready = true;
+    for (const campaignId of campaignIds) {
+      if (this.engine.isLoaded(campaignId)) continue;
+      const [row] = await this.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM responses WHERE campaign_id = $1 LIMIT $2) counted`,
+        [campaignId, ENGINE_LOAD_IN_BACKGROUND + 1],
+      );
+      if ((row?.n ?? 0) <= ENGINE_LOAD_IN_BACKGROUND) continue;
+      this.engine.loadInBackground(campaignId, resolved.plans);
+      ready = false;
+    }
+    return ready;
+  }
+
+  /** The fact counts of several campaigns' engines together (the tally sums them), exact as of the earliest. */
+  private async engineRowsOf(
+    campaignIds: readonly string[],
+    resolved: ResolvedTally,
+  ): Promise<{ asOf: Date; rows: FactCountRow[] }> {
+    let asOf: Date | null = null;
+    const rows: FactCountRow[] = [];
+    for (const campaignId of campaignIds) {
+      const counted = await this.engineRows(campaignId, resolved);
+      if (asOf === null || counted.asOf < asOf) asOf = counted.asOf;
+      for (const row of counted.rows) rows.push(row);
+    }
+    return { asOf: asOf ?? new Date(), rows };
   }
 
   private async backlogIsLarge(campaignId: string): Promise<boolean> {
