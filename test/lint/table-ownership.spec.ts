@@ -146,8 +146,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   'analysis/question-plans.service.ts': ['entities:surveys'],
   // The tally engine reads responses the way the fold and the scan beside it do.
   'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
-  // The seeded responses still go in with the demo's own statement: the responses feature has no bulk insert yet.
-  'demo/demo-seed.service.ts': ['responses'],
 };
 
 describe('one owner per table', () => {

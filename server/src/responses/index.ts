@@ -16,3 +16,4 @@ export {
   responseVersionsOfCampaign,
   responsesWrittenSince,
 } from './response-fact-queries';
+export { type HistoricResponse, insertHistoricResponses } from './response-bulk-insert';
