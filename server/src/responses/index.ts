@@ -16,4 +16,18 @@ export {
   responseVersionsOfCampaign,
   responsesWrittenSince,
 } from './response-fact-queries';
+export {
+  countFilteredResponses,
+  countResponsesOfCampaignUpTo,
+  type ExportedResponseRow,
+  filteredFreeTexts,
+  filteredResponseGroups,
+  filteredResponseIdsAmong,
+  filteredResponsesAfter,
+  filteredResponsesAsFacts,
+  type FreeTextPageQuery,
+  type FreeTextRow,
+  type GroupedResponse,
+  type ResponseFilter,
+} from './filtered-response-queries';
 export { type HistoricResponse, insertHistoricResponses } from './response-bulk-insert';
