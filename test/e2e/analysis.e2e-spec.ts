@@ -706,6 +706,17 @@ describe('free-text answers', () => {
       ['Hello', 'Morocco', 'nfp'],
       ['hello again', 'Uzbekistan', 'nfp'],
     ]);
+    // Each answer names its network by id and by name.
+    const names = new Map(
+      ((await admin.get('/api/networks')).body as Array<{ id: string; name: string }>).map((n) => [n.id, n.name]),
+    );
+    expect(res.body.answers.map((a: { networkId: string; network: string }) => [a.networkId, a.network])).toEqual([
+      [fx.n1.id, names.get(fx.n1.id)],
+      [fx.n2.id, names.get(fx.n2.id)],
+    ]);
+    expect([names.get(fx.n1.id), names.get(fx.n2.id)].every((name) => typeof name === 'string' && name !== '')).toBe(
+      true,
+    );
     expect(Object.keys(res.body.answers[0]).sort()).toEqual([
       'completedAt',
       'country',

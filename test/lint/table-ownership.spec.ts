@@ -141,13 +141,6 @@ function crossings(): Map<string, string[]> {
  */
 const KNOWN_CROSSINGS: Record<string, string[]> = {
   'analysis/analysis-facts.service.ts': ['campaigns', 'responses'],
-  'analysis/export.service.ts': ['entities:campaigns', 'networks', 'responses'],
-  'analysis/free-text.service.ts': ['networks', 'responses'],
-  'analysis/question-plans.service.ts': ['entities:surveys'],
-  // The tally engine reads responses the way the fold and the scan beside it do.
-  'analysis/tally.service.ts': ['entities:campaigns', 'entities:networks', 'entities:surveys', 'responses'],
-  // The seeded responses still go in with the demo's own statement: the responses feature has no bulk insert yet.
-  'demo/demo-seed.service.ts': ['responses'],
 };
 
 describe('one owner per table', () => {

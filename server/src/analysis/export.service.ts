@@ -5,9 +5,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TallyResult } from '@concord/shared';
 import ExcelJS from 'exceljs';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Campaign } from '../campaigns/entities/campaign.entity';
+import type { Campaign } from '../campaigns';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import { type ExportedResponseRow, filteredResponsesAfter, type ResponseFilter } from '../responses';
 import { csvDocument, csvStringifier, defuseFormula } from './csv';
 import {
   type CellValue,
@@ -25,7 +26,7 @@ import { SpssColumnStats, spssExportPlan } from './spss-export';
 import { SpssWriter } from './spss-writer';
 import { TALLY_EXPORT_HEADER, tallyExportRows } from './tally-export';
 import { parseTallyQuery, type ParsedFilters } from './tally-query';
-import { responseConditions, SqlParams } from './tally-sql';
+import { responseFilter } from './tally-sql';
 import { ANALYSIS_EDITORS, TallyService } from './tally.service';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'sav';
@@ -41,21 +42,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   sav: 'application/x-spss-sav',
 };
 
-interface ResponseRow {
-  id: string;
-  network: string;
-  country: string | null;
-  role: string | null;
-  language: string | null;
-  status: string;
-  completed_at: Date | null;
-  data: Record<string, unknown>;
-}
-
-/** Which responses an export reads: SQL conditions on `responses r` and their parameters. */
+/** Which responses an export reads, and the code of each network they name. */
 interface ResponseSelection {
-  where: string[];
-  params: SqlParams;
+  filter: ResponseFilter;
+  networkCodes: ReadonlyMap<string, string>;
 }
 
 /** An export checked and ready to write: nothing is sent before `write` is called. */
@@ -192,41 +182,44 @@ export class ExportService {
       [campaign.surveyVersionId],
       campaign.id,
     );
-    const params = new SqlParams();
-    return { where: responseConditions(resolved.scope, filters, params), params };
+    return {
+      filter: responseFilter(resolved.scope, filters),
+      networkCodes: new Map(resolved.networks.map((network) => [network.id, network.code])),
+    };
   }
 
   /** The selected responses in keyset batches of BATCH, ordered by id. */
-  async *batches(query: Query, selection: ResponseSelection): AsyncGenerator<ResponseRow[]> {
-    const values = [...selection.params.values, '00000000-0000-0000-0000-000000000000', BATCH];
-    const after = `$${values.length - 1}`;
-    const limit = `$${values.length}`;
+  async *batches(manager: EntityManager, selection: ResponseSelection): AsyncGenerator<ExportedResponseRow[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await query<ResponseRow[]>(
-        `SELECT r.id, n.code AS network, r.country, r.role, r.language, r.status, r.completed_at, r.data
-           FROM responses r JOIN networks n ON n.id = r.network_id
-          WHERE ${selection.where.join(' AND ')} AND r.id > ${after}::uuid
-          ORDER BY r.id LIMIT ${limit}`,
-        values,
-      );
+      const rows = await filteredResponsesAfter(manager, selection.filter, after, BATCH);
       if (rows.length === 0) return;
       yield rows;
       const last = rows[rows.length - 1];
       if (rows.length < BATCH || last === undefined) return;
-      values[values.length - 2] = last.id;
+      after = last.id;
     }
+  }
+
+  /**
+   * The code of a response's network. The codes were read with the filters, before the rows: a
+   * network added since (its responses can follow in a later batch) shows by its id.
+   */
+  private networkCode(selection: ResponseSelection, response: ExportedResponseRow): string {
+    return selection.networkCodes.get(response.network_id) ?? response.network_id;
   }
 
   private row(
     columns: readonly ExportColumn[],
     version: number,
-    response: ResponseRow,
+    network: string,
+    response: ExportedResponseRow,
     locale: string | null,
     derivedCells: ReadonlyArray<Map<string, Map<string, CellValue>>>,
   ): CellValue[] {
     const meta: ResponseMeta = {
       id: response.id,
-      network: response.network,
+      network,
       country: response.country,
       role: response.role,
       language: response.language,
@@ -242,18 +235,21 @@ export class ExportService {
   }
 
   private async *rowBatches(
-    read: Query,
+    manager: EntityManager,
     selection: ResponseSelection,
     columns: readonly ExportColumn[],
     version: number,
     locale: string | null,
     derived: readonly DerivedColumnSet[],
   ): AsyncGenerator<CellValue[][]> {
-    for await (const batch of this.batches(read, selection)) {
+    // Derived cells are read batch by batch through the same manager, so they share its snapshot.
+    const read: Query = (sql, parameters) => manager.query(sql, parameters);
+    for await (const batch of this.batches(manager, selection)) {
       const ids = batch.map((response) => response.id);
-      // Derived cells are read batch by batch with the same reader, so they share its snapshot.
       const derivedCells = await Promise.all(derived.map((set) => set.cells(read, ids)));
-      yield batch.map((response) => this.row(columns, version, response, locale, derivedCells));
+      yield batch.map((response) =>
+        this.row(columns, version, this.networkCode(selection, response), response, locale, derivedCells),
+      );
     }
   }
 
@@ -269,9 +265,9 @@ export class ExportService {
     const { locale, filters } = this.parseExportQuery(query);
     const { columns, version, campaign, derived } = await this.columnsFor(actor, campaignId, query);
     const selection = await this.selection(campaign, filters);
-    const rows = (read: Query, rowLocale: string | null): AsyncGenerator<CellValue[][]> =>
+    const rows = (read: EntityManager, rowLocale: string | null): AsyncGenerator<CellValue[][]> =>
       this.rowBatches(read, selection, columns, version, rowLocale, derived);
-    const read: Query = (sql, parameters) => this.dataSource.query(sql, parameters);
+    const read = this.dataSource.manager;
     const write = async (target: ExportTarget): Promise<void> => {
       switch (format) {
         case 'csv':
@@ -283,8 +279,7 @@ export class ExportService {
         case 'sav':
           // Both passes (widths first, then cases) read one snapshot, so the header fits every case.
           return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-            const snapshot: Query = (sql, parameters) => manager.query(sql, parameters);
-            await writeSav(target, columns, campaign.name, locale, () => rows(snapshot, null));
+            await writeSav(target, columns, campaign.name, locale, () => rows(manager, null));
           });
       }
     };

@@ -4,9 +4,10 @@ import type { FreeTextAnswer, FreeTextPage } from '@concord/shared';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
+import { countFilteredResponses, filteredFreeTexts } from '../responses';
 import { QuestionPlansService } from './question-plans.service';
 import { parseTallyQuery } from './tally-query';
-import { responseConditions, SqlParams } from './tally-sql';
+import { responseFilter } from './tally-sql';
 import { TallyService } from './tally.service';
 
 const PAGE_SIZE = 50;
@@ -44,64 +45,30 @@ export class FreeTextService {
       throw new DomainError('bad_request', `${question} is not a free-text question; its answers are in the tallies`);
     }
     const resolved = await this.tallies.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
-    const params = new SqlParams();
     // Every filter, exactly as the tallies and the response exports apply them.
-    const where =
-      resolved.scope.versionIds.length === 0 ? ['false'] : responseConditions(resolved.scope, query.filters, params);
-    const responses = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM responses r WHERE ${where.join(' AND ')}`,
-      params.values,
-    );
+    const filter = responseFilter(resolved.scope, query.filters);
+    const manager = this.dataSource.manager;
     // Under the threshold nothing is shown, not even how many answers there are.
-    if ((responses[0]?.n ?? 0) < resolved.minCellSize)
+    if ((await countFilteredResponses(manager, filter)) < resolved.minCellSize)
       return { question, total: 0, page, pageSize, suppressed: true, answers: [] };
     // Nested questions of a dynamic panel give one answer per panel.
-    const [top, nested] =
+    const [key, nested] =
       found.panel === undefined ? [question, null] : [found.panel, question.slice(found.panel.length + 1)];
-    let texts: string;
-    if (nested === null) {
-      texts = `SELECT r.*, r.data ->> ${params.add(top)} AS text FROM responses r WHERE ${where.join(' AND ')}`;
-    } else {
-      const topKey = params.add(top);
-      texts = `SELECT r.*, panel.value ->> ${params.add(nested)} AS text FROM responses r
-           CROSS JOIN LATERAL jsonb_array_elements(
-             CASE WHEN jsonb_typeof(r.data -> ${topKey}) = 'array' THEN r.data -> ${topKey} ELSE '[]'::jsonb END) AS panel(value)
-          WHERE ${where.join(' AND ')}`;
-    }
-    const search =
-      q !== undefined && q.trim() !== ''
-        ? `AND t.text ILIKE ${params.add(`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`
-        : '';
-    const totalRows = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM (${texts}) t WHERE coalesce(t.text, '') <> '' ${search}`,
-      params.values,
-    );
-    const total = totalRows[0]?.n ?? 0;
-    const limit = params.add(pageSize);
-    const offset = params.add((page - 1) * pageSize);
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        text: string;
-        network_id: string;
-        network: string;
-        country: string | null;
-        role: string | null;
-        language: string | null;
-        completed_at: Date | null;
-      }>
-    >(
-      `SELECT t.id, t.text, t.network_id, n.name AS network, t.country, t.role, t.language, t.completed_at
-         FROM (${texts}) t JOIN networks n ON n.id = t.network_id
-        WHERE coalesce(t.text, '') <> '' ${search}
-        ORDER BY t.completed_at, t.id LIMIT ${limit} OFFSET ${offset}`,
-      params.values,
-    );
+    const search = q !== undefined && q.trim() !== '' ? q.trim() : null;
+    const { total, rows } = await filteredFreeTexts(manager, filter, {
+      key,
+      nested,
+      search,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const names = new Map(resolved.networks.map((network) => [network.id, network.name]));
     const answers: FreeTextAnswer[] = rows.map((row) => ({
       responseId: row.id,
       text: row.text,
       networkId: row.network_id,
-      network: row.network,
+      // A network added after the names were read shows by its id.
+      network: names.get(row.network_id) ?? row.network_id,
       country: row.country,
       role: row.role,
       language: row.language,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
-import { SurveyVersion } from '../surveys/entities/survey-version.entity';
+import type { SurveyDefinition, SurveyVersionStatus } from '@concord/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { surveyVersionsByIds, versionsOfSurvey } from '../surveys';
 import { buildQuestionPlan, type QuestionPlan } from './question-plan';
 
 export interface VersionPlan {
@@ -9,7 +10,7 @@ export interface VersionPlan {
   surveyId: string;
   version: number;
   plan: QuestionPlan;
-  definition: SurveyVersion['definition'];
+  definition: SurveyDefinition;
 }
 
 /**
@@ -29,7 +30,7 @@ export class QuestionPlansService {
     const fresh = new Map<string, VersionPlan>();
     const missing = versionIds.filter((id) => !this.cache.has(id));
     if (missing.length > 0) {
-      for (const version of await manager.find(SurveyVersion, { where: { id: In(missing) } })) {
+      for (const version of await surveyVersionsByIds(manager, missing)) {
         const entry: VersionPlan = {
           versionId: version.id,
           surveyId: version.surveyId,
@@ -47,11 +48,7 @@ export class QuestionPlansService {
     });
   }
 
-  async surveyVersions(surveyId: string): Promise<Array<{ id: string; version: number; status: string }>> {
-    return this.dataSource.manager.find(SurveyVersion, {
-      select: { id: true, version: true, status: true },
-      where: { surveyId },
-      order: { version: 'ASC' },
-    });
+  async surveyVersions(surveyId: string): Promise<Array<{ id: string; version: number; status: SurveyVersionStatus }>> {
+    return versionsOfSurvey(this.dataSource.manager, surveyId);
   }
 }

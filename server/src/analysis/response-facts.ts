@@ -140,8 +140,9 @@ export function responseFacts(data: PgJson, byTop: ReadonlyMap<string, readonly 
 }
 
 /**
- * The texts an answer filter on a top-level key matches (tally-sql.ts scanConditions): the value
- * as `->>` gives it, and each element of an array as text.
+ * The texts an answer filter on a top-level key matches (the answer conditions of
+ * responses/filtered-response-queries.ts): the value as `->>` gives it, and each element of an
+ * array as text.
  */
 export function filterTexts(value: PgJson): string[] {
   const texts: string[] = [];

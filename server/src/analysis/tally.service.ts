@@ -13,11 +13,19 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
-import { Campaign } from '../campaigns/entities/campaign.entity';
+import { type Campaign, campaignIdsOfSurvey, findCampaign } from '../campaigns';
 import { type Actor, requireRole } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { Network } from '../networks/entities/network.entity';
-import { Survey } from '../surveys/entities/survey.entity';
+import { SqlParams } from '../common/sql-params';
+import { type NetworkLabel, networkLabels } from '../networks';
+import {
+  countResponsesOfCampaignUpTo,
+  filteredResponseGroups,
+  filteredResponseIdsAmong,
+  filteredResponsesAsFacts,
+  type ResponseFilter,
+} from '../responses';
+import { surveyExists } from '../surveys';
 import { AnalysisFactsService, FACT_LOGIC_VERSION, type TallyVerification } from './analysis-facts.service';
 import { AnalysisSettings } from './entities/analysis-settings.entity';
 import { type CountedResponse, type DerivedQuestion, derivedFactRows, derivedTallyQuestion } from './derived-tally';
@@ -34,7 +42,7 @@ import {
   parseVersionList,
   type RawQuery,
 } from './tally-query';
-import { dimensionConditions, groupExpression, responseConditions, SqlParams, type TallyScope } from './tally-sql';
+import { responseFilter, rollupConditions, rollupGroupExpression, type TallyScope } from './tally-sql';
 import type { EngineQuery } from './tally-engine';
 import { TallyEngineService } from './tally-engine.service';
 
@@ -51,18 +59,11 @@ const ENGINE_BACKLOG = 10_000;
  */
 const ENGINE_LOAD_IN_BACKGROUND = 20_000;
 
-export interface NetworkLabel {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** The responses a view selects: WHERE conditions over `responses r` and their positional parameters. */
+/** The responses a view selects, as the filter the responses feature reads them with. */
 export interface ResponseSelection {
   campaign: Campaign;
   resolved: ResolvedTally;
-  conditions: string[];
-  params: unknown[];
+  filter: ResponseFilter;
 }
 
 /** A tally request resolved against the database: what to read and how to show it. */
@@ -87,7 +88,7 @@ export class TallyService {
 
   async campaign(actor: Actor, campaignId: string): Promise<Campaign> {
     requireRole(actor, ANALYSIS_READERS);
-    const campaign = await this.dataSource.manager.findOneBy(Campaign, { id: campaignId });
+    const campaign = await findCampaign(this.dataSource.manager, campaignId);
     if (campaign === null) throw new DomainError('campaign_not_found', 'Campaign not found');
     return campaign;
   }
@@ -104,8 +105,8 @@ export class TallyService {
     requireRole(actor, ANALYSIS_READERS);
     const { versions: rawVersions, ...rest } = raw;
     const query = parseTallyQuery(rest);
-    const survey = await this.dataSource.manager.findOneBy(Survey, { id: surveyId });
-    if (survey === null) throw new DomainError('survey_not_found', 'Survey not found');
+    if (!(await surveyExists(this.dataSource.manager, surveyId)))
+      throw new DomainError('survey_not_found', 'Survey not found');
     const all = (await this.plans.surveyVersions(surveyId)).filter((version) => version.status !== 'draft');
     const asked =
       rawVersions === undefined ? all.map((version) => version.version) : parseVersionList('versions', rawVersions);
@@ -116,9 +117,7 @@ export class TallyService {
     if (unknown.length > 0)
       throw new DomainError('analysis_version_not_found', `This survey has no published version ${unknown.join(', ')}`);
     const versionIds = all.filter((version) => chosen.includes(version.version)).map((version) => version.id);
-    const campaigns = (await this.dataSource.manager.find(Campaign, { select: { id: true }, where: { surveyId } })).map(
-      (c) => c.id,
-    );
+    const campaigns = await campaignIdsOfSurvey(this.dataSource.manager, surveyId);
     const resolved = await this.resolve(query, campaigns, versionIds, null);
     const merged = mergeVersions(
       resolved.plans.map((plan) => ({ version: plan.version, questions: plan.plan.questions })),
@@ -139,9 +138,7 @@ export class TallyService {
     campaignId: string | null,
   ): Promise<ResolvedTally> {
     const plans = await this.plans.plansFor(versionIds);
-    const networks = (await this.dataSource.manager.find(Network, {
-      select: { id: true, code: true, name: true },
-    })) as NetworkLabel[];
+    const networks = await networkLabels(this.dataSource.manager);
     const scope: TallyScope = { campaignIds, versionIds };
     if (query.filters.network !== undefined) {
       scope.networkIds = query.filters.network.map((given) => {
@@ -216,9 +213,8 @@ export class TallyService {
   }
 
   /**
-   * The responses a campaign view selects, with every filter of the query applied, as WHERE
-   * conditions over `responses r` and their parameters; for response exports. `extraKeys` are
-   * query parameters the caller reads itself (e.g. `labels`).
+   * The responses a campaign view selects, with every filter of the query applied. `extraKeys`
+   * are query parameters the caller reads itself (e.g. `labels`).
    */
   async campaignSelection(
     actor: Actor,
@@ -229,10 +225,7 @@ export class TallyService {
     const campaign = await this.campaign(actor, campaignId);
     const query = parseTallyQuery(raw, extraKeys);
     const resolved = await this.resolve(query, [campaign.id], [campaign.surveyVersionId], campaign.id);
-    const params = new SqlParams();
-    const conditions =
-      resolved.scope.versionIds.length === 0 ? ['false'] : responseConditions(resolved.scope, query.filters, params);
-    return { campaign, resolved, conditions, params: params.values };
+    return { campaign, resolved, filter: responseFilter(resolved.scope, query.filters) };
   }
 
   /** Which of `responseIds` a campaign view (its filters, as a tally query) selects. */
@@ -242,12 +235,8 @@ export class TallyService {
     raw: RawQuery,
     responseIds: readonly string[],
   ): Promise<Set<string>> {
-    const { conditions, params } = await this.campaignSelection(actor, campaignId, raw);
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT r.id FROM responses r WHERE ${conditions.join(' AND ')} AND r.id = ANY($${params.length + 1}::uuid[])`,
-      [...params, [...responseIds]],
-    );
-    return new Set(rows.map((row) => row.id));
+    const { filter } = await this.campaignSelection(actor, campaignId, raw);
+    return filteredResponseIdsAmong(this.dataSource.manager, filter, responseIds);
   }
 
   /**
@@ -262,27 +251,21 @@ export class TallyService {
     extraKeys: readonly string[],
     derive: (campaign: Campaign) => Promise<DerivedQuestion>,
   ): Promise<TallyResult> {
-    const { campaign, resolved, conditions, params } = await this.campaignSelection(actor, campaignId, raw, extraKeys);
+    const { campaign, resolved, filter } = await this.campaignSelection(actor, campaignId, raw, extraKeys);
     const question = await derive(campaign);
-    const { asOf, responses } = await this.countedResponses(resolved, conditions, params);
+    const { asOf, responses } = await this.countedResponses(resolved, filter);
     return this.shape(resolved, [derivedTallyQuestion(question)], derivedFactRows(responses, question), asOf, 'scan');
   }
 
   /** The responses a selection holds, with the network and group of each, and the time that is exact at. */
   private async countedResponses(
     resolved: ResolvedTally,
-    conditions: readonly string[],
-    params: readonly unknown[],
+    filter: ResponseFilter,
   ): Promise<{ asOf: Date; responses: CountedResponse[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       const [clock] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
-      const responses = await manager.query<CountedResponse[]>(
-        `SELECT r.id::text AS id, r.network_id::text AS network,
-                ${groupExpression('responses', resolved.query.groupBy)} AS grp
-           FROM responses r WHERE ${conditions.join(' AND ')}`,
-        [...params],
-      );
+      const responses = await filteredResponseGroups(manager, filter, resolved.query.groupBy);
       return { asOf: clock?.now ?? new Date(), responses };
     });
   }
@@ -321,11 +304,12 @@ export class TallyService {
     let ready = true;
     for (const campaignId of campaignIds) {
       if (this.engine.isLoaded(campaignId)) continue;
-      const [row] = await this.dataSource.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM responses WHERE campaign_id = $1 LIMIT $2) counted`,
-        [campaignId, ENGINE_LOAD_IN_BACKGROUND + 1],
+      const responses = await countResponsesOfCampaignUpTo(
+        this.dataSource.manager,
+        campaignId,
+        ENGINE_LOAD_IN_BACKGROUND + 1,
       );
-      if ((row?.n ?? 0) <= ENGINE_LOAD_IN_BACKGROUND) continue;
+      if (responses <= ENGINE_LOAD_IN_BACKGROUND) continue;
       this.engine.loadInBackground(campaignId, resolved.plans);
       ready = false;
     }
@@ -430,8 +414,8 @@ export class TallyService {
       const params = new SqlParams();
       const plan = params.add(planParameter(plans.map((p) => ({ versionId: p.versionId, sources: p.plan.sources }))));
       if (!scan) {
-        const group = groupExpression('rollup', query.groupBy);
-        const rollupWhere = dimensionConditions('rollup', scope, query.filters, params).join(' AND ');
+        const group = rollupGroupExpression(query.groupBy);
+        const rollupWhere = rollupConditions(scope, query.filters, params).join(' AND ');
         const rows = await manager.query<FactCountRow[]>(
           `WITH ${factCtes(
             `SELECT campaign_id, survey_version_id, network_id, country, role, language, data, sign
@@ -449,21 +433,15 @@ export class TallyService {
         );
         return { asOf, rows };
       }
-      const group = groupExpression('rollup', query.groupBy);
-      const where = responseConditions(scope, query.filters, params);
+      const group = rollupGroupExpression(query.groupBy);
       // Only the dimension grouped by is carried: the fewer distinct dimensions, the more answers
       // the fact SQL counts together. The campaign is not needed once the responses are chosen.
-      const carried = (name: 'country' | 'role'): string =>
-        query.groupBy === name ? `coalesce(r.${name}, '')` : `''::text`;
+      const carry = query.groupBy === 'country' || query.groupBy === 'role' ? query.groupBy : null;
+      const input = filteredResponsesAsFacts(responseFilter(scope, query.filters), params, carry);
       // The distinct answers of a large scan are hashed in memory rather than spilled to disk.
       await manager.query(`SET LOCAL work_mem = '${SCAN_WORK_MEM}'`);
       const rows = await manager.query<FactCountRow[]>(
-        `WITH ${factCtes(
-          `SELECT NULL::uuid AS campaign_id, r.survey_version_id, r.network_id, ${carried('country')} AS country,
-                  ${carried('role')} AS role, ''::text AS language, r.data, 1 AS sign
-             FROM responses r WHERE ${where.join(' AND ')}`,
-          plan,
-        )}
+        `WITH ${factCtes(input, plan)}
          SELECT network_id::text AS network, ${group} AS grp, measure, question, row_key, col_key, value,
                 rank::int AS rank, SUM(sign)::int AS n
            FROM facts

@@ -35,3 +35,4 @@ export {
   setRetentionDays,
 } from './campaign-records';
 export { campaignVersionId } from './campaign-fact-queries';
+export { campaignIdsOfSurvey, findCampaign } from './campaign-analysis-queries';

@@ -14,6 +14,7 @@ import { generateReceipt, linkToken, tokenHash } from '../common/link-tokens';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { allNetworkRecords, insertMembersIfAbsent, membersOfNetworks, type NetworkRecord } from '../networks';
+import { insertHistoricResponses } from '../responses';
 import { CHARTER_REVIEW_SLUG, type PublishedVersionRecord, publishedVersionsOfSurvey } from '../surveys';
 import { demoAnswers, partialAnswers } from './demo-answers';
 import { demoMembers } from './demo-members';
@@ -212,29 +213,22 @@ export class DemoSeedService {
       rows.push({ invitation, data, complete, startedAt, completedAt });
     }
     if (rows.length > 0) {
-      await manager.query(
-        `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
-           data, status, receipt, started_at, completed_at, updated_at)
-         SELECT r.id, $1, $2, r.invitation_id, r.network_id, r.country, r.role, r.language, r.data, r.status, r.receipt,
-           r.started_at, r.completed_at, COALESCE(r.completed_at, r.started_at)
-         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[],
-           $11::text[], $12::timestamptz[], $13::timestamptz[])
-           AS r(id, invitation_id, network_id, country, role, language, data, status, receipt, started_at, completed_at)`,
-        [
-          campaignId,
-          version.id,
-          rows.map(() => randomUUID()),
-          rows.map((row) => row.invitation.invitation_id),
-          rows.map((row) => row.invitation.network_id),
-          rows.map((row) => row.invitation.country),
-          rows.map((row) => row.invitation.role),
-          rows.map((row) => row.invitation.language),
-          rows.map((row) => JSON.stringify(row.data)),
-          rows.map((row) => (row.complete ? 'complete' : 'partial')),
-          rows.map((row) => (row.complete ? generateReceipt() : null)),
-          rows.map((row) => row.startedAt.toISOString()),
-          rows.map((row) => row.completedAt?.toISOString() ?? null),
-        ],
+      await insertHistoricResponses(
+        manager,
+        campaignId,
+        version.id,
+        rows.map((row) => ({
+          invitationId: row.invitation.invitation_id,
+          networkId: row.invitation.network_id,
+          country: row.invitation.country,
+          role: row.invitation.role,
+          language: row.invitation.language,
+          data: row.data,
+          status: row.complete ? 'complete' : 'partial',
+          receipt: row.complete ? generateReceipt() : null,
+          startedAt: row.startedAt,
+          completedAt: row.completedAt,
+        })),
       );
       await markInvitationsOpened(
         manager,

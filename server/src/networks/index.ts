@@ -14,3 +14,4 @@ export {
   type NetworkRecord,
   type SeededMember,
 } from './member-records';
+export { type NetworkLabel, networkLabels } from './network-labels';

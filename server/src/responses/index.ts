@@ -17,3 +17,18 @@ export {
   responsesWrittenAfter,
   type SnapshotHorizon,
 } from './response-fact-queries';
+export {
+  countFilteredResponses,
+  countResponsesOfCampaignUpTo,
+  type ExportedResponseRow,
+  filteredFreeTexts,
+  filteredResponseGroups,
+  filteredResponseIdsAmong,
+  filteredResponsesAfter,
+  filteredResponsesAsFacts,
+  type FreeTextPageQuery,
+  type FreeTextRow,
+  type GroupedResponse,
+  type ResponseFilter,
+} from './filtered-response-queries';
+export { type HistoricResponse, insertHistoricResponses } from './response-bulk-insert';
