@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { allCampaignIds, campaignVersionId, existingCampaignIds } from '../campaigns';
+import { completeResponsesFactInput, responseVersionsOfCampaign } from '../responses';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { FactAccumulator, type QueuedChange } from './fact-fold';
 import { QuestionPlansService } from './question-plans.service';
@@ -211,12 +213,14 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
     if (taken === 0) return 0;
     const rows = accumulator.columns();
     // Changes of a campaign that no longer exists cannot be tallied: they leave the queue uncounted.
+    // None is deleted meanwhile: deleting campaigns waits for the fold's lock (holdFoldUntilCommit).
+    const campaigns = await existingCampaignIds(manager, accumulator.campaigns());
     await manager.query(
       `WITH -- A campaign's first fold builds its rollup with the current logic: record that.
        fresh AS (
          INSERT INTO analysis_rollup_logic (campaign_id, logic_version)
-         SELECT c.id, $1::int FROM campaigns c
-          WHERE c.id = ANY($2::uuid[]) AND NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = c.id)
+         SELECT c.id, $1::int FROM unnest($2::uuid[]) AS c(id)
+          WHERE NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = c.id)
          ON CONFLICT (campaign_id) DO NOTHING
          RETURNING 1
        ),
@@ -225,14 +229,14 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
          SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[],
                               $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::bigint[])
                 AS u(${FACT_KEY_COLUMNS}, count)
-          WHERE u.campaign_id IN (SELECT id FROM campaigns WHERE id = ANY($2::uuid[]))
+          WHERE u.campaign_id = ANY($2::uuid[])
          ON CONFLICT (${FACT_KEY_COLUMNS}) DO UPDATE SET count = analysis_tally_rollup.count + EXCLUDED.count
          RETURNING 1
        )
        SELECT (SELECT count(*) FROM upserted)::int AS cells, (SELECT count(*) FROM fresh)::int AS fresh`,
       [
         FACT_LOGIC_VERSION,
-        accumulator.campaigns(),
+        campaigns,
         rows.campaignId,
         rows.versionId,
         rows.networkId,
@@ -251,22 +255,23 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
     return taken;
   }
 
-  /** The responses a campaign counts, as fact input (see factCtes). */
-  private static readonly RESPONSES_INPUT = `SELECT r.campaign_id, r.survey_version_id, r.network_id, coalesce(r.country, '') AS country,
-            coalesce(r.role, '') AS role, coalesce(r.language, '') AS language, r.data, 1 AS sign
-       FROM responses r WHERE r.campaign_id = $2 AND r.status = 'complete'`;
+  /** The responses a campaign counts, as fact input (see factCtes); the campaign is $2. */
+  private static readonly RESPONSES_INPUT = completeResponsesFactInput('$2');
 
   private async planOf(manager: EntityManager, campaignId: string): Promise<string> {
-    const versions = await manager.query<Array<{ id: string }>>(
-      `SELECT DISTINCT survey_version_id AS id FROM responses WHERE campaign_id = $1
-       UNION SELECT survey_version_id FROM analysis_pending_changes WHERE campaign_id = $1
-       UNION SELECT survey_version_id FROM campaigns WHERE id = $1`,
+    const queued = await manager.query<Array<{ id: string }>>(
+      'SELECT DISTINCT survey_version_id::text AS id FROM analysis_pending_changes WHERE campaign_id = $1',
       [campaignId],
     );
-    const plans = await this.plans.plansFor(
-      versions.map((row) => row.id),
-      manager,
-    );
+    const current = await campaignVersionId(manager, campaignId);
+    const versions = [
+      ...new Set([
+        ...(await responseVersionsOfCampaign(manager, campaignId)),
+        ...queued.map((row) => row.id),
+        ...(current === null ? [] : [current]),
+      ]),
+    ];
+    const plans = await this.plans.plansFor(versions, manager);
     return planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources })));
   }
 
@@ -320,9 +325,9 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
         [plan, campaignId],
       );
       await manager.query(
-        `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM campaigns WHERE id = $1
+        `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM unnest($1::uuid[]) AS c(id)
          ON CONFLICT (campaign_id) DO UPDATE SET logic_version = EXCLUDED.logic_version, built_at = now()`,
-        [campaignId, FACT_LOGIC_VERSION],
+        [await existingCampaignIds(manager, [campaignId]), FACT_LOGIC_VERSION],
       );
       await inTransaction?.(manager);
     });
@@ -330,14 +335,13 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
 
   /** Rebuilds, one campaign at a time, every rollup not built by the current fact logic; returns how many. */
   async rebuildOutdated(): Promise<number> {
-    const outdated = async (): Promise<string[]> =>
-      (
-        await this.dataSource.query<Array<{ id: string }>>(
-          `SELECT c.id FROM campaigns c LEFT JOIN analysis_rollup_logic l ON l.campaign_id = c.id
-            WHERE l.logic_version IS DISTINCT FROM $1 ORDER BY c.id`,
-          [FACT_LOGIC_VERSION],
-        )
-      ).map((row) => row.id);
+    const outdated = async (): Promise<string[]> => {
+      const built = await this.dataSource.query<Array<{ id: string; version: number }>>(
+        'SELECT campaign_id::text AS id, logic_version AS version FROM analysis_rollup_logic',
+      );
+      const current = new Set(built.filter((row) => row.version === FACT_LOGIC_VERSION).map((row) => row.id));
+      return (await allCampaignIds(this.dataSource.manager)).filter((id) => !current.has(id));
+    };
     let rebuilt = 0;
     for (const id of await outdated()) {
       // Another instance may have rebuilt it meanwhile.

@@ -34,4 +34,4 @@ export {
   markInvitationsOpened,
   setRetentionDays,
 } from './campaign-records';
-export { campaignVersionId } from './campaign-fact-queries';
+export { allCampaignIds, campaignVersionId } from './campaign-fact-queries';
