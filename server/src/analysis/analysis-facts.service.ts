@@ -14,8 +14,13 @@ import { FOLD_LOCK } from './pending-change-records';
  * bench fold in one upsert of ~50,000 rows instead of five. The changes themselves are streamed.
  */
 const FOLD_BATCH = 100_000;
-/** Queued changes taken at a time within a batch: the fold's memory is two such chunks and the sums. */
-const FOLD_CHUNK = 2_000;
+/**
+ * Queued changes taken at a time within a batch: the fold's memory is two such chunks and the sums.
+ * Small enough that a chunk's rows mostly die young: 2,000 outlived scavenges while the previous
+ * chunk was counted, and the old space V8 grew for them stayed (the export after a 100k fold peaked
+ * ~50 MB higher).
+ */
+const FOLD_CHUNK = 500;
 const FOLD_INTERVAL_MS = 1_000;
 const MAX_DIFFERENCES = 100;
 
