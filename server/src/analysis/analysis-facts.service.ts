@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { allCampaignIds, campaignVersionId, existingCampaignIds } from '../campaigns';
+import { completeResponsesFactInput, responseVersionsOfCampaign } from '../responses';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { FactAccumulator, type QueuedChange } from './fact-fold';
 import { QuestionPlansService } from './question-plans.service';
@@ -12,8 +14,13 @@ import { FOLD_LOCK } from './pending-change-records';
  * bench fold in one upsert of ~50,000 rows instead of five. The changes themselves are streamed.
  */
 const FOLD_BATCH = 100_000;
-/** Queued changes read at a time within a batch: the fold's memory is one such chunk and the sums. */
-const FOLD_CHUNK = 2_000;
+/**
+ * Queued changes taken at a time within a batch: the fold's memory is two such chunks and the sums.
+ * Small enough that a chunk's rows mostly die young: 2,000 outlived scavenges while the previous
+ * chunk was counted, and the old space V8 grew for them stayed (the export after a 100k fold peaked
+ * ~50 MB higher).
+ */
+const FOLD_CHUNK = 500;
 const FOLD_INTERVAL_MS = 1_000;
 const MAX_DIFFERENCES = 100;
 
@@ -141,9 +148,9 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   /**
    * One batch in one REPEATABLE READ transaction, under the fold lock (taken before the
    * transaction, so its snapshot follows every fold and rebuild that held it). The batch is the
-   * first `limit` queued changes of that snapshot; they are read and counted, and then deleted by
-   * the same snapshot: a change committed meanwhile (of any version) is invisible to both, so it
-   * stays queued for the next batch. Never lost, never counted twice.
+   * first `limit` queued changes of that snapshot, taken off the queue chunk by chunk (deleted and
+   * read in one statement) and counted: a change committed meanwhile (of any version) is invisible
+   * to that snapshot, so it stays queued for the next batch. Never lost, never counted twice.
    */
   async foldBatch(limit: number): Promise<number> {
     return this.underFoldLock((manager) => this.foldSnapshot(manager, limit));
@@ -178,62 +185,63 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
 
   private async foldSnapshot(manager: EntityManager, limit: number): Promise<number> {
     const accumulator = new FactAccumulator();
-    await manager.query(
-      `DECLARE analysis_fold NO SCROLL CURSOR FOR
-       SELECT q.seq::text AS seq, q.campaign_id::text, survey_version_id::text, network_id::text, country, role, language,
-              data::text AS data, sign
-         FROM analysis_pending_changes q ORDER BY q.seq LIMIT $1`,
-      [limit],
-    );
-    // The next chunk is asked for before this one is counted, so PostgreSQL prints it meanwhile.
-    const fetch = (): Promise<QueuedChange[]> =>
-      manager.query<QueuedChange[]>(`FETCH ${FOLD_CHUNK} FROM analysis_fold`);
-    let next: Promise<QueuedChange[]> | null = fetch();
+    // Each chunk is taken off the queue and read in one statement: every change read is deleted, by
+    // the same snapshot. The next chunk is asked for before this one is counted, so PostgreSQL
+    // deletes and prints it meanwhile.
+    const take = (after: string, size: number): Promise<QueuedChange[]> =>
+      manager.query<QueuedChange[]>(
+        `WITH taken AS (
+           DELETE FROM analysis_pending_changes
+            WHERE seq = ANY(ARRAY(SELECT seq FROM analysis_pending_changes WHERE seq > $1 ORDER BY seq LIMIT $2))
+           RETURNING seq, campaign_id, survey_version_id, network_id, country, role, language, data, sign)
+         SELECT seq::text AS seq, campaign_id::text, survey_version_id::text, network_id::text, country, role, language,
+                data::text AS data, sign
+           FROM taken`,
+        [after, size],
+      );
+    let next: Promise<QueuedChange[]> | null = take('0', Math.min(FOLD_CHUNK, limit));
     let taken = 0;
-    let last = '0';
     try {
       while (next !== null) {
         const changes: QueuedChange[] = await next;
-        next = changes.length === FOLD_CHUNK ? fetch() : null;
+        next = null;
         const unknown = accumulator.unknownVersions(changes);
         if (unknown.length > 0) accumulator.addPlans(unknown, await this.plans.plansFor(unknown, manager));
-        for (const change of changes) accumulator.add(change);
         taken += changes.length;
-        last = changes.at(-1)?.seq ?? last;
+        if (changes.length > 0 && taken < limit) next = take(lastSeq(changes), Math.min(FOLD_CHUNK, limit - taken));
+        for (const change of changes) accumulator.add(change);
       }
     } finally {
       // A chunk asked for before a failure fails with the transaction: nobody waits for it any more.
       next?.catch(() => undefined);
     }
-    await manager.query('CLOSE analysis_fold');
     if (taken === 0) return 0;
     const rows = accumulator.columns();
     // Changes of a campaign that no longer exists cannot be tallied: they leave the queue uncounted.
-    const [done] = await manager.query<Array<{ deleted: number }>>(
-      `WITH deleted AS (DELETE FROM analysis_pending_changes WHERE seq <= $1 RETURNING 1),
-       -- A campaign's first fold builds its rollup with the current logic: record that.
+    // None is deleted meanwhile: deleting campaigns waits for the fold's lock (holdFoldUntilCommit).
+    const campaigns = await existingCampaignIds(manager, accumulator.campaigns());
+    await manager.query(
+      `WITH -- A campaign's first fold builds its rollup with the current logic: record that.
        fresh AS (
          INSERT INTO analysis_rollup_logic (campaign_id, logic_version)
-         SELECT c.id, $2::int FROM campaigns c
-          WHERE c.id = ANY($3::uuid[]) AND NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = c.id)
+         SELECT c.id, $1::int FROM unnest($2::uuid[]) AS c(id)
+          WHERE NOT EXISTS (SELECT 1 FROM analysis_tally_rollup r WHERE r.campaign_id = c.id)
          ON CONFLICT (campaign_id) DO NOTHING
          RETURNING 1
        ),
        upserted AS (
          INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
-         SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[],
-                              $11::text[], $12::text[], $13::text[], $14::text[], $15::int[], $16::bigint[])
+         SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[],
+                              $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::bigint[])
                 AS u(${FACT_KEY_COLUMNS}, count)
-          WHERE u.campaign_id IN (SELECT id FROM campaigns WHERE id = ANY($3::uuid[]))
+          WHERE u.campaign_id = ANY($2::uuid[])
          ON CONFLICT (${FACT_KEY_COLUMNS}) DO UPDATE SET count = analysis_tally_rollup.count + EXCLUDED.count
          RETURNING 1
        )
-       SELECT (SELECT count(*) FROM deleted)::int AS deleted, (SELECT count(*) FROM upserted)::int AS cells,
-              (SELECT count(*) FROM fresh)::int AS fresh`,
+       SELECT (SELECT count(*) FROM upserted)::int AS cells, (SELECT count(*) FROM fresh)::int AS fresh`,
       [
-        last,
         FACT_LOGIC_VERSION,
-        accumulator.campaigns(),
+        campaigns,
         rows.campaignId,
         rows.versionId,
         rows.networkId,
@@ -249,27 +257,26 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
         rows.count,
       ],
     );
-    // One snapshot read the batch and deleted it: the same rows, unless something else deleted some.
-    if (done?.deleted !== taken) throw new Error(`The fold read ${taken} queued changes but deleted ${done?.deleted}`);
     return taken;
   }
 
-  /** The responses a campaign counts, as fact input (see factCtes). */
-  private static readonly RESPONSES_INPUT = `SELECT r.campaign_id, r.survey_version_id, r.network_id, coalesce(r.country, '') AS country,
-            coalesce(r.role, '') AS role, coalesce(r.language, '') AS language, r.data, 1 AS sign
-       FROM responses r WHERE r.campaign_id = $2 AND r.status = 'complete'`;
+  /** The responses a campaign counts, as fact input (see factCtes); the campaign is $2. */
+  private static readonly RESPONSES_INPUT = completeResponsesFactInput('$2');
 
   private async planOf(manager: EntityManager, campaignId: string): Promise<string> {
-    const versions = await manager.query<Array<{ id: string }>>(
-      `SELECT DISTINCT survey_version_id AS id FROM responses WHERE campaign_id = $1
-       UNION SELECT survey_version_id FROM analysis_pending_changes WHERE campaign_id = $1
-       UNION SELECT survey_version_id FROM campaigns WHERE id = $1`,
+    const queued = await manager.query<Array<{ id: string }>>(
+      'SELECT DISTINCT survey_version_id::text AS id FROM analysis_pending_changes WHERE campaign_id = $1',
       [campaignId],
     );
-    const plans = await this.plans.plansFor(
-      versions.map((row) => row.id),
-      manager,
-    );
+    const current = await campaignVersionId(manager, campaignId);
+    const versions = [
+      ...new Set([
+        ...(await responseVersionsOfCampaign(manager, campaignId)),
+        ...queued.map((row) => row.id),
+        ...(current === null ? [] : [current]),
+      ]),
+    ];
+    const plans = await this.plans.plansFor(versions, manager);
     return planParameter(plans.map((plan) => ({ versionId: plan.versionId, sources: plan.plan.sources })));
   }
 
@@ -323,9 +330,9 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
         [plan, campaignId],
       );
       await manager.query(
-        `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM campaigns WHERE id = $1
+        `INSERT INTO analysis_rollup_logic (campaign_id, logic_version) SELECT id, $2 FROM unnest($1::uuid[]) AS c(id)
          ON CONFLICT (campaign_id) DO UPDATE SET logic_version = EXCLUDED.logic_version, built_at = now()`,
-        [campaignId, FACT_LOGIC_VERSION],
+        [await existingCampaignIds(manager, [campaignId]), FACT_LOGIC_VERSION],
       );
       await inTransaction?.(manager);
     });
@@ -333,14 +340,13 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
 
   /** Rebuilds, one campaign at a time, every rollup not built by the current fact logic; returns how many. */
   async rebuildOutdated(): Promise<number> {
-    const outdated = async (): Promise<string[]> =>
-      (
-        await this.dataSource.query<Array<{ id: string }>>(
-          `SELECT c.id FROM campaigns c LEFT JOIN analysis_rollup_logic l ON l.campaign_id = c.id
-            WHERE l.logic_version IS DISTINCT FROM $1 ORDER BY c.id`,
-          [FACT_LOGIC_VERSION],
-        )
-      ).map((row) => row.id);
+    const outdated = async (): Promise<string[]> => {
+      const built = await this.dataSource.query<Array<{ id: string; version: number }>>(
+        'SELECT campaign_id::text AS id, logic_version AS version FROM analysis_rollup_logic',
+      );
+      const current = new Set(built.filter((row) => row.version === FACT_LOGIC_VERSION).map((row) => row.id));
+      return (await allCampaignIds(this.dataSource.manager)).filter((id) => !current.has(id));
+    };
     let rebuilt = 0;
     for (const id of await outdated()) {
       // Another instance may have rebuilt it meanwhile.
@@ -352,6 +358,16 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
       this.logger.log(`Rebuilt the tallies of ${rebuilt} campaign(s) with fact logic ${FACT_LOGIC_VERSION}`);
     return rebuilt;
   }
+}
+
+/** The highest sequence number of some queued changes (bigint text). */
+function lastSeq(changes: readonly QueuedChange[]): string {
+  let last = 0n;
+  for (const change of changes) {
+    const seq = BigInt(change.seq);
+    if (seq > last) last = seq;
+  }
+  return last.toString();
 }
 
 /** Every fact count that differs between the stored tallies and the recount (the first 100). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { FactAccumulator, type QueuedChange, type RollupColumns } from './fact-fold';
-import { parsePgJson } from './pg-json';
+import { parsePgJson, pgJsonText } from './pg-json';
 import { buildQuestionPlan } from './question-plan';
 import { factOfKey, responseFacts, sourcesByTop } from './response-facts';
 
@@ -18,6 +18,7 @@ const plan = buildQuestionPlan({
           name: 'panel',
           templateElements: [{ type: 'radiogroup', name: 'pick', choices: ['x'] }],
         },
+        { type: 'matrix', name: 'mx', rows: ['r1', 'r2'], columns: ['y', '1'] },
         {
           type: 'matrixdropdown',
           name: 'md',
@@ -82,7 +83,7 @@ function reference(changes: readonly QueuedChange[]): Record<string, number> {
 }
 
 const answer = fc.oneof(
-  fc.constantFrom('a', 'b', '1', '', 'x', 'y'),
+  fc.constantFrom('a', 'b', '1', '', 'x', 'y', 'a"}, "b": [', '\\', 'é ü'),
   fc.constantFrom(1, 1.5, 0, true, false, null),
   fc.array(fc.constantFrom('a', 'b', '1', null, 1), { maxLength: 3 }),
   fc.array(fc.record({ pick: fc.constantFrom('x', '', null) }, { requiredKeys: [] }), { maxLength: 3 }),
@@ -91,19 +92,23 @@ const answer = fc.oneof(
     fc.oneof(fc.record({ c: fc.constantFrom('y', '') }), fc.constant('y')),
   ),
 );
-const change = fc.record({
-  seq: fc.constant('1'),
-  campaign_id: fc.constantFrom('c1', 'c2'),
-  survey_version_id: fc.constantFrom(V1, V1, V2),
-  network_id: fc.constantFrom('n1', 'n2'),
-  country: fc.constantFrom('', 'FR'),
-  role: fc.constant(''),
-  language: fc.constantFrom('en', 'fr'),
-  data: fc
-    .dictionary(fc.constantFrom('single', 'multi', 'rank', 'remark', 'panel', 'md', 'other'), answer)
-    .map((data) => JSON.stringify(data).replace(/1\.5/g, '1.50')),
-  sign: fc.constantFrom(1, 1, -1),
-});
+const change = fc
+  .record({
+    seq: fc.constant('1'),
+    campaign_id: fc.constantFrom('c1', 'c2'),
+    survey_version_id: fc.constantFrom(V1, V1, V2),
+    network_id: fc.constantFrom('n1', 'n2'),
+    country: fc.constantFrom('', 'FR'),
+    role: fc.constant(''),
+    language: fc.constantFrom('en', 'fr'),
+    data: fc
+      .dictionary(fc.constantFrom('single', 'multi', 'rank', 'remark', 'panel', 'md', 'mx', 'other', 'sing"le'), answer)
+      .map((data) => JSON.stringify(data).replace(/1\.5/g, '1.50')),
+    sign: fc.constantFrom(1, 1, -1),
+    // As JSON.stringify prints it, or as PostgreSQL prints jsonb (spaces after , and :, keys sorted).
+    pgPrinted: fc.boolean(),
+  })
+  .map(({ pgPrinted, ...each }) => (pgPrinted ? { ...each, data: pgJsonText(parsePgJson(each.data)) } : each));
 
 describe('folding queued changes in memory', () => {
   it('sums per rollup key exactly what the facts of each change sum to', () => {

@@ -1,5 +1,4 @@
 import { FactNumbering } from './fact-numbering';
-import { parsePgJson } from './pg-json';
 import type { FactSource } from './question-plan';
 import type { Fact } from './response-facts';
 
@@ -98,7 +97,7 @@ export class FactAccumulator {
     group.responses += change.sign;
     const ids = this.factIds;
     ids.length = 0;
-    this.numbering.responseFactIds(change.survey_version_id, parsePgJson(change.data), ids);
+    this.numbering.responseFactIdsOfText(change.survey_version_id, change.data, ids);
     for (const id of ids) group.counts.add(id, change.sign);
   }
 

@@ -159,3 +159,103 @@ export function pgText(value: PgJson): string | null {
 export function hasKey(value: { [key: string]: PgJson }, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The index just past the JSON string that opens at `at` (a quote). */
+function skipString(text: string, at: number): number {
+  for (let quote = text.indexOf('"', at + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    // Escaped when an odd number of backslashes stands before it.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  throw new SyntaxError('Unterminated JSON string');
+}
+
+/** The index just past the JSON value that starts at `at` (no leading space). */
+function skipValue(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first === QUOTE) return skipString(text, at);
+  if (first === OPEN_OBJECT || first === OPEN_ARRAY) {
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE) i = skipString(text, i) - 1;
+      else if (code === OPEN_OBJECT || code === OPEN_ARRAY) depth++;
+      else if ((code === CLOSE_OBJECT || code === CLOSE_ARRAY) && --depth === 0) return i + 1;
+    }
+    throw new SyntaxError('Unterminated JSON value');
+  }
+  let i = at;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === COMMA || code === CLOSE_OBJECT || code === CLOSE_ARRAY || isSpace(code)) break;
+    i++;
+  }
+  if (i === at) throw new SyntaxError(`Unexpected JSON text at ${at}`);
+  return i;
+}
+
+/**
+ * Calls `visit` with each key of the JSON object printed in `text` and where its value's text
+ * starts and ends, without parsing the values: what the fold needs to look an answer up by its
+ * text. jsonb prints a value the same way every time (keys sorted, one spelling per number), so
+ * equal texts are equal answers. Text that is not an object visits nothing (it holds no answers);
+ * the values are not checked here, only skipped over: whoever parses one checks it.
+ */
+export function forEachTopLevelText(text: string, visit: (key: string, start: number, end: number) => void): void {
+  forEachMemberText(text, 0, visit);
+}
+
+/** forEachTopLevelText for the object whose text starts at `at` (spaces before it allowed). */
+export function forEachMemberText(
+  text: string,
+  at: number,
+  visit: (key: string, start: number, end: number) => void,
+): void {
+  at = skipSpace(text, at);
+  if (text.charCodeAt(at) !== OPEN_OBJECT) return;
+  at = skipSpace(text, at + 1);
+  if (text.charCodeAt(at) === CLOSE_OBJECT) return;
+  for (;;) {
+    if (text.charCodeAt(at) !== QUOTE) throw new SyntaxError(`Expected a key at ${at}`);
+    const keyEnd = skipString(text, at);
+    const raw = text.slice(at + 1, keyEnd - 1);
+    const key = raw.includes('\\') ? (JSON.parse(text.slice(at, keyEnd)) as string) : raw;
+    at = skipSpace(text, keyEnd);
+    if (text.charCodeAt(at) !== COLON) throw new SyntaxError(`Expected : at ${at}`);
+    const start = skipSpace(text, at + 1);
+    const end = skipValue(text, start);
+    visit(key, start, end);
+    at = skipSpace(text, end);
+    const next = text.charCodeAt(at);
+    if (next === CLOSE_OBJECT) return;
+    if (next !== COMMA) throw new SyntaxError(`Expected , or } at ${at}`);
+    at = skipSpace(text, at + 1);
+  }
+}
+
+/** isEmptyAnswer for a value's text: null, "", an empty array or an empty object. */
+export function isEmptyAnswerText(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === OPEN_ARRAY || first === OPEN_OBJECT) return skipSpace(text, start + 1) === end - 1;
+  if (first === QUOTE) return end - start === 2;
+  return end - start === 4 && text.startsWith('null', start);
+}

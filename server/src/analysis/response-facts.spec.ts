@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parsePgJson, PgNumber, pgJsonText, pgText } from './pg-json';
+import { forEachTopLevelText, isEmptyAnswerText, parsePgJson, PgNumber, pgJsonText, pgText } from './pg-json';
 import { buildQuestionPlan } from './question-plan';
 import { factKey, factOfKey, filterTexts, responseFacts, sourcesByTop } from './response-facts';
 
@@ -53,6 +53,46 @@ describe('PostgreSQL JSON text', () => {
         const text = JSON.stringify(value);
         fc.pre(!/\d\.\d|\d{16}|e/i.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""')));
         expect(parsePgJson(text)).toEqual(JSON.parse(text));
+      }),
+    );
+  });
+  it('finds each top-level key and its value text without parsing the values', () => {
+    const split = (text: string): Array<[string, string]> => {
+      const found: Array<[string, string]> = [];
+      forEachTopLevelText(text, (key, start, end) => found.push([key, text.slice(start, end)]));
+      return found;
+    };
+    expect(split('{"a": [1.50, "x]"], "b\\"c": {"d": "}\\""}, "e": null, "f": -2e3}')).toEqual([
+      ['a', '[1.50, "x]"]'],
+      ['b"c', '{"d": "}\\""}'],
+      ['e', 'null'],
+      ['f', '-2e3'],
+    ]);
+    expect(split(' { } ')).toEqual([]);
+    expect(split('[1]')).toEqual([]);
+    expect(() => split('{"a": [1, 2')).toThrow('Unterminated JSON value');
+    expect(() => split('{"a" 1}')).toThrow('Expected : at 5');
+    const empty = (text: string): boolean => isEmptyAnswerText(text, 0, text.length);
+    expect(['null', '""', '[]', '{}', '[ ]'].map(empty)).toEqual([true, true, true, true, true]);
+    expect(['0', 'false', '" "', '[null]', '{"a": 1}', 'nul'].map(empty)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('finds the keys and values JSON.parse finds, as either printing spells them', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), fc.boolean(), (value, pgPrinted) => {
+        const text = pgPrinted ? pgJsonText(parsePgJson(JSON.stringify(value))) : JSON.stringify(value);
+        const found: Array<[string, unknown]> = [];
+        forEachTopLevelText(text, (key, start, end) => found.push([key, JSON.parse(text.slice(start, end))]));
+        // Sorted: JavaScript lists integer-like keys first, whatever their place in the text.
+        const byKey = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+        expect(found.sort(byKey)).toEqual(Object.entries(JSON.parse(text) as object).sort(byKey));
       }),
     );
   });

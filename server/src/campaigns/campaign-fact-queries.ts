@@ -8,3 +8,9 @@ export async function campaignVersionId(manager: EntityManager, campaignId: stri
   );
   return row?.id ?? null;
 }
+
+/** Every campaign's id, in id order (analysis rebuilds tallies campaign by campaign). */
+export async function allCampaignIds(manager: EntityManager): Promise<string[]> {
+  const rows = await manager.query<Array<{ id: string }>>('SELECT id::text AS id FROM campaigns ORDER BY id');
+  return rows.map((row) => row.id);
+}

@@ -34,5 +34,5 @@ export {
   markInvitationsOpened,
   setRetentionDays,
 } from './campaign-records';
-export { campaignVersionId } from './campaign-fact-queries';
+export { allCampaignIds, campaignVersionId } from './campaign-fact-queries';
 export { campaignIdsOfSurvey, findCampaign } from './campaign-analysis-queries';

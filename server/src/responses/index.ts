@@ -10,6 +10,7 @@ export {
   responsesOfInvitations,
 } from './response-records';
 export {
+  completeResponsesFactInput,
   countResponsesOfCampaign,
   forEachResponseOfCampaign,
   type ResponseFactRow,

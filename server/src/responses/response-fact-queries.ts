@@ -88,3 +88,14 @@ export async function responsesWrittenAfter(
     [campaignId, horizon.xmax, horizon.inProgress],
   );
 }
+
+/**
+ * SQL of a campaign's complete responses as the tally facts' input (analysis fact-sql.ts: campaign,
+ * version, network, country, role and language with '' for none, data, sign 1), for the caller
+ * to read inside its own statement; `campaignParam` is the placeholder of the campaign id.
+ */
+export function completeResponsesFactInput(campaignParam: string): string {
+  return `SELECT r.campaign_id, r.survey_version_id, r.network_id, coalesce(r.country, '') AS country,
+            coalesce(r.role, '') AS role, coalesce(r.language, '') AS language, r.data, 1 AS sign
+       FROM responses r WHERE r.campaign_id = ${campaignParam} AND r.status = 'complete'`;
+}
