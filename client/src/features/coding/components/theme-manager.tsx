@@ -4,6 +4,7 @@ import type { ThemeDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 
 import { useThemes } from '../api/get-themes';
 import { useCreateTheme, useDeleteTheme, useMergeTheme, useUpdateTheme } from '../api/theme-mutations';
@@ -245,15 +246,7 @@ export function ThemeManager({
       ) : (
         <div className="table-scroll">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Theme</th>
-                <th scope="col" className="numeric">
-                  Answers coded
-                </th>
-                {canEdit && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
+            <TableHead columns={['Theme', { label: 'Answers coded', numeric: true }, canEdit && 'Actions']} />
             <tbody>
               {ordered.map(({ theme, depth }) => (
                 <ThemeRow
