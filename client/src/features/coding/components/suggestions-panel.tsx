@@ -7,6 +7,8 @@ import { ErrorAlert } from '@/components/error-alert';
 import { useThemes } from '../api/get-themes';
 import { useApplySuggestion, useSuggestThemes } from '../api/suggest-themes';
 
+import type { CodedQuestion } from './coded-question';
+
 function SuggestionCard({
   suggestion,
   campaignId,
@@ -91,15 +93,7 @@ function SuggestionCard({
 }
 
 /** Themes suggested by clustering the answers' words on this server; applying one codes its answers for review. */
-export function SuggestionsPanel({
-  campaignId,
-  surveyId,
-  question,
-}: {
-  campaignId: string;
-  surveyId: string;
-  question: string;
-}) {
+export function SuggestionsPanel({ campaignId, surveyId, question }: CodedQuestion) {
   const suggest = useSuggestThemes(campaignId);
   const [count, setCount] = useState('');
   const [onlyUncoded, setOnlyUncoded] = useState(true);
