@@ -1,6 +1,7 @@
 import type { ApiTokenDto } from '@concord/shared';
 import type { ReactNode } from 'react';
 
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDateTime } from '@/utils/format';
 
@@ -10,16 +11,9 @@ export function TokenTable({ label, caption, children }: { label: string; captio
     <TableScroll label={label}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Name', 'Created', 'Last used', { label: <span className="visually-hidden">Actions</span> }]}
+        />
         <tbody>{children}</tbody>
       </table>
     </TableScroll>

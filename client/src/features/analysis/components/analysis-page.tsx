@@ -5,6 +5,7 @@ import { OTHER_TEXT_SUFFIX, type QuestionTally } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import type { QueryParams } from '@/lib/api-client';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
 
@@ -156,15 +157,7 @@ export function AnalysisPage() {
           {progress.data && (
             <table className="analysis-progress">
               <caption>Progress per network</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Network</th>
-                  <th scope="col">Invited</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Network', 'Invited', 'Started', 'Completed', 'Rate']} />
               <tbody>
                 {progress.data.networks.map((network) => (
                   <tr key={network.networkId}>

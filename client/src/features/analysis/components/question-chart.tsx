@@ -1,5 +1,7 @@
 import type { MatrixCell, QuestionTally } from '@concord/shared';
 
+import { TableHead } from '@/components/table-head';
+
 import { decimal, percent } from './charts/chart-theme';
 import { ChoiceBarChart } from './charts/choice-bar-chart';
 import { DistributionChart } from './charts/distribution-chart';
@@ -67,14 +69,7 @@ function MatrixHeatMap({ rows }: { rows: MatrixCell[] }) {
 function CellTable({ rows }: { rows: MatrixCell[] }) {
   return (
     <table className="analysis-table">
-      <thead>
-        <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Column</th>
-          <th scope="col">n</th>
-          <th scope="col">Figures</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Row', 'Column', 'n', 'Figures']} />
       <tbody>
         {rows.map((cell) => (
           <tr key={`${cell.row}/${cell.column ?? ''}`}>

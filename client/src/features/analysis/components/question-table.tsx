@@ -1,5 +1,7 @@
 import type { QuestionTally } from '@concord/shared';
 
+import { TableHead } from '@/components/table-head';
+
 import { decimal, percent } from './charts/chart-theme';
 
 /** Whether the question has figures that the table view can list. */
@@ -14,15 +16,9 @@ export function QuestionTable({ question }: { question: QuestionTally }) {
   if (question.items !== undefined && question.items.length > 0) {
     return (
       <table className="analysis-table">
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Mean rank</th>
-            {weightedItems && <th scope="col">Weighted mean rank</th>}
-            <th scope="col">Ranked first</th>
-            <th scope="col">n</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Item', 'Mean rank', weightedItems !== undefined && 'Weighted mean rank', 'Ranked first', 'n']}
+        />
         <tbody>
           {question.items.map((item) => (
             <tr key={item.value}>
@@ -39,14 +35,7 @@ export function QuestionTable({ question }: { question: QuestionTally }) {
   }
   return (
     <table className="analysis-table">
-      <thead>
-        <tr>
-          <th scope="col">Choice</th>
-          <th scope="col">Count</th>
-          <th scope="col">Share</th>
-          {weightedChoices && <th scope="col">Weighted share</th>}
-        </tr>
-      </thead>
+      <TableHead columns={['Choice', 'Count', 'Share', weightedChoices !== undefined && 'Weighted share']} />
       <tbody>
         {(question.choices ?? []).map((choice) => (
           <tr key={choice.value}>

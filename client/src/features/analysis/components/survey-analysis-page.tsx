@@ -5,6 +5,7 @@ import type { QuestionTally } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 
 import { useSurveyTallies } from '../api/get-survey-tallies';
 import { percent } from './charts/chart-theme';
@@ -43,14 +44,7 @@ function CrossVersionQuestion({ question, allVersions }: { question: QuestionTal
       {question.choices !== undefined && question.choices.length > 0 && !question.suppressed && (
         <table className="analysis-table">
           <caption>Choices per version</caption>
-          <thead>
-            <tr>
-              <th scope="col">Choice</th>
-              <th scope="col">Offered in</th>
-              <th scope="col">Count</th>
-              <th scope="col">Share</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Choice', 'Offered in', 'Count', 'Share']} />
           <tbody>
             {question.choices.map((choice) => (
               <tr key={choice.value}>

@@ -1,5 +1,6 @@
 import type { AuditEventDto } from '@concord/shared';
 
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatPreciseDateTime } from '@/utils/format';
 
@@ -18,17 +19,7 @@ export function AuditEventsTable({ events }: { events: AuditEventDto[] }) {
     <TableScroll label="Audit events">
       <table className="data-table audit-table">
         <caption className="visually-hidden">Audit events, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Payload</th>
-            <th scope="col">Hash</th>
-          </tr>
-        </thead>
+        <TableHead columns={['#', 'Time', 'Actor', 'Action', 'Subject', 'Payload', 'Hash']} />
         <tbody>
           {rows.map((event) => (
             <tr key={event.seq}>

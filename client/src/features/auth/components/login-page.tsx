@@ -12,6 +12,9 @@ import { useMe } from '../api/get-me';
 import { useOidcInfo } from '../api/oidc';
 import { redirectTargetFrom } from '../utils/login-redirect';
 
+import { AccountEmailField } from './account-email-field';
+import { AuthCard } from './auth-card';
+
 import './auth.css';
 
 export function LoginPage() {
@@ -42,83 +45,69 @@ export function LoginPage() {
   }
 
   return (
-    <main className="auth-page">
-      <div className="auth-card">
-        <p className="auth-card__brand" aria-hidden="true">
-          Concord
-        </p>
-        <h1>Sign in to Concord</h1>
-        <p className="muted">For secretariat, drafting committee and administrator accounts.</p>
-        <form className="stack" onSubmit={handleSubmit}>
+    <AuthCard>
+      <h1>Sign in to Concord</h1>
+      <p className="muted">For secretariat, drafting committee and administrator accounts.</p>
+      <form className="stack" onSubmit={handleSubmit}>
+        <AccountEmailField id="login-email" name="email" value={email} onValue={setEmail} />
+        <InputField
+          id="login-password"
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
+        {askingForCode ? (
           <InputField
-            id="login-email"
-            label="E-mail"
-            name="email"
-            type="email"
-            autoComplete="username"
+            id="login-totp"
+            label="Code from your authenticator app (or a recovery code)"
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
             required
-            value={email}
-            onValue={setEmail}
+            autoFocus
+            value={totp}
+            onValue={setTotp}
           />
-          <InputField
-            id="login-password"
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onValue={setPassword}
-          />
-          {askingForCode ? (
-            <InputField
-              id="login-totp"
-              label="Code from your authenticator app (or a recovery code)"
-              name="totp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              autoFocus
-              value={totp}
-              onValue={setTotp}
-            />
-          ) : null}
-          {login.error !== null && isApiError(login.error, 401) && login.error.code === 'totp_required' ? (
-            <p className="muted" role="status">
-              This account uses two-factor sign-in: enter the code your authenticator app shows.
-            </p>
-          ) : (
-            <ErrorAlert error={login.error} />
-          )}
-          <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
-            Sign in
-          </button>
-          {login.isPending ? (
-            <p className="muted" role="status">
-              Signing in…
-            </p>
-          ) : null}
-        </form>
-        {oidc.data?.enabled ? (
-          <div className="stack">
-            <a
-              className="button button--secondary button--block"
-              href={`/api/auth/oidc/login?${new URLSearchParams({ returnTo: redirectTo }).toString()}`}
-            >
-              Sign in with {oidc.data.name}
-            </a>
-          </div>
         ) : null}
-        {ssoError ? (
-          <p className="alert alert--error" role="alert">
-            {ssoErrorMessage(ssoError)}
+        {login.error !== null && isApiError(login.error, 401) && login.error.code === 'totp_required' ? (
+          <p className="muted" role="status">
+            This account uses two-factor sign-in: enter the code your authenticator app shows.
+          </p>
+        ) : (
+          <ErrorAlert error={login.error} />
+        )}
+        <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+          Sign in
+        </button>
+        {login.isPending ? (
+          <p className="muted" role="status">
+            Signing in…
           </p>
         ) : null}
-        <p>
-          <Link to="/reset-password">Forgotten your password?</Link>
+      </form>
+      {oidc.data?.enabled ? (
+        <div className="stack">
+          <a
+            className="button button--secondary button--block"
+            href={`/api/auth/oidc/login?${new URLSearchParams({ returnTo: redirectTo }).toString()}`}
+          >
+            Sign in with {oidc.data.name}
+          </a>
+        </div>
+      ) : null}
+      {ssoError ? (
+        <p className="alert alert--error" role="alert">
+          {ssoErrorMessage(ssoError)}
         </p>
-      </div>
-    </main>
+      ) : null}
+      <p>
+        <Link to="/reset-password">Forgotten your password?</Link>
+      </p>
+    </AuthCard>
   );
 }
 

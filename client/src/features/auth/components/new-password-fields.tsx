@@ -4,6 +4,9 @@ import { InputField } from '@/components/input-field';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** Both fields take a new password: hidden while typed, offered to password managers, required. */
+const NEW_PASSWORD_INPUT = { type: 'password', autoComplete: 'new-password', required: true } as const;
+
 interface NewPasswordFieldsProps {
   idPrefix: string;
   value: string;
@@ -18,9 +21,7 @@ export function NewPasswordFields({ idPrefix, value, onChange }: NewPasswordFiel
       <InputField
         id={`${idPrefix}-new`}
         label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
+        {...NEW_PASSWORD_INPUT}
         minLength={MIN_PASSWORD_LENGTH}
         maxLength={1024}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
@@ -30,9 +31,7 @@ export function NewPasswordFields({ idPrefix, value, onChange }: NewPasswordFiel
       <InputField
         id={`${idPrefix}-repeat`}
         label="Repeat the new password"
-        type="password"
-        autoComplete="new-password"
-        required
+        {...NEW_PASSWORD_INPUT}
         value={repeated}
         onValue={(text, input) => {
           setRepeated(text);

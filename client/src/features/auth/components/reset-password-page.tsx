@@ -2,12 +2,13 @@ import { useState, useSyncExternalStore, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
-import { InputField } from '@/components/input-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
+import { AccountEmailField } from './account-email-field';
+import { AuthCard } from './auth-card';
 import { NewPasswordFields } from './new-password-fields';
 
 import './auth.css';
@@ -30,17 +31,12 @@ export function ResetPasswordPage() {
   // Follows the fragment, so a link opened in a tab already showing this page is picked up too.
   const token = useSyncExternalStore(subscribeToHash, tokenFromFragment);
   return (
-    <main className="auth-page">
-      <div className="auth-card stack">
-        <p className="auth-card__brand" aria-hidden="true">
-          Concord
-        </p>
-        {token === null ? <RequestLinkForm /> : <ChooseNewPasswordForm token={token} />}
-        <p>
-          <Link to="/login">Back to sign in</Link>
-        </p>
-      </div>
-    </main>
+    <AuthCard stacked>
+      {token === null ? <RequestLinkForm /> : <ChooseNewPasswordForm token={token} />}
+      <p>
+        <Link to="/login">Back to sign in</Link>
+      </p>
+    </AuthCard>
   );
 }
 
@@ -69,15 +65,7 @@ function RequestLinkForm() {
       <h1>Forgotten password</h1>
       <p className="muted">Enter the e-mail address of your account and we will send you a link.</p>
       <form className="stack" onSubmit={handleSubmit}>
-        <InputField
-          id="reset-email"
-          label="E-mail"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onValue={setEmail}
-        />
+        <AccountEmailField id="reset-email" value={email} onValue={setEmail} />
         <ErrorAlert error={requestReset.error} />
         <button type="submit" className="button button--primary button--block" disabled={requestReset.isPending}>
           Send the link

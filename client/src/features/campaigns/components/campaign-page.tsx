@@ -6,6 +6,7 @@ import type { CampaignProgressDto, NetworkDto } from '@concord/shared';
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { formatCount, formatDateTime } from '@/utils/format';
@@ -18,6 +19,7 @@ import { useCampaignProgress } from '../api/get-campaign-progress';
 
 import { CopyCampaignForm } from './copy-campaign-form';
 import { MailWordingPanel } from './mail-wording-form';
+import { NetworkSelectField } from './network-select-field';
 import { OutboxPanel } from './outbox-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { percentText, ResponseRate } from './response-rate';
@@ -29,24 +31,16 @@ function ProgressTable({ progress, networks }: { progress: CampaignProgressDto; 
   return (
     <TableScroll label="Progress per network">
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Network</th>
-            <th scope="col" className="numeric">
-              Invited
-            </th>
-            <th scope="col" className="numeric">
-              Opened
-            </th>
-            <th scope="col" className="numeric">
-              Started
-            </th>
-            <th scope="col" className="numeric">
-              Completed
-            </th>
-            <th scope="col">Response rate</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Network',
+            { label: 'Invited', numeric: true },
+            { label: 'Opened', numeric: true },
+            { label: 'Started', numeric: true },
+            { label: 'Completed', numeric: true },
+            'Response rate',
+          ]}
+        />
         <tbody>
           {progress.networks.map((row) => (
             <tr key={row.networkId}>
@@ -89,17 +83,14 @@ function OpenLinkForm({ campaignId, networks }: { campaignId: string; networks: 
   }
   return (
     <form className="form-grid" onSubmit={handleSubmit}>
-      <div className="field">
-        <label htmlFor={`${id}-network`}>Network</label>
-        <select id={`${id}-network`} required value={networkId} onChange={(event) => setNetworkId(event.target.value)}>
-          <option value="">Choose…</option>
-          {networks.map((network) => (
-            <option key={network.id} value={network.id}>
-              {network.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <NetworkSelectField
+        id={`${id}-network`}
+        networks={networks}
+        value={networkId}
+        onChange={setNetworkId}
+        emptyLabel="Choose…"
+        required
+      />
       <div className="field">
         <label htmlFor={`${id}-quota`}>Maximum responses (optional)</label>
         <input
@@ -198,15 +189,7 @@ export function CampaignPage() {
         {links.data !== undefined ? (
           <TableScroll label="Personal links">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Network</th>
-                  <th scope="col">Link</th>
-                  <th scope="col" />
-                </tr>
-              </thead>
+              <TableHead columns={['Member', 'Country', 'Network', 'Link', '']} />
               <tbody>
                 {links.data.map((link) => (
                   <tr key={link.invitationId}>

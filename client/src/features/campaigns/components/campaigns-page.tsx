@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { formatCount, formatDateTime } from '@/utils/format';
@@ -28,21 +29,17 @@ export function CampaignsPage() {
       {campaigns.data !== undefined && campaigns.data.length > 0 ? (
         <TableScroll label="Campaigns">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Closes</th>
-                <th scope="col" className="numeric">
-                  Invited
-                </th>
-                <th scope="col" className="numeric">
-                  Completed
-                </th>
-                <th scope="col">Response rate</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Campaign',
+                'Version',
+                'Status',
+                'Closes',
+                { label: 'Invited', numeric: true },
+                { label: 'Completed', numeric: true },
+                'Response rate',
+              ]}
+            />
             <tbody>
               {campaigns.data.map((campaign) => (
                 <tr key={campaign.id}>

@@ -10,11 +10,14 @@ import {
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatCount, formatDateTime } from '@/utils/format';
 
 import { OUTBOX_PAGE_SIZE, useOutbox } from '../api/get-outbox';
 import { usePreviewReminders, useQueueMessages, useSendTestInvitation } from '../api/queue-messages';
+
+import { NetworkSelectField } from './network-select-field';
 
 function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
@@ -85,17 +88,13 @@ export function OutboxPanel({
       ) : null}
       {isOpen ? (
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-network`}>Network</label>
-            <select id={`${id}-network`} value={networkId} onChange={(event) => setNetworkId(event.target.value)}>
-              <option value="">All networks of the campaign</option>
-              {networks.map((network) => (
-                <option key={network.id} value={network.id}>
-                  {network.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <NetworkSelectField
+            id={`${id}-network`}
+            networks={networks}
+            value={networkId}
+            onChange={setNetworkId}
+            emptyLabel="All networks of the campaign"
+          />
           <div>
             <button type="button" className="button" disabled={queue.isPending} onClick={sendInvitations}>
               Send invitations
@@ -197,18 +196,7 @@ export function OutboxPanel({
         <>
           <TableScroll label="Outbox">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">To</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="numeric">
-                    Attempts
-                  </th>
-                  <th scope="col">Sent</th>
-                </tr>
-              </thead>
+              <TableHead columns={['To', 'Kind', 'Subject', 'Status', { label: 'Attempts', numeric: true }, 'Sent']} />
               <tbody>
                 {data.items.map((message) => (
                   <tr key={message.id}>

@@ -4,6 +4,7 @@ import { type NetworkDto, PARTICIPANT_STATUSES, type ParticipantStatus } from '@
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { formatCount, formatDateTime } from '@/utils/format';
 
@@ -87,19 +88,19 @@ export function ParticipantsPanel({
         <TableScroll label="Participants">
           <table className="data-table">
             <caption className="visually-hidden">{formatCount(participants.data.length)} participants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Network</th>
-                <th scope="col">Country</th>
-                <th scope="col">Language</th>
-                <th scope="col">Status</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Completed</th>
-                <th scope="col">Reminded</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Member',
+                'Network',
+                'Country',
+                'Language',
+                'Status',
+                'Sent',
+                'Opened',
+                'Completed',
+                'Reminded',
+              ]}
+            />
             <tbody>
               {participants.data.map((participant) => (
                 <tr key={participant.invitationId}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
 
 import { useAddComment } from '../api/add-comment';
@@ -215,15 +216,7 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
               <option value={NEW_CLAUSE}>A new clause (at the end)</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="amendment-heading">Heading</label>
-            <input
-              id="amendment-heading"
-              value={heading}
-              required
-              onChange={(event) => setHeading(event.target.value)}
-            />
-          </div>
+          <InputField id="amendment-heading" label="Heading" required value={heading} onValue={setHeading} />
           <div className="field">
             <label htmlFor="amendment-body">Proposed text (Markdown)</label>
             <textarea

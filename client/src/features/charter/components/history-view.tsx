@@ -5,6 +5,12 @@ import { Loading } from '@/components/loading';
 
 import { useRevisions } from '../api/get-revisions';
 
+/** The two ends of a comparison, each a column of radio buttons in the revisions table. */
+const COMPARED_ENDS = [
+  { end: 'from', label: 'From' },
+  { end: 'to', label: 'To' },
+] as const;
+
 export function HistoryView({
   charterId,
   onCompare,
@@ -48,24 +54,17 @@ export function HistoryView({
         <tbody>
           {revisions.data.map((revision) => (
             <tr key={revision.number}>
-              <td>
-                <input
-                  type="radio"
-                  name="compare-from"
-                  aria-label={`From revision ${String(revision.number)}`}
-                  checked={from === revision.number}
-                  onChange={() => setPicked({ from: revision.number, to })}
-                />
-              </td>
-              <td>
-                <input
-                  type="radio"
-                  name="compare-to"
-                  aria-label={`To revision ${String(revision.number)}`}
-                  checked={to === revision.number}
-                  onChange={() => setPicked({ from, to: revision.number })}
-                />
-              </td>
+              {COMPARED_ENDS.map(({ end, label }) => (
+                <td key={end}>
+                  <input
+                    type="radio"
+                    name={`compare-${end}`}
+                    aria-label={`${label} revision ${String(revision.number)}`}
+                    checked={picked[end] === revision.number}
+                    onChange={() => setPicked({ ...picked, [end]: revision.number })}
+                  />
+                </td>
+              ))}
               <td className="numeric">
                 {revision.number} {revision.merged ? <span className="badge badge--muted">merged</span> : null}
               </td>

@@ -2,9 +2,12 @@ import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 
 import { useAgreement, useCoders } from '../api/get-agreement';
 import { useThemes } from '../api/get-themes';
+
+import type { CodedQuestion } from './coded-question';
 
 function figure(value: number | null): string {
   return value === null ? '–' : value.toFixed(2);
@@ -22,15 +25,7 @@ function reading(kappa: number | null): string {
 }
 
 /** Two coders compared on the answers both coded: kappa per theme and pooled, and their differences side by side. */
-export function AgreementPanel({
-  campaignId,
-  surveyId,
-  question,
-}: {
-  campaignId: string;
-  surveyId: string;
-  question: string;
-}) {
+export function AgreementPanel({ campaignId, surveyId, question }: CodedQuestion) {
   const coders = useCoders(campaignId, question);
   const themes = useThemes(surveyId, question);
   const [first, setFirst] = useState('');
@@ -82,26 +77,16 @@ export function AgreementPanel({
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">Agreement per theme</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Theme</th>
-                  <th scope="col" className="numeric">
-                    Kappa
-                  </th>
-                  <th scope="col" className="numeric">
-                    Agreement
-                  </th>
-                  <th scope="col" className="numeric">
-                    First
-                  </th>
-                  <th scope="col" className="numeric">
-                    Second
-                  </th>
-                  <th scope="col" className="numeric">
-                    Both
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Theme',
+                  { label: 'Kappa', numeric: true },
+                  { label: 'Agreement', numeric: true },
+                  { label: 'First', numeric: true },
+                  { label: 'Second', numeric: true },
+                  { label: 'Both', numeric: true },
+                ]}
+              />
               <tbody>
                 {result.themes.map((theme) => (
                   <tr key={theme.themeId}>

@@ -12,6 +12,8 @@ import { useSaveCodes } from '../api/save-codes';
 import { useCreateTheme } from '../api/theme-mutations';
 import { orderThemes, sameSelection, THEME_KEYS, toggleTheme } from '../utils/theme-order';
 
+import type { CodedQuestion } from './coded-question';
+
 const STATUS_LABELS: Record<CodingStatus, string> = {
   all: 'All answers',
   uncoded: 'Not coded yet',
@@ -141,15 +143,7 @@ function FiltersBar({
  * One answer at a time, coded with the keyboard: number keys toggle themes, Enter saves and moves
  * on, the arrow keys move (saving a change first). Coders see network, country and role only.
  */
-export function CodingWorkbench({
-  campaignId,
-  surveyId,
-  question,
-}: {
-  campaignId: string;
-  surveyId: string;
-  question: string;
-}) {
+export function CodingWorkbench({ campaignId, surveyId, question }: CodedQuestion) {
   const [filters, setFilters] = useState<CodingFilters>(NO_FILTERS);
   const answers = useCodingAnswers(campaignId, question, filters);
   const themes = useThemes(surveyId, question);

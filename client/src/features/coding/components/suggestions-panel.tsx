@@ -7,21 +7,18 @@ import { ErrorAlert } from '@/components/error-alert';
 import { useThemes } from '../api/get-themes';
 import { useApplySuggestion, useSuggestThemes } from '../api/suggest-themes';
 
+import type { CodedQuestion } from './coded-question';
+import { ThemePickForm } from './theme-pick-form';
+
 function SuggestionCard({
   suggestion,
   campaignId,
   surveyId,
   question,
-}: {
-  suggestion: ThemeSuggestion;
-  campaignId: string;
-  surveyId: string;
-  question: string;
-}) {
+}: CodedQuestion & { suggestion: ThemeSuggestion }) {
   const themes = useThemes(surveyId, question);
   const apply = useApplySuggestion(campaignId, surveyId, question);
   const [name, setName] = useState(suggestion.label);
-  const [existing, setExisting] = useState('');
   const count = suggestion.answerIds.length;
   return (
     <li className="coding-suggestion">
@@ -55,34 +52,12 @@ function SuggestionCard({
               Apply as new theme
             </button>
           </form>
-          <form
-            className="inline-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (existing !== '') apply.mutate({ answerIds: suggestion.answerIds, themeId: existing });
-            }}
-          >
-            <select
-              className="select--compact"
-              value={existing}
-              onChange={(event) => setExisting(event.target.value)}
-              aria-label="Existing theme"
-            >
-              <option value="">Existing theme…</option>
-              {themes.data?.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {theme.name}
-                </option>
-              ))}
-            </select>
-            <button
-              type="submit"
-              className="button button--secondary button--small"
-              disabled={existing === '' || apply.isPending}
-            >
-              Apply
-            </button>
-          </form>
+          <ThemePickForm
+            themes={themes.data ?? []}
+            wording={{ choice: 'Existing theme', empty: 'Existing theme…', action: 'Apply' }}
+            pending={apply.isPending}
+            onPick={(themeId) => apply.mutate({ answerIds: suggestion.answerIds, themeId })}
+          />
         </div>
       )}
       <ErrorAlert error={apply.error} />
@@ -91,15 +66,7 @@ function SuggestionCard({
 }
 
 /** Themes suggested by clustering the answers' words on this server; applying one codes its answers for review. */
-export function SuggestionsPanel({
-  campaignId,
-  surveyId,
-  question,
-}: {
-  campaignId: string;
-  surveyId: string;
-  question: string;
-}) {
+export function SuggestionsPanel({ campaignId, surveyId, question }: CodedQuestion) {
   const suggest = useSuggestThemes(campaignId);
   const [count, setCount] = useState('');
   const [onlyUncoded, setOnlyUncoded] = useState(true);

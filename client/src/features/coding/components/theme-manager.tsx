@@ -4,10 +4,13 @@ import type { ThemeDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 
 import { useThemes } from '../api/get-themes';
 import { useCreateTheme, useDeleteTheme, useMergeTheme, useUpdateTheme } from '../api/theme-mutations';
 import { orderThemes } from '../utils/theme-order';
+
+import { ThemePickForm } from './theme-pick-form';
 
 /** The name, description and parent of a theme, as the add and the edit forms both ask for them. */
 function ThemeFields({
@@ -78,7 +81,6 @@ function ThemeRow({
   const [name, setName] = useState(theme.name);
   const [description, setDescription] = useState(theme.description ?? '');
   const [parentId, setParentId] = useState(theme.parentId ?? '');
-  const [mergeInto, setMergeInto] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -135,35 +137,13 @@ function ThemeRow({
                 Rename or move
               </button>
             )}
-            <form
-              className="inline-form"
-              aria-label={`Merge ${theme.name}`}
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (mergeInto !== '') merge.mutate({ themeId: theme.id, intoId: mergeInto });
-              }}
-            >
-              <select
-                className="select--compact"
-                value={mergeInto}
-                onChange={(event) => setMergeInto(event.target.value)}
-                aria-label={`Merge ${theme.name} into`}
-              >
-                <option value="">Merge into…</option>
-                {others.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="submit"
-                className="button button--secondary button--small"
-                disabled={mergeInto === '' || merge.isPending}
-              >
-                Merge
-              </button>
-            </form>
+            <ThemePickForm
+              themes={others}
+              wording={{ choice: `Merge ${theme.name} into`, empty: 'Merge into…', action: 'Merge' }}
+              formLabel={`Merge ${theme.name}`}
+              pending={merge.isPending}
+              onPick={(intoId) => merge.mutate({ themeId: theme.id, intoId })}
+            />
             {theme.codedAnswers === 0 && (
               <button
                 type="button"
@@ -245,15 +225,7 @@ export function ThemeManager({
       ) : (
         <div className="table-scroll">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Theme</th>
-                <th scope="col" className="numeric">
-                  Answers coded
-                </th>
-                {canEdit && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
+            <TableHead columns={['Theme', { label: 'Answers coded', numeric: true }, canEdit && 'Actions']} />
             <tbody>
               {ordered.map(({ theme, depth }) => (
                 <ThemeRow

@@ -4,6 +4,7 @@ import type { EraseResponseMode, NetworkDto, NetworkMemberDto } from '@concord/s
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { useCurrentUser } from '@/lib/current-user';
 import { formatCount } from '@/utils/format';
@@ -159,16 +160,7 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
       {members.data !== undefined && members.data.length > 0 ? (
         <TableScroll label="Members">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Country</th>
-                <th scope="col">Role</th>
-                <th scope="col">Language</th>
-                {isAdmin ? <th scope="col">Personal data</th> : null}
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'E-mail', 'Country', 'Role', 'Language', isAdmin && 'Personal data']} />
             <tbody>
               {members.data.map((member) => (
                 <tr key={member.id}>

@@ -2,6 +2,7 @@ import type { NetworkDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { isApiError } from '@/lib/api-client';
 import { formatCount } from '@/utils/format';
@@ -26,17 +27,7 @@ export function NetworksOverview() {
     <TableScroll label="Regional networks">
       <table className="data-table">
         <caption className="visually-hidden">Regional networks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Network</th>
-            <th scope="col">Hub</th>
-            <th scope="col">Countries</th>
-            <th scope="col" className="numeric">
-              Members
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Code', 'Network', 'Hub', 'Countries', { label: 'Members', numeric: true }]} />
         <tbody>
           {networks.data.map((network) => (
             <NetworkRow key={network.id} network={network} />

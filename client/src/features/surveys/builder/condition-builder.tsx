@@ -12,6 +12,7 @@ import {
   OPERATORS,
   parseExpression,
 } from './conditions';
+import { ProblemMessages } from './fields';
 
 interface ConditionBuilderProps {
   /** "Show this question when", "Enable it when", "Require it when". */
@@ -130,11 +131,7 @@ export function ConditionBuilder({ label, expression, questions, onChange, probl
         <button type="button" className="button button--secondary button--small" onClick={() => onChange(undefined)}>
           Start again
         </button>
-        {problems.map((message) => (
-          <p key={message} className="field__error">
-            {message}
-          </p>
-        ))}
+        <ProblemMessages problems={problems} />
       </fieldset>
     );
   }
@@ -229,11 +226,7 @@ export function ConditionBuilder({ label, expression, questions, onChange, probl
           <code>{expression}</code>
         </p>
       ) : null}
-      {problems.map((message) => (
-        <p key={message} className="field__error">
-          {message}
-        </p>
-      ))}
+      <ProblemMessages problems={problems} />
     </fieldset>
   );
 }

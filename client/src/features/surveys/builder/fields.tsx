@@ -6,7 +6,8 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
-function Problems({ problems }: { problems: string[] | undefined }) {
+/** The builder's problems with one field or fieldset, one message a line, under what they are about. */
+export function ProblemMessages({ problems }: { problems: readonly string[] | undefined }) {
   return (
     <>
       {(problems ?? []).map((message) => (
@@ -37,7 +38,7 @@ export function TextField({
         <input id={id} value={value} aria-invalid={invalid} onChange={(event) => onChange(event.target.value)} />
       )}
       {hint === undefined ? null : <span className="field__hint">{hint}</span>}
-      <Problems problems={problems} />
+      <ProblemMessages problems={problems} />
     </div>
   );
 }
@@ -62,7 +63,7 @@ export function NumberField({
         onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
       />
       {hint === undefined ? null : <span className="field__hint">{hint}</span>}
-      <Problems problems={problems} />
+      <ProblemMessages problems={problems} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 
 import { defaultTextOf, withDefaultText } from './definition-edits';
+import { ProblemMessages } from './fields';
 
 type Item = unknown;
 
@@ -144,11 +145,7 @@ export function ItemListEditor({
       >
         Add {label.toLowerCase().replace(/s$/, '')}
       </button>
-      {problems.map((message) => (
-        <p key={message} className="field__error">
-          {message}
-        </p>
-      ))}
+      <ProblemMessages problems={problems} />
     </fieldset>
   );
 }

@@ -21,6 +21,56 @@ interface TypePropertiesProps {
 
 const optionsOf = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
+/** One number property as a row of them lists it. */
+interface NumberPropertySpec {
+  name: string;
+  label: string;
+  coalesce?: string;
+  fallback?: number;
+}
+
+// Number properties that are edited side by side: the bounds of a value, or a count at first and at most.
+const RATING_SCALE: readonly NumberPropertySpec[] = [
+  { name: 'rateMin', label: 'Lowest rating', fallback: 1 },
+  { name: 'rateMax', label: 'Highest rating', fallback: 5 },
+  { name: 'rateStep', label: 'Step' },
+];
+const SELECTED_CHOICES: readonly NumberPropertySpec[] = [
+  { name: 'minSelectedChoices', coalesce: 'minSelected', label: 'Choose at least' },
+  { name: 'maxSelectedChoices', coalesce: 'maxSelected', label: 'Choose at most' },
+];
+const VALUE_BOUNDS: readonly NumberPropertySpec[] = [
+  { name: 'min', label: 'Minimum' },
+  { name: 'max', label: 'Maximum' },
+];
+const MATRIX_ROWS: readonly NumberPropertySpec[] = [
+  { name: 'rowCount', label: 'Rows at first' },
+  { name: 'maxRowCount', label: 'At most' },
+];
+const PANELS: readonly NumberPropertySpec[] = [
+  { name: 'panelCount', label: 'Panels at first' },
+  { name: 'maxPanelCount', label: 'At most' },
+];
+
+function NumberProperties({
+  element,
+  set,
+  properties,
+}: Omit<TypePropertiesProps, 'problems'> & { properties: readonly NumberPropertySpec[] }) {
+  return properties.map((property) => <NumberProperty key={property.name} element={element} set={set} {...property} />);
+}
+
+/** Number properties that belong together, side by side on one row. */
+function NumberPropertyRow(
+  props: Omit<TypePropertiesProps, 'problems'> & { properties: readonly NumberPropertySpec[] },
+) {
+  return (
+    <div className="builder__row">
+      <NumberProperties {...props} />
+    </div>
+  );
+}
+
 function ChoiceProperties({ element, problems, set }: TypePropertiesProps) {
   return (
     <>
@@ -40,22 +90,7 @@ function ChoiceProperties({ element, problems, set }: TypePropertiesProps) {
         <LocalizedTextProperty element={element} set={set} name="otherText" label='Label of "Other"' />
       ) : null}
       {element.type === 'checkbox' || element.type === 'tagbox' ? (
-        <div className="builder__row">
-          <NumberProperty
-            element={element}
-            set={set}
-            name="minSelectedChoices"
-            coalesce="minSelected"
-            label="Choose at least"
-          />
-          <NumberProperty
-            element={element}
-            set={set}
-            name="maxSelectedChoices"
-            coalesce="maxSelected"
-            label="Choose at most"
-          />
-        </div>
+        <NumberPropertyRow element={element} set={set} properties={SELECTED_CHOICES} />
       ) : null}
       {element.type === 'imagepicker' ? (
         <FlagProperty element={element} set={set} name="multiSelect" label="Several images may be chosen" />
@@ -139,11 +174,7 @@ export function TypeProperties(props: TypePropertiesProps) {
     case 'rating':
       return (
         <>
-          <div className="builder__row">
-            <NumberProperty element={element} set={set} name="rateMin" label="Lowest rating" fallback={1} />
-            <NumberProperty element={element} set={set} name="rateMax" label="Highest rating" fallback={5} />
-            <NumberProperty element={element} set={set} name="rateStep" label="Step" />
-          </div>
+          <NumberPropertyRow element={element} set={set} properties={RATING_SCALE} />
           <div className="builder__row">
             <LocalizedTextProperty
               element={element}
@@ -181,10 +212,7 @@ export function TypeProperties(props: TypePropertiesProps) {
               onChange={(value) => set({ inputType: value === 'text' ? undefined : value })}
             />
             {inputType === 'number' || inputType === 'range' ? (
-              <>
-                <NumberProperty element={element} set={set} name="min" label="Minimum" />
-                <NumberProperty element={element} set={set} name="max" label="Maximum" />
-              </>
+              <NumberProperties element={element} set={set} properties={VALUE_BOUNDS} />
             ) : (
               <NumberProperty element={element} set={set} name="maxLength" label="Maximum length" />
             )}
@@ -216,20 +244,12 @@ export function TypeProperties(props: TypePropertiesProps) {
     case 'matrixdynamic':
       return (
         <>
-          <div className="builder__row">
-            <NumberProperty element={element} set={set} name="rowCount" label="Rows at first" />
-            <NumberProperty element={element} set={set} name="maxRowCount" label="At most" />
-          </div>
+          <NumberPropertyRow element={element} set={set} properties={MATRIX_ROWS} />
           <MatrixColumns {...props} />
         </>
       );
     case 'slider':
-      return (
-        <div className="builder__row">
-          <NumberProperty element={element} set={set} name="min" label="Minimum" />
-          <NumberProperty element={element} set={set} name="max" label="Maximum" />
-        </div>
-      );
+      return <NumberPropertyRow element={element} set={set} properties={VALUE_BOUNDS} />;
     case 'file':
       return <FlagProperty element={element} set={set} name="allowMultiple" label="Several files" />;
     case 'expression':
@@ -253,12 +273,7 @@ export function TypeProperties(props: TypePropertiesProps) {
         />
       );
     case 'paneldynamic':
-      return (
-        <div className="builder__row">
-          <NumberProperty element={element} set={set} name="panelCount" label="Panels at first" />
-          <NumberProperty element={element} set={set} name="maxPanelCount" label="At most" />
-        </div>
-      );
+      return <NumberPropertyRow element={element} set={set} properties={PANELS} />;
     default:
       return null;
   }

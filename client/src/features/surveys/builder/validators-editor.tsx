@@ -1,6 +1,7 @@
 import type { ValidatorJson } from '@concord/shared';
 
 import { defaultTextOf, withDefaultText } from './definition-edits';
+import { ProblemMessages } from './fields';
 
 const VALIDATOR_TYPES = [
   { type: 'numeric', label: 'Number range', fields: ['minValue', 'maxValue'] },
@@ -108,11 +109,7 @@ export function ValidatorsEditor({ validators, onChange, problems }: ValidatorsE
       >
         Add a check
       </button>
-      {problems.map((message) => (
-        <p key={message} className="field__error">
-          {message}
-        </p>
-      ))}
+      <ProblemMessages problems={problems} />
     </fieldset>
   );
 }

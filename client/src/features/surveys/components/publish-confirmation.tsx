@@ -1,5 +1,7 @@
 import type { TranslationReport } from '@concord/shared';
 
+import { TableHead } from '@/components/table-head';
+
 interface PublishConfirmationProps {
   version: number;
   report: TranslationReport;
@@ -31,17 +33,7 @@ export function PublishConfirmation({ version, report, pending, onConfirm, onCan
       {locales.length > 0 ? (
         <table className="data-table">
           <caption className="visually-hidden">Translations by language</caption>
-          <thead>
-            <tr>
-              <th scope="col">Language</th>
-              <th scope="col" className="numeric">
-                Missing
-              </th>
-              <th scope="col" className="numeric">
-                Stale
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Language', { label: 'Missing', numeric: true }, { label: 'Stale', numeric: true }]} />
           <tbody>
             {locales.map((locale) => (
               <tr key={locale}>

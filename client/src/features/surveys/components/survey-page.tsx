@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
@@ -37,15 +38,7 @@ export function SurveyPage() {
       {data.versions.length === 0 ? <p className="muted">No versions yet.</p> : null}
       <TableScroll label="Versions of this questionnaire">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Changes</th>
-              <th scope="col">Published</th>
-              <th scope="col">Compare</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Version', 'Status', 'Changes', 'Published', 'Compare']} />
           <tbody>
             {[...data.versions].reverse().map((version) => (
               <tr key={version.version}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
@@ -74,14 +75,7 @@ export function SurveysPage() {
       {surveys.data ? (
         <TableScroll label="Questionnaires">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Latest version</th>
-                <th scope="col">Published versions</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Title', 'Slug', 'Latest version', 'Published versions']} />
             <tbody>
               {surveys.data.map((survey) => (
                 <tr key={survey.id}>

@@ -5,6 +5,7 @@ import type { DetailedQuestionChange } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { useSurvey } from '../api/get-survey';
@@ -28,14 +29,7 @@ function ChoiceTable({ title, change, locale }: { title: string; change: Detaile
   return (
     <table className="data-table diff__table">
       <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Value</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
-          <th scope="col">Change</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Value', 'Before', 'After', 'Change']} />
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.change}:${row.value}`} className={`diff__row--${row.change}`}>
@@ -84,13 +78,7 @@ function QuestionChangeView({ change }: { change: DetailedQuestionChange }) {
       ) : null}
       <table className="data-table diff__table">
         <caption>Wording</caption>
-        <thead>
-          <tr>
-            <th scope="col">Language</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Language', 'Before', 'After']} />
         <tbody>
           {wording.map((row) => (
             <tr key={`${row.field}:${row.locale}`} className={row.changed ? 'diff__row--relabelled' : undefined}>
@@ -136,13 +124,7 @@ function QuestionChangeView({ change }: { change: DetailedQuestionChange }) {
       {conditions.length > 0 ? (
         <table className="data-table diff__table">
           <caption>Conditions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Property</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Property', 'Before', 'After']} />
           <tbody>
             {conditions.map((row) => (
               <tr key={row.property}>

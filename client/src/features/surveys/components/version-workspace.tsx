@@ -76,24 +76,21 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
     <div className="stack" onKeyDown={onKeyDown}>
       <div className="workspace__bar">
         <div className="inline-form" role="group" aria-label="History">
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-keyshortcuts="Control+Z"
-            disabled={!editable || !builder.canUndo}
-            onClick={builder.undo}
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-keyshortcuts="Control+Shift+Z"
-            disabled={!editable || !builder.canRedo}
-            onClick={builder.redo}
-          >
-            Redo
-          </button>
+          {[
+            { label: 'Undo', shortcut: 'Control+Z', possible: builder.canUndo, step: builder.undo },
+            { label: 'Redo', shortcut: 'Control+Shift+Z', possible: builder.canRedo, step: builder.redo },
+          ].map(({ label, shortcut, possible, step }) => (
+            <button
+              key={label}
+              type="button"
+              className="button button--secondary button--small"
+              aria-keyshortcuts={shortcut}
+              disabled={!editable || !possible}
+              onClick={step}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         <div className="workspace__tabs" role="tablist" aria-label="Views">
           {TABS.map(([key, label]) => (

@@ -3,6 +3,7 @@ import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { useCurrentUser } from '@/lib/current-user';
 import { roleLabel } from '@/lib/roles';
@@ -23,18 +24,16 @@ export function UsersTable() {
     <TableScroll label="Users">
       <table className="data-table">
         <caption className="visually-hidden">Staff accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Name',
+            'E-mail',
+            'Role',
+            'Status',
+            'Created',
+            { label: <span className="visually-hidden">Actions</span> },
+          ]}
+        />
         <tbody>
           {users.data.map((user) => (
             <UserRow key={user.id} user={user} isCurrentUser={user.id === currentUser.id} />

@@ -26,6 +26,14 @@ export const CHOICE_COLOURS = [
 export const POOLED_COLOUR = '#1f5aa6';
 export const WEIGHTED_COLOUR = '#d97706';
 
+/** The network-weighted share series of the share charts (a `Bar`'s props; each chart adds its own corners). */
+export const WEIGHTED_SHARE_BAR = {
+  dataKey: 'weighted',
+  name: 'Weighted by network',
+  fill: WEIGHTED_COLOUR,
+  isAnimationActive: false,
+} as const;
+
 export const AXIS_TICK = { fontSize: 12, fill: '#374151' } as const;
 export const AXIS_LABEL = { fontSize: 12, fill: '#4b5563' } as const;
 export const VALUE_LABEL = { fontSize: 11, fill: '#111827' } as const;
@@ -67,6 +75,11 @@ export function decimal(value: number | null | undefined): string {
 export function wholePercent(value: number): string {
   // A no-break space, so that a narrow segment does not wrap the sign under the number.
   return `${Math.round(value)}\u00a0%`;
+}
+
+/** A column's value label in whole percent; no label where the column has no figure. */
+export function wholePercentLabel(value: unknown): string {
+  return typeof value === 'number' ? wholePercent(value) : '';
 }
 
 /** A percent axis: up to the largest value with room for its label, in even steps of 10 or 20. */

@@ -12,7 +12,7 @@ import {
   LEGEND_STYLE,
   POOLED_COLOUR,
   VALUE_LABEL,
-  WEIGHTED_COLOUR,
+  WEIGHTED_SHARE_BAR,
 } from './chart-theme';
 import { type ShareRow, shareRows, shareRowsText } from './chart-data';
 
@@ -77,13 +77,7 @@ export function ChoiceBarChart({ question }: { question: QuestionTally }) {
             />
           </Bar>
           {weighted && (
-            <Bar
-              dataKey="weighted"
-              name="Weighted by network"
-              fill={WEIGHTED_COLOUR}
-              isAnimationActive={false}
-              radius={[0, 3, 3, 0]}
-            >
+            <Bar {...WEIGHTED_SHARE_BAR} radius={[0, 3, 3, 0]}>
               <LabelList
                 position="right"
                 style={VALUE_LABEL}

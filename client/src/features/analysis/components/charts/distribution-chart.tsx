@@ -12,8 +12,8 @@ import {
   LEGEND_STYLE,
   POOLED_COLOUR,
   VALUE_LABEL,
-  WEIGHTED_COLOUR,
-  wholePercent,
+  WEIGHTED_SHARE_BAR,
+  wholePercentLabel,
 } from './chart-theme';
 import { type ShareRow, shareRows, shareRowsText } from './chart-data';
 
@@ -71,29 +71,11 @@ export function DistributionChart({ question }: { question: QuestionTally }) {
           />
           {weighted && <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={LEGEND_STYLE} />}
           <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[3, 3, 0, 0]}>
-            {labelled && (
-              <LabelList
-                position="top"
-                style={VALUE_LABEL}
-                formatter={(value) => (typeof value === 'number' ? wholePercent(value) : '')}
-              />
-            )}
+            {labelled && <LabelList position="top" style={VALUE_LABEL} formatter={wholePercentLabel} />}
           </Bar>
           {weighted && (
-            <Bar
-              dataKey="weighted"
-              name="Weighted by network"
-              fill={WEIGHTED_COLOUR}
-              isAnimationActive={false}
-              radius={[3, 3, 0, 0]}
-            >
-              {labelled && (
-                <LabelList
-                  position="top"
-                  style={VALUE_LABEL}
-                  formatter={(value) => (typeof value === 'number' ? wholePercent(value) : '')}
-                />
-              )}
+            <Bar {...WEIGHTED_SHARE_BAR} radius={[3, 3, 0, 0]}>
+              {labelled && <LabelList position="top" style={VALUE_LABEL} formatter={wholePercentLabel} />}
             </Bar>
           )}
         </BarChart>
