@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { DemoModule } from './demo/demo.module';
 import { PrivacyModule } from './privacy';
+import { requestLogSerializers } from './request-log';
 import { NetworksModule } from './networks/networks.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ResponsesModule } from './responses/responses.module';
@@ -61,7 +62,8 @@ export class AppModule {
             {
               level: config.logLevel,
               genReqId: requestId,
-              redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              // Cookies, bearer tokens and Set-Cookie are written as [Redacted] (see request-log.ts).
+              serializers: requestLogSerializers,
               autoLogging: {
                 // The health probe, and the web client's own files (served beside the API, never logged).
                 ignore: (request) =>

@@ -13,6 +13,9 @@ import {
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
+import { linkByTokenHash } from '../../server/src/campaigns';
+import { tokenHash } from '../../server/src/common/link-tokens';
+import { VIEW_LOOKUP, type ViewRow, viewRowFromJson } from '../../server/src/responses/respond.service';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -290,6 +293,41 @@ describe('respondent hot path', () => {
       // Another link of the same campaign still sees nothing.
       expect((await http().get(`/api/respond/${tokens[2]}`)).body.status).toBe('new');
     }
+  });
+
+  it('reads the view row from one JSON column exactly as the driver reads the columns themselves', async () => {
+    const { id, tokens } = await campaign('JSON row', firstVersion);
+    // Timestamps with microseconds, as PostgreSQL keeps them; the driver keeps milliseconds.
+    await sql(
+      `UPDATE campaigns SET opens_at = now() - interval '1 day 0.654321 second',
+         closes_at = now() + interval '1 day 0.123456 second' WHERE id = $1`,
+      [id],
+    );
+    const saved = await http()
+      .put(`/api/respond/${tokens[0]}`)
+      .send({ data: { roles_clear: 'no', roles_why: 'Ünclear — "quoted"' }, currentPage: 0, locale: 'fr' });
+    expect(saved.status).toBe(200);
+    expect((await http().get(`/api/respond/${tokens[0]}`)).status).toBe(200);
+    for (const token of [tokens[0], tokens[1]]) {
+      const [columns] = await sql<ViewRow>(
+        `SELECT l.*, r.id AS response_id, r.data AS response_data, r.status AS response_status,
+           r.receipt AS response_receipt, r.current_page AS response_current_page, r.locale AS response_locale,
+           r.updated_at AS response_updated_at
+         FROM (${linkByTokenHash('$1')}) l
+         LEFT JOIN responses r ON r.invitation_id = l.id AND l.kind = 'personal' AND NOT l.anonymous`,
+        [tokenHash(token)],
+      );
+      const [json] = await sql<{ view: string }>(VIEW_LOOKUP.text, [tokenHash(token)]);
+      expect(columns).toBeDefined();
+      expect(viewRowFromJson(json?.view ?? 'null')).toEqual({ ...columns });
+    }
+    const [opened] = await sql<{ view: string }>(VIEW_LOOKUP.text, [tokenHash(tokens[0])]);
+    const row = viewRowFromJson(opened?.view ?? 'null');
+    expect([row.opened_at instanceof Date, row.closes_at instanceof Date, row.response_locale]).toEqual([
+      true,
+      true,
+      'fr',
+    ]);
   });
 
   it('reaches the embedded database through its Unix-domain socket', async () => {

@@ -38,6 +38,16 @@ describe('link tokens', () => {
     expect(generateReceipt()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
   });
 
+  it('never repeats a receipt across refills of its random pool, and uses the whole alphabet', () => {
+    // 2,000 receipts draw 32,000 random bytes: several refills of the 4 KiB pool.
+    const receipts = Array.from({ length: 2_000 }, () => generateReceipt());
+    expect(receipts.filter((receipt) => !/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/.test(receipt))).toEqual(
+      [],
+    );
+    expect(new Set(receipts).size).toBe(2_000);
+    expect(new Set(receipts.join('').replaceAll('-', '')).size).toBe(32);
+  });
+
   it('hashes answers independently of key order', () => {
     expect(canonicalJson({ b: [1, { d: 1, c: 2 }], a: 'x' })).toBe('{"a":"x","b":[1,{"c":2,"d":1}]}');
     expect(requestHash({ a: 1, b: 2 })).toBe(requestHash({ b: 2, a: 1 }));
