@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+import { CODEBOOK_COLUMNS } from '../support/export-columns';
 
 /** The API's figures are exact; the page shows means and medians to two decimals at most. */
 function displayed(value: number | null | undefined): string {
@@ -224,15 +225,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
     const codes = new Set(networks.map((network) => network.code));
     expect(Object.keys(perNetwork).every((code) => codes.has(code))).toBe(true);
     expect(Object.values(perNetwork).reduce((sum, n) => sum + n, 0)).toBe(twiceAYear);
-    expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'column',
-      'question',
-      'title',
-      'type',
-      'holds',
-      'choices',
-      'versions',
-    ]);
+    expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual(CODEBOOK_COLUMNS);
     const described: unknown[] = [];
     for (let row = 2; row <= codebook.rowCount; row++) described.push(codebook.getRow(row).getCell(1).value);
     expect(described).toEqual(header);
