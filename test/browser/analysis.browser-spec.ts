@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
-import { CODEBOOK_COLUMNS } from '../support/export-columns';
+import { CODEBOOK_COLUMNS } from '../support/exports';
 
 /** The API's figures are exact; the page shows means and medians to two decimals at most. */
 function displayed(value: number | null | undefined): string {

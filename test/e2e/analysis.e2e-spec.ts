@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
-import { CODEBOOK_COLUMNS, RESPONSE_COLUMNS } from '../support/export-columns';
+import { CODEBOOK_COLUMNS, openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
 /**
  * A fixture campaign with every question type and eight complete responses (plus one partial),
@@ -826,9 +826,7 @@ describe('exports', () => {
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const workbook = await openWorkbook(res.body);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Responses', 'Codebook']);
     expect(workbook.getWorksheet('Responses')?.rowCount).toBe(9);
     const codebook = workbook.getWorksheet('Codebook');

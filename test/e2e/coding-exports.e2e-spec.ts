@@ -6,7 +6,7 @@ import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
-import { RESPONSE_COLUMNS } from '../support/export-columns';
+import { openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
 /**
  * A column per theme in the response exports (CSV, JSON, XLSX, SPSS and the codebook): 1 when the
@@ -171,9 +171,7 @@ describe('JSON and XLSX', () => {
   it('XLSX has the theme columns in the header, numbers in the cells, and the codebook rows', async () => {
     const res = await download(`/api/campaigns/${campaignId}/responses.xlsx`);
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const workbook = await openWorkbook(res.body);
     const sheet = workbook.getWorksheet('Responses');
     expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER.split(',')]);
     expect((sheet?.getRow(2).values as unknown[]).slice(10, 13)).toEqual([1, 1, 0]);

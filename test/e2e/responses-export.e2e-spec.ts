@@ -6,7 +6,7 @@ import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
-import { RESPONSE_COLUMNS } from '../support/export-columns';
+import { openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
 /**
  * Response exports (CSV, JSON, XLSX, SPSS) of a small campaign whose questions are named like the
@@ -193,9 +193,7 @@ describe('XLSX', () => {
   it('a bold, frozen header row and completion times as dates', async () => {
     const res = await download(`/api/campaigns/${campaignId}/responses.xlsx`);
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const workbook = await openWorkbook(res.body);
     const sheet = workbook.getWorksheet('Responses');
     if (sheet === undefined) throw new Error('no Responses sheet');
     expect(sheet.getRow(1).values).toEqual([undefined, ...HEADER.split(',')]);
