@@ -1,25 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { staffApi, signInThroughForm } from '../support/browser-staff';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { startSmtp, type TestSmtpServer, waitForMail } from '../support/smtp-server';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 describeWithBrowser('passwords in the browser', () => {
-  let server: RunningServer;
   let smtp: TestSmtpServer;
-  let browser: Browser;
-
   beforeAll(async () => {
     smtp = await startSmtp();
-    server = await startBuiltServer({ SEED_DEMO: 'false', SMTP_URL: smtp.url });
-    browser = await launchChromium();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+  const rig = useServerAndBrowser(() => ({ env: { SEED_DEMO: 'false', SMTP_URL: smtp.url } }));
+  // Declared after the server's own afterAll, so the mail server closes once the server has stopped.
+  afterAll(async () => {
+    await smtp?.close();
+  });
+
+  beforeAll(async () => {
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', {
       email: 'dilnoza@example.org',
       name: 'Dilnoza Karimova',
@@ -28,25 +25,19 @@ describeWithBrowser('passwords in the browser', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.close();
-  });
-
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     return context.newPage();
   }
 
   it('changes your own password on the Account page; the other browser is signed out', async () => {
     const other = await newPage();
-    await other.goto(`${server.origin}/account`);
+    await other.goto(`${rig.server.origin}/account`);
     await signInThroughForm(other, 'dilnoza@example.org', 'First-password-123');
     await other.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
 
     const page = await newPage();
-    await page.goto(`${server.origin}/account`);
+    await page.goto(`${rig.server.origin}/account`);
     await signInThroughForm(page, 'dilnoza@example.org', 'First-password-123');
     await page.getByLabel('Current password').fill('not-my-password');
     await page.getByLabel('New password', { exact: true }).fill('Second-password-123');
@@ -66,7 +57,7 @@ describeWithBrowser('passwords in the browser', () => {
 
   it('resets a forgotten password through the e-mailed link', async () => {
     const page = await newPage();
-    await page.goto(`${server.origin}/login`);
+    await page.goto(`${rig.server.origin}/login`);
     await page.getByRole('link', { name: 'Forgotten your password?' }).click();
     await page.getByLabel('E-mail').fill('dilnoza@example.org');
     await page.getByRole('button', { name: 'Send the link' }).click();

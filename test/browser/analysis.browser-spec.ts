@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CampaignDto, CampaignProgressDto, NetworkDto, QuestionTally, TallyResult } from '@concord/shared';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+import { CODEBOOK_COLUMNS } from '../support/exports';
 
 /** The API's figures are exact; the page shows means and medians to two decimals at most. */
 function displayed(value: number | null | undefined): string {
@@ -72,26 +67,21 @@ async function scrollToTop(page: Page, element: Locator): Promise<void> {
 }
 
 describeWithBrowser('a secretariat analyst analysing the seeded campaign', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  // The built server seeds two demo campaigns of the charter-review questionnaire with their responses.
+  const rig = useServerAndBrowser();
   let page: Page;
   let api: StaffApi;
   let downloads: string;
 
   beforeAll(async () => {
-    // The built server seeds two demo campaigns of the charter-review questionnaire with their responses.
-    server = await startBuiltServer();
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
-    api = await staffApi(server.origin, ANALYST.email, ANALYST.password);
+    api = await staffApi(rig.server.origin, ANALYST.email, ANALYST.password);
     downloads = mkdtempSync(join(tmpdir(), 'concord-downloads-'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1200 }, acceptDownloads: true });
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 1200 }, acceptDownloads: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     if (downloads !== undefined) rmSync(downloads, { recursive: true, force: true });
   }, 60_000);
 
@@ -116,7 +106,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
     expect(twiceAYear).toBeGreaterThan(3);
     expect(filtered.responses).toBe(twiceAYear);
 
-    await page.goto(`${server.origin}/analysis`);
+    await page.goto(`${rig.server.origin}/analysis`);
     await signInThroughForm(page, ANALYST.email, ANALYST.password);
     await page.waitForURL(/\/analysis$/);
     await page
@@ -235,15 +225,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
     const codes = new Set(networks.map((network) => network.code));
     expect(Object.keys(perNetwork).every((code) => codes.has(code))).toBe(true);
     expect(Object.values(perNetwork).reduce((sum, n) => sum + n, 0)).toBe(twiceAYear);
-    expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'column',
-      'question',
-      'title',
-      'type',
-      'holds',
-      'choices',
-      'versions',
-    ]);
+    expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual(CODEBOOK_COLUMNS);
     const described: unknown[] = [];
     for (let row = 2; row <= codebook.rowCount; row++) described.push(codebook.getRow(row).getCell(1).value);
     expect(described).toEqual(header);

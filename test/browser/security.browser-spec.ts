@@ -1,11 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { httpSignIn, type HttpSession } from '../support/http-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -46,26 +40,18 @@ async function expectNoScriptRan(page: Page, dialogs: string[]): Promise<void> {
 }
 
 describeWithBrowser('untrusted content in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser({ SEED_DEMO: 'false' });
   let page: Page;
   let admin: HttpSession;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    server = await startBuiltServer({ SEED_DEMO: 'false' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    admin = await httpSignIn(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    admin = await httpSignIn(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
   });
 
   it('shows hostile survey texts as text on the respondent page and in the staff pages', async () => {
@@ -105,7 +91,7 @@ describeWithBrowser('untrusted content in the browser', () => {
       .body as Array<{ url: string }>;
     const path = new URL(links[0].url).pathname;
 
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${rig.server.origin}${path}`);
     await page.getByText('Question', { exact: false }).first().waitFor();
     await page
       .getByText(/Choice <script>/)
@@ -120,17 +106,17 @@ describeWithBrowser('untrusted content in the browser', () => {
     await expectNoScriptRan(page, dialogs);
     await page.screenshot({ path: screenshotPath('security-respondent'), fullPage: true });
 
-    await page.goto(`${server.origin}/login`);
+    await page.goto(`${rig.server.origin}/login`);
     await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.origin}/surveys`);
+    await page.goto(`${rig.server.origin}/surveys`);
     await page
       .getByText(/Hostile survey <script>/)
       .first()
       .waitFor();
-    await page.goto(`${server.origin}/campaigns`);
+    await page.goto(`${rig.server.origin}/campaigns`);
     await page
       .getByText(/Campaign <img/)
       .first()
@@ -140,13 +126,13 @@ describeWithBrowser('untrusted content in the browser', () => {
   });
 
   it('sets httpOnly, SameSite session cookies and security headers', async () => {
-    const cookies = await page.context().cookies(server.origin);
+    const cookies = await page.context().cookies(rig.server.origin);
     const session = cookies.find((cookie) => cookie.name === 'concord_session');
     const csrf = cookies.find((cookie) => cookie.name === 'csrf_token');
     expect([session?.httpOnly, session?.sameSite]).toEqual([true, 'Lax']);
     expect([csrf?.httpOnly, csrf?.sameSite]).toEqual([false, 'Lax']);
     expect(await page.evaluate(() => document.cookie.includes('concord_session'))).toBe(false);
-    const response = await fetch(`${server.origin}/surveys`);
+    const response = await fetch(`${rig.server.origin}/surveys`);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');

@@ -1,21 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { findFreePort } from '../../server/src/database/embedded-postgres';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 
 describeWithBrowser('single sign-on in the browser', () => {
   let provider: TestOidcProvider;
-  let server: RunningServer;
-  let browser: Browser;
-
+  // The provider must know the server's callback address before the server starts, so the port is chosen first.
+  let port: number;
   beforeAll(async () => {
-    const port = await findFreePort();
+    port = await findFreePort();
     const redirectUri = `http://127.0.0.1:${port}/api/auth/oidc/callback`;
     provider = await startOidcProvider({
       clientId: 'concord',
@@ -26,29 +18,26 @@ describeWithBrowser('single sign-on in the browser', () => {
         mallory: { email: 'mallory@example.org', email_verified: true, name: 'Mallory', roles: ['visitors'] },
       },
     });
-    server = await startBuiltServer(
-      {
-        SEED_DEMO: 'false',
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: 'concord',
-        OIDC_CLIENT_SECRET: 'browser-test-client-secret',
-        OIDC_ROLE_MAP: '{"concord-staff":"secretariat"}',
-        OIDC_NAME: 'Staff Login',
-      },
-      port,
-    );
-    browser = await launchChromium();
   });
-
+  const rig = useServerAndBrowser(() => ({
+    env: {
+      SEED_DEMO: 'false',
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: 'concord',
+      OIDC_CLIENT_SECRET: 'browser-test-client-secret',
+      OIDC_ROLE_MAP: '{"concord-staff":"secretariat"}',
+      OIDC_NAME: 'Staff Login',
+    },
+    port,
+  }));
+  // Declared after the server's own afterAll, so the provider stops once the server has stopped.
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await provider?.stop();
   });
 
   async function signInAtProvider(login: string, returnPath: string) {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.origin}${returnPath}`);
+    const page = await (await rig.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${rig.server.origin}${returnPath}`);
     await page.waitForURL(/\/login/);
     await page.screenshot({ path: screenshotPath(`single-sign-on-button-${login}`), fullPage: true });
     await page.getByRole('link', { name: 'Sign in with Staff Login' }).click();
@@ -62,7 +51,7 @@ describeWithBrowser('single sign-on in the browser', () => {
 
   it('signs in through the provider from the sign-in page and returns to the page asked for', async () => {
     const page = await signInAtProvider('leila', '/campaigns');
-    await page.waitForURL(`${server.origin}/campaigns`);
+    await page.waitForURL(`${rig.server.origin}/campaigns`);
     await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
     await page.getByText('Leila Nasser').waitFor();
     await page.screenshot({ path: screenshotPath('single-sign-on-signed-in'), fullPage: true });
@@ -70,7 +59,7 @@ describeWithBrowser('single sign-on in the browser', () => {
 
   it('sends someone without a mapped role back to the sign-in page with the reason', async () => {
     const page = await signInAtProvider('mallory', '/');
-    await page.waitForURL(`${server.origin}/login?sso_error=role_unmapped`);
+    await page.waitForURL(`${rig.server.origin}/login?sso_error=role_unmapped`);
     await page.getByText('Your single sign-on account has no role in Concord.', { exact: false }).waitFor();
     await page.screenshot({ path: screenshotPath('single-sign-on-refused'), fullPage: true });
   });

@@ -1,12 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { checkDefinition, compileValidator, type SurveyDefinition, validateAnswers } from '@concord/shared';
-import {
-  describeWithBrowser,
-  launchChromium,
-  type RunningServer,
-  screenshotPath,
-  startBuiltServer,
-} from '../support/browser';
+import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi, type StaffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -32,32 +26,24 @@ async function addElement(page: Page, type: string): Promise<void> {
 }
 
 describeWithBrowser('a secretariat analyst building a questionnaire by clicking', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const rig = useServerAndBrowser({ SEED_DEMO: 'false' });
   let page: Page;
   let analyst: StaffApi;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startBuiltServer({ SEED_DEMO: 'false' });
-    const admin = await staffApi(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
-    analyst = await staffApi(server.origin, ANALYST.email, ANALYST.password);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    analyst = await staffApi(rig.server.origin, ANALYST.email, ANALYST.password);
+    page = await rig.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('dialog', (dialog) => void dialog.accept());
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('builds two pages with a radiogroup, a checkbox with other, a matrix, a rating and a condition', async () => {
-    await page.goto(`${server.origin}/surveys`);
+    await page.goto(`${rig.server.origin}/surveys`);
     await signInThroughForm(page, ANALYST.email, ANALYST.password);
     await page.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
     // Before signing in the app learns there is no session (401); count what follows.

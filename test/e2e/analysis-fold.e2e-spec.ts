@@ -5,6 +5,7 @@ import { QuestionPlansService } from '../../server/src/analysis/question-plans.s
 import { addDraftVersion, createSurvey, networksByCode, TEST_DEFINITION } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 /**
  * The fold against completions that commit while it runs: what it takes from the queue is exactly
@@ -135,18 +136,12 @@ describe('verifying and rebuilding the stored tallies', () => {
 
     expect((await secretariat.post(`/api/campaigns/${campaign.id}/tallies/rebuild`)).status).toBe(403);
     expect((await committee.get(`/api/campaigns/${campaign.id}/tallies/verify`)).status).toBe(403);
-    expect((await admin.post(`/api/campaigns/${randomUUID()}/tallies/rebuild`)).body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'campaign_not_found',
-      message: 'Campaign not found',
-    });
-    expect((await admin.get('/api/campaigns/nope/tallies/verify')).body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'id must be a UUID',
-    });
+    expect((await admin.post(`/api/campaigns/${randomUUID()}/tallies/rebuild`)).body).toEqual(
+      errorBody(404, 'campaign_not_found', 'Campaign not found'),
+    );
+    expect((await admin.get('/api/campaigns/nope/tallies/verify')).body).toEqual(
+      errorBody(400, 'bad_request', 'id must be a UUID'),
+    );
     const rebuilt = await admin.post(`/api/campaigns/${campaign.id}/tallies/rebuild`);
     expect([rebuilt.status, rebuilt.body]).toEqual([200, { rebuilt: true, logicVersion: 1 }]);
     expect((await admin.get(`/api/campaigns/${campaign.id}/tallies/verify`)).body).toEqual({

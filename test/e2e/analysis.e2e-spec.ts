@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
+import { CODEBOOK_COLUMNS, openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
 /**
  * A fixture campaign with every question type and eight complete responses (plus one partial),
@@ -494,13 +496,11 @@ describe('grouping, weighting and suppression', () => {
   it('a campaign threshold raises suppression; it cannot go below 3', async () => {
     const bad = await admin.put(`/api/campaigns/${fx.campaignId}/analysis-settings`).send({ minCellSize: 2 });
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'minCellSize must not be less than 3',
-      details: [{ field: 'minCellSize', messages: ['minCellSize must not be less than 3'] }],
-    });
+    expect(bad.body).toEqual(
+      errorBody(400, 'bad_request', 'minCellSize must not be less than 3', [
+        { field: 'minCellSize', messages: ['minCellSize must not be less than 3'] },
+      ]),
+    );
     expect((await admin.get(`/api/campaigns/${fx.campaignId}/analysis-settings`)).body).toEqual({
       campaignId: fx.campaignId,
       minCellSize: 3,
@@ -760,19 +760,13 @@ describe('free-text answers', () => {
 
   it('refuses choice questions and unknown ones', async () => {
     const choice = await admin.get(`/api/campaigns/${fx.campaignId}/answers/q_radio`);
-    expect(choice.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'q_radio is not a free-text question; its answers are in the tallies',
-    });
+    expect(choice.body).toEqual(
+      errorBody(400, 'bad_request', 'q_radio is not a free-text question; its answers are in the tallies'),
+    );
     const unknown = await admin.get(`/api/campaigns/${fx.campaignId}/answers/nope`);
-    expect(unknown.body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'analysis_question_not_found',
-      message: "This campaign's questionnaire has no question nope",
-    });
+    expect(unknown.body).toEqual(
+      errorBody(404, 'analysis_question_not_found', "This campaign's questionnaire has no question nope"),
+    );
   });
 });
 
@@ -793,16 +787,7 @@ describe('exports', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines.length).toBe(8 + 2);
     const header = lines[0].split(',');
-    expect(header.slice(0, 8)).toEqual([
-      'response_id',
-      'response_network',
-      'response_country',
-      'response_role',
-      'response_language',
-      'response_version',
-      'response_status',
-      'response_completed_at',
-    ]);
+    expect(header.slice(0, 8)).toEqual(RESPONSE_COLUMNS);
     expect(header).toEqual(
       expect.arrayContaining([
         'q_radio',
@@ -852,22 +837,12 @@ describe('exports', () => {
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const workbook = await openWorkbook(res.body);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Responses', 'Codebook']);
     expect(workbook.getWorksheet('Responses')?.rowCount).toBe(9);
     const codebook = workbook.getWorksheet('Codebook');
-    expect(codebook?.getRow(1).values).toEqual([
-      undefined,
-      'column',
-      'question',
-      'title',
-      'type',
-      'holds',
-      'choices',
-      'versions',
-    ]);
+    // ExcelJS gives a row's values from index 1, so the first is always undefined.
+    expect(codebook?.getRow(1).values).toEqual([undefined, ...CODEBOOK_COLUMNS]);
   });
 
   it('codebook CSV describes every column', async () => {
@@ -909,40 +884,25 @@ describe('bad requests', () => {
   it.each(cases)('%s → 400', async (query, message) => {
     const res = await admin.get(`/api/campaigns/${fx.campaignId}/tallies?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message });
+    expect(res.body).toEqual(errorBody(400, 'bad_request', message));
   });
 
   it('unknown campaign, malformed id, unknown survey version, bad labels', async () => {
-    expect((await admin.get(`/api/campaigns/${randomUUID()}/tallies`)).body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'campaign_not_found',
-      message: 'Campaign not found',
-    });
-    expect((await admin.get('/api/campaigns/nope/tallies')).body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'id must be a UUID',
-    });
-    expect((await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=7`)).body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'analysis_version_not_found',
-      message: 'This survey has no published version 7',
-    });
-    expect((await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=a`)).body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'versions must be a list of positive integers',
-    });
-    expect((await admin.get(`/api/campaigns/${fx.campaignId}/responses.csv?labels=<x>`)).body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'labels must be a locale code such as en, fr, ru or ar, or default',
-    });
+    expect((await admin.get(`/api/campaigns/${randomUUID()}/tallies`)).body).toEqual(
+      errorBody(404, 'campaign_not_found', 'Campaign not found'),
+    );
+    expect((await admin.get('/api/campaigns/nope/tallies')).body).toEqual(
+      errorBody(400, 'bad_request', 'id must be a UUID'),
+    );
+    expect((await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=7`)).body).toEqual(
+      errorBody(404, 'analysis_version_not_found', 'This survey has no published version 7'),
+    );
+    expect((await admin.get(`/api/surveys/${fx.surveyId}/tallies?versions=a`)).body).toEqual(
+      errorBody(400, 'bad_request', 'versions must be a list of positive integers'),
+    );
+    expect((await admin.get(`/api/campaigns/${fx.campaignId}/responses.csv?labels=<x>`)).body).toEqual(
+      errorBody(400, 'bad_request', 'labels must be a locale code such as en, fr, ru or ar, or default'),
+    );
   });
 
   it('needs a staff login', async () => {

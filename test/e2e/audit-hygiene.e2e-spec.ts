@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 interface AuditEvent {
   seq: number;
@@ -11,13 +12,8 @@ interface AuditEvent {
   subject: string | null;
 }
 
-const badRequest = (field: string, message: string) => ({
-  statusCode: 400,
-  error: 'Bad Request',
-  code: 'bad_request',
-  message,
-  details: [{ field, messages: [message] }],
-});
+const badRequest = (field: string, message: string) =>
+  errorBody(400, 'bad_request', message, [{ field, messages: [message] }]);
 
 describe('audit paging and filters, and request hygiene', () => {
   let testApp: TestApp;
@@ -91,7 +87,7 @@ describe('audit paging and filters, and request hygiene', () => {
       const reversed = await admin.get('/api/audit?from=2026-02-01&to=2026-01-01');
       expect([reversed.status, reversed.body]).toEqual([
         400,
-        { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'from must be earlier than to' },
+        errorBody(400, 'bad_request', 'from must be earlier than to'),
       ]);
     });
   });
@@ -154,12 +150,7 @@ describe('audit paging and filters, and request hygiene', () => {
         .send(csv);
       expect([response.status, response.body]).toEqual([
         413,
-        {
-          statusCode: 413,
-          error: 'Payload Too Large',
-          code: 'payload_too_large',
-          message: 'The request body is larger than the limit of 20mb',
-        },
+        errorBody(413, 'payload_too_large', 'The request body is larger than the limit of 20mb'),
       ]);
     });
   });

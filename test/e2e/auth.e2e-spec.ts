@@ -1,19 +1,14 @@
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
-import { cookieValue, createStaff, signIn, type StaffSession } from '../support/staff-session';
+import { useAppWithAdmin } from '../support/app-with-admin';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+import { cookieValue, createStaff, signIn } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
 
 describe('staff authentication', () => {
-  let testApp: TestApp;
-  let admin: StaffSession;
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    admin = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
-  });
-  afterAll(() => testApp.close());
+  const rig = useAppWithAdmin();
 
   describe('login', () => {
     it('answers 200 with the user and sets an httpOnly session cookie and a readable csrf cookie', async () => {
-      const response = await testApp
+      const response = await rig.testApp
         .http()
         .post('/api/auth/login')
         .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
@@ -37,43 +32,36 @@ describe('staff authentication', () => {
     });
 
     it('answers 401 with the same message for an unknown e-mail and a wrong password', async () => {
-      const unknown = await testApp
+      const unknown = await rig.testApp
         .http()
         .post('/api/auth/login')
         .send({ email: 'nobody@example.org', password: 'whatever-password' });
-      const wrong = await testApp
+      const wrong = await rig.testApp
         .http()
         .post('/api/auth/login')
         .send({ email: ADMIN_EMAIL, password: 'wrong-password-123' });
-      const expected = {
-        statusCode: 401,
-        error: 'Unauthorized',
-        code: 'invalid_credentials',
-        message: 'Invalid email or password',
-      };
+      const expected = errorBody(401, 'invalid_credentials', 'Invalid email or password');
       expect([unknown.status, unknown.body]).toEqual([401, expected]);
       expect([wrong.status, wrong.body]).toEqual([401, expected]);
     });
 
     it('answers 400 naming the field when the e-mail is malformed', async () => {
-      const response = await testApp.http().post('/api/auth/login').send({ email: 'not-an-email', password: 'x' });
+      const response = await rig.testApp.http().post('/api/auth/login').send({ email: 'not-an-email', password: 'x' });
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'email must be an e-mail address',
-        details: [{ field: 'email', messages: ['email must be an e-mail address'] }],
-      });
+      expect(response.body).toEqual(
+        errorBody(400, 'bad_request', 'email must be an e-mail address', [
+          { field: 'email', messages: ['email must be an e-mail address'] },
+        ]),
+      );
     });
 
     it('throttles repeated attempts for one e-mail with 429, and other accounts can still sign in', async () => {
       const target = { email: 'victim@example.org', password: 'guess-password' };
       for (let attempt = 1; attempt <= 10; attempt++) {
-        const response = await testApp.http().post('/api/auth/login').send(target);
+        const response = await rig.testApp.http().post('/api/auth/login').send(target);
         expect(response.status).toBe(401);
       }
-      const blocked = await testApp.http().post('/api/auth/login').send(target);
+      const blocked = await rig.testApp.http().post('/api/auth/login').send(target);
       expect(blocked.status).toBe(429);
       expect(blocked.body).toEqual({
         statusCode: 429,
@@ -83,25 +71,25 @@ describe('staff authentication', () => {
       });
       expect(blocked.headers['retry-after-login']).toMatch(/^\d+$/);
       expect(blocked.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-      const other = await testApp.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const other = await rig.testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
       expect(other.status).toBe(200);
     });
   });
 
   describe('me and logout', () => {
     it('me answers 401 without credentials', async () => {
-      const response = await testApp.http().get('/api/auth/me');
+      const response = await rig.testApp.http().get('/api/auth/me');
       expect(response.status).toBe(401);
-      expect(response.body).toEqual({
-        statusCode: 401,
-        error: 'Unauthorized',
-        code: 'unauthenticated',
-        message: 'Sign in first: this needs a staff session or an API token',
-      });
+      expect(response.body).toEqual(
+        errorBody(401, 'unauthenticated', 'Sign in first: this needs a staff session or an API token'),
+      );
     });
 
     it('me answers the signed-in user; after logout the same cookie is 401', async () => {
-      const session = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const session = await signIn(rig.testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
       const me = await session.get('/api/auth/me');
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ email: ADMIN_EMAIL, role: 'admin' });
@@ -113,20 +101,21 @@ describe('staff authentication', () => {
     });
 
     it('logout without the CSRF header is 403 and the session survives', async () => {
-      const session = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const session = await signIn(rig.testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
       const response = await session.agent.post('/api/auth/logout');
       expect(response.status).toBe(403);
-      expect(response.body).toEqual({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'csrf_invalid',
-        message: "Missing or invalid CSRF token: send the csrf_token cookie's value in the x-csrf-token header",
-      });
+      expect(response.body).toEqual(
+        errorBody(
+          403,
+          'csrf_invalid',
+          "Missing or invalid CSRF token: send the csrf_token cookie's value in the x-csrf-token header",
+        ),
+      );
       expect((await session.get('/api/auth/me')).status).toBe(200);
     });
 
     it('a CSRF header that differs from the session token is 403', async () => {
-      const session = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const session = await signIn(rig.testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
       const response = await session.agent.post('/api/auth/logout').set('x-csrf-token', 'forged-token');
       expect(response.status).toBe(403);
     });
@@ -134,29 +123,24 @@ describe('staff authentication', () => {
 
   describe('roles', () => {
     it('answers 401 without credentials and 403 for the wrong role, exactly', async () => {
-      const committee = await createStaff(testApp, admin, 'committee');
-      const secretariat = await createStaff(testApp, admin, 'secretariat');
-      const anonymous = await testApp.http().get('/api/users');
+      const committee = await createStaff(rig.testApp, rig.admin, 'committee');
+      const secretariat = await createStaff(rig.testApp, rig.admin, 'secretariat');
+      const anonymous = await rig.testApp.http().get('/api/users');
       expect(anonymous.status).toBe(401);
       for (const staff of [committee, secretariat]) {
         const response = await staff.get('/api/users');
         expect(response.status).toBe(403);
-        expect(response.body).toEqual({
-          statusCode: 403,
-          error: 'Forbidden',
-          code: 'forbidden',
-          message: 'This action needs one of the roles: admin',
-        });
+        expect(response.body).toEqual(errorBody(403, 'forbidden', 'This action needs one of the roles: admin'));
         expect((await staff.get('/api/audit')).status).toBe(403);
         expect((await staff.get('/api/networks')).status).toBe(200);
       }
-      expect((await admin.get('/api/users')).status).toBe(200);
+      expect((await rig.admin.get('/api/users')).status).toBe(200);
     });
   });
 
   describe('API tokens', () => {
     it('creates a token shown once, authenticates with it without CSRF, and revocation ends it', async () => {
-      const secretariat = await createStaff(testApp, admin, 'secretariat');
+      const secretariat = await createStaff(rig.testApp, rig.admin, 'secretariat');
       const created = await secretariat.post('/api/auth/tokens').send({ name: 'export script' });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
@@ -166,9 +150,9 @@ describe('staff authentication', () => {
       });
       const token = created.body.token as string;
 
-      const me = await testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+      const me = await rig.testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
       expect([me.status, me.body.email]).toEqual([200, secretariat.email]);
-      const noCsrfNeeded = await testApp
+      const noCsrfNeeded = await rig.testApp
         .http()
         .post('/api/auth/tokens')
         .set('Authorization', `Bearer ${token}`)
@@ -181,44 +165,34 @@ describe('staff authentication', () => {
 
       const revoked = await secretariat.delete(`/api/auth/tokens/${created.body.id}`);
       expect(revoked.status).toBe(204);
-      const after = await testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+      const after = await rig.testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
       expect(after.status).toBe(401);
-      expect(after.body).toEqual({
-        statusCode: 401,
-        error: 'Unauthorized',
-        code: 'unauthenticated',
-        message: 'Invalid or revoked API token',
-      });
+      expect(after.body).toEqual(errorBody(401, 'unauthenticated', 'Invalid or revoked API token'));
     });
 
     it('revoking another user’s token is 404 and the token keeps working', async () => {
-      const owner = await createStaff(testApp, admin, 'committee');
+      const owner = await createStaff(rig.testApp, rig.admin, 'committee');
       const created = await owner.post('/api/auth/tokens').send({ name: 'mine' });
-      const response = await admin.delete(`/api/auth/tokens/${created.body.id}`);
+      const response = await rig.admin.delete(`/api/auth/tokens/${created.body.id}`);
       expect(response.status).toBe(404);
       expect(response.body.message).toBe(`API token ${created.body.id} not found`);
-      const me = await testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${created.body.token}`);
+      const me = await rig.testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${created.body.token}`);
       expect(me.status).toBe(200);
     });
 
     it('rejects a token name that is missing or too long with 400', async () => {
-      const empty = await admin.post('/api/auth/tokens').send({});
+      const empty = await rig.admin.post('/api/auth/tokens').send({});
       expect(empty.status).toBe(400);
       expect(empty.body.message).toBe('name must be longer than or equal to 1 characters; name must be a string');
-      const long = await admin.post('/api/auth/tokens').send({ name: 'x'.repeat(101) });
+      const long = await rig.admin.post('/api/auth/tokens').send({ name: 'x'.repeat(101) });
       expect(long.status).toBe(400);
       expect(long.body.message).toBe('name must be shorter than or equal to 100 characters');
     });
 
     it('a malformed token id is 400 naming the parameter', async () => {
-      const response = await admin.delete('/api/auth/tokens/not-a-uuid');
+      const response = await rig.admin.delete('/api/auth/tokens/not-a-uuid');
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'id must be a UUID',
-      });
+      expect(response.body).toEqual(errorBody(400, 'bad_request', 'id must be a UUID'));
     });
   });
 

@@ -16,6 +16,7 @@ import {
 } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 describe('campaigns and links', () => {
   let testApp: TestApp;
@@ -88,12 +89,9 @@ describe('campaigns and links', () => {
       .post('/api/campaigns')
       .send({ surveyId: draftSurvey, version: draft, name: 'x', networkIds: [networks.CA.id] });
     expect(response.status).toBe(409);
-    expect(response.body).toEqual({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'version_not_published',
-      message: `Version ${draft} of this survey is not published`,
-    });
+    expect(response.body).toEqual(
+      errorBody(409, 'version_not_published', `Version ${draft} of this survey is not published`),
+    );
     const unknown = await secretariat.post('/api/campaigns').send({
       surveyId: '00000000-0000-4000-8000-000000000000',
       version: 1,
@@ -128,12 +126,7 @@ describe('campaigns and links', () => {
       .send({ ...base, networkIds: ['00000000-0000-4000-8000-000000000000'] });
     expect([unknownNetwork.status, unknownNetwork.body]).toEqual([
       404,
-      {
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'network_not_found',
-        message: 'Unknown network(s): 00000000-0000-4000-8000-000000000000',
-      },
+      errorBody(404, 'network_not_found', 'Unknown network(s): 00000000-0000-4000-8000-000000000000'),
     ]);
     expect(await campaignCount()).toBe(before);
   });
@@ -218,12 +211,7 @@ describe('campaigns and links', () => {
       .send({ networkId: networks.CA.id });
     expect([wrong.status, wrong.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: `networkId ${networks.CA.id} is not one of this campaign's networks`,
-      },
+      errorBody(400, 'bad_request', `networkId ${networks.CA.id} is not one of this campaign's networks`),
     ]);
     const badQuota = await secretariat
       .post(`/api/campaigns/${created.body.id}/open-links`)
@@ -306,7 +294,7 @@ describe('campaigns and links', () => {
     const again = await secretariat.post(`/api/campaigns/${id}/close`);
     expect([again.status, again.body]).toEqual([
       409,
-      { statusCode: 409, error: 'Conflict', code: 'campaign_closed', message: `Campaign ${id} is already closed` },
+      errorBody(409, 'campaign_closed', `Campaign ${id} is already closed`),
     ]);
     const events = (await admin.get(`/api/audit?subject=campaign:${id}`)).body as Array<{ action: string }>;
     expect(events.map((event) => event.action)).toEqual(['campaign.closed', 'response.completed', 'campaign.created']);
@@ -339,12 +327,7 @@ describe('campaigns and links', () => {
     const notYet = await secretariat.post(`/api/campaigns/${id}/copy`).send(copyBody);
     expect([notYet.status, notYet.body]).toEqual([
       404,
-      {
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'survey_version_not_found',
-        message: `This survey has no version ${survey.version + 1}`,
-      },
+      errorBody(404, 'survey_version_not_found', `This survey has no version ${survey.version + 1}`),
     ]);
     const draft = await secretariat
       .post(`/api/surveys/${survey.surveyId}/versions`)
@@ -361,12 +344,11 @@ describe('campaigns and links', () => {
     const same = await secretariat.post(`/api/campaigns/${id}/copy`).send({ version: survey.version });
     expect([same.status, same.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: `version must be newer than version ${survey.version}, which this campaign already uses`,
-      },
+      errorBody(
+        400,
+        'bad_request',
+        `version must be newer than version ${survey.version}, which this campaign already uses`,
+      ),
     ]);
     const bad = await secretariat.post(`/api/campaigns/${id}/copy`).send({ version: 'two' });
     expect([bad.status, bad.body.details]).toEqual([
@@ -419,12 +401,7 @@ describe('campaigns and links', () => {
     const links = await committee.get(`/api/campaigns/${(list.body as Array<{ id: string }>)[0]?.id}/links`);
     expect([links.status, links.body]).toEqual([
       403,
-      {
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, secretariat',
-      },
+      errorBody(403, 'forbidden', 'This action needs one of the roles: admin, secretariat'),
     ]);
     const missing = await secretariat.get('/api/campaigns/00000000-0000-4000-8000-000000000000/progress');
     expect([missing.status, missing.body.message]).toEqual([

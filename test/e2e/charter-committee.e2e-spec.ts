@@ -3,6 +3,8 @@ import type { Response } from 'supertest';
 import { asBinary } from '../support/binary-body';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
+import { MEETINGS_ONCE_TO_TWICE } from '../support/charter-fixtures';
 
 type Staff = StaffSession & { id: string; email: string };
 type Clause = { id: string; heading: string; body: string };
@@ -126,39 +128,26 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
 
       const badPosition = await member.put(url).send({ position: 'abstain' });
       expect(badPosition.status).toBe(400);
-      expect(badPosition.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'position must be one of: support, oppose',
-        details: [{ field: 'position', messages: ['position must be one of: support, oppose'] }],
-      });
+      expect(badPosition.body).toEqual(
+        errorBody(400, 'bad_request', 'position must be one of: support, oppose', [
+          { field: 'position', messages: ['position must be one of: support, oppose'] },
+        ]),
+      );
       const extra = await member.put(url).send({ position: 'support', weight: 3 });
       expect(extra.status).toBe(400);
       expect(extra.body.message).toBe('property weight should not exist');
       const unknown = await member
         .put(`/api/charters/${id}/amendments/${MISSING_AMENDMENT}/vote`)
         .send({ position: 'support' });
-      expect(unknown.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_amendment_not_found',
-        message: `Amendment ${MISSING_AMENDMENT} not found on this charter`,
-      });
+      expect(unknown.body).toEqual(
+        errorBody(404, 'charter_amendment_not_found', `Amendment ${MISSING_AMENDMENT} not found on this charter`),
+      );
       const malformed = await member.put(`/api/charters/${id}/amendments/nope/vote`).send({ position: 'support' });
-      expect(malformed.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'amendmentId must be a UUID',
-      });
+      expect(malformed.body).toEqual(errorBody(400, 'bad_request', 'amendmentId must be a UUID'));
       const bySecretariat = await secretariat.put(url).send({ position: 'support' });
-      expect(bySecretariat.body).toEqual({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, committee',
-      });
+      expect(bySecretariat.body).toEqual(
+        errorBody(403, 'forbidden', 'This action needs one of the roles: admin, committee'),
+      );
 
       await admin.put(`/api/charters/${id}/chairs`).send({ userIds: [chair.id] });
       const rejected = await chair
@@ -166,12 +155,9 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
         .send({ reason: 'No.' });
       expect(rejected.status).toBe(200);
       const closed = await member.put(url).send({ position: 'support' });
-      expect(closed.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'charter_amendment_decided',
-        message: 'Amendment 1 was already rejected; its voices are closed',
-      });
+      expect(closed.body).toEqual(
+        errorBody(409, 'charter_amendment_decided', 'Amendment 1 was already rejected; its voices are closed'),
+      );
       expect((await member.get(`/api/charters/${id}/amendments`)).body[0].votes).toEqual({
         support: 0,
         oppose: 0,
@@ -197,12 +183,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           id: 'meetings',
           status: 'modified',
           heading: 'Meetings',
-          ops: [
-            { op: 'equal', text: 'The Round Table meets ' },
-            { op: 'delete', text: 'once' },
-            { op: 'insert', text: 'twice' },
-            { op: 'equal', text: ' a year.' },
-          ],
+          ops: MEETINGS_ONCE_TO_TWICE,
         },
       ];
       const before = await secretariat.get(url);
@@ -224,13 +205,14 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       });
       const conflict = await member.get(`/api/charters/${id}/amendments/${conflicting.body.id}/preview`);
       expect(conflict.status).toBe(409);
-      expect(conflict.body).toMatchObject({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'charter_merge_conflict',
-        message: 'Amendment 2 overlaps changes made since revision 1; accepting it would conflict',
-        details: { conflicts: [expect.objectContaining({ clauseId: 'meetings' })] },
-      });
+      expect(conflict.body).toMatchObject(
+        errorBody(
+          409,
+          'charter_merge_conflict',
+          'Amendment 2 overlaps changes made since revision 1; accepting it would conflict',
+          { conflicts: [expect.objectContaining({ clauseId: 'meetings' })] },
+        ),
+      );
       const unknown = await member.get(`/api/charters/${id}/amendments/${MISSING_AMENDMENT}/preview`);
       expect(unknown.status).toBe(404);
     });
@@ -288,12 +270,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       ]);
       expect(later.body.clauses[2].sourceChanges).toEqual({
         headingOps: [{ op: 'equal', text: 'Meetings' }],
-        ops: [
-          { op: 'equal', text: 'The Round Table meets ' },
-          { op: 'delete', text: 'once' },
-          { op: 'insert', text: 'twice' },
-          { op: 'equal', text: ' a year.' },
-        ],
+        ops: MEETINGS_ONCE_TO_TWICE,
       });
       // Revision 1 still reads with its translation current.
       const atOne = await member.get(`/api/charters/${id}/translations?lang=ar&revision=1`);
@@ -351,12 +328,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 1, heading: 'Zweck', body: '' },
           400,
-          {
-            statusCode: 400,
-            error: 'Bad Request',
-            code: 'bad_request',
-            message: 'lang must be one of: fr, ru, ar (en is the source language)',
-          },
+          errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)'),
         ],
         [
           member,
@@ -364,12 +336,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 1, heading: 'Purpose', body: '' },
           400,
-          {
-            statusCode: 400,
-            error: 'Bad Request',
-            code: 'bad_request',
-            message: 'lang must be one of: fr, ru, ar (en is the source language)',
-          },
+          errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)'),
         ],
         [
           member,
@@ -377,12 +344,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'ghost',
           { revision: 1, heading: 'Fantôme', body: '' },
           404,
-          {
-            statusCode: 404,
-            error: 'Not Found',
-            code: 'charter_clause_not_found',
-            message: 'Clause ghost is not in revision 1',
-          },
+          errorBody(404, 'charter_clause_not_found', 'Clause ghost is not in revision 1'),
         ],
         [
           member,
@@ -390,12 +352,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 9, heading: 'Objet', body: '' },
           404,
-          {
-            statusCode: 404,
-            error: 'Not Found',
-            code: 'charter_revision_not_found',
-            message: `Revision 9 of charter ${id} not found`,
-          },
+          errorBody(404, 'charter_revision_not_found', `Revision 9 of charter ${id} not found`),
         ],
         [
           member,
@@ -403,7 +360,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 1, heading: '   ', body: '' },
           400,
-          { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'heading must not be blank' },
+          errorBody(400, 'bad_request', 'heading must not be blank'),
         ],
         [
           member,
@@ -411,18 +368,12 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { heading: 'Objet', body: 'x' },
           400,
-          {
-            statusCode: 400,
-            error: 'Bad Request',
-            code: 'bad_request',
-            message: 'revision must not be less than 1; revision must be an integer number',
-            details: [
-              {
-                field: 'revision',
-                messages: ['revision must not be less than 1', 'revision must be an integer number'],
-              },
-            ],
-          },
+          errorBody(400, 'bad_request', 'revision must not be less than 1; revision must be an integer number', [
+            {
+              field: 'revision',
+              messages: ['revision must not be less than 1', 'revision must be an integer number'],
+            },
+          ]),
         ],
         [
           secretariat,
@@ -430,12 +381,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
           'purpose',
           { revision: 1, heading: 'Objet', body: 'x' },
           403,
-          {
-            statusCode: 403,
-            error: 'Forbidden',
-            code: 'forbidden',
-            message: 'This action needs one of the roles: admin, committee',
-          },
+          errorBody(403, 'forbidden', 'This action needs one of the roles: admin, committee'),
         ],
       ];
       for (const [who, lang, clauseId, body, status, error] of cases) {
@@ -443,28 +389,21 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
         expect([lang, clauseId, response.status, response.body]).toEqual([lang, clauseId, status, error]);
       }
       const badList = await member.get(`${url}?lang=xx`);
-      expect(badList.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'lang must be one of: fr, ru, ar (en is the source language)',
-        details: [{ field: 'lang', messages: ['lang must be one of: fr, ru, ar (en is the source language)'] }],
-      });
+      expect(badList.body).toEqual(
+        errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)', [
+          { field: 'lang', messages: ['lang must be one of: fr, ru, ar (en is the source language)'] },
+        ]),
+      );
       const badExport = await member.get(`/api/charters/${id}/export?format=html&lang=de`);
-      expect(badExport.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'lang must be one of: en, fr, ru, ar',
-        details: [{ field: 'lang', messages: ['lang must be one of: en, fr, ru, ar'] }],
-      });
+      expect(badExport.body).toEqual(
+        errorBody(400, 'bad_request', 'lang must be one of: en, fr, ru, ar', [
+          { field: 'lang', messages: ['lang must be one of: en, fr, ru, ar'] },
+        ]),
+      );
       const redline = await member.get(`/api/charters/${id}/export?format=html&lang=fr&against=1`);
-      expect(redline.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'A redline (against) compares the source text; lang is for plain exports',
-      });
+      expect(redline.body).toEqual(
+        errorBody(400, 'bad_request', 'A redline (against) compares the source text; lang is for plain exports'),
+      );
       expect((await member.get(`${url}?lang=fr`)).body).toEqual(before);
       expect(await auditActions(id)).toEqual(auditBefore);
     });

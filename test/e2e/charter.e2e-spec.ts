@@ -4,6 +4,8 @@ import { CharterSeedService } from '../../server/src/charter/charter-seed.servic
 import { asBinary } from '../support/binary-body';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
+import { MEETINGS_ONCE_TO_TWICE } from '../support/charter-fixtures';
 
 type Staff = StaffSession & { id: string; email: string };
 
@@ -57,12 +59,7 @@ describe('charter', () => {
       expect((await testApp.http().get('/api/charters')).status).toBe(401);
       const write = await secretariat.post('/api/charters').send({ slug: 'nope', title: 'x', clauses: BASE_CLAUSES });
       expect(write.status).toBe(403);
-      expect(write.body).toEqual({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, committee',
-      });
+      expect(write.body).toEqual(errorBody(403, 'forbidden', 'This action needs one of the roles: admin, committee'));
       expect((await secretariat.get('/api/charters')).status).toBe(200);
     });
   });
@@ -118,13 +115,11 @@ describe('charter', () => {
       const before = (await member.get('/api/charters')).body;
       const badSlug = await member.post('/api/charters').send({ slug: 'Bad Slug', title: 'x', clauses: BASE_CLAUSES });
       expect(badSlug.status).toBe(400);
-      expect(badSlug.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'slug must be lower-case letters, digits and "-" (at most 80)',
-        details: [{ field: 'slug', messages: ['slug must be lower-case letters, digits and "-" (at most 80)'] }],
-      });
+      expect(badSlug.body).toEqual(
+        errorBody(400, 'bad_request', 'slug must be lower-case letters, digits and "-" (at most 80)', [
+          { field: 'slug', messages: ['slug must be lower-case letters, digits and "-" (at most 80)'] },
+        ]),
+      );
       const badClause = await member
         .post('/api/charters')
         .send({ slug: 'x1', title: 'x', clauses: [{ id: 'a b', heading: 'H', body: 'B', extra: 1 }] });
@@ -137,56 +132,33 @@ describe('charter', () => {
         .post('/api/charters')
         .send({ slug: 'x2', title: 'x', clauses: [BASE_CLAUSES[0], BASE_CLAUSES[0]] });
       expect(duplicate.status).toBe(422);
-      expect(duplicate.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_invalid_clauses',
-        message: 'Clause id purpose appears more than once',
-        details: [{ index: 1, field: 'id', message: 'Clause id purpose appears more than once' }],
-      });
+      expect(duplicate.body).toEqual(
+        errorBody(422, 'charter_invalid_clauses', 'Clause id purpose appears more than once', [
+          { index: 1, field: 'id', message: 'Clause id purpose appears more than once' },
+        ]),
+      );
       const empty = await member.post('/api/charters').send({ slug: 'x3', title: 'x', clauses: [] });
       expect([empty.status, empty.body.message]).toEqual([422, 'A charter needs at least one clause']);
       const taken = await member.post('/api/charters').send({ slug: 'basic', title: 'again', clauses: BASE_CLAUSES });
       expect(taken.status).toBe(409);
-      expect(taken.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'charter_slug_taken',
-        message: 'A charter with slug basic already exists',
-      });
+      expect(taken.body).toEqual(errorBody(409, 'charter_slug_taken', 'A charter with slug basic already exists'));
       expect((await member.get('/api/charters')).body).toEqual(before);
     });
 
     it('answers 404 for an unknown charter or revision and 400 for a malformed id', async () => {
       const unknown = await member.get('/api/charters/00000000-0000-4000-8000-000000000000');
-      expect(unknown.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_not_found',
-        message: 'Charter 00000000-0000-4000-8000-000000000000 not found',
-      });
+      expect(unknown.body).toEqual(
+        errorBody(404, 'charter_not_found', 'Charter 00000000-0000-4000-8000-000000000000 not found'),
+      );
       const malformed = await member.get('/api/charters/not-a-uuid');
-      expect(malformed.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'id must be a UUID',
-      });
+      expect(malformed.body).toEqual(errorBody(400, 'bad_request', 'id must be a UUID'));
       const id = await create('for-404');
       const revision = await member.get(`/api/charters/${id}/revisions/9`);
-      expect(revision.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_revision_not_found',
-        message: `Revision 9 of charter ${id} not found`,
-      });
+      expect(revision.body).toEqual(
+        errorBody(404, 'charter_revision_not_found', `Revision 9 of charter ${id} not found`),
+      );
       const notNumber = await member.get(`/api/charters/${id}/revisions/abc`);
-      expect(notNumber.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'n must be a revision number',
-      });
+      expect(notNumber.body).toEqual(errorBody(400, 'bad_request', 'n must be a revision number'));
     });
 
     it('saves a revision on the head (201 {number}), lists revisions and reads each snapshot', async () => {
@@ -241,21 +213,13 @@ describe('charter', () => {
       const future = await member
         .post(`/api/charters/${id}/revisions`)
         .send({ baseRevision: 7, clauses: BASE_CLAUSES, message: 'x' });
-      expect(future.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_revision_not_found',
-        message: 'Base revision 7 does not exist; the head is revision 1',
-      });
+      expect(future.body).toEqual(
+        errorBody(404, 'charter_revision_not_found', 'Base revision 7 does not exist; the head is revision 1'),
+      );
       const same = await member
         .post(`/api/charters/${id}/revisions`)
         .send({ baseRevision: 1, clauses: BASE_CLAUSES, message: 'nothing' });
-      expect(same.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_no_changes',
-        message: 'Nothing changed compared with revision 1',
-      });
+      expect(same.body).toEqual(errorBody(422, 'charter_no_changes', 'Nothing changed compared with revision 1'));
       const blank = await member
         .post(`/api/charters/${id}/revisions`)
         .send({ baseRevision: 1, clauses: [{ heading: '   ', body: '' }], message: 'x' });
@@ -266,12 +230,7 @@ describe('charter', () => {
         message: 'x',
         evidence: [{ question: 'q1' }],
       });
-      expect(noEvidenceSource.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'evidence needs a campaignId or a surveyId',
-      });
+      expect(noEvidenceSource.body).toEqual(errorBody(400, 'bad_request', 'evidence needs a campaignId or a surveyId'));
       expect(await revisionCount(id)).toBe(1);
     });
 
@@ -326,22 +285,23 @@ describe('charter', () => {
         clauses: edit(BASE_CLAUSES, 'meetings', 'The Round Table meets every quarter.'),
       });
       expect(conflict.status).toBe(409);
-      expect(conflict.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'charter_merge_conflict',
-        message: 'Your edit of revision 1 overlaps changes made since (head is revision 2); nothing was saved',
-        details: {
-          conflicts: [
-            {
-              clauseId: 'meetings',
-              base: BASE_CLAUSES[2],
-              theirs: { id: 'meetings', heading: 'Meetings', body: 'The Round Table meets twice a year.' },
-              yours: { id: 'meetings', heading: 'Meetings', body: 'The Round Table meets every quarter.' },
-            },
-          ],
-        },
-      });
+      expect(conflict.body).toEqual(
+        errorBody(
+          409,
+          'charter_merge_conflict',
+          'Your edit of revision 1 overlaps changes made since (head is revision 2); nothing was saved',
+          {
+            conflicts: [
+              {
+                clauseId: 'meetings',
+                base: BASE_CLAUSES[2],
+                theirs: { id: 'meetings', heading: 'Meetings', body: 'The Round Table meets twice a year.' },
+                yours: { id: 'meetings', heading: 'Meetings', body: 'The Round Table meets every quarter.' },
+              },
+            ],
+          },
+        ),
+      );
       expect(await revisionCount(id)).toBe(2);
     });
 
@@ -407,12 +367,9 @@ describe('charter', () => {
       const noHeadings = await member
         .post(`/api/charters/${id}/import`)
         .send({ baseRevision: 2, markdown: 'just text', message: 'x' });
-      expect(noHeadings.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_invalid_clauses',
-        message: 'The Markdown has no headings: one clause per heading is expected',
-      });
+      expect(noHeadings.body).toEqual(
+        errorBody(422, 'charter_invalid_clauses', 'The Markdown has no headings: one clause per heading is expected'),
+      );
       expect(await revisionCount(id)).toBe(2);
     });
   });
@@ -453,12 +410,7 @@ describe('charter', () => {
               { op: 'delete', text: 'Meetings' },
               { op: 'insert', text: 'Round Table' },
             ],
-            ops: [
-              { op: 'equal', text: 'The Round Table meets ' },
-              { op: 'delete', text: 'once' },
-              { op: 'insert', text: 'twice' },
-              { op: 'equal', text: ' a year.' },
-            ],
+            ops: MEETINGS_ONCE_TO_TWICE,
           },
           { id: 'projects', status: 'added', heading: 'Projects', body: 'Projects answer needs.' },
         ],
@@ -484,12 +436,9 @@ describe('charter', () => {
         { field: 'to', messages: ['to must not be less than 1', 'to must be an integer number'] },
       ]);
       const unknown = await member.get(`/api/charters/${id}/diff?from=1&to=99`);
-      expect(unknown.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_revision_not_found',
-        message: `Revision 99 of charter ${id} not found`,
-      });
+      expect(unknown.body).toEqual(
+        errorBody(404, 'charter_revision_not_found', `Revision 99 of charter ${id} not found`),
+      );
     });
 
     it('blames each paragraph on the revision that last changed it', async () => {
@@ -567,12 +516,9 @@ describe('charter', () => {
         [2, ['renamed', 'modified']],
       ]);
       const unknown = await member.get(`/api/charters/${id}/clauses/ghost/history`);
-      expect(unknown.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_clause_not_found',
-        message: `Clause ghost never appeared in charter ${id}`,
-      });
+      expect(unknown.body).toEqual(
+        errorBody(404, 'charter_clause_not_found', `Clause ghost never appeared in charter ${id}`),
+      );
     });
 
     it('exports html, docx and redlines', async () => {
@@ -601,20 +547,15 @@ describe('charter', () => {
       expect(xml).toMatch(/<w:del [^>]*w:author="Test committee"/);
 
       const badFormat = await member.get(`/api/charters/${id}/export?format=pdf`);
-      expect(badFormat.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'format must be one of: md, html, docx',
-        details: [{ field: 'format', messages: ['format must be one of: md, html, docx'] }],
-      });
+      expect(badFormat.body).toEqual(
+        errorBody(400, 'bad_request', 'format must be one of: md, html, docx', [
+          { field: 'format', messages: ['format must be one of: md, html, docx'] },
+        ]),
+      );
       const mdRedline = await member.get(`/api/charters/${id}/export?format=md&against=1`);
-      expect(mdRedline.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'A redline (against) is available as html or docx, not md',
-      });
+      expect(mdRedline.body).toEqual(
+        errorBody(400, 'bad_request', 'A redline (against) is available as html or docx, not md'),
+      );
     });
   });
 
@@ -702,37 +643,27 @@ describe('charter', () => {
     it('rejects comments that anchor nowhere or to text that is not there, and stores nothing', async () => {
       const id = await create('bad-comments');
       const neither = await member.post(`/api/charters/${id}/comments`).send({ body: 'x' });
-      expect(neither.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'A comment needs exactly one of clauseId or amendmentId (or a parentId)',
-      });
+      expect(neither.body).toEqual(
+        errorBody(400, 'bad_request', 'A comment needs exactly one of clauseId or amendmentId (or a parentId)'),
+      );
       const ghost = await member.post(`/api/charters/${id}/comments`).send({ clauseId: 'ghost', body: 'x' });
-      expect(ghost.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_clause_not_found',
-        message: 'Clause ghost is not in revision 1',
-      });
+      expect(ghost.body).toEqual(errorBody(404, 'charter_clause_not_found', 'Clause ghost is not in revision 1'));
       const quote = await member
         .post(`/api/charters/${id}/comments`)
         .send({ clauseId: 'meetings', quote: 'not there', body: 'x' });
-      expect(quote.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_invalid_reference',
-        message: 'The quoted passage is not in clause meetings of revision 1',
-      });
+      expect(quote.body).toEqual(
+        errorBody(422, 'charter_invalid_reference', 'The quoted passage is not in clause meetings of revision 1'),
+      );
       const parent = await member
         .post(`/api/charters/${id}/comments`)
         .send({ parentId: '00000000-0000-4000-8000-000000000000', body: 'x' });
-      expect(parent.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_comment_not_found',
-        message: 'Comment 00000000-0000-4000-8000-000000000000 not found on this charter',
-      });
+      expect(parent.body).toEqual(
+        errorBody(
+          404,
+          'charter_comment_not_found',
+          'Comment 00000000-0000-4000-8000-000000000000 not found on this charter',
+        ),
+      );
       const emptyBody = await member.post(`/api/charters/${id}/comments`).send({ clauseId: 'meetings', body: '' });
       expect(emptyBody.status).toBe(400);
       const resolveUnknown = await member.post(
@@ -753,13 +684,11 @@ describe('charter', () => {
       const chairs = await admin.put(`/api/charters/${id}/chairs`).send({ userIds: [chair.id] });
       expect(chairs.body).toEqual({ chairIds: [chair.id] });
       const badChair = await admin.put(`/api/charters/${id}/chairs`).send({ userIds: [secretariat.id] });
-      expect(badChair.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_invalid_reference',
-        message: `Not committee members: ${secretariat.id}`,
-        details: { userIds: [secretariat.id] },
-      });
+      expect(badChair.body).toEqual(
+        errorBody(422, 'charter_invalid_reference', `Not committee members: ${secretariat.id}`, {
+          userIds: [secretariat.id],
+        }),
+      );
       expect((await member.put(`/api/charters/${id}/chairs`).send({ userIds: [] })).status).toBe(403);
 
       const proposed = await member.post(`/api/charters/${id}/amendments`).send({
@@ -791,12 +720,7 @@ describe('charter', () => {
           id: 'meetings',
           status: 'modified',
           heading: 'Meetings',
-          ops: [
-            { op: 'equal', text: 'The Round Table meets ' },
-            { op: 'delete', text: 'once' },
-            { op: 'insert', text: 'twice' },
-            { op: 'equal', text: ' a year.' },
-          ],
+          ops: MEETINGS_ONCE_TO_TWICE,
         },
         votes: { support: 0, oppose: 0, mine: null },
       });
@@ -820,12 +744,9 @@ describe('charter', () => {
         .send({ baseRevision: 1, message: 'purpose', clauses: edit(BASE_CLAUSES, 'purpose', 'Changed purpose.') });
 
       const notChair = await member.post(`/api/charters/${id}/amendments/${proposed.body.id}/accept`).send({});
-      expect(notChair.body).toEqual({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'charter_not_chair',
-        message: 'Only the chair of this charter (or an admin) decides amendments',
-      });
+      expect(notChair.body).toEqual(
+        errorBody(403, 'charter_not_chair', 'Only the chair of this charter (or an admin) decides amendments'),
+      );
       const accepted = await chair.post(`/api/charters/${id}/amendments/${proposed.body.id}/accept`).send({});
       expect(accepted.status).toBe(201);
       expect(accepted.body).toEqual({ number: 3, merged: true });
@@ -835,20 +756,10 @@ describe('charter', () => {
         'The Round Table meets twice a year.',
       ]);
       const again = await chair.post(`/api/charters/${id}/amendments/${proposed.body.id}/accept`).send({});
-      expect(again.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'charter_amendment_decided',
-        message: 'Amendment 1 was already accepted',
-      });
+      expect(again.body).toEqual(errorBody(409, 'charter_amendment_decided', 'Amendment 1 was already accepted'));
 
       const noReason = await admin.post(`/api/charters/${id}/amendments/${newClause.body.id}/reject`).send({});
-      expect(noReason.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'reason is required to reject an amendment',
-      });
+      expect(noReason.body).toEqual(errorBody(400, 'bad_request', 'reason is required to reject an amendment'));
       const rejected = await admin
         .post(`/api/charters/${id}/amendments/${newClause.body.id}/reject`)
         .send({ reason: 'Covered elsewhere.' });
@@ -899,12 +810,7 @@ describe('charter', () => {
       const ghost = await member
         .post(`/api/charters/${id}/amendments`)
         .send({ baseRevision: 1, clauseId: 'ghost', heading: 'x', body: 'y', rationale: 'r' });
-      expect(ghost.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_clause_not_found',
-        message: 'Clause ghost is not in revision 1',
-      });
+      expect(ghost.body).toEqual(errorBody(404, 'charter_clause_not_found', 'Clause ghost is not in revision 1'));
       const noRationale = await member
         .post(`/api/charters/${id}/amendments`)
         .send({ baseRevision: 1, clauseId: 'meetings', heading: 'x', body: 'y' });
@@ -918,28 +824,17 @@ describe('charter', () => {
       const id = await create('evidence');
       const campaignId = '11111111-1111-4111-8111-111111111111';
       const noSource = await member.post(`/api/charters/${id}/evidence`).send({ revision: 1, question: 'q' });
-      expect(noSource.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'evidence needs a campaignId or a surveyId',
-      });
+      expect(noSource.body).toEqual(errorBody(400, 'bad_request', 'evidence needs a campaignId or a surveyId'));
       const noTarget = await member.post(`/api/charters/${id}/evidence`).send({ campaignId, question: 'q' });
-      expect(noTarget.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'evidence must cite a revision, an amendmentId or a clauseId',
-      });
+      expect(noTarget.body).toEqual(
+        errorBody(400, 'bad_request', 'evidence must cite a revision, an amendmentId or a clauseId'),
+      );
       const badRevision = await member
         .post(`/api/charters/${id}/evidence`)
         .send({ campaignId, question: 'q', revision: 9 });
-      expect(badRevision.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'charter_revision_not_found',
-        message: `Revision 9 of charter ${id} not found`,
-      });
+      expect(badRevision.body).toEqual(
+        errorBody(404, 'charter_revision_not_found', `Revision 9 of charter ${id} not found`),
+      );
       expect((await member.get(`/api/charters/${id}/evidence`)).body).toEqual([]);
     });
   });

@@ -5,6 +5,8 @@ import { describeSavSyntax, lines, runPspp } from '../support/pspp';
 import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
+import { openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
 /**
  * A column per theme in the response exports (CSV, JSON, XLSX, SPSS and the codebook): 1 when the
@@ -96,8 +98,7 @@ function download(path: string): Promise<Response> {
 }
 
 const HEADER =
-  'response_id,response_network,response_country,response_role,response_language,response_version,response_status,' +
-  'response_completed_at,why,why__theme_unclear_mandate,why__theme_training_exercises,why__theme_3,' +
+  `${RESPONSE_COLUMNS.join(',')},why,why__theme_unclear_mandate,why__theme_training_exercises,why__theme_3,` +
   'pick,pick/other_text,pick-Comment__theme_funding';
 
 describe('CSV', () => {
@@ -134,12 +135,7 @@ describe('CSV', () => {
   it('refuses a coder that is not a user id: 400 naming it', async () => {
     const res = await admin.get(`/api/campaigns/${campaignId}/responses.csv?coder=bob`);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'coder must be a user id (UUID)',
-    });
+    expect(res.body).toEqual(errorBody(400, 'bad_request', 'coder must be a user id (UUID)'));
   });
 
   it('lists the theme columns in the codebook', async () => {
@@ -175,9 +171,7 @@ describe('JSON and XLSX', () => {
   it('XLSX has the theme columns in the header, numbers in the cells, and the codebook rows', async () => {
     const res = await download(`/api/campaigns/${campaignId}/responses.xlsx`);
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const workbook = await openWorkbook(res.body);
     const sheet = workbook.getWorksheet('Responses');
     expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER.split(',')]);
     expect((sheet?.getRow(2).values as unknown[]).slice(10, 13)).toEqual([1, 1, 0]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 /**
  * Free-text coding against the contract: themes per survey across versions, each coder's codings,
@@ -263,31 +264,20 @@ describe('themes', () => {
     expect(wrongQuestion.status).toBe(422);
     expect(wrongQuestion.body.message).toBe('The parent theme belongs to question later, not why');
     const unknownSurvey = await coderA.post(`/api/surveys/${randomUUID()}/themes`).send({ question: 'why', name: 'X' });
-    expect(unknownSurvey.body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'survey_not_found',
-      message: 'No survey has this id',
-    });
+    expect(unknownSurvey.body).toEqual(errorBody(404, 'survey_not_found', 'No survey has this id'));
     const byCommittee = await committee.post(`/api/surveys/${surveyId}/themes`).send({ question: 'why', name: 'X' });
-    expect(byCommittee.body).toEqual({
-      statusCode: 403,
-      error: 'Forbidden',
-      code: 'forbidden',
-      message: 'This action needs one of the roles: admin, secretariat',
-    });
+    expect(byCommittee.body).toEqual(
+      errorBody(403, 'forbidden', 'This action needs one of the roles: admin, secretariat'),
+    );
     expect((await coderA.get(`/api/surveys/${surveyId}/themes`)).body).toHaveLength(before);
   });
 
   it('refuses a parent that would make a cycle', async () => {
     const [top, child] = (await coderA.get(`/api/surveys/${surveyId}/themes?question=why`)).body;
     const response = await coderA.patch(`/api/surveys/${surveyId}/themes/${top.id}`).send({ parentId: child.id });
-    expect(response.body).toEqual({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      code: 'theme_invalid_parent',
-      message: 'A theme cannot be placed under itself or one of its own sub-themes',
-    });
+    expect(response.body).toEqual(
+      errorBody(422, 'theme_invalid_parent', 'A theme cannot be placed under itself or one of its own sub-themes'),
+    );
   });
 });
 
@@ -567,13 +557,9 @@ describe('rename and merge keep the codings', () => {
     await code(coderA, 'W4', [training]);
     expect((await myCodings(coderA)).W4).toEqual([mandate]);
     const again = await coderA.patch(`/api/surveys/${surveyId}/themes/${training}`).send({ name: 'Back' });
-    expect(again.body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'theme_not_found',
-      message: `Theme "Training" was merged into theme ${mandate}`,
-      details: { mergedIntoId: mandate },
-    });
+    expect(again.body).toEqual(
+      errorBody(404, 'theme_not_found', `Theme "Training" was merged into theme ${mandate}`, { mergedIntoId: mandate }),
+    );
     const event = (await admin.get(`/api/audit?subject=survey:${surveyId}&action=coding.theme_merged`)).body[0];
     expect(event.payload).toEqual({
       themeId: training,
@@ -619,12 +605,13 @@ describe('rename and merge keep the codings', () => {
       expect({ status: response.status, message: response.body.message }).toEqual({ status, message });
     }
     const used = await coderA.delete(`/api/surveys/${surveyId}/themes/${mandate}`);
-    expect(used.body).toEqual({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'theme_in_use',
-      message: 'Theme "Mandate unclear" codes answers; merge it into another theme instead of deleting it',
-    });
+    expect(used.body).toEqual(
+      errorBody(
+        409,
+        'theme_in_use',
+        'Theme "Mandate unclear" codes answers; merge it into another theme instead of deleting it',
+      ),
+    );
     const unused = await createTheme(coderA, { question: 'why', name: 'Unused' });
     expect((await coderA.delete(`/api/surveys/${surveyId}/themes/${unused.id}`)).status).toBe(204);
     expect((await coderA.delete(`/api/surveys/${surveyId}/themes/${unused.id}`)).status).toBe(404);

@@ -10,6 +10,7 @@ import {
 } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 /**
  * The evidence loop: the committee reads the numbers (never who answered), and a citation holds
@@ -139,22 +140,16 @@ describe('evidence loop', () => {
     ])('refuses %s campaigns/:id%s to the committee (403)', async (_method, suffix) => {
       const response = await committee.get(`/api/campaigns/${campaignId}${suffix}`);
       expect(response.status).toBe(403);
-      expect(response.body).toEqual({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, secretariat',
-      });
+      expect(response.body).toEqual(
+        errorBody(403, 'forbidden', 'This action needs one of the roles: admin, secretariat'),
+      );
     });
 
     it('refuses network members to the committee (403)', async () => {
       const response = await committee.get(`/api/networks/${networkId}/members`);
-      expect(response.body).toEqual({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, secretariat',
-      });
+      expect(response.body).toEqual(
+        errorBody(403, 'forbidden', 'This action needs one of the roles: admin, secretariat'),
+      );
     });
   });
 
@@ -309,12 +304,7 @@ describe('evidence loop', () => {
         snapshot: { responses: 1000 },
       });
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'property snapshot should not exist',
-      });
+      expect(response.body).toMatchObject(errorBody(400, 'bad_request', 'property snapshot should not exist'));
       const inRevision = await committee.post(`/api/charters/${charterId}/revisions`).send({
         baseRevision: 2,
         message: 'x',
@@ -332,31 +322,22 @@ describe('evidence loop', () => {
       const noCampaign = await committee
         .post(`/api/charters/${charterId}/evidence`)
         .send({ campaignId: unknownCampaign, question: 'roles_clear', clauseId: 'roles' });
-      expect(noCampaign.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'campaign_not_found',
-        message: 'Campaign not found',
-      });
+      expect(noCampaign.body).toEqual(errorBody(404, 'campaign_not_found', 'Campaign not found'));
       const noSurvey = await committee
         .post(`/api/charters/${charterId}/evidence`)
         .send({ surveyId: randomUUID(), question: 'roles_clear', clauseId: 'roles' });
-      expect(noSurvey.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'survey_not_found',
-        message: 'Survey not found',
-      });
+      expect(noSurvey.body).toEqual(errorBody(404, 'survey_not_found', 'Survey not found'));
       const notAsked = await committee
         .post(`/api/charters/${charterId}/evidence`)
         .send({ campaignId, question: 'budget', clauseId: 'roles' });
-      expect(notAsked.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_evidence_question_not_asked',
-        message: `Campaign ${campaignId} does not ask a question named "budget"`,
-        details: { question: 'budget' },
-      });
+      expect(notAsked.body).toEqual(
+        errorBody(
+          422,
+          'charter_evidence_question_not_asked',
+          `Campaign ${campaignId} does not ask a question named "budget"`,
+          { question: 'budget' },
+        ),
+      );
       expect(await citationCount()).toBe(count);
     });
 
@@ -368,12 +349,9 @@ describe('evidence loop', () => {
       expect((await send({ campaignId, groupBy: 'planet' })).body.message).toBe(
         'groupBy must be one of the following values: network, country, role',
       );
-      expect((await send({ campaignId, filters: { colour: ['red'] } })).body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'filters.colour is not a tally filter',
-      });
+      expect((await send({ campaignId, filters: { colour: ['red'] } })).body).toEqual(
+        errorBody(400, 'bad_request', 'filters.colour is not a tally filter'),
+      );
       expect((await send({ campaignId, filters: { network: 'CA' } })).body.message).toBe(
         'filters.network must be a non-empty list of strings',
       );

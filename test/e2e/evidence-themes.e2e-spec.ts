@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 /**
  * Themes and quotes as Charter evidence: a clause or an amendment cites the tally of the themes
@@ -242,13 +243,12 @@ describe('refusals', () => {
     const refused = await cite({ source: 'themes', clauseId: 'roles', quotes: [r.A1, r[label]] });
     expect(refused).toEqual({
       status: 422,
-      body: {
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_evidence_quote_suppressed',
-        message: `Under the small-cell size (its network, or all the cited responses): ${r[label]}`,
-        details: { responseIds: [r[label]] },
-      },
+      body: errorBody(
+        422,
+        'charter_evidence_quote_suppressed',
+        `Under the small-cell size (its network, or all the cited responses): ${r[label]}`,
+        { responseIds: [r[label]] },
+      ),
     });
     expect(await citationCount()).toBe(count);
   });
@@ -257,13 +257,12 @@ describe('refusals', () => {
     const refused = await cite({ clauseId: 'roles', filters: { role: ['observer'] }, quotes: [r.A3] });
     expect(refused).toEqual({
       status: 422,
-      body: {
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_evidence_quote_suppressed',
-        message: `Under the small-cell size (its network, or all the cited responses): ${r.A3}`,
-        details: { responseIds: [r.A3] },
-      },
+      body: errorBody(
+        422,
+        'charter_evidence_quote_suppressed',
+        `Under the small-cell size (its network, or all the cited responses): ${r.A3}`,
+        { responseIds: [r.A3] },
+      ),
     });
   });
 
@@ -276,13 +275,12 @@ describe('refusals', () => {
     });
     expect(refused).toEqual({
       status: 422,
-      body: {
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'charter_evidence_quote_invalid',
-        message: `Not an answer to "why" among the cited responses: ${r.A2}, ${unknown}, ${r.B1}`,
-        details: { responseIds: [r.A2, unknown, r.B1] },
-      },
+      body: errorBody(
+        422,
+        'charter_evidence_quote_invalid',
+        `Not an answer to "why" among the cited responses: ${r.A2}, ${unknown}, ${r.B1}`,
+        { responseIds: [r.A2, unknown, r.B1] },
+      ),
     });
   });
 

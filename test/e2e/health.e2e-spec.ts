@@ -6,6 +6,7 @@ import { runMigrations } from '../../server/src/database/migrate';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { type ClusterProcess, startClusterProcess } from '../support/cluster-process';
 import { signIn } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
 
 // This file runs its own embedded cluster (in a child process), because it stops and starts it.
 describe('health while the database goes away and comes back', () => {
@@ -50,12 +51,7 @@ describe('health while the database goes away and comes back', () => {
     });
     const apiDown = await admin.get('/api/users');
     expect(apiDown.status).toBe(503);
-    expect(apiDown.body).toEqual({
-      statusCode: 503,
-      error: 'Service Unavailable',
-      code: 'db_unavailable',
-      message: 'The database is unreachable; try again shortly',
-    });
+    expect(apiDown.body).toEqual(errorBody(503, 'db_unavailable', 'The database is unreachable; try again shortly'));
 
     await cluster.start();
     const up = await testApp.http().get('/api/health');

@@ -1,19 +1,13 @@
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
-import { signIn, type StaffSession } from '../support/staff-session';
+import { useAppWithAdmin } from '../support/app-with-admin';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
-  let testApp: TestApp;
-  let admin: StaffSession;
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    admin = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
-  });
-  afterAll(() => testApp.close());
+  const rig = useAppWithAdmin();
 
   it('answers 413 in the error format for a body over 1 MB, and stores nothing', async () => {
-    const before = await admin.get('/api/users');
-    const response = await admin
+    const before = await rig.admin.get('/api/users');
+    const response = await rig.admin
       .post('/api/users')
       .set('content-type', 'application/json')
       .send(
@@ -25,17 +19,14 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
         }),
       );
     expect(response.status).toBe(413);
-    expect(response.body).toEqual({
-      statusCode: 413,
-      error: 'Payload Too Large',
-      code: 'payload_too_large',
-      message: 'The request body is larger than the limit of 1mb',
-    });
-    expect((await admin.get('/api/users')).body).toEqual(before.body);
+    expect(response.body).toEqual(
+      errorBody(413, 'payload_too_large', 'The request body is larger than the limit of 1mb'),
+    );
+    expect((await rig.admin.get('/api/users')).body).toEqual(before.body);
   });
 
   it('answers 400 for malformed JSON', async () => {
-    const response = await admin.post('/api/users').set('content-type', 'application/json').send('{"email": ');
+    const response = await rig.admin.post('/api/users').set('content-type', 'application/json').send('{"email": ');
     expect(response.status).toBe(400);
     expect(response.body.statusCode).toBe(400);
     expect(response.body.error).toBe('Bad Request');
@@ -43,7 +34,7 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
   });
 
   it('answers 400 naming the field for a wrong type', async () => {
-    const response = await admin
+    const response = await rig.admin
       .post('/api/users')
       .send({ email: 'typed@example.org', name: 42, role: 'committee', password: 'long-enough-pass' });
     expect(response.status).toBe(400);
@@ -66,18 +57,13 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
   });
 
   it('answers unknown API routes with 404 in the error format', async () => {
-    const response = await admin.get('/api/no-such-thing');
+    const response = await rig.admin.get('/api/no-such-thing');
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'not_found',
-      message: 'Cannot GET /api/no-such-thing',
-    });
+    expect(response.body).toEqual(errorBody(404, 'not_found', 'Cannot GET /api/no-such-thing'));
   });
 
   it('sets security headers and a request id', async () => {
-    const response = await testApp.http().get('/api/health').set('x-request-id', 'trace-123');
+    const response = await rig.testApp.http().get('/api/health').set('x-request-id', 'trace-123');
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
@@ -86,7 +72,7 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
   });
 
   it('serves the OpenAPI document with the core paths', async () => {
-    const response = await testApp.http().get('/api/docs-json');
+    const response = await rig.testApp.http().get('/api/docs-json');
     expect(response.status).toBe(200);
     expect(Object.keys(response.body.paths)).toEqual(
       expect.arrayContaining([
@@ -102,7 +88,7 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
   });
 
   it('lists the eight seeded regional networks', async () => {
-    const response = await admin.get('/api/networks');
+    const response = await rig.admin.get('/api/networks');
     expect(response.status).toBe(200);
     expect(response.body.map((network: { code: string; hub: string }) => `${network.code}:${network.hub}`)).toEqual([
       'AAF:Rabat',
@@ -146,34 +132,24 @@ describe('behind HTTPS', () => {
 });
 
 describe('reserved property names', () => {
-  let testApp: TestApp;
-  let admin: StaffSession;
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    admin = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
-  });
-  afterAll(() => testApp.close());
+  const rig = useAppWithAdmin();
 
   it.each(['__proto__', 'constructor', 'prototype'])(
     'refuses "%s" anywhere in a JSON body with 400, storing nothing',
     async (key) => {
-      const before = await admin.get('/api/users');
-      const response = await admin
+      const before = await rig.admin.get('/api/users');
+      const response = await rig.admin
         .post('/api/users')
         .set('content-type', 'application/json')
         .send(
           `{"email":"p@example.org","name":"P","role":"committee","password":"long-enough-pass","nested":{"${key}":{"polluted":1}}}`,
         );
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: `Reserved property name "${key}" is not allowed in a request body`,
-      });
+      expect(response.body).toEqual(
+        errorBody(400, 'bad_request', `Reserved property name "${key}" is not allowed in a request body`),
+      );
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect((await admin.get('/api/users')).body).toEqual(before.body);
+      expect((await rig.admin.get('/api/users')).body).toEqual(before.body);
     },
   );
 });

@@ -14,6 +14,7 @@ import { renderMessage, withLink } from '../../server/src/mail/mail-templates';
 import { DEFAULT_MAIL_WORDING } from '../../server/src/mail/mail-wording';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 interface WordingBody {
   placeholders: string[];
@@ -204,13 +205,8 @@ describe('mail wording per campaign', () => {
     ).toBe(200);
     const before = await snapshot(id);
     const path = `/api/campaigns/${id}/mail-wording/invitation/en`;
-    const invalid = (field: string, message: string) => ({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message,
-      details: [{ field, messages: [message] }],
-    });
+    const invalid = (field: string, message: string) =>
+      errorBody(400, 'bad_request', message, [{ field, messages: [message] }]);
     const cases: Array<[string, unknown, unknown]> = [
       [
         path,
@@ -250,32 +246,17 @@ describe('mail wording per campaign', () => {
       [
         `/api/campaigns/${id}/mail-wording/test/en`,
         { subject: 'Hello', body: '{{link}}' },
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message: 'kind must be one of: invitation, reminder',
-        },
+        errorBody(400, 'bad_request', 'kind must be one of: invitation, reminder'),
       ],
       [
         `/api/campaigns/${id}/mail-wording/invitation/de`,
         { subject: 'Hello', body: '{{link}}' },
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message: 'language must be one of: en, fr, ru, ar',
-        },
+        errorBody(400, 'bad_request', 'language must be one of: en, fr, ru, ar'),
       ],
       [
         '/api/campaigns/00000000-0000-4000-8000-000000000000/mail-wording/invitation/en',
         { subject: 'Hello', body: '{{link}}' },
-        {
-          statusCode: 404,
-          error: 'Not Found',
-          code: 'campaign_not_found',
-          message: 'Campaign 00000000-0000-4000-8000-000000000000 not found',
-        },
+        errorBody(404, 'campaign_not_found', 'Campaign 00000000-0000-4000-8000-000000000000 not found'),
       ],
     ];
     for (const [target, input, expected] of cases) {

@@ -13,6 +13,7 @@ import {
 import { startSmtp } from '../support/smtp-server';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 interface OutboxPage {
   delivery: 'smtp' | 'manual';
@@ -174,13 +175,9 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const stale = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ expectedRecipients: 2 });
     expect([stale.status, stale.body]).toEqual([
       409,
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'reminder_count_changed',
-        message: '1 members would get a reminder now, not the 2 confirmed; check again',
-        details: { recipients: 1 },
-      },
+      errorBody(409, 'reminder_count_changed', '1 members would get a reminder now, not the 2 confirmed; check again', {
+        recipients: 1,
+      }),
     ]);
     const again = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ expectedRecipients: 1 });
     expect([again.status, again.body]).toEqual([200, { queued: 1 }]);
@@ -397,18 +394,10 @@ describe('e-mail invitations and reminders through SMTP', () => {
     const unknown = await secretariat.post('/api/campaigns/00000000-0000-4000-8000-000000000000/reminders').send({});
     expect([unknown.status, unknown.body]).toEqual([
       404,
-      {
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'campaign_not_found',
-        message: 'Campaign 00000000-0000-4000-8000-000000000000 not found',
-      },
+      errorBody(404, 'campaign_not_found', 'Campaign 00000000-0000-4000-8000-000000000000 not found'),
     ]);
     const badId = await secretariat.get('/api/campaigns/nope/outbox');
-    expect([badId.status, badId.body]).toEqual([
-      400,
-      { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'id must be a UUID' },
-    ]);
+    expect([badId.status, badId.body]).toEqual([400, errorBody(400, 'bad_request', 'id must be a UUID')]);
     const badStatus = await secretariat.get(`/api/campaigns/${id}/outbox?status=lost`);
     expect([badStatus.status, badStatus.body]).toEqual([
       400,
@@ -446,7 +435,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
       const closed = await secretariat.post(`/api/campaigns/${id}/${path}`).send({});
       expect([closed.status, closed.body]).toEqual([
         409,
-        { statusCode: 409, error: 'Conflict', code: 'campaign_closed', message: `Campaign ${id} is closed` },
+        errorBody(409, 'campaign_closed', `Campaign ${id} is closed`),
       ]);
     }
     const committee = await createStaff(testApp, admin, 'committee');

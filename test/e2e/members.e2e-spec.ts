@@ -1,6 +1,7 @@
 import { signInAdmin } from '../support/campaign-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createStaff, type StaffSession } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
 
 interface NetworkRow {
   id: string;
@@ -164,13 +165,11 @@ describe('network members', () => {
       ],
     });
     const notArray = await secretariat.post(`/api/networks/${centralAsia.id}/members`).send({ name: 'x' });
-    expect(notArray.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message: 'The body must be an array of members {name,email,country,role,language}',
-      details: ['The body must be an array of members {name,email,country,role,language}'],
-    });
+    expect(notArray.body).toEqual(
+      errorBody(400, 'bad_request', 'The body must be an array of members {name,email,country,role,language}', [
+        'The body must be an array of members {name,email,country,role,language}',
+      ]),
+    );
     const duplicate = await secretariat.post(`/api/networks/${centralAsia.id}/members`).send([
       { name: 'A', email: 'dup@example.org', country: 'Mongolia', role: 'observer', language: 'en' },
       { name: 'B', email: 'DUP@example.org', country: 'Mongolia', role: 'observer', language: 'en' },
@@ -202,12 +201,7 @@ describe('network members', () => {
       );
     expect([unclosedQuote.status, unclosedQuote.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'The CSV could not be read at line 3: a quoted field is never closed',
-      },
+      errorBody(400, 'bad_request', 'The CSV could not be read at line 3: a quoted field is never closed'),
     ]);
     const jsonToImport = await secretariat.post(`/api/networks/${centralAsia.id}/members/import`).send([]);
     expect([jsonToImport.status, jsonToImport.body.message]).toEqual([
@@ -219,18 +213,10 @@ describe('network members', () => {
       .send([{ name: 'A', email: 'nowhere@example.org', country: 'Mongolia', role: 'observer', language: 'en' }]);
     expect([unknownNetwork.status, unknownNetwork.body]).toEqual([
       404,
-      {
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'network_not_found',
-        message: 'Network 00000000-0000-4000-8000-000000000000 not found',
-      },
+      errorBody(404, 'network_not_found', 'Network 00000000-0000-4000-8000-000000000000 not found'),
     ]);
     const badId = await secretariat.get('/api/networks/not-a-uuid/members');
-    expect([badId.status, badId.body]).toEqual([
-      400,
-      { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'id must be a UUID' },
-    ]);
+    expect([badId.status, badId.body]).toEqual([400, errorBody(400, 'bad_request', 'id must be a UUID')]);
     expect((await secretariat.get(`/api/networks/${centralAsia.id}/members`)).body).toEqual(before);
   });
 
@@ -239,12 +225,7 @@ describe('network members', () => {
     const response = await committee.get(`/api/networks/${centralAsia.id}/members`);
     expect([response.status, response.body]).toEqual([
       403,
-      {
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, secretariat',
-      },
+      errorBody(403, 'forbidden', 'This action needs one of the roles: admin, secretariat'),
     ]);
     expect((await testApp.http().get(`/api/networks/${centralAsia.id}/members`)).status).toBe(401);
   });

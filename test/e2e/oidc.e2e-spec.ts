@@ -2,6 +2,7 @@ import request from 'supertest';
 import { startOidcProvider, signInAtProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 // Single sign-on through a real OpenID Connect provider (oidc-provider, in a child process on a
 // free port): Concord discovers it, sends the browser there, and the test fills the provider's
@@ -234,12 +235,7 @@ describe('single sign-on with OpenID Connect', () => {
       const start = await plain.http().get('/api/auth/oidc/login');
       expect([start.status, start.body]).toEqual([
         404,
-        {
-          statusCode: 404,
-          error: 'Not Found',
-          code: 'oidc_not_configured',
-          message: 'Single sign-on is not configured on this server (OIDC_ISSUER)',
-        },
+        errorBody(404, 'oidc_not_configured', 'Single sign-on is not configured on this server (OIDC_ISSUER)'),
       ]);
       expect((await plain.http().get('/api/auth/oidc/callback?code=x&state=y')).status).toBe(404);
     } finally {

@@ -1,28 +1,15 @@
 import { startSmtp, type TestSmtpServer, waitForMail } from '../support/smtp-server';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, TestClock, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 const HOUR_MS = 60 * 60 * 1000;
-const TOKEN_REVOKED = {
-  statusCode: 401,
-  error: 'Unauthorized',
-  code: 'unauthenticated',
-  message: 'Invalid or revoked API token',
-};
-const SESSION_ENDED = {
-  statusCode: 401,
-  error: 'Unauthorized',
-  code: 'unauthenticated',
-  message: 'Your session has ended; sign in again',
-};
+const TOKEN_REVOKED = errorBody(401, 'unauthenticated', 'Invalid or revoked API token');
+const SESSION_ENDED = errorBody(401, 'unauthenticated', 'Your session has ended; sign in again');
 const RESET_LINK_INVALID = 'This password reset link is invalid, already used or expired; ask for a new one';
-const INVALID_RESET_BODY = {
-  statusCode: 400,
-  error: 'Bad Request',
-  code: 'bad_request',
-  message: RESET_LINK_INVALID,
-  details: [{ field: 'token', messages: [RESET_LINK_INVALID] }],
-};
+const INVALID_RESET_BODY = errorBody(400, 'bad_request', RESET_LINK_INVALID, [
+  { field: 'token', messages: [RESET_LINK_INVALID] },
+]);
 
 interface AuditEvent {
   action: string;
@@ -97,13 +84,11 @@ describe('passwords and API tokens', () => {
         .post('/api/auth/password')
         .send({ currentPassword: 'not-my-password', newPassword: 'A-brand-new-password-1' });
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'currentPassword is not your current password',
-        details: [{ field: 'currentPassword', messages: ['currentPassword is not your current password'] }],
-      });
+      expect(response.body).toEqual(
+        errorBody(400, 'bad_request', 'currentPassword is not your current password', [
+          { field: 'currentPassword', messages: ['currentPassword is not your current password'] },
+        ]),
+      );
       await signIn(testApp, user.email, 'Password-for-committee-123');
       expect((await user.get('/api/auth/me')).status).toBe(200);
       const events = await auditEvents(`subject=user:${user.id}&action=auth.password_change_failed`);
@@ -116,13 +101,11 @@ describe('passwords and API tokens', () => {
         .post('/api/auth/password')
         .send({ currentPassword: 'Password-for-committee-123', newPassword: 'short' });
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'newPassword must be 12 to 1024 characters long',
-        details: [{ field: 'newPassword', messages: ['newPassword must be 12 to 1024 characters long'] }],
-      });
+      expect(response.body).toEqual(
+        errorBody(400, 'bad_request', 'newPassword must be 12 to 1024 characters long', [
+          { field: 'newPassword', messages: ['newPassword must be 12 to 1024 characters long'] },
+        ]),
+      );
     });
 
     it('answers 401 without a session and 403 without the CSRF header', async () => {
@@ -210,10 +193,7 @@ describe('passwords and API tokens', () => {
       expect((await withToken(first.token)).status).toBe(401);
       expect((await withToken(second.token)).status).toBe(200);
       const again = await admin.delete(`/api/users/${user.id}/tokens/${first.id}`);
-      expect([again.status, again.body]).toEqual([
-        404,
-        { statusCode: 404, error: 'Not Found', code: 'not_found', message: `API token ${first.id} not found` },
-      ]);
+      expect([again.status, again.body]).toEqual([404, errorBody(404, 'not_found', `API token ${first.id} not found`)]);
       const [event] = await auditEvents(`subject=user:${user.id}&action=auth.token_revoked`);
       expect(event).toMatchObject({ actorEmail: ADMIN_EMAIL, payload: { tokenId: first.id } });
     });
@@ -232,23 +212,15 @@ describe('passwords and API tokens', () => {
       const forbidden = await user.get(`/api/users/${user.id}/tokens`);
       expect([forbidden.status, forbidden.body]).toEqual([
         403,
-        {
-          statusCode: 403,
-          error: 'Forbidden',
-          code: 'forbidden',
-          message: 'This action needs one of the roles: admin',
-        },
+        errorBody(403, 'forbidden', 'This action needs one of the roles: admin'),
       ]);
       const unknownId = '00000000-0000-4000-8000-000000000000';
       const unknown = await admin.get(`/api/users/${unknownId}/tokens`);
-      expect([unknown.status, unknown.body]).toEqual([
-        404,
-        { statusCode: 404, error: 'Not Found', code: 'not_found', message: `User ${unknownId} not found` },
-      ]);
+      expect([unknown.status, unknown.body]).toEqual([404, errorBody(404, 'not_found', `User ${unknownId} not found`)]);
       const malformed = await admin.delete(`/api/users/${user.id}/tokens/not-a-uuid`);
       expect([malformed.status, malformed.body]).toEqual([
         400,
-        { statusCode: 400, error: 'Bad Request', code: 'bad_request', message: 'tokenId must be a UUID' },
+        errorBody(400, 'bad_request', 'tokenId must be a UUID'),
       ]);
     });
   });
@@ -339,13 +311,9 @@ describe('passwords and API tokens', () => {
       const short = await confirm('made-up-token', 'short');
       expect([short.status, short.body]).toEqual([
         400,
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message: 'newPassword must be 12 to 1024 characters long',
-          details: [{ field: 'newPassword', messages: ['newPassword must be 12 to 1024 characters long'] }],
-        },
+        errorBody(400, 'bad_request', 'newPassword must be 12 to 1024 characters long', [
+          { field: 'newPassword', messages: ['newPassword must be 12 to 1024 characters long'] },
+        ]),
       ]);
       const badEmail = await testApp.http().post('/api/auth/password-reset').send({ email: 'not-an-email' });
       expect([badEmail.status, badEmail.body.message]).toEqual([400, 'email must be an e-mail address']);

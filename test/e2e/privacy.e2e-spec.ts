@@ -12,6 +12,7 @@ import {
 } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, TestClock, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 const ANSWERS = [
   { roles_clear: 'no', roles_why: 'Nobody told us', satisfaction: 2, priorities: ['training'] },
@@ -138,12 +139,7 @@ describe('data protection: erase and export a member, retention of respondent id
     const unknown = await admin.get('/api/members/00000000-0000-4000-8000-000000000000/export');
     expect([unknown.status, unknown.body]).toEqual([
       404,
-      {
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'member_not_found',
-        message: 'No member has the id 00000000-0000-4000-8000-000000000000',
-      },
+      errorBody(404, 'member_not_found', 'No member has the id 00000000-0000-4000-8000-000000000000'),
     ]);
     expect((await secretariat.get(`/api/members/${first.memberId}/export`)).status).toBe(403);
   });
@@ -223,13 +219,9 @@ describe('data protection: erase and export a member, retention of respondent id
     const bad = await admin.post(`/api/members/${member.id}/erase`).send({ responses: 'forget' });
     expect([bad.status, bad.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'responses must be one of: anonymise, delete',
-        details: [{ field: 'responses', messages: ['responses must be one of: anonymise, delete'] }],
-      },
+      errorBody(400, 'bad_request', 'responses must be one of: anonymise, delete', [
+        { field: 'responses', messages: ['responses must be one of: anonymise, delete'] },
+      ]),
     ]);
     expect((await admin.post(`/api/members/${member.id}/erase`).send({})).status).toBe(400);
     expect((await admin.post('/api/members/not-a-uuid/erase').send({ responses: 'delete' })).status).toBe(400);

@@ -18,19 +18,17 @@ import { tokenHash } from '../../server/src/common/link-tokens';
 import { VIEW_LOOKUP, type ViewRow, viewRowFromJson } from '../../server/src/responses/respond.service';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 // The respondent API's shortcuts (a first completion in one statement, tried against the survey
 // version of the link resolved last; the view's link and response in one statement) must answer
 // exactly as the full path does. Every case here runs right after a completion through another
 // link, so that the shortcut is tried first.
 
-const CLOSED = {
-  statusCode: 410,
-  error: 'Gone',
-  code: 'link_gone',
-  message: 'This consultation is closed and no longer accepts answers',
-  details: { reason: 'closed', closedAt: expect.any(String) },
-};
+const CLOSED = errorBody(410, 'link_gone', 'This consultation is closed and no longer accepts answers', {
+  reason: 'closed',
+  closedAt: expect.any(String),
+});
 
 /** Version 2: satisfaction no longer asked; a required "comments" question instead. */
 const SECOND_DEFINITION = {
@@ -137,13 +135,10 @@ describe('respondent hot path', () => {
     const early = await http().post(`/api/respond/${future.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
     expect([early.status, early.body]).toEqual([
       410,
-      {
-        statusCode: 410,
-        error: 'Gone',
-        code: 'link_gone',
-        message: 'This consultation opens on 2099-01-01T00:00:00.000Z',
-        details: { reason: 'not_yet_open', opensAt: '2099-01-01T00:00:00.000Z' },
-      },
+      errorBody(410, 'link_gone', 'This consultation opens on 2099-01-01T00:00:00.000Z', {
+        reason: 'not_yet_open',
+        opensAt: '2099-01-01T00:00:00.000Z',
+      }),
     ]);
     expect(await storedFor(closed.id)).toEqual([]);
     expect(await storedFor(future.id)).toEqual([]);
@@ -156,18 +151,12 @@ describe('respondent hot path', () => {
     const invalid = await http().post(`/api/respond/${second.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
     expect([invalid.status, invalid.body]).toEqual([
       422,
-      {
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'answers_invalid',
-        message: '4 answers are not valid',
-        details: [
-          { question: 'satisfaction', message: 'Unknown question' },
-          { question: 'priorities', message: 'Unknown question' },
-          { question: 'roles_clear', message: '"partly" is not one of the choices' },
-          { question: 'comments', message: 'An answer is required' },
-        ],
-      },
+      errorBody(422, 'answers_invalid', '4 answers are not valid', [
+        { question: 'satisfaction', message: 'Unknown question' },
+        { question: 'priorities', message: 'Unknown question' },
+        { question: 'roles_clear', message: '"partly" is not one of the choices' },
+        { question: 'comments', message: 'An answer is required' },
+      ]),
     ]);
     expect(await storedFor(second.id)).toEqual([]);
 
@@ -240,12 +229,7 @@ describe('respondent hot path', () => {
     const again = await http().post(`/api/respond/${plain.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
     expect([again.status, again.body]).toEqual([
       409,
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'already_completed',
-        message: 'This questionnaire has already been completed with this link',
-      },
+      errorBody(409, 'already_completed', 'This questionnaire has already been completed with this link'),
     ]);
     await prime();
     const replay = await http()

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '@concord/shared';
 import {
   addMembers,
   campaignLinks,
@@ -14,6 +15,7 @@ import {
 } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 describe('answering by link', () => {
   let testApp: TestApp;
@@ -87,13 +89,10 @@ describe('answering by link', () => {
     const early = await http().get(`/api/respond/${future.tokens[0]}`);
     expect([early.status, early.body]).toEqual([
       410,
-      {
-        statusCode: 410,
-        error: 'Gone',
-        code: 'link_gone',
-        message: 'This consultation opens on 2099-01-01T00:00:00.000Z',
-        details: { reason: 'not_yet_open', opensAt: '2099-01-01T00:00:00.000Z' },
-      },
+      errorBody(410, 'link_gone', 'This consultation opens on 2099-01-01T00:00:00.000Z', {
+        reason: 'not_yet_open',
+        opensAt: '2099-01-01T00:00:00.000Z',
+      }),
     ]);
     const earlyComplete = await http().post(`/api/respond/${future.tokens[0]}/complete`).send({ data: VALID_ANSWERS });
     expect(earlyComplete.status).toBe(410);
@@ -113,13 +112,10 @@ describe('answering by link', () => {
       const response = await request;
       expect([response.status, response.body]).toEqual([
         410,
-        {
-          statusCode: 410,
-          error: 'Gone',
-          code: 'link_gone',
-          message: 'This consultation is closed and no longer accepts answers',
-          details: { reason: 'closed', closedAt: expect.any(String) },
-        },
+        errorBody(410, 'link_gone', 'This consultation is closed and no longer accepts answers', {
+          reason: 'closed',
+          closedAt: expect.any(String),
+        }),
       ]);
     }
     const stored = await sql<{ data: unknown; status: string }>(
@@ -143,17 +139,13 @@ describe('answering by link', () => {
       .put(`/api/respond/${tokens[0]}`)
       .send({ data: { roles_clear: 'maybe', satisfaction: 9, stray: 1 } });
     expect(invalid.status).toBe(422);
-    expect(invalid.body).toEqual({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      code: 'answers_invalid',
-      message: '3 answers are not valid',
-      details: [
+    expect(invalid.body).toEqual(
+      errorBody(422, 'answers_invalid', '3 answers are not valid', [
         { question: 'stray', message: 'Unknown question' },
         { question: 'roles_clear', message: '"maybe" is not one of the choices' },
         { question: 'satisfaction', message: 'Must be between 1 and 5' },
-      ],
-    });
+      ]),
+    );
     expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
 
     const notObject = await http()
@@ -161,13 +153,9 @@ describe('answering by link', () => {
       .send({ data: [1] });
     expect([notObject.status, notObject.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'data must be an object of answers keyed by question name',
-        details: [{ field: 'data', messages: ['data must be an object of answers keyed by question name'] }],
-      },
+      errorBody(400, 'bad_request', 'data must be an object of answers keyed by question name', [
+        { field: 'data', messages: ['data must be an object of answers keyed by question name'] },
+      ]),
     ]);
     expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
   });
@@ -199,61 +187,37 @@ describe('answering by link', () => {
       .send({ data: { roles_clear: 'partly' }, locale: 'en' });
     expect((await http().get(`/api/respond/${token}`)).body.locale).toBe('en');
 
-    const refusals: Array<[Record<string, unknown>, number, Record<string, unknown>]> = [
+    const refusals: Array<[Record<string, unknown>, number, ApiErrorBody]> = [
       [
         { currentPage: 1 },
         422,
-        {
-          statusCode: 422,
-          error: 'Unprocessable Entity',
-          code: 'unprocessable',
-          message: 'currentPage 1 is not a page of this questionnaire (it has 1 page: 0)',
-        },
+        errorBody(422, 'unprocessable', 'currentPage 1 is not a page of this questionnaire (it has 1 page: 0)'),
       ],
       [
         { locale: 'de' },
         422,
-        {
-          statusCode: 422,
-          error: 'Unprocessable Entity',
-          code: 'unprocessable',
-          message: 'locale "de" is not a language of this questionnaire (en, fr)',
-        },
+        errorBody(422, 'unprocessable', 'locale "de" is not a language of this questionnaire (en, fr)'),
       ],
       [
         { currentPage: -1 },
         400,
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message: 'currentPage must be 0 or more',
-          details: [{ field: 'currentPage', messages: ['currentPage must be 0 or more'] }],
-        },
+        errorBody(400, 'bad_request', 'currentPage must be 0 or more', [
+          { field: 'currentPage', messages: ['currentPage must be 0 or more'] },
+        ]),
       ],
       [
         { currentPage: 1.5 },
         400,
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message: 'currentPage must be a whole number (a page index starting at 0)',
-          details: [
-            { field: 'currentPage', messages: ['currentPage must be a whole number (a page index starting at 0)'] },
-          ],
-        },
+        errorBody(400, 'bad_request', 'currentPage must be a whole number (a page index starting at 0)', [
+          { field: 'currentPage', messages: ['currentPage must be a whole number (a page index starting at 0)'] },
+        ]),
       ],
       [
         { locale: 'French' },
         400,
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message: 'locale must be a language code such as "fr"',
-          details: [{ field: 'locale', messages: ['locale must be a language code such as "fr"'] }],
-        },
+        errorBody(400, 'bad_request', 'locale must be a language code such as "fr"', [
+          { field: 'locale', messages: ['locale must be a language code such as "fr"'] },
+        ]),
       ],
     ];
     for (const [position, status, body] of refusals) {
@@ -284,18 +248,14 @@ describe('answering by link', () => {
         data: { roles_clear: 'no', satisfaction: 7, priorities: ['training', 'parties'], unknown_question: 'x' },
       });
     expect(invalid.status).toBe(422);
-    expect(invalid.body).toEqual({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      code: 'answers_invalid',
-      message: '4 answers are not valid',
-      details: [
+    expect(invalid.body).toEqual(
+      errorBody(422, 'answers_invalid', '4 answers are not valid', [
         { question: 'unknown_question', message: 'Unknown question' },
         { question: 'roles_why', message: 'An answer is required' },
         { question: 'satisfaction', message: 'Must be between 1 and 5' },
         { question: 'priorities', message: '"parties" is not one of the choices' },
-      ],
-    });
+      ]),
+    );
     expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toEqual([]);
 
     const completed = await http()
@@ -318,12 +278,7 @@ describe('answering by link', () => {
     const second = await http().post(`/api/respond/${token}/complete`).send({ data: VALID_ANSWERS });
     expect([second.status, second.body]).toEqual([
       409,
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'already_completed',
-        message: 'This questionnaire has already been completed with this link',
-      },
+      errorBody(409, 'already_completed', 'This questionnaire has already been completed with this link'),
     ]);
     const replay = await http()
       .post(`/api/respond/${token}/complete`)
@@ -336,12 +291,11 @@ describe('answering by link', () => {
       .send({ data: { ...VALID_ANSWERS, satisfaction: 1 } });
     expect([mismatch.status, mismatch.body]).toEqual([
       422,
-      {
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'idempotency_mismatch',
-        message: 'This Idempotency-Key was already used with different answers; use a new key for a different request',
-      },
+      errorBody(
+        422,
+        'idempotency_mismatch',
+        'This Idempotency-Key was already used with different answers; use a new key for a different request',
+      ),
     ]);
     const saveAfter = await http()
       .put(`/api/respond/${token}`)
@@ -431,12 +385,9 @@ describe('answering by link', () => {
     expect(results.filter((result) => result.status === 201)).toHaveLength(5);
     const refused = results.filter((result) => result.status === 409);
     expect(refused).toHaveLength(15);
-    expect(refused[0].body).toEqual({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'quota_reached',
-      message: 'This link has received all the 5 responses it accepts',
-    });
+    expect(refused[0].body).toEqual(
+      errorBody(409, 'quota_reached', 'This link has received all the 5 responses it accepts'),
+    );
     expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toHaveLength(5);
     const save = await http().put(`/api/respond/${token}`).send({ data: {} });
     expect([save.status, save.body.message]).toEqual([

@@ -5,6 +5,8 @@ import { describeSavSyntax, lines, runPspp } from '../support/pspp';
 import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
 import { signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
+import { openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
 /**
  * Response exports (CSV, JSON, XLSX, SPSS) of a small campaign whose questions are named like the
@@ -104,9 +106,7 @@ function responseIds(csv: string): string[] {
   return csv.match(/^[0-9a-f-]{36}(?=,)/gm) ?? [];
 }
 
-const HEADER =
-  'response_id,response_network,response_country,response_role,response_language,response_version,response_status,' +
-  'response_completed_at,country,network/aaf,network/ca,satisfaction,budget,remarks';
+const HEADER = `${RESPONSE_COLUMNS.join(',')},country,network/aaf,network/ca,satisfaction,budget,remarks`;
 
 describe('CSV', () => {
   it('every complete response, respondent fields prefixed, questions keep their names', async () => {
@@ -193,9 +193,7 @@ describe('XLSX', () => {
   it('a bold, frozen header row and completion times as dates', async () => {
     const res = await download(`/api/campaigns/${campaignId}/responses.xlsx`);
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const workbook = await openWorkbook(res.body);
     const sheet = workbook.getWorksheet('Responses');
     if (sheet === undefined) throw new Error('no Responses sheet');
     expect(sheet.getRow(1).values).toEqual([undefined, ...HEADER.split(',')]);
@@ -307,17 +305,12 @@ describe('bad requests', () => {
   ])('%s?%s → 400 naming the parameter', async (format, query, message) => {
     const res = await admin.get(`/api/campaigns/${campaignId}/responses.${format}?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', code: 'bad_request', message });
+    expect(res.body).toEqual(errorBody(400, 'bad_request', message));
   });
 
   it('unknown campaign → 404; no login → 401', async () => {
     const res = await admin.get(`/api/campaigns/${ID(9)}/responses.sav`);
-    expect(res.body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      code: 'campaign_not_found',
-      message: 'Campaign not found',
-    });
+    expect(res.body).toEqual(errorBody(404, 'campaign_not_found', 'Campaign not found'));
     expect((await testApp.http().get(`/api/campaigns/${campaignId}/responses.sav`)).status).toBe(401);
   });
 });

@@ -4,6 +4,7 @@ import { asBinary } from '../support/binary-body';
 import { addDraftVersion, createSurvey, dataSourceOf, signInAdmin } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -285,12 +286,7 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
       .send(await workbookOf(rows));
     expect([refused.status, refused.body]).toEqual([
       409,
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'version_frozen',
-        message: `Version ${version} is published and can no longer be changed`,
-      },
+      errorBody(409, 'version_frozen', `Version ${version} is published and can no longer be changed`),
     ]);
   });
 });

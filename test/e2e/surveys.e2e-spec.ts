@@ -1,5 +1,6 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
 
 const SIMPLE = {
   pages: [
@@ -228,19 +229,11 @@ describe('surveys and versions', () => {
 
       const frozen = await secretariat.put(`/api/surveys/${id}/versions/1`).send({ definition: SIMPLE });
       expect(frozen.status).toBe(409);
-      expect(frozen.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'version_frozen',
-        message: 'Version 1 is published and can no longer be changed',
-      });
+      expect(frozen.body).toEqual(
+        errorBody(409, 'version_frozen', 'Version 1 is published and can no longer be changed'),
+      );
       const republish = await secretariat.post(`/api/surveys/${id}/versions/1/publish`);
-      expect(republish.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'version_frozen',
-        message: 'Version 1 is already published',
-      });
+      expect(republish.body).toEqual(errorBody(409, 'version_frozen', 'Version 1 is already published'));
 
       const version = await committee.get(`/api/surveys/${id}/versions/1`);
       expect(version.status).toBe(200);
@@ -274,21 +267,16 @@ describe('surveys and versions', () => {
       await createSurvey('duplicate-me');
       const duplicate = await secretariat.post('/api/surveys').send({ slug: 'duplicate-me', title: 'Again' });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'survey_slug_taken',
-        message: 'A survey with the slug "duplicate-me" already exists',
-      });
+      expect(duplicate.body).toEqual(
+        errorBody(409, 'survey_slug_taken', 'A survey with the slug "duplicate-me" already exists'),
+      );
       const malformed = await secretariat.post('/api/surveys').send({ slug: 'Not A Slug', title: 'x' });
       expect(malformed.status).toBe(400);
-      expect(malformed.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'slug must be lower-case letters, digits and single hyphens',
-        details: [{ field: 'slug', messages: ['slug must be lower-case letters, digits and single hyphens'] }],
-      });
+      expect(malformed.body).toEqual(
+        errorBody(400, 'bad_request', 'slug must be lower-case letters, digits and single hyphens', [
+          { field: 'slug', messages: ['slug must be lower-case letters, digits and single hyphens'] },
+        ]),
+      );
       const list = await secretariat.get('/api/surveys');
       const slugs = (list.body as Array<{ slug: string; title: string }>).filter(
         (survey) => survey.slug === 'duplicate-me',
@@ -298,33 +286,13 @@ describe('surveys and versions', () => {
 
     it('answers 404 for unknown surveys and versions and 400 for malformed ids', async () => {
       const unknown = await secretariat.get('/api/surveys/00000000-0000-4000-8000-000000000000');
-      expect(unknown.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'survey_not_found',
-        message: 'No survey has this id',
-      });
+      expect(unknown.body).toEqual(errorBody(404, 'survey_not_found', 'No survey has this id'));
       const noVersion = await secretariat.get(`/api/surveys/${seededId}/versions/9`);
-      expect(noVersion.body).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        code: 'survey_version_not_found',
-        message: 'This survey has no version 9',
-      });
+      expect(noVersion.body).toEqual(errorBody(404, 'survey_version_not_found', 'This survey has no version 9'));
       const badId = await secretariat.get('/api/surveys/nope');
-      expect(badId.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'id must be a UUID',
-      });
+      expect(badId.body).toEqual(errorBody(400, 'bad_request', 'id must be a UUID'));
       const badVersion = await secretariat.get(`/api/surveys/${seededId}/versions/two`);
-      expect(badVersion.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'version must be a version number',
-      });
+      expect(badVersion.body).toEqual(errorBody(400, 'bad_request', 'version must be a version number'));
     });
 
     it('sanitizes HTML on save so scripts and event handlers never reach a respondent', async () => {
@@ -489,22 +457,17 @@ describe('surveys and versions', () => {
 
     it('answers 400 when the definition is not an object and 413 when the body is over 1 MB', async () => {
       const notObject = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition: [1, 2] });
-      expect(notObject.body).toEqual({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: 'definition must be a JSON object',
-        details: [{ field: 'definition', messages: ['definition must be a JSON object'] }],
-      });
+      expect(notObject.body).toEqual(
+        errorBody(400, 'bad_request', 'definition must be a JSON object', [
+          { field: 'definition', messages: ['definition must be a JSON object'] },
+        ]),
+      );
       const huge = withElements([{ type: 'comment', name: 'a', description: 'x'.repeat(1_100_000) }]);
       const tooLarge = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition: huge });
       expect(tooLarge.status).toBe(413);
-      expect(tooLarge.body).toEqual({
-        statusCode: 413,
-        error: 'Payload Too Large',
-        code: 'payload_too_large',
-        message: 'The request body is larger than the limit of 1mb',
-      });
+      expect(tooLarge.body).toEqual(
+        errorBody(413, 'payload_too_large', 'The request body is larger than the limit of 1mb'),
+      );
       const detail = await secretariat.get(`/api/surveys/${id}`);
       expect((detail.body as { versions: unknown[] }).versions).toHaveLength(1);
     });
@@ -628,12 +591,7 @@ describe('surveys and versions', () => {
     it('answers 401 without a session, 403 to the committee for writes, and lets the committee read', async () => {
       const anonymous = await testApp.http().get('/api/surveys');
       expect(anonymous.status).toBe(401);
-      const forbidden = {
-        statusCode: 403,
-        error: 'Forbidden',
-        code: 'forbidden',
-        message: 'This action needs one of the roles: admin, secretariat',
-      };
+      const forbidden = errorBody(403, 'forbidden', 'This action needs one of the roles: admin, secretariat');
       const create = await committee.post('/api/surveys').send({ slug: 'committee-try', title: 'x' });
       expect([create.status, create.body]).toEqual([403, forbidden]);
       const version = await committee.post(`/api/surveys/${seededId}/versions`).send({ definition: SIMPLE });

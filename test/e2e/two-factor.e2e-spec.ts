@@ -2,6 +2,7 @@ import * as OTPAuth from 'otpauth';
 import { DataSource } from 'typeorm';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, TestClock, type TestApp } from '../support/test-app';
+import { errorBody } from '../support/api-error';
 
 // Codes are computed here with the same library at the test clock's time: the server reads the
 // time from its clock provider, which the test moves, so no code depends on when the test runs.
@@ -9,28 +10,17 @@ const START = new Date('2026-03-02T09:00:10.000Z');
 const STEP_MS = 30_000;
 const RECOVERY_CODE = /^[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}$/;
 
-const TOTP_REQUIRED = {
-  statusCode: 401,
-  error: 'Unauthorized',
-  code: 'totp_required',
-  message: 'This account uses two-factor sign-in: send the code from your authenticator app as totp',
-  details: { totpRequired: true },
-};
-const TOTP_INVALID = {
-  statusCode: 401,
-  error: 'Unauthorized',
-  code: 'totp_invalid',
-  message: 'The code is wrong, expired or already used',
-  details: { totpRequired: true },
-};
+const TOTP_REQUIRED = errorBody(
+  401,
+  'totp_required',
+  'This account uses two-factor sign-in: send the code from your authenticator app as totp',
+  { totpRequired: true },
+);
+const TOTP_INVALID = errorBody(401, 'totp_invalid', 'The code is wrong, expired or already used', {
+  totpRequired: true,
+});
 const WRONG_CODE = 'code is not the current code of your authenticator app';
-const WRONG_CODE_BODY = {
-  statusCode: 400,
-  error: 'Bad Request',
-  code: 'bad_request',
-  message: WRONG_CODE,
-  details: [{ field: 'code', messages: [WRONG_CODE] }],
-};
+const WRONG_CODE_BODY = errorBody(400, 'bad_request', WRONG_CODE, [{ field: 'code', messages: [WRONG_CODE] }]);
 const ENROLMENT_REQUIRED = {
   statusCode: 403,
   error: 'Forbidden',
@@ -121,12 +111,7 @@ describe('two-factor sign-in (TOTP)', () => {
     const again = await user.post('/api/auth/totp/setup');
     expect([again.status, again.body]).toEqual([
       409,
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'totp_already_enabled',
-        message: 'Two-factor sign-in is already on; turn it off first',
-      },
+      errorBody(409, 'totp_already_enabled', 'Two-factor sign-in is already on; turn it off first'),
     ]);
 
     // The secret is stored sealed and never answered again; recovery codes are argon2 hashes.
@@ -239,25 +224,13 @@ describe('two-factor sign-in (TOTP)', () => {
     const needProof = 'Send your password or a current code to turn two-factor sign-in off';
     expect([nothing.status, nothing.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: needProof,
-        details: [{ field: 'password', messages: [needProof] }],
-      },
+      errorBody(400, 'bad_request', needProof, [{ field: 'password', messages: [needProof] }]),
     ]);
     const wrongPassword = await user.post('/api/auth/totp/disable').send({ password: 'not-my-password' });
     const notPassword = 'password is not your current password';
     expect([wrongPassword.status, wrongPassword.body]).toEqual([
       400,
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'bad_request',
-        message: notPassword,
-        details: [{ field: 'password', messages: [notPassword] }],
-      },
+      errorBody(400, 'bad_request', notPassword, [{ field: 'password', messages: [notPassword] }]),
     ]);
     const wrongCode = await user
       .post('/api/auth/totp/disable')
@@ -270,7 +243,7 @@ describe('two-factor sign-in (TOTP)', () => {
     const again = await user.post('/api/auth/totp/disable').send({ password: 'Password-for-secretariat-123' });
     expect([again.status, again.body]).toEqual([
       409,
-      { statusCode: 409, error: 'Conflict', code: 'totp_not_enabled', message: 'Two-factor sign-in is not on' },
+      errorBody(409, 'totp_not_enabled', 'Two-factor sign-in is not on'),
     ]);
     expect((await login({ email: user.email, password: 'Password-for-secretariat-123' })).status).toBe(200);
     const disabled = await auditEvents(`subject=user:${user.id}&action=auth.totp_disabled`);
@@ -326,13 +299,7 @@ describe('two-factor sign-in (TOTP)', () => {
       const message = 'requiredRoles must hold only admin, secretariat, committee';
       expect([bad.status, bad.body]).toEqual([
         400,
-        {
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'bad_request',
-          message,
-          details: [{ field: 'requiredRoles', messages: [message] }],
-        },
+        errorBody(400, 'bad_request', message, [{ field: 'requiredRoles', messages: [message] }]),
       ]);
       const set = await admin
         .put('/api/auth/totp/policy')

@@ -1,19 +1,14 @@
 import { Client } from 'pg';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
-import { createStaff, signIn, type StaffSession } from '../support/staff-session';
+import { useAppWithAdmin } from '../support/app-with-admin';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp } from '../support/test-app';
+import { createStaff, signIn } from '../support/staff-session';
+import { errorBody } from '../support/api-error';
 
 describe('users and the audit chain', () => {
-  let testApp: TestApp;
-  let admin: StaffSession;
-
-  beforeAll(async () => {
-    testApp = await createTestApp();
-    admin = await signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
-  });
-  afterAll(() => testApp.close());
+  const rig = useAppWithAdmin();
 
   async function sql(text: string, values: unknown[] = []): Promise<void> {
-    const client = new Client({ connectionString: testApp.database.url });
+    const client = new Client({ connectionString: rig.testApp.database.url });
     await client.connect();
     try {
       await client.query(text, values);
@@ -24,7 +19,7 @@ describe('users and the audit chain', () => {
 
   describe('users', () => {
     it('creates a user (201) and lists it; the e-mail is stored lower-cased', async () => {
-      const created = await admin.post('/api/users').send({
+      const created = await rig.admin.post('/api/users').send({
         email: 'Analyst@Example.org',
         name: 'Dilnoza Karimova',
         role: 'secretariat',
@@ -39,37 +34,34 @@ describe('users and the audit chain', () => {
         disabled: false,
         createdAt: expect.any(String),
       });
-      const list = await admin.get('/api/users');
+      const list = await rig.admin.get('/api/users');
       expect(list.body.map((user: { email: string }) => user.email)).toEqual([ADMIN_EMAIL, 'analyst@example.org']);
     });
 
     it('answers 409 for an e-mail that exists, and changes nothing', async () => {
-      const before = await admin.get('/api/users');
-      const response = await admin.post('/api/users').send({
+      const before = await rig.admin.get('/api/users');
+      const response = await rig.admin.post('/api/users').send({
         email: 'ANALYST@example.org',
         name: 'Someone Else',
         role: 'admin',
         password: 'another-password-1',
       });
       expect(response.status).toBe(409);
-      expect(response.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'email_taken',
-        message: 'A user with e-mail analyst@example.org already exists',
-      });
-      expect((await admin.get('/api/users')).body).toEqual(before.body);
+      expect(response.body).toEqual(
+        errorBody(409, 'email_taken', 'A user with e-mail analyst@example.org already exists'),
+      );
+      expect((await rig.admin.get('/api/users')).body).toEqual(before.body);
     });
 
     it('answers 400 naming each bad field, and for unknown fields', async () => {
-      const response = await admin
+      const response = await rig.admin
         .post('/api/users')
         .send({ email: 'x@example.org', name: 'X', role: 'chair', password: 'short' });
       expect(response.status).toBe(400);
       expect(response.body.message).toBe(
         'role must be one of: admin, secretariat, committee; password must be 12 to 1024 characters long',
       );
-      const unknown = await admin
+      const unknown = await rig.admin
         .post('/api/users')
         .send({ email: 'y@example.org', name: 'Y', role: 'committee', password: 'long-enough-pass', isAdmin: true });
       expect(unknown.status).toBe(400);
@@ -77,16 +69,16 @@ describe('users and the audit chain', () => {
     });
 
     it('changes a role at once, and disabling ends the sessions of that user', async () => {
-      const committee = await createStaff(testApp, admin, 'committee');
+      const committee = await createStaff(rig.testApp, rig.admin, 'committee');
       expect((await committee.get('/api/users')).status).toBe(403);
-      const promoted = await admin.patch(`/api/users/${committee.id}`).send({ role: 'admin' });
+      const promoted = await rig.admin.patch(`/api/users/${committee.id}`).send({ role: 'admin' });
       expect([promoted.status, promoted.body.role]).toEqual([200, 'admin']);
       expect((await committee.get('/api/users')).status).toBe(200);
 
-      const disabled = await admin.patch(`/api/users/${committee.id}`).send({ disabled: true });
+      const disabled = await rig.admin.patch(`/api/users/${committee.id}`).send({ disabled: true });
       expect([disabled.status, disabled.body.disabled]).toEqual([200, true]);
       expect((await committee.get('/api/auth/me')).status).toBe(401);
-      const login = await testApp
+      const login = await rig.testApp
         .http()
         .post('/api/auth/login')
         .send({ email: committee.email, password: 'Password-for-committee-123' });
@@ -94,36 +86,33 @@ describe('users and the audit chain', () => {
     });
 
     it('refuses to demote or disable the last active admin (409)', async () => {
-      const me = await admin.get('/api/auth/me');
-      const response = await admin.patch(`/api/users/${me.body.id}`).send({ role: 'committee' });
+      const me = await rig.admin.get('/api/auth/me');
+      const response = await rig.admin.patch(`/api/users/${me.body.id}`).send({ role: 'committee' });
       expect(response.status).toBe(409);
-      expect(response.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'last_admin',
-        message: 'This is the last active admin; make another user admin first',
-      });
-      expect((await admin.get('/api/auth/me')).body.role).toBe('admin');
+      expect(response.body).toEqual(
+        errorBody(409, 'last_admin', 'This is the last active admin; make another user admin first'),
+      );
+      expect((await rig.admin.get('/api/auth/me')).body.role).toBe('admin');
     });
 
     it('answers 404 for an unknown user id and 400 for a malformed one', async () => {
-      const unknown = await admin.patch('/api/users/00000000-0000-4000-8000-000000000000').send({ name: 'Z' });
+      const unknown = await rig.admin.patch('/api/users/00000000-0000-4000-8000-000000000000').send({ name: 'Z' });
       expect(unknown.status).toBe(404);
       expect(unknown.body.message).toBe('User 00000000-0000-4000-8000-000000000000 not found');
-      const malformed = await admin.patch('/api/users/42').send({ name: 'Z' });
+      const malformed = await rig.admin.patch('/api/users/42').send({ name: 'Z' });
       expect([malformed.status, malformed.body.message]).toEqual([400, 'id must be a UUID']);
     });
   });
 
   describe('audit', () => {
     it('records logins and user changes, newest first, filterable by subject', async () => {
-      const created = await admin.post('/api/users').send({
+      const created = await rig.admin.post('/api/users').send({
         email: 'audited@example.org',
         name: 'Audited',
         role: 'committee',
         password: 'a-long-password-2',
       });
-      const events = await admin.get(`/api/audit?subject=user:${created.body.id}`);
+      const events = await rig.admin.get(`/api/audit?subject=user:${created.body.id}`);
       expect(events.status).toBe(200);
       expect(events.body).toEqual([
         {
@@ -137,7 +126,7 @@ describe('users and the audit chain', () => {
           hash: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
       ]);
-      const all = await admin.get('/api/audit?limit=500');
+      const all = await rig.admin.get('/api/audit?limit=500');
       const actions = new Set(all.body.map((event: { action: string }) => event.action));
       // Seeding at start-up adds its own events; these are the ones this file caused.
       expect([...actions]).toEqual(expect.arrayContaining(['user.created', 'auth.login', 'user.updated']));
@@ -146,24 +135,24 @@ describe('users and the audit chain', () => {
     });
 
     it('rejects a bad limit with 400 naming it', async () => {
-      const response = await admin.get('/api/audit?limit=0');
+      const response = await rig.admin.get('/api/audit?limit=0');
       expect(response.status).toBe(400);
       expect(response.body.message).toBe('limit must not be less than 1');
     });
 
     it('verifies the chain; an altered row breaks it at that row, a deleted row at its number', async () => {
-      const intact = await admin.get('/api/audit/verify');
+      const intact = await rig.admin.get('/api/audit/verify');
       expect(intact.status).toBe(200);
       expect(intact.body).toEqual({ ok: true, events: expect.any(Number) });
       const total = intact.body.events as number;
 
       await sql(`UPDATE audit_events SET payload = '{"email":"forged@example.org"}' WHERE seq = 2`);
-      const altered = await admin.get('/api/audit/verify');
+      const altered = await rig.admin.get('/api/audit/verify');
       // Verifying is itself not audited, so the count is stable.
       expect(altered.body).toEqual({ ok: false, events: 1, brokenAt: 2 });
 
       await sql(`DELETE FROM audit_events WHERE seq = 2`);
-      const deleted = await admin.get('/api/audit/verify');
+      const deleted = await rig.admin.get('/api/audit/verify');
       expect(deleted.body).toEqual({ ok: false, events: 1, brokenAt: 2 });
       expect(total).toBeGreaterThan(3);
     });

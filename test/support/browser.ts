@@ -78,15 +78,26 @@ export interface ServerAndBrowser {
   readonly browser: Browser;
 }
 
+/** What the built server of a spec starts with: its environment, and a port when it must be known beforehand. */
+export interface BuiltServerSettings {
+  env?: Record<string, string>;
+  port?: number;
+}
+
 /**
  * Starts the built server and Chromium before the spec's tests (before its own `beforeAll`, which
- * may use them) and stops both after them. Call it at the top of the spec's `describe`.
+ * may use them) and stops both after them. Call it at the top of the spec's `describe`. A spec whose
+ * server needs something started first (a mail server, an identity provider) starts that in a
+ * `beforeAll` above this call and passes a function, which is read only when the server starts.
  */
-export function useServerAndBrowser(env: Record<string, string> = {}): ServerAndBrowser {
+export function useServerAndBrowser(
+  settings: Record<string, string> | (() => BuiltServerSettings) = {},
+): ServerAndBrowser {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startBuiltServer(env);
+    const { env, port } = typeof settings === 'function' ? settings() : { env: settings, port: undefined };
+    server = await startBuiltServer(env, port);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {

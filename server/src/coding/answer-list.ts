@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CodingProgressDto, CodingStatus } from '@concord/shared';
+import type { TextAnswerRow } from '../responses';
 
-/** The fields of an answer that the coding page filters on. */
-export interface FilterableAnswer {
-  responseId: string;
-  text: string;
-  networkId: string;
-  country: string | null;
-  role: string | null;
-  language: string | null;
-}
+/** The fields of a free-text answer that the coding page filters on: all the responses feature reads but the time. */
+export type FilterableAnswer = Omit<TextAnswerRow, 'completedAt'>;
 
 /** What the filters need to know of the acting user's coding of an answer. */
 export interface CodingState {

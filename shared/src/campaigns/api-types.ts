@@ -68,7 +68,8 @@ export interface CopyCampaignInput {
 export const PARTICIPANT_STATUSES = ['invited', 'sent', 'opened', 'started', 'completed'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
-export interface ParticipantDto {
+/** The member an invitation of a campaign goes to, and the network they are invited through. */
+export interface InvitedMember {
   invitationId: string;
   memberId: string;
   name: string;
@@ -77,6 +78,9 @@ export interface ParticipantDto {
   networkCode: string;
   networkName: string;
   country: string;
+}
+
+export interface ParticipantDto extends InvitedMember {
   language: MemberLanguage;
   status: ParticipantStatus;
   /** When the invitation e-mail went out. */
@@ -103,15 +107,7 @@ export interface TestInvitationResult {
   to: string;
 }
 
-export interface CampaignLinkDto {
-  invitationId: string;
-  memberId: string;
-  name: string;
-  email: string;
-  networkId: string;
-  networkCode: string;
-  networkName: string;
-  country: string;
+export interface CampaignLinkDto extends InvitedMember {
   url: string;
   revoked: boolean;
 }

@@ -1,4 +1,5 @@
 /** Free-text coding: themes per question, each coder's codings, suggestions and agreement. */
+import type { FreeTextAnswer } from '../analysis/tally-types';
 import type { CodableSource } from './codable-questions';
 
 export interface ThemeDto {
@@ -69,14 +70,7 @@ export const CODING_STATUSES = ['all', 'uncoded', 'coded', 'suggested'] as const
 export type CodingStatus = (typeof CODING_STATUSES)[number];
 
 /** One answer as a coder sees it: where it comes from, never who wrote it. */
-export interface CodingAnswerDto {
-  responseId: string;
-  text: string;
-  networkId: string;
-  network: string;
-  country: string | null;
-  role: string | null;
-  language: string | null;
+export interface CodingAnswerDto extends Omit<FreeTextAnswer, 'completedAt'> {
   /** The acting user's themes for this answer (confirmed and suggested). */
   themeIds: string[];
   /** Themes applied from a suggestion and not yet confirmed by the coder. */

@@ -1,6 +1,6 @@
 import { definitionPages, pageName, walkElements } from './definition-model';
-import { choiceValue, isRecord, type SurveyDefinition } from './definition-types';
-import { analyzeTranslations, defaultLocaleOf, ITEM_LISTS, TEXT_FIELDS } from './translations';
+import { isRecord, type SurveyDefinition } from './definition-types';
+import { analyzeTranslations, defaultLocaleOf, listItemsOf, TEXT_FIELDS } from './translations';
 
 /**
  * Translatable strings addressed by the stable keys of `collectStrings` (`q1.title`,
@@ -28,16 +28,10 @@ interface StringSlot {
 
 function slotsOf(owner: Record<string, unknown>, prefix: string, into: StringSlot[]): void {
   for (const field of TEXT_FIELDS) into.push({ key: `${prefix}.${field}`, owner, property: field });
-  for (const list of ITEM_LISTS) {
-    const items = owner[list];
-    if (!Array.isArray(items)) continue;
-    for (const item of items as unknown[]) {
-      if (!isRecord(item)) continue;
-      const id = item.name ?? choiceValue(item);
-      // Matrix columns and multiple-text items carry a title; choices and rows a text.
-      const property = 'title' in item || (typeof item.name === 'string' && !('text' in item)) ? 'title' : 'text';
-      into.push({ key: `${prefix}.${list}.${String(id)}`, owner: item, property });
-    }
+  for (const { list, id, item } of listItemsOf(owner)) {
+    // Matrix columns and multiple-text items carry a title; choices and rows a text.
+    const property = 'title' in item || (typeof item.name === 'string' && !('text' in item)) ? 'title' : 'text';
+    into.push({ key: `${prefix}.${list}.${id}`, owner: item, property });
   }
   if (Array.isArray(owner.validators)) {
     (owner.validators as unknown[]).forEach((validator, index) => {

@@ -20,6 +20,24 @@ export const TEXT_FIELDS = [
 /** Element properties that hold lists of items with translatable text. */
 export const ITEM_LISTS = ['choices', 'rows', 'columns', 'items'] as const;
 
+/** One item of an element's item lists, with the id its translation key names it by (name, else choice value). */
+export interface ListItem {
+  list: (typeof ITEM_LISTS)[number];
+  id: string;
+  item: Record<string, unknown>;
+}
+
+/** The items of every item list of an element (choices, rows, columns, items), in document order. */
+export function* listItemsOf(owner: Record<string, unknown>): Generator<ListItem> {
+  for (const list of ITEM_LISTS) {
+    const items = owner[list];
+    if (!Array.isArray(items)) continue;
+    for (const item of items as unknown[]) {
+      if (isRecord(item)) yield { list, id: String(item.name ?? choiceValue(item)), item };
+    }
+  }
+}
+
 /** One translatable string: `q1.title`, `q1.choices.yes`, `survey.title`, `page:intro.title`. */
 export interface TranslatableString {
   key: string;
@@ -61,15 +79,7 @@ function collectFrom(
       into.push({ key: `${prefix}.${field}`, field, texts: found, ...(element === undefined ? {} : { element }) });
   };
   for (const field of TEXT_FIELDS) add(field, owner[field]);
-  for (const list of ITEM_LISTS) {
-    const items = owner[list];
-    if (!Array.isArray(items)) continue;
-    for (const item of items as unknown[]) {
-      if (!isRecord(item)) continue;
-      const id = item.name ?? choiceValue(item);
-      add(`${list}.${String(id)}`, item.title ?? item.text);
-    }
-  }
+  for (const { list, id, item } of listItemsOf(owner)) add(`${list}.${id}`, item.title ?? item.text);
   if (Array.isArray(owner.validators)) {
     (owner.validators as unknown[]).forEach((validator, index) => {
       if (isRecord(validator)) add(`validators[${index}]`, validator.text);

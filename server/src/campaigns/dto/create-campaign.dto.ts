@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -14,6 +15,15 @@ import {
   Max,
   Min,
 } from 'class-validator';
+
+/** When a campaign opens or closes: optional, and then a full ISO 8601 date-time. */
+function OptionalDateTime(field: 'opensAt' | 'closesAt'): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ format: 'date-time' }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: `${field} must be an ISO 8601 date-time` }),
+  );
+}
 
 export class CreateCampaignDto {
   @ApiProperty({ format: 'uuid' })
@@ -38,14 +48,10 @@ export class CreateCampaignDto {
   @IsUUID('all', { each: true, message: 'each of networkIds must be a UUID' })
   networkIds: string[];
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('opensAt')
   opensAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('closesAt')
   closesAt?: string;
 
   @ApiPropertyOptional({ default: false, description: 'responses keep network, country, role and language only' })
@@ -84,13 +90,9 @@ export class CopyCampaignDto {
   @Length(1, 200, { message: 'name must be 1 to 200 characters long' })
   name?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('opensAt')
   opensAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('closesAt')
   closesAt?: string;
 }

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHARTER_LANGUAGES, type CharterLanguage } from '@concord/shared';
-import { CLAUSE_ID_PATTERN, ClauseInputDto } from './clause-input.dto';
+import { CLAUSE_ID_PATTERN, ClauseInputDto, ClauseListProperty } from './clause-input.dto';
 import { EvidenceInputDto } from './evidence-input.dto';
 
 export class CreateCharterDto {
@@ -30,11 +30,7 @@ export class CreateCharterDto {
   @MaxLength(300)
   title: string;
 
-  @ApiProperty({ type: [ClauseInputDto] })
-  @IsArray()
-  @ArrayMaxSize(2_000)
-  @ValidateNested({ each: true })
-  @Type(() => ClauseInputDto)
+  @ClauseListProperty()
   clauses: ClauseInputDto[];
 }
 
@@ -44,11 +40,7 @@ export class SaveRevisionDto {
   @Min(1)
   baseRevision: number;
 
-  @ApiProperty({ type: [ClauseInputDto] })
-  @IsArray()
-  @ArrayMaxSize(2_000)
-  @ValidateNested({ each: true })
-  @Type(() => ClauseInputDto)
+  @ClauseListProperty()
   clauses: ClauseInputDto[];
 
   @ApiProperty({ example: 'Clarify the role of National Focal Points' })
@@ -178,14 +170,17 @@ export class SetChairsDto {
 export const EXPORT_FORMATS = ['md', 'html', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export class ExportQueryDto {
+/** A read of one revision of a charter: `revision` names it, the head when left out. */
+export class RevisionQueryDto {
   @ApiPropertyOptional({ description: 'Default: the head' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   revision?: number;
+}
 
+export class ExportQueryDto extends RevisionQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS, { message: 'format must be one of: md, html, docx' })
   format: ExportFormat;
@@ -215,15 +210,6 @@ export class DiffQueryDto {
   @IsInt()
   @Min(1)
   to: number;
-}
-
-export class RevisionQueryDto {
-  @ApiPropertyOptional({ description: 'Default: the head' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  revision?: number;
 }
 
 export class EvidenceQueryDto extends RevisionQueryDto {

@@ -1,5 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export const CLAUSE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -20,4 +31,15 @@ export class ClauseInputDto {
   @IsString()
   @MaxLength(200_000)
   body: string;
+}
+
+/** A whole document's clauses, in order: as created, and as each saved revision sends them again. */
+export function ClauseListProperty(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: [ClauseInputDto] }),
+    IsArray(),
+    ArrayMaxSize(2_000),
+    ValidateNested({ each: true }),
+    Type(() => ClauseInputDto),
+  );
 }

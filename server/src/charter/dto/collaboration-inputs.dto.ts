@@ -1,7 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import {
   type AmendmentPosition,
   CHARTER_SOURCE_LANGUAGE,
@@ -9,6 +8,7 @@ import {
   TRANSLATION_LANGUAGES,
 } from '@concord/shared';
 import { DomainError } from '../../common/domain-error';
+import { RevisionQueryDto } from './charter-inputs.dto';
 import { CLAUSE_ID_PATTERN } from './clause-input.dto';
 
 const TRANSLATION_LANGUAGE_MESSAGE = `lang must be one of: ${TRANSLATION_LANGUAGES.join(', ')} (${CHARTER_SOURCE_LANGUAGE} is the source language)`;
@@ -20,17 +20,10 @@ export class VoteDto {
   position: AmendmentPosition;
 }
 
-export class TranslationQueryDto {
+export class TranslationQueryDto extends RevisionQueryDto {
   @ApiProperty({ enum: TRANSLATION_LANGUAGES })
   @IsIn(TRANSLATION_LANGUAGES, { message: TRANSLATION_LANGUAGE_MESSAGE })
   lang: CharterLanguage;
-
-  @ApiPropertyOptional({ description: 'Default: the head' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  revision?: number;
 }
 
 /** The `lang` route parameter of a translation, answered with 400 naming the languages when wrong. */
