@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../server/src/audit';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
@@ -76,6 +78,46 @@ describe('audit paging and filters, and request hygiene', () => {
       const since = await audit(`from=${encodeURIComponent(middle.at)}&limit=500`);
       expect(since.every((event) => event.at >= middle.at)).toBe(true);
       expect(since.map((event) => event.seq)).toContain(middle.seq);
+    });
+
+    it('shows an event written while a sealing pass was already under way', async () => {
+      const db = testApp.app.get(DataSource);
+      const auditService = testApp.app.get(AuditService);
+      const record = (subject: string) =>
+        db.transaction((manager) => auditService.record(manager, { actor: null, action: 'demo.seeded', subject }));
+      const first = `test:${randomUUID()}`;
+      const second = `test:${randomUUID()}`;
+      await record(first);
+      // Another connection holds the first event's row: the sealing pass that reads it waits there.
+      const holder = db.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT id FROM audit_events WHERE subject = $1 FOR UPDATE', [first]);
+        const running = auditService.seal();
+        for (let tries = 0; tries < 200; tries++) {
+          const [waiting] = await db.query<Array<{ n: number }>>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE audit_events%'`,
+          );
+          if ((waiting?.n ?? 0) > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        // The running pass has read the unsealed events already; this one commits after that.
+        await record(second);
+        const reader = auditService.seal();
+        await holder.commitTransaction();
+        await Promise.all([running, reader]);
+      } finally {
+        await holder.release();
+      }
+      const sealed = await db.query<Array<{ subject: string; sealed: boolean }>>(
+        'SELECT subject, seq IS NOT NULL AS sealed FROM audit_events WHERE subject = ANY($1) ORDER BY id',
+        [[first, second]],
+      );
+      expect(sealed).toEqual([
+        { subject: first, sealed: true },
+        { subject: second, sealed: true },
+      ]);
     });
 
     it('answers 400 naming the field for a bad date, and for from not before to', async () => {

@@ -44,6 +44,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AuditService.name);
   private sealTimer: NodeJS.Timeout | undefined;
   private sealing: Promise<void> | undefined;
+  private sealQueued: Promise<void> | undefined;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -62,6 +63,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.sealTimer);
+    await this.sealQueued?.catch(() => undefined);
     await this.sealing?.catch(() => undefined);
   }
 
@@ -83,12 +85,26 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** Chains every committed, unsealed event, oldest first. One sealer at a time per process. */
+  /**
+   * Chains every event committed before this call, oldest first. One sealer at a time per process:
+   * a call made while one runs waits for it and then for one more pass (shared by every call made
+   * meanwhile), because the running pass may have read the unsealed events before the caller's
+   * own committed, and a reader of the log must see what it wrote.
+   */
   seal(): Promise<void> {
-    this.sealing ??= this.sealPending().finally(() => {
-      this.sealing = undefined;
-    });
-    return this.sealing;
+    if (this.sealing === undefined) {
+      this.sealing = this.sealPending().finally(() => {
+        this.sealing = undefined;
+      });
+      return this.sealing;
+    }
+    this.sealQueued ??= this.sealing
+      .catch(() => undefined)
+      .then(() => {
+        this.sealQueued = undefined;
+        return this.seal();
+      });
+    return this.sealQueued;
   }
 
   private async sealPending(): Promise<void> {
