@@ -1,4 +1,5 @@
 import type { TallyGroupBy } from '@concord/shared';
+import type { ResponseFilter } from '../responses';
 import { FactNumbering } from './fact-numbering';
 import { isPgObject } from './pg-json';
 import type { PgJson } from './pg-json';
@@ -20,20 +21,15 @@ export interface EngineResponse {
   data: PgJson;
 }
 
-/** What an engine tally selects: ids resolved, dates as microseconds since the epoch. */
-export interface EngineQuery {
-  versionIds: readonly string[];
-  networkIds?: readonly string[];
-  country?: readonly string[];
-  role?: readonly string[];
-  language?: readonly string[];
-  includePartial: boolean;
+/**
+ * What an engine tally selects: the responses feature's filter within the engine's one campaign,
+ * with dates as microseconds since the epoch.
+ */
+export type EngineQuery = Omit<ResponseFilter, 'campaignIds' | 'from' | 'to'> & {
   from?: number;
   to?: number;
-  /** Top-level question → accepted texts (any of them). */
-  answers: Readonly<Record<string, readonly string[]>>;
   groupBy: TallyGroupBy | null;
-}
+};
 
 /** The response's own fact: counted from the selection, not kept as a bitmap. */
 const RESPONSE_FACT: Fact = { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 };

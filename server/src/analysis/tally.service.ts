@@ -342,20 +342,12 @@ export class TallyService {
   /** The same fact counts as `countRows` with a scan, from the campaign's in-memory engine. */
   async engineRows(campaignId: string, resolved: ResolvedTally): Promise<{ asOf: Date; rows: FactCountRow[] }> {
     const { query, scope, plans } = resolved;
-    const { filters } = query;
-    const engineQuery: EngineQuery = {
-      versionIds: scope.versionIds,
-      includePartial: filters.includePartial,
-      answers: filters.answers,
-      groupBy: query.groupBy,
-    };
-    if (scope.networkIds !== undefined) engineQuery.networkIds = scope.networkIds;
-    if (filters.country !== undefined) engineQuery.country = filters.country;
-    if (filters.role !== undefined) engineQuery.role = filters.role;
-    if (filters.language !== undefined) engineQuery.language = filters.language;
+    // The engine holds one campaign: its filter needs no campaign list.
+    const { campaignIds: _campaigns, from, to, ...selection } = responseFilter(scope, query.filters);
+    const engineQuery: EngineQuery = { ...selection, groupBy: query.groupBy };
     // Microseconds, as PostgreSQL keeps the times.
-    if (filters.from !== undefined) engineQuery.from = filters.from.getTime() * 1000;
-    if (filters.to !== undefined) engineQuery.to = filters.to.getTime() * 1000;
+    if (from !== undefined) engineQuery.from = from.getTime() * 1000;
+    if (to !== undefined) engineQuery.to = to.getTime() * 1000;
     return this.engine.countRows(campaignId, plans, engineQuery);
   }
 

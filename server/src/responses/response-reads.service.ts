@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { FreeTextRow } from './filtered-response-queries';
 
 /** One free-text answer of a complete response: where it comes from, never who wrote it. */
 export interface TextAnswerRow {
@@ -26,17 +27,7 @@ export class ResponseReadsService {
    * oldest completion first (then by id, so the order is stable). `responseIds` narrows the set.
    */
   async textAnswers(campaignId: string, key: string, responseIds?: readonly string[]): Promise<TextAnswerRow[]> {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        text: string;
-        network_id: string;
-        country: string | null;
-        role: string | null;
-        language: string | null;
-        completed_at: Date | null;
-      }>
-    >(
+    const rows = await this.dataSource.query<FreeTextRow[]>(
       `SELECT r.id, r.data ->> $2 AS text, r.network_id, r.country, r.role, r.language, r.completed_at
          FROM responses r
         WHERE r.campaign_id = $1 AND r.status = 'complete'
