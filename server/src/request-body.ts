@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from './common/domain-error';
+import { JSON_CHAR } from './common/json-chars';
 
 /**
  * Request bodies: the JSON, text and file parsers, and the limits, decoding and error answers
@@ -139,12 +140,13 @@ const FILE_BODY_TYPES = [
  */
 export const JSON_MAX_DEPTH = 64;
 
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const {
+  openObject: OPEN_BRACE,
+  openArray: OPEN_BRACKET,
+  closeObject: CLOSE_BRACE,
+  closeArray: CLOSE_BRACKET,
+} = JSON_CHAR;
+const { quote: QUOTE, backslash: BACKSLASH } = JSON_CHAR;
 
 /** One pass over the raw bytes, counting brackets outside strings. */
 export function jsonDepthExceeds(body: Uint8Array, limit: number): boolean {

@@ -1,3 +1,5 @@
+import { JSON_CHAR } from '../common/json-chars';
+
 /**
  * JSON as PostgreSQL's jsonb holds it, for counting answers outside SQL exactly as the SQL does.
  * jsonb keeps numbers as `numeric`, whose text keeps its scale (`1.50` stays `1.50`) and every
@@ -160,14 +162,13 @@ export function hasKey(value: { [key: string]: PgJson }, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
+const { quote: QUOTE, backslash: BACKSLASH, comma: COMMA, colon: COLON } = JSON_CHAR;
+const {
+  openObject: OPEN_OBJECT,
+  closeObject: CLOSE_OBJECT,
+  openArray: OPEN_ARRAY,
+  closeArray: CLOSE_ARRAY,
+} = JSON_CHAR;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
