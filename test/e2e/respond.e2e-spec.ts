@@ -354,6 +354,33 @@ describe('answering by link', () => {
     ]);
   });
 
+  // Tallies group numbers by their stored text, so equal numbers must be stored alike.
+  it('stores a number by its value however the body spelt it (2.0, 2e0, 1.50)', async () => {
+    const numbers = await publishSurvey(secretariat, 'respond-number-spelling', {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'text', name: 'a', inputType: 'number', isRequired: true },
+            { type: 'text', name: 'b', inputType: 'number' },
+          ],
+        },
+      ],
+    });
+    const { id, tokens } = await campaign('Number spelling', {}, ['SEA'], numbers);
+    const bodies = ['{"data":{"a":2.0}}', '{"data":{"a":2e0,"b":1.50}}', '{"data":{"a":20E-1}}'];
+    for (const [index, body] of bodies.entries()) {
+      const completed = await http()
+        .post(`/api/respond/${tokens[index]}/complete`)
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(completed.status).toBe(201);
+    }
+    expect(
+      await sql("SELECT data::text AS text FROM responses WHERE campaign_id = $1 ORDER BY data ? 'b'", [id]),
+    ).toEqual([{ text: '{"a": 2}' }, { text: '{"a": 2}' }, { text: '{"a": 2, "b": 1.5}' }]);
+  });
+
   it('accepts exactly one of 20 concurrent completions of one token', async () => {
     const { id, tokens } = await campaign('Race');
     const results = await Promise.all(
