@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { campaignVersionId } from '../campaigns';
+import { collectGarbage } from '../common/heap';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { enginesToEvict } from './engine-eviction';
@@ -299,6 +300,8 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     // A version without a plan (deleted) counts only its responses themselves, as in SQL.
     state.planTexts = new Map(versions.map((id) => [id, '[]']));
     for (const plan of plans) state.planTexts.set(plan.versionId, JSON.stringify(plan.plan.sources));
+    // The load's garbage (every response's answers, parsed) would otherwise stay resident.
+    collectGarbage();
   }
 
   /**

@@ -1,0 +1,24 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+let fullCollection: (() => void) | undefined;
+
+/**
+ * Runs a full garbage collection now. For the end of a rare, allocation-heavy task (loading a
+ * tally engine reads every response of a campaign): V8 promotes much of such a task's short-lived
+ * garbage to the old generation and keeps the heap it grew to until a full collection, which an
+ * idle server may not run for a long time. Loading a 100,000-response engine left ~150 MB of
+ * garbage resident that way. V8's `gc` is taken once, from a fresh context with the flag that
+ * exposes it set for that moment only (as Jest's leak detector does), so no global `gc` appears.
+ */
+export function collectGarbage(): void {
+  if (fullCollection === undefined) {
+    setFlagsFromString('--expose-gc');
+    try {
+      fullCollection = runInNewContext('gc') as () => void;
+    } finally {
+      setFlagsFromString('--no-expose-gc');
+    }
+  }
+  fullCollection();
+}
