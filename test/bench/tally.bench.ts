@@ -36,7 +36,9 @@ import { AppModule } from '../../server/src/app.module';
 import type { Actor } from '../../server/src/common/actor';
 import { startEmbeddedCluster, ensureDatabase } from '../../server/src/database/embedded-postgres';
 import { runMigrations } from '../../server/src/database/migrate';
-import { testConfig } from '../support/test-app';
+import { signInAt } from '../support/fault-fixtures';
+import { spawnServer } from '../support/server-processes';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, testConfig } from '../support/test-app';
 import { type BenchFigure, reportBench } from './bench-report';
 
 const SIZES = (process.env.BENCH_TALLY_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -47,6 +49,45 @@ const QUEUED = 100_000;
 function median(values: number[]): { median: number; min: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** A process's resident memory now and at its peak (VmRSS, VmHWM), in MB. */
+function residentMb(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/**
+ * The built server in a process of its own on the bench database: a staff session asks for the
+ * filtered tally until the engine answers it, and its resident memory is read at rest, once the
+ * engine is in memory, and at its peak.
+ */
+async function engineInServerProcess(
+  databaseUrl: string,
+  campaignId: string,
+  filter: Record<string, string>,
+): Promise<{ rssMb: number; settledMb: number; peakMb: number; loadedMs: number; reads: number }> {
+  const server = await spawnServer({ databaseUrl, readyTimeoutMs: 120_000 });
+  try {
+    const admin = await signInAt(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const rest = residentMb(server.pid);
+    const started = performance.now();
+    const query = new URLSearchParams(filter).toString();
+    for (let reads = 1; ; reads++) {
+      const response = await admin.get(`/api/campaigns/${campaignId}/tallies?${query}`);
+      if (response.status !== 200) throw new Error(`Tally read failed: ${response.status} ${response.text}`);
+      if ((response.body as { source: string }).source === 'engine') {
+        const loadedMs = performance.now() - started;
+        const memory = residentMb(server.pid);
+        return { rssMb: rest.now, settledMb: memory.now, peakMb: memory.peak, loadedMs, reads };
+      }
+      if (performance.now() - started > 600_000) throw new Error('The engine did not load within 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  } finally {
+    await server.stop();
+  }
 }
 
 function sizeLabel(size: number): string {
@@ -372,11 +413,29 @@ async function main(): Promise<void> {
         unit: 'ms',
         baseline: { label: 'one GROUP BY of one question over responses', value: baseline.ms },
       });
+      // This process also generated and seeded the responses and folded them: its heap says little
+      // about a server's. The target is measured on the built server in a process of its own.
       figures.push({
-        label: `server RSS with the engine loaded, ${label}`,
+        label: `bench process RSS (it seeded, folded and loaded the engine), ${label}`,
         value: Math.max(rss, cold.peakMb, loading.peakMb),
         unit: 'MB',
+      });
+      const own = await engineInServerProcess(cluster.urlFor('concord_bench'), campaign.id, filtered);
+      console.log(
+        `built server in its own process: engine loaded after ${(own.loadedMs / 1000).toFixed(1)} s (${own.reads} reads); RSS ${own.rssMb.toFixed(0)} MB at rest before the first read, ${own.settledMb.toFixed(0)} MB with the engine loaded, peak ${own.peakMb.toFixed(0)} MB`,
+      );
+      figures.push({
+        label: `server RSS with the engine loaded (built server, own process), ${label}`,
+        value: own.settledMb,
+        unit: 'MB',
+        baseline: { label: 'the same server at rest before its first read', value: own.rssMb },
         target: { op: '<=', value: 300 },
+      });
+      figures.push({
+        label: `server peak RSS while the engine loads (built server, own process), ${label}`,
+        value: own.peakMb,
+        unit: 'MB',
+        baseline: { label: 'the same server at rest before its first read', value: own.rssMb },
       });
       if (target <= SCAN_MAX) {
         const resolved = await tallies.resolve(parseTallyQuery(filtered), [campaign.id], [version.id], campaign.id);
