@@ -6,6 +6,7 @@ import { completeResponsesFactInput, responseVersionsOfCampaign } from '../respo
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { FactAccumulator, type QueuedChange } from './fact-fold';
 import { QuestionPlansService } from './question-plans.service';
+import type { FactCountColumns } from './tally';
 import { FOLD_LOCK } from './pending-change-records';
 
 /**
@@ -51,19 +52,12 @@ export interface TallyDifference {
 export type TallyVerification =
   { ok: true; checked: number } | { ok: false; checked: number; differences: TallyDifference[] };
 
-interface FactCount {
+interface FactCount extends FactCountColumns {
   survey_version_id: string;
   network_id: string;
   country: string;
   role: string;
   language: string;
-  measure: string;
-  question: string;
-  row_key: string;
-  col_key: string;
-  value: string;
-  rank: number;
-  n: number;
 }
 
 const factKey = (row: FactCount): string =>

@@ -7,7 +7,7 @@ import {
   type PgJson,
 } from './pg-json';
 import type { FactSource } from './question-plan';
-import { answerFacts, type Fact, isEmptyAnswer, sourcesByTop } from './response-facts';
+import { answerFacts, type Fact, type FactColumns, isEmptyAnswer, sourcesByTop } from './response-facts';
 
 type Level<T> = Map<string, T>;
 
@@ -52,14 +52,7 @@ export class FactIds {
     return id;
   }
 
-  private make(
-    measure: string,
-    question: string,
-    row: string,
-    col: string,
-    value: string | null,
-    rank: number,
-  ): number {
+  private make(...[measure, question, row, col, value, rank]: FactColumns): number {
     this.facts.push({ measure: measure as Fact['measure'], question, row, col, value, rank });
     return this.facts.length - 1;
   }

@@ -73,15 +73,18 @@ function locate(source: FactSource, value: PgJson, into: Located[]): void {
   }
 }
 
-/** Receives one fact of an answer (fact-sql.ts's columns); called once per time it counts. */
-export type FactSink = (
+/** One fact of an answer as fact-sql.ts's columns. */
+export type FactColumns = [
   measure: string,
   question: string,
   row: string,
   col: string,
   value: string | null,
   rank: number,
-) => void;
+];
+
+/** Receives one fact of an answer; called once per time it counts. */
+export type FactSink = (...fact: FactColumns) => void;
 
 /**
  * The facts of one top-level answer (`value`, under a top-level key whose sources are `sources`):

@@ -10,10 +10,8 @@ import type {
 import type { LabelledValue, MatrixColumnPlan, TallyQuestion } from './question-plan';
 import { suppressedGroups } from './suppression';
 
-/** One aggregated row from SQL: a count of facts for one network and one group. */
-export interface FactCountRow {
-  network: string;
-  grp: string;
+/** A fact's columns as SQL returns them (fact-sql.ts), with how many times it was counted. */
+export interface FactCountColumns {
   measure: string;
   question: string;
   row_key: string;
@@ -21,6 +19,12 @@ export interface FactCountRow {
   value: string;
   rank: number;
   n: number;
+}
+
+/** One aggregated row from SQL: a count of facts for one network and one group. */
+export interface FactCountRow extends FactCountColumns {
+  network: string;
+  grp: string;
 }
 
 interface CellCounts {

@@ -6,7 +6,7 @@ import { type Actor, requireRole } from '../common/actor';
 import { isDatabaseUnavailable } from '../common/database-unavailable';
 import { DomainError } from '../common/domain-error';
 import { onlyRow } from '../common/rows';
-import { chainHash, checkChainSegment, GENESIS_HASH } from './audit-chain';
+import { type ChainedEvent, chainHash, checkChainSegment, GENESIS_HASH } from './audit-chain';
 import { AuditEvent, AuditHead } from './entities/audit-event.entity';
 
 export interface AuditEntry {
@@ -32,6 +32,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const VERIFY_BATCH = 2_000;
 const SEAL_BATCH = 1_000;
 const SEAL_INTERVAL_MS = 250;
+
+/** What the hash of a stored event covers, with the event at chain position `seq`. */
+function chainedFields(event: AuditEvent, seq: number): ChainedEvent {
+  return {
+    seq,
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorEmail: event.actorEmail,
+    action: event.action,
+    subject: event.subject,
+    payload: event.payload,
+  };
+}
 
 /** A bare date as `to` means "up to the end of that day" (UTC); a time means that instant. */
 function endOfPeriod(value: string): Date {
@@ -135,15 +148,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
         const hashes: string[] = [];
         for (const event of events) {
           seq += 1;
-          const hash = chainHash(prevHash, {
-            seq,
-            at: event.at.toISOString(),
-            actorId: event.actorId,
-            actorEmail: event.actorEmail,
-            action: event.action,
-            subject: event.subject,
-            payload: event.payload,
-          });
+          const hash = chainHash(prevHash, chainedFields(event, seq));
           ids.push(event.id);
           seqs.push(seq);
           prevHashes.push(prevHash);
@@ -214,13 +219,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
         .getMany();
       const check = checkChainSegment(
         batch.map((event) => ({
-          seq: event.seq as number,
-          at: event.at.toISOString(),
-          actorId: event.actorId,
-          actorEmail: event.actorEmail,
-          action: event.action,
-          subject: event.subject,
-          payload: event.payload,
+          ...chainedFields(event, event.seq as number),
           prevHash: event.prevHash ?? '',
           hash: event.hash ?? '',
         })),

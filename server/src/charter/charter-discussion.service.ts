@@ -5,6 +5,7 @@ import type {
   AmendmentVotesDto,
   CharterClause,
   CharterCommentDto,
+  CharterCommentInput,
   CharterSavedDto,
   CommentAnchorDto,
 } from '@concord/shared';
@@ -22,15 +23,6 @@ import { normalizeBody } from './paragraphs';
 import { clauseHasQuote, collapseWhitespace, reanchorQuote } from './quote-anchor';
 import { countVotes } from './amendment-votes';
 import { newClauseId } from './revision-content';
-
-export interface NewComment {
-  clauseId?: string;
-  amendmentId?: string;
-  revision?: number;
-  quote?: string;
-  body: string;
-  parentId?: string;
-}
 
 export interface NewAmendment {
   baseRevision: number;
@@ -146,7 +138,7 @@ export class CharterDiscussionService {
     return comments.map((comment) => commentDto(comment, against.clauses, against.number));
   }
 
-  async addComment(actor: Actor, documentId: string, input: NewComment): Promise<CharterCommentDto> {
+  async addComment(actor: Actor, documentId: string, input: CharterCommentInput): Promise<CharterCommentDto> {
     requireRole(actor, WRITERS);
     return this.dataSource.transaction(async (manager) => {
       const document = await this.charters.findDocument(manager, documentId);

@@ -7,7 +7,7 @@ import {
   type CodingCampaignDto,
 } from '@concord/shared';
 import type { DataSource } from 'typeorm';
-import { CampaignsService } from '../campaigns';
+import { type Campaign, CampaignsService } from '../campaigns';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { NetworksService } from '../networks';
@@ -15,14 +15,7 @@ import { ResponseReadsService, type TextAnswerRow } from '../responses';
 import { SurveysService } from '../surveys';
 
 /** A campaign as coding sees it. */
-export interface CodingCampaign {
-  id: string;
-  name: string;
-  surveyId: string;
-  surveyVersionId: string;
-  version: number;
-  status: string;
-}
+export type CodingCampaign = Pick<Campaign, 'id' | 'name' | 'surveyId' | 'surveyVersionId' | 'version' | 'status'>;
 
 /** A free-text answer with its network's name. */
 export interface CodingSourceAnswer extends TextAnswerRow {
@@ -47,16 +40,8 @@ export class CodingSourcesService {
     private readonly responses: ResponseReadsService,
   ) {}
 
-  async campaign(campaignId: string): Promise<CodingCampaign> {
-    const campaign = await this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
-    return {
-      id: campaign.id,
-      name: campaign.name,
-      surveyId: campaign.surveyId,
-      surveyVersionId: campaign.surveyVersionId,
-      version: campaign.version,
-      status: campaign.status,
-    };
+  campaign(campaignId: string): Promise<CodingCampaign> {
+    return this.campaigns.requireCampaign(this.dataSource.manager, campaignId);
   }
 
   async campaignList(): Promise<CodingCampaignDto[]> {

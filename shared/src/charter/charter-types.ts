@@ -111,6 +111,17 @@ export interface CommentAnchorDto {
   similarity: number | null;
 }
 
+/** A new comment: on a clause (optionally quoting a passage), on an amendment, or a reply. */
+export interface CharterCommentInput {
+  clauseId?: string;
+  amendmentId?: string;
+  /** The revision read when commenting (default: the head). */
+  revision?: number;
+  quote?: string;
+  body: string;
+  parentId?: string;
+}
+
 export interface CharterCommentDto {
   id: string;
   clauseId: string | null;

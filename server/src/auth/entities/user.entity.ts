@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { StampedRow } from '../../database/stamped-row';
 import type { StaffRole } from '@concord/shared';
 
 @Entity('users')
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends StampedRow {
   /** Stored lower-cased; unique. */
   @Index('users_email_key', { unique: true })
   @Column('text')
@@ -47,10 +45,4 @@ export class User {
   @Index('users_oidc_subject_key', { unique: true })
   @Column('text', { name: 'oidc_subject', nullable: true })
   oidcSubject: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CHARTER_LANGUAGES, type CharterLanguage } from '@concord/shared';
+import { CHARTER_LANGUAGES, type CharterCommentInput, type CharterLanguage } from '@concord/shared';
 import { CLAUSE_ID_PATTERN, ClauseInputDto, ClauseListProperty } from './clause-input.dto';
 import { EvidenceInputDto } from './evidence-input.dto';
 
@@ -77,7 +77,7 @@ export class ImportMarkdownDto {
   message: string;
 }
 
-export class CreateCommentDto {
+export class CreateCommentDto implements CharterCommentInput {
   @ApiPropertyOptional({ description: 'Clause commented on (needed unless amendmentId or parentId is given)' })
   @IsOptional()
   @IsString()

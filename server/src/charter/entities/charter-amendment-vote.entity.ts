@@ -1,23 +1,12 @@
 import type { AmendmentPosition } from '@concord/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { StampedRow } from '../../database/stamped-row';
 import { CharterAmendment } from './charter-amendment.entity';
 
 /** One committee member's voice on an amendment: the unique key keeps it to one voice each. */
 @Entity('charter_amendment_votes')
 @Index('charter_amendment_votes_amendment_user_key', ['amendmentId', 'userId'], { unique: true })
-export class CharterAmendmentVote {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CharterAmendmentVote extends StampedRow {
   @ManyToOne(() => CharterAmendment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'amendment_id' })
   amendment?: CharterAmendment;
@@ -33,10 +22,4 @@ export class CharterAmendmentVote {
 
   @Column('text')
   position: AmendmentPosition;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

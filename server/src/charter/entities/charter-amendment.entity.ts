@@ -1,11 +1,11 @@
 import type { AmendmentStatus } from '@concord/shared';
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import { CharterDocumentPart } from './charter-document-part';
+import { Column, Entity, Index } from 'typeorm';
+import { AuthoredCharterPart } from './charter-document-part';
 
 /** Proposed text for one clause (or a new clause) against a revision, decided by a chair. */
 @Entity('charter_amendments')
 @Index('charter_amendments_document_number_key', ['documentId', 'number'], { unique: true })
-export class CharterAmendment extends CharterDocumentPart {
+export class CharterAmendment extends AuthoredCharterPart {
   @Column('integer')
   number: number;
 
@@ -32,15 +32,6 @@ export class CharterAmendment extends CharterDocumentPart {
 
   @Column('text')
   rationale: string;
-
-  @Column('uuid', { name: 'author_id', nullable: true })
-  authorId: string | null;
-
-  @Column('text', { name: 'author_name' })
-  authorName: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @Column('uuid', { name: 'decided_by_id', nullable: true })
   decidedById: string | null;

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import { CharterDocumentPart } from './charter-document-part';
+import { Column, Entity, Index } from 'typeorm';
+import { AuthoredCharterPart } from './charter-document-part';
 
 /** A comment on a clause (with an optional quoted passage) or on an amendment; threaded by parent. */
 @Entity('charter_comments')
 @Index('charter_comments_document_idx', ['documentId', 'createdAt'])
-export class CharterComment extends CharterDocumentPart {
+export class CharterComment extends AuthoredCharterPart {
   @Column('text', { name: 'clause_id', nullable: true })
   clauseId: string | null;
 
@@ -23,15 +23,6 @@ export class CharterComment extends CharterDocumentPart {
 
   @Column('uuid', { name: 'parent_id', nullable: true })
   parentId: string | null;
-
-  @Column('uuid', { name: 'author_id', nullable: true })
-  authorId: string | null;
-
-  @Column('text', { name: 'author_name' })
-  authorName: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @Column('timestamptz', { name: 'resolved_at', nullable: true })
   resolvedAt: Date | null;

@@ -1,4 +1,4 @@
-import { Column, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CharterDocument } from './charter-document.entity';
 
 /**
@@ -16,4 +16,18 @@ export abstract class CharterDocumentPart {
 
   @Column('uuid', { name: 'document_id' })
   documentId: string;
+}
+
+/** A part someone wrote (a revision, an amendment, a comment): who, under which name, and when. */
+export abstract class AuthoredCharterPart extends CharterDocumentPart {
+  /** null for what the system wrote. */
+  @Column('uuid', { name: 'author_id', nullable: true })
+  authorId: string | null;
+
+  /** The author's name when the part was written: the record must not change when a user is renamed. */
+  @Column('text', { name: 'author_name' })
+  authorName: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }

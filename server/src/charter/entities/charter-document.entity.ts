@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { StampedRow } from '../../database/stamped-row';
 
 /** A charter under revision. Its row is locked while a revision is saved, so saves are serialized per document. */
 @Entity('charter_documents')
-export class CharterDocument {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CharterDocument extends StampedRow {
   @Index('charter_documents_slug_key', { unique: true })
   @Column('text')
   slug: string;
@@ -19,10 +17,4 @@ export class CharterDocument {
   /** Committee members who may decide amendments on this document (admins always may). */
   @Column('uuid', { name: 'chair_ids', array: true, default: () => "'{}'" })
   chairIds: string[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { StampedRow } from '../../database/stamped-row';
 import type { MemberLanguage } from '@concord/shared';
 import { Network } from './network.entity';
 
@@ -16,10 +8,7 @@ import { Network } from './network.entity';
  * (unique over all networks), so importing the same list twice updates instead of duplicating.
  */
 @Entity('network_members')
-export class NetworkMember {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class NetworkMember extends StampedRow {
   @Index('network_members_network_id_idx')
   @Column('uuid', { name: 'network_id' })
   networkId: string;
@@ -45,10 +34,4 @@ export class NetworkMember {
 
   @Column('text')
   language: MemberLanguage;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,23 +1,12 @@
 import type { SurveyDefinition, SurveyVersionStatus } from '@concord/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { StampedRow } from '../../database/stamped-row';
 import { Survey } from './survey.entity';
 
 /** One numbered version of a survey; editable while draft, frozen once published. */
 @Entity('survey_versions')
 @Index('survey_versions_survey_version_key', ['surveyId', 'version'], { unique: true })
-export class SurveyVersion {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SurveyVersion extends StampedRow {
   @Column('uuid', { name: 'survey_id' })
   surveyId: string;
 
@@ -47,10 +36,4 @@ export class SurveyVersion {
   /** null when the system created it (seeding). */
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
