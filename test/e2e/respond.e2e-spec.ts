@@ -2,25 +2,25 @@ import type { ApiErrorBody } from '@concord/shared';
 import {
   addMembers,
   campaignLinks,
+  createCampaign,
   dataSourceOf,
   LINK_NOT_FOUND,
   makeMembers,
-  networksByCode,
   type NetworkRow,
   publishSurvey,
   type PublishedSurvey,
   signInAdmin,
+  surveyDesk,
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
-import { createStaff, type StaffSession } from '../support/staff-session';
+import type { StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
 
 describe('answering by link', () => {
   let testApp: TestApp;
   let secretariat: StaffSession;
-  let admin: StaffSession;
   let survey: PublishedSurvey;
   let networks: Record<string, NetworkRow>;
   /** Members the network had before this file added its own (the demo data). */
@@ -36,25 +36,16 @@ describe('answering by link', () => {
     networkCodes = ['SEA'],
     of: PublishedSurvey = survey,
   ): Promise<{ id: string; tokens: string[] }> {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: of.surveyId,
-      version: of.version,
-      name,
-      networkIds: networkCodes.map((code) => networks[code].id),
-      ...extra,
-    });
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    const networkIds = networkCodes.map((code) => networks[code].id);
+    const { campaignId } = await createCampaign(secretariat, of, name, networkIds, extra);
     // Only this file's members: the demo members of the network are invited too.
-    const links = (await campaignLinks(secretariat, created.body.id)).filter((link) => link.email.startsWith('sea-'));
-    return { id: created.body.id, tokens: links.map((link) => tokenOf(link.url)) };
+    const links = (await campaignLinks(secretariat, campaignId)).filter((link) => link.email.startsWith('sea-'));
+    return { id: campaignId, tokens: links.map((link) => tokenOf(link.url)) };
   }
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    admin = await signInAdmin(testApp);
-    secretariat = await createStaff(testApp, admin, 'secretariat');
-    survey = await publishSurvey(secretariat, 'respond-test');
-    networks = await networksByCode(secretariat);
+    ({ secretariat, survey, networks } = await surveyDesk(testApp, 'respond-test'));
     seededSeaMembers = networks.SEA.memberCount;
     await addMembers(secretariat, networks.SEA.id, makeMembers('sea', 4, 'Philippines', 'fr'));
   });
