@@ -18,6 +18,10 @@ import type { StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
 
+/** The answer to answers that do not fit the questionnaire (more than one), a detail per problem. */
+const answersInvalid = (details: Array<{ question: string; message: string }>): ApiErrorBody =>
+  errorBody(422, 'answers_invalid', `${details.length} answers are not valid`, details);
+
 describe('answering by link', () => {
   let testApp: TestApp;
   let secretariat: StaffSession;
@@ -129,14 +133,14 @@ describe('answering by link', () => {
     const invalid = await http()
       .put(`/api/respond/${tokens[0]}`)
       .send({ data: { roles_clear: 'maybe', satisfaction: 9, stray: 1 } });
-    expect(invalid.status).toBe(422);
-    expect(invalid.body).toEqual(
-      errorBody(422, 'answers_invalid', '3 answers are not valid', [
+    expect([invalid.status, invalid.body]).toEqual([
+      422,
+      answersInvalid([
         { question: 'stray', message: 'Unknown question' },
         { question: 'roles_clear', message: '"maybe" is not one of the choices' },
         { question: 'satisfaction', message: 'Must be between 1 and 5' },
       ]),
-    );
+    ]);
     expect((await http().get(`/api/respond/${tokens[0]}`)).body.data).toEqual({ roles_clear: 'no' });
 
     const notObject = await http()
@@ -238,15 +242,15 @@ describe('answering by link', () => {
       .send({
         data: { roles_clear: 'no', satisfaction: 7, priorities: ['training', 'parties'], unknown_question: 'x' },
       });
-    expect(invalid.status).toBe(422);
-    expect(invalid.body).toEqual(
-      errorBody(422, 'answers_invalid', '4 answers are not valid', [
+    expect([invalid.status, invalid.body]).toEqual([
+      422,
+      answersInvalid([
         { question: 'unknown_question', message: 'Unknown question' },
         { question: 'roles_why', message: 'An answer is required' },
         { question: 'satisfaction', message: 'Must be between 1 and 5' },
         { question: 'priorities', message: '"parties" is not one of the choices' },
       ]),
-    );
+    ]);
     expect(await sql('SELECT id FROM responses WHERE campaign_id = $1', [id])).toEqual([]);
 
     const completed = await http()

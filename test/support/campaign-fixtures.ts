@@ -26,6 +26,19 @@ export const TEST_DEFINITION = {
   ],
 };
 
+/** A free-text question `why` and a choice `pick` with an "other" text: answers for theme coding. */
+export const WHY_AND_PICK_DEFINITION = {
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'comment', name: 'why', title: 'Why?' },
+        { type: 'radiogroup', name: 'pick', title: 'Pick', showOtherItem: true, choices: ['a', 'b'] },
+      ],
+    },
+  ],
+};
+
 export const VALID_ANSWERS = { roles_clear: 'partly', satisfaction: 4, priorities: ['training'] };
 
 /** The respondent API's answer to a link it does not know (or no longer honours). */
