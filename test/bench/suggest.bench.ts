@@ -7,13 +7,9 @@
  *
  * BENCH_SUGGEST_ANSWERS=2000 seeds fewer answers while iterating.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../server/src/app.module';
 import { CodingsService } from '../../server/src/coding';
 import { seededRandom } from '../../server/src/coding/text/cluster';
 import {
@@ -24,9 +20,7 @@ import {
 } from '../../server/src/coding/text/suggest';
 import { analyzeAnswer, createAnalyzers } from '../../server/src/coding/text/tokenize';
 import type { Actor } from '../../server/src/common/actor';
-import { ensureDatabase, startEmbeddedCluster } from '../../server/src/database/embedded-postgres';
-import { runMigrations } from '../../server/src/database/migrate';
-import { testConfig } from '../support/test-app';
+import { withBenchApp } from './bench-app';
 import { reportBench } from './bench-report';
 
 /** The built server's runner, which moves the work to a worker thread (present after `npm run build`). */
@@ -113,18 +107,7 @@ async function timed<T>(work: () => T | Promise<T>): Promise<{ result: T; ms: nu
 }
 
 async function main(): Promise<void> {
-  const baseDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
-  chmodSync(baseDir, 0o755);
-  const cluster = await startEmbeddedCluster({ baseDir });
-  let app: NestFastifyApplication | null = null;
-  try {
-    await ensureDatabase(cluster.adminUrl, 'concord_bench');
-    await runMigrations(cluster.urlFor('concord_bench'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ ...testConfig(), databaseUrl: cluster.urlFor('concord_bench') })],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
+  await withBenchApp(async (app) => {
     const db = app.get(DataSource);
     const codings = app.get(CodingsService);
 
@@ -211,11 +194,7 @@ async function main(): Promise<void> {
           : `the built server runs the same suggestion in a worker thread, off the event loop: median ${median(workerRuns).toFixed(0)} ms including starting the worker and copying the answers`,
       ],
     });
-  } finally {
-    await app?.close();
-    await cluster.stop();
-    rmSync(baseDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

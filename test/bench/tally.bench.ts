@@ -18,12 +18,10 @@
  * While iterating: BENCH_TALLY_SIZES=100000 seeds only that many responses (comma-separated, default
  * 100000,1000000), and BENCH_TALLY_PARTS=tally or =export runs only that part (default both).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AnalysisFactsService } from '../../server/src/analysis/analysis-facts.service';
 import { ExportService } from '../../server/src/analysis/export.service';
@@ -32,13 +30,11 @@ import { buildQuestionPlan, type TallyQuestion } from '../../server/src/analysis
 import { parseTallyQuery } from '../../server/src/analysis/tally-query';
 import { TallyService } from '../../server/src/analysis/tally.service';
 import { TallyEngineService } from '../../server/src/analysis/tally-engine.service';
-import { AppModule } from '../../server/src/app.module';
 import type { Actor } from '../../server/src/common/actor';
-import { startEmbeddedCluster, ensureDatabase } from '../../server/src/database/embedded-postgres';
-import { runMigrations } from '../../server/src/database/migrate';
 import { signInAt } from '../support/fault-fixtures';
 import { spawnServer } from '../support/server-processes';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, testConfig } from '../support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+import { withBenchApp } from './bench-app';
 import { type BenchFigure, reportBench } from './bench-report';
 
 const SIZES = (process.env.BENCH_TALLY_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -234,19 +230,7 @@ async function seed(
 }
 
 async function main(): Promise<void> {
-  const baseDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
-  chmodSync(baseDir, 0o755);
-  const cluster = await startEmbeddedCluster({ baseDir });
-  let app: NestFastifyApplication | null = null;
-  try {
-    await ensureDatabase(cluster.adminUrl, 'concord_bench');
-    await runMigrations(cluster.urlFor('concord_bench'));
-    const config = testConfig();
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ ...config, databaseUrl: cluster.urlFor('concord_bench') })],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
+  await withBenchApp(async (app, cluster) => {
     const db = app.get(DataSource);
     const tallies = app.get(TallyService);
     const facts = app.get(AnalysisFactsService);
@@ -518,11 +502,7 @@ async function main(): Promise<void> {
       target: { op: '<=', value: 512 },
     });
     reportBench({ name: 'Tallies and exports', figures, notes });
-  } finally {
-    await app?.close();
-    await cluster.stop();
-    rmSync(baseDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import type {
 } from '@concord/shared';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
-import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
+import { openSeededCharter, type StaffApi, staffApi } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 const MEMBER = { email: 'drafter@example.org', name: 'Committee drafter', password: 'Drafter-password-123' };
@@ -33,16 +33,7 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
     const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
     if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
 
-    await page.goto(`${rig.server.origin}/charter`);
-    await signInThroughForm(page, MEMBER.email, MEMBER.password);
-    await page.waitForURL(/\/charter/);
-    // The seed runs in the background after the first admin exists.
-    for (let attempt = 0; attempt < 40; attempt++) {
-      if ((await page.getByRole('heading', { name: 'Article 1. Purpose' }).count()) > 0) break;
-      await page.waitForTimeout(250);
-      await page.reload();
-    }
-    await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
+    await openSeededCharter(page, rig.server.origin, MEMBER.email, MEMBER.password);
 
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Cite evidence' }).first().click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
-import { signInThroughForm } from '../support/browser-staff';
+import { openSeededCharter } from '../support/browser-staff';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 describeWithBrowser('the charter in the browser', () => {
@@ -13,16 +13,7 @@ describeWithBrowser('the charter in the browser', () => {
   });
 
   it('reads the seeded charter, compares revisions, blames, and saves an edit', async () => {
-    await page.goto(`${rig.server.origin}/charter`);
-    await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL(/\/charter/);
-    // The seed runs in the background after the first admin exists.
-    for (let attempt = 0; attempt < 40; attempt++) {
-      if ((await page.getByRole('heading', { name: 'Article 1. Purpose' }).count()) > 0) break;
-      await page.waitForTimeout(250);
-      await page.reload();
-    }
-    await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
+    await openSeededCharter(page, rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Article 6. Regional Secretariats' }).waitFor();
     await page.screenshot({ path: screenshotPath('charter-read'), fullPage: false });
 

@@ -5,98 +5,81 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../sup
 import { errorBody } from '../support/api-error';
 import { CODEBOOK_COLUMNS, openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
 
+/** One English page, p1, with these questions. */
+const onePage = (elements: unknown[]) => ({ locale: 'en', pages: [{ name: 'p1', elements }] });
+
+/** The single-choice question q_radio, with its none and other items. */
+const radio = (title: string, choices: unknown[]) => ({
+  type: 'radiogroup',
+  name: 'q_radio',
+  title,
+  showNoneItem: true,
+  showOtherItem: true,
+  choices,
+});
+
 /**
  * A fixture campaign with every question type and eight complete responses (plus one partial),
  * whose tallies are worked out by hand below.
  */
-const V1 = {
-  locale: 'en',
-  pages: [
-    {
-      name: 'p1',
-      elements: [
-        {
-          type: 'radiogroup',
-          name: 'q_radio',
-          title: 'Pick one',
-          showNoneItem: true,
-          showOtherItem: true,
-          choices: [
-            { value: 'a', text: { default: 'Alpha', fr: 'Alpha FR' } },
-            { value: 'b', text: { default: 'Beta', fr: 'Bêta' } },
-            { value: 'c', text: 'Gamma' },
-          ],
-        },
-        { type: 'dropdown', name: 'q_drop', choices: ['x', 'y'] },
-        { type: 'boolean', name: 'q_bool' },
-        {
-          type: 'imagepicker',
-          name: 'q_img',
-          choices: [
-            { value: 'cat', imageLink: 'https://example.org/c.png' },
-            { value: 'dog', imageLink: 'https://example.org/d.png' },
-          ],
-        },
-        { type: 'checkbox', name: 'q_check', showNoneItem: true, choices: ['r', 'g', 'b'] },
-        { type: 'tagbox', name: 'q_tag', choices: ['t1', 't2'] },
-        { type: 'rating', name: 'q_rating', rateMin: 1, rateMax: 5 },
-        { type: 'text', name: 'q_num', inputType: 'number' },
-        { type: 'ranking', name: 'q_rank', choices: ['p', 'q', 'r'] },
-        { type: 'matrix', name: 'q_matrix', rows: ['r1', 'r2'], columns: ['c1', 'c2'] },
-        {
-          type: 'matrixdropdown',
-          name: 'q_md',
-          rows: ['m1', 'm2'],
-          columns: [
-            { name: 'score', cellType: 'rating', rateMin: 1, rateMax: 5 },
-            { name: 'pick', cellType: 'dropdown', choices: ['u', 'v'] },
-            { name: 'note', cellType: 'text' },
-          ],
-        },
-        {
-          type: 'matrixdynamic',
-          name: 'q_mdyn',
-          columns: [
-            { name: 'amount', cellType: 'text', inputType: 'number' },
-            { name: 'kind', cellType: 'dropdown', choices: ['k1', 'k2'] },
-          ],
-        },
-        {
-          type: 'paneldynamic',
-          name: 'q_panel',
-          templateElements: [
-            { type: 'text', name: 'topic' },
-            { type: 'dropdown', name: 'prio', choices: ['hi', 'lo'] },
-          ],
-        },
-        { type: 'text', name: 'q_text' },
-        { type: 'comment', name: 'q_comment' },
-      ],
-    },
-  ],
-};
+const V1 = onePage([
+  radio('Pick one', [
+    { value: 'a', text: { default: 'Alpha', fr: 'Alpha FR' } },
+    { value: 'b', text: { default: 'Beta', fr: 'Bêta' } },
+    { value: 'c', text: 'Gamma' },
+  ]),
+  { type: 'dropdown', name: 'q_drop', choices: ['x', 'y'] },
+  { type: 'boolean', name: 'q_bool' },
+  {
+    type: 'imagepicker',
+    name: 'q_img',
+    choices: [
+      { value: 'cat', imageLink: 'https://example.org/c.png' },
+      { value: 'dog', imageLink: 'https://example.org/d.png' },
+    ],
+  },
+  { type: 'checkbox', name: 'q_check', showNoneItem: true, choices: ['r', 'g', 'b'] },
+  { type: 'tagbox', name: 'q_tag', choices: ['t1', 't2'] },
+  { type: 'rating', name: 'q_rating', rateMin: 1, rateMax: 5 },
+  { type: 'text', name: 'q_num', inputType: 'number' },
+  { type: 'ranking', name: 'q_rank', choices: ['p', 'q', 'r'] },
+  { type: 'matrix', name: 'q_matrix', rows: ['r1', 'r2'], columns: ['c1', 'c2'] },
+  {
+    type: 'matrixdropdown',
+    name: 'q_md',
+    rows: ['m1', 'm2'],
+    columns: [
+      { name: 'score', cellType: 'rating', rateMin: 1, rateMax: 5 },
+      { name: 'pick', cellType: 'dropdown', choices: ['u', 'v'] },
+      { name: 'note', cellType: 'text' },
+    ],
+  },
+  {
+    type: 'matrixdynamic',
+    name: 'q_mdyn',
+    columns: [
+      { name: 'amount', cellType: 'text', inputType: 'number' },
+      { name: 'kind', cellType: 'dropdown', choices: ['k1', 'k2'] },
+    ],
+  },
+  {
+    type: 'paneldynamic',
+    name: 'q_panel',
+    templateElements: [
+      { type: 'text', name: 'topic' },
+      { type: 'dropdown', name: 'prio', choices: ['hi', 'lo'] },
+    ],
+  },
+  { type: 'text', name: 'q_text' },
+  { type: 'comment', name: 'q_comment' },
+]);
 
 /** Version 2: q_radio reworded with choice c replaced by d, q_drop dropped, q_new added. */
-const V2 = {
-  locale: 'en',
-  pages: [
-    {
-      name: 'p1',
-      elements: [
-        {
-          type: 'radiogroup',
-          name: 'q_radio',
-          title: 'Pick exactly one',
-          showNoneItem: true,
-          showOtherItem: true,
-          choices: ['a', 'b', 'd'],
-        },
-        { type: 'boolean', name: 'q_bool' },
-        { type: 'boolean', name: 'q_new' },
-      ],
-    },
-  ],
-};
+const V2 = onePage([
+  radio('Pick exactly one', ['a', 'b', 'd']),
+  { type: 'boolean', name: 'q_bool' },
+  { type: 'boolean', name: 'q_new' },
+]);
 
 interface Fixture {
   surveyId: string;

@@ -8,18 +8,14 @@ import { AuditService } from '../../server/src/audit';
 import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
 import { BackupError, restoreBackup, writeBackup } from '../../server/src/database/backup';
 import {
-  addMembers,
-  campaignLinks,
+  campaignToNewMembers,
+  completeByLink,
   dataSourceOf,
   makeMembers,
-  networksByCode,
-  publishSurvey,
   signInAdmin,
-  tokenOf,
-  VALID_ANSWERS,
+  surveyDesk,
 } from '../support/campaign-fixtures';
 import { runCli } from '../support/cli';
-import { createStaff } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createEmptyTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -98,22 +94,15 @@ describe('backup and restore (built-in format)', () => {
   it('restores every row of every table into a fresh database, and the audit chain verifies there', async () => {
     // Data of every kind on top of the demo seed: staff, members, a questionnaire, a campaign with
     // a response made through the API, an erased member, audit events.
-    const admin = await signInAdmin(source);
-    const secretariat = await createStaff(source, admin, 'secretariat');
-    const networks = await networksByCode(secretariat);
-    await addMembers(secretariat, networks.SEA.id, makeMembers('backup', 2, 'Philippines'));
-    const survey = await publishSurvey(secretariat, 'backup-survey');
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: 'Backed up',
-      networkIds: [networks.SEA.id],
-    });
-    const [link] = (await campaignLinks(secretariat, created.body.id)).filter((row) => row.email.startsWith('backup-'));
-    const completed = await source
-      .http()
-      .post(`/api/respond/${tokenOf(link.url)}/complete`)
-      .send({ data: VALID_ANSWERS });
+    const { secretariat, survey, networks } = await surveyDesk(source, 'backup-survey');
+    const { links } = await campaignToNewMembers(
+      secretariat,
+      survey,
+      networks.SEA.id,
+      makeMembers('backup', 2, 'Philippines'),
+      'Backed up',
+    );
+    const completed = await completeByLink(source, links[0].url);
     expect(completed.status).toBe(201);
     // Text the COPY framing must carry: the end-of-data marker, line breaks, tabs, backslashes,
     // and generated strings (PostgreSQL text holds no NUL).

@@ -2,17 +2,16 @@ import {
   addDraftVersion,
   addMembers,
   campaignLinks,
+  completeByLink,
+  createCampaign,
   createSurvey,
   dataSourceOf,
   makeMembers,
-  networksByCode,
   type NetworkRow,
-  publishSurvey,
   type PublishedSurvey,
-  signInAdmin,
+  surveyDesk,
   TEST_DEFINITION,
   tokenOf,
-  VALID_ANSWERS,
 } from '../support/campaign-fixtures';
 import { createStaff, type StaffSession } from '../support/staff-session';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -30,15 +29,15 @@ describe('campaigns and links', () => {
   const ownLinks = async (campaignId: string) =>
     (await campaignLinks(secretariat, campaignId)).filter((link) => /^(ca|me)-\d+@example\.org$/.test(link.email));
 
+  const newCampaign = async (name: string, networkIds: string[], extra: Record<string, unknown> = {}) =>
+    (await createCampaign(secretariat, survey, name, networkIds, extra)).campaignId;
+
   const campaignCount = async (): Promise<number> =>
     Number((await dataSourceOf(testApp).query<Array<{ n: string }>>('SELECT count(*) AS n FROM campaigns'))[0].n);
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    admin = await signInAdmin(testApp);
-    secretariat = await createStaff(testApp, admin, 'secretariat');
-    survey = await publishSurvey(secretariat, 'campaign-test');
-    networks = await networksByCode(secretariat);
+    ({ admin, secretariat, survey, networks } = await surveyDesk(testApp, 'campaign-test'));
     seeded = { CA: networks.CA.memberCount, ME: networks.ME.memberCount };
     demoCampaigns = (await secretariat.get('/api/campaigns')).body as unknown[];
     await addMembers(secretariat, networks.CA.id, makeMembers('ca', 3, 'Uzbekistan', 'ru'));
@@ -132,43 +131,29 @@ describe('campaigns and links', () => {
   });
 
   it('lists links as JSON and CSV, stable across calls, with tokens not stored in the database', async () => {
-    const created = await secretariat
-      .post('/api/campaigns')
-      .send({ surveyId: survey.surveyId, version: survey.version, name: 'Links', networkIds: [networks.ME.id] });
-    const allLinks = await campaignLinks(secretariat, created.body.id);
-    const links = await ownLinks(created.body.id);
+    const id = await newCampaign('Links', [networks.ME.id]);
+    const allLinks = await campaignLinks(secretariat, id);
+    const links = await ownLinks(id);
     expect(allLinks).toHaveLength(2 + seeded.ME);
-    expect(links).toEqual([
-      {
+    expect(links).toEqual(
+      [1, 2].map((n) => ({
         invitationId: expect.any(String),
         memberId: expect.any(String),
-        name: 'me member 1',
-        email: 'me-1@example.org',
+        name: `me member ${n}`,
+        email: `me-${n}@example.org`,
         networkId: networks.ME.id,
         networkCode: 'ME',
         networkName: 'Middle East',
         country: 'Jordan',
         url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
         revoked: false,
-      },
-      {
-        invitationId: expect.any(String),
-        memberId: expect.any(String),
-        name: 'me member 2',
-        email: 'me-2@example.org',
-        networkId: networks.ME.id,
-        networkCode: 'ME',
-        networkName: 'Middle East',
-        country: 'Jordan',
-        url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
-        revoked: false,
-      },
-    ]);
-    expect(await campaignLinks(secretariat, created.body.id)).toEqual(allLinks);
+      })),
+    );
+    expect(await campaignLinks(secretariat, id)).toEqual(allLinks);
     const dump = JSON.stringify(await dataSourceOf(testApp).query('SELECT * FROM invitations'));
     for (const link of allLinks) expect(dump).not.toContain(tokenOf(link.url));
 
-    const csv = await secretariat.get(`/api/campaigns/${created.body.id}/links.csv`);
+    const csv = await secretariat.get(`/api/campaigns/${id}/links.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text).toBe(
@@ -193,11 +178,9 @@ describe('campaigns and links', () => {
   });
 
   it('creates open links for a network of the campaign only', async () => {
-    const created = await secretariat
-      .post('/api/campaigns')
-      .send({ surveyId: survey.surveyId, version: survey.version, name: 'Open', networkIds: [networks.ME.id] });
+    const id = await newCampaign('Open', [networks.ME.id]);
     const open = await secretariat
-      .post(`/api/campaigns/${created.body.id}/open-links`)
+      .post(`/api/campaigns/${id}/open-links`)
       .send({ networkId: networks.ME.id, maxResponses: 10 });
     expect(open.status).toBe(201);
     expect(open.body).toEqual({
@@ -206,26 +189,22 @@ describe('campaigns and links', () => {
       maxResponses: 10,
       url: expect.stringMatching(/^http:\/\/localhost:3000\/r\/[\w-]{43}$/),
     });
-    const wrong = await secretariat
-      .post(`/api/campaigns/${created.body.id}/open-links`)
-      .send({ networkId: networks.CA.id });
+    const wrong = await secretariat.post(`/api/campaigns/${id}/open-links`).send({ networkId: networks.CA.id });
     expect([wrong.status, wrong.body]).toEqual([
       400,
       errorBody(400, 'bad_request', `networkId ${networks.CA.id} is not one of this campaign's networks`),
     ]);
     const badQuota = await secretariat
-      .post(`/api/campaigns/${created.body.id}/open-links`)
+      .post(`/api/campaigns/${id}/open-links`)
       .send({ networkId: networks.ME.id, maxResponses: 0 });
     expect([badQuota.status, badQuota.body.message]).toEqual([400, 'maxResponses must not be less than 1']);
-    const listed = await secretariat.get(`/api/campaigns/${created.body.id}/open-links`);
+    const listed = await secretariat.get(`/api/campaigns/${id}/open-links`);
     expect(listed.body).toEqual([{ ...open.body, responses: 0, revoked: false }]);
   });
 
   it('revokes a link, after which it answers 404 like an unknown one', async () => {
-    const created = await secretariat
-      .post('/api/campaigns')
-      .send({ surveyId: survey.surveyId, version: survey.version, name: 'Revoke', networkIds: [networks.ME.id] });
-    const [link] = await ownLinks(created.body.id);
+    const id = await newCampaign('Revoke', [networks.ME.id]);
+    const [link] = await ownLinks(id);
     expect((await testApp.http().get(`/api/respond/${tokenOf(link.url)}`)).status).toBe(200);
     const revoked = await secretariat.post(`/api/invitations/${link.invitationId}/revoke`);
     expect([revoked.status, revoked.body]).toEqual([200, { id: link.invitationId, revokedAt: expect.any(String) }]);
@@ -233,7 +212,7 @@ describe('campaigns and links', () => {
     const unknown = await testApp.http().get(`/api/respond/${'x'.repeat(43)}`);
     expect(after.status).toBe(404);
     expect(after.body).toEqual(unknown.body);
-    expect((await ownLinks(created.body.id))[0].revoked).toBe(true);
+    expect((await ownLinks(id))[0].revoked).toBe(true);
     const missing = await secretariat.post('/api/invitations/00000000-0000-4000-8000-000000000000/revoke');
     expect([missing.status, missing.body.message]).toEqual([
       404,
@@ -242,13 +221,7 @@ describe('campaigns and links', () => {
   });
 
   it('reports progress per network exactly, and closes', async () => {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: 'Progress',
-      networkIds: [networks.CA.id, networks.ME.id],
-    });
-    const id = created.body.id as string;
+    const id = await newCampaign('Progress', [networks.CA.id, networks.ME.id]);
     const links = await ownLinks(id);
     const ca = links.filter((link) => link.networkId === networks.CA.id);
     const me = links.filter((link) => link.networkId === networks.ME.id);
@@ -264,14 +237,7 @@ describe('campaigns and links', () => {
           .send({ data: { roles_clear: 'yes' } })
       ).status,
     ).toBe(200);
-    expect(
-      (
-        await testApp
-          .http()
-          .post(`/api/respond/${tokenOf(ca[1].url)}/complete`)
-          .send({ data: VALID_ANSWERS })
-      ).status,
-    ).toBe(201);
+    expect((await completeByLink(testApp, ca[1].url)).status).toBe(201);
     const progress = await secretariat.get(`/api/campaigns/${id}/progress`);
     expect(progress.status).toBe(200);
     expect(progress.body).toEqual({
@@ -301,20 +267,9 @@ describe('campaigns and links', () => {
   });
 
   it('shows response rates on the list and copies a campaign onto a newer published version', async () => {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: 'Rates',
-      networkIds: [networks.ME.id],
-      anonymous: true,
-    });
-    const id = created.body.id as string;
+    const id = await newCampaign('Rates', [networks.ME.id], { anonymous: true });
     const links = await ownLinks(id);
-    const done = await testApp
-      .http()
-      .post(`/api/respond/${tokenOf(links[0].url)}/complete`)
-      .send({ data: VALID_ANSWERS });
-    expect(done.status).toBe(201);
+    expect((await completeByLink(testApp, links[0].url)).status).toBe(201);
     const listed = (await secretariat.get('/api/campaigns')).body as Array<Record<string, unknown>>;
     const invited = 2 + seeded.ME;
     expect(listed.find((campaign) => campaign.id === id)).toMatchObject({

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import type { ApiErrorBody } from '@concord/shared';
 import type { Response } from 'supertest';
 import { asBinary } from '../support/binary-body';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
@@ -43,6 +44,15 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
   };
   const withBody = (id: string, body: string, clauses = CLAUSES) =>
     clauses.map((clause) => (clause.id === id ? { ...clause, body } : clause));
+  /** A member's amendment to revision 1: the Round Table meets twice a year instead of once. */
+  const proposeTwiceAYear = (id: string) =>
+    member.post(`/api/charters/${id}/amendments`).send({
+      baseRevision: 1,
+      clauseId: 'meetings',
+      heading: 'Meetings',
+      body: 'The Round Table meets twice a year.',
+      rationale: 'More often.',
+    });
   const auditActions = async (id: string) =>
     ((await admin.get(`/api/audit?subject=charter:${id}`)).body as Array<{ action: string; payload: unknown }>).map(
       (event) => event.action,
@@ -68,13 +78,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       expect(chairs.status).toBe(200);
       expect(chairs.body).toEqual([{ id: chair.id, name: 'Chair person' }]);
 
-      const proposed = await member.post(`/api/charters/${id}/amendments`).send({
-        baseRevision: 1,
-        clauseId: 'meetings',
-        heading: 'Meetings',
-        body: 'The Round Table meets twice a year.',
-        rationale: 'More often.',
-      });
+      const proposed = await proposeTwiceAYear(id);
       const amendmentId = proposed.body.id as string;
       const vote = (who: StaffSession, position: unknown) =>
         who.put(`/api/charters/${id}/amendments/${amendmentId}/vote`).send({ position });
@@ -169,13 +173,7 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
     it('shows the change a decision applies: merged onto the head before, the revision it became after', async () => {
       const id = await create('preview');
       await admin.put(`/api/charters/${id}/chairs`).send({ userIds: [chair.id] });
-      const proposed = await member.post(`/api/charters/${id}/amendments`).send({
-        baseRevision: 1,
-        clauseId: 'meetings',
-        heading: 'Meetings',
-        body: 'The Round Table meets twice a year.',
-        rationale: 'More often.',
-      });
+      const proposed = await proposeTwiceAYear(id);
       await save(id, 1, withBody('purpose', 'The network reduces risks.'));
       const url = `/api/charters/${id}/amendments/${proposed.body.id}/preview`;
       const expected = [
@@ -321,72 +319,56 @@ describe('charter: the committee at work (votes, chairs, decisions, translations
       const before = (await member.get(`${url}?lang=fr`)).body;
       const auditBefore = await auditActions(id);
 
-      const cases: Array<[StaffSession, string, string, unknown, number, unknown]> = [
+      // Each bad request, by the French translation of clause `purpose` as a committee member unless
+      // the case says otherwise; the expected error body carries its status.
+      const cases: Array<{ who?: StaffSession; lang?: string; clauseId?: string; body: unknown; error: ApiErrorBody }> =
         [
-          member,
-          'de',
-          'purpose',
-          { revision: 1, heading: 'Zweck', body: '' },
-          400,
-          errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)'),
-        ],
-        [
-          member,
-          'en',
-          'purpose',
-          { revision: 1, heading: 'Purpose', body: '' },
-          400,
-          errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)'),
-        ],
-        [
-          member,
-          'fr',
-          'ghost',
-          { revision: 1, heading: 'Fantôme', body: '' },
-          404,
-          errorBody(404, 'charter_clause_not_found', 'Clause ghost is not in revision 1'),
-        ],
-        [
-          member,
-          'fr',
-          'purpose',
-          { revision: 9, heading: 'Objet', body: '' },
-          404,
-          errorBody(404, 'charter_revision_not_found', `Revision 9 of charter ${id} not found`),
-        ],
-        [
-          member,
-          'fr',
-          'purpose',
-          { revision: 1, heading: '   ', body: '' },
-          400,
-          errorBody(400, 'bad_request', 'heading must not be blank'),
-        ],
-        [
-          member,
-          'fr',
-          'purpose',
-          { heading: 'Objet', body: 'x' },
-          400,
-          errorBody(400, 'bad_request', 'revision must not be less than 1; revision must be an integer number', [
-            {
-              field: 'revision',
-              messages: ['revision must not be less than 1', 'revision must be an integer number'],
-            },
-          ]),
-        ],
-        [
-          secretariat,
-          'fr',
-          'purpose',
-          { revision: 1, heading: 'Objet', body: 'x' },
-          403,
-          errorBody(403, 'forbidden', 'This action needs one of the roles: admin, committee'),
-        ],
-      ];
-      for (const [who, lang, clauseId, body, status, error] of cases) {
+          {
+            lang: 'de',
+            body: { revision: 1, heading: 'Zweck', body: '' },
+            error: errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)'),
+          },
+          {
+            lang: 'en',
+            body: { revision: 1, heading: 'Purpose', body: '' },
+            error: errorBody(400, 'bad_request', 'lang must be one of: fr, ru, ar (en is the source language)'),
+          },
+          {
+            clauseId: 'ghost',
+            body: { revision: 1, heading: 'Fantôme', body: '' },
+            error: errorBody(404, 'charter_clause_not_found', 'Clause ghost is not in revision 1'),
+          },
+          {
+            body: { revision: 9, heading: 'Objet', body: '' },
+            error: errorBody(404, 'charter_revision_not_found', `Revision 9 of charter ${id} not found`),
+          },
+          {
+            body: { revision: 1, heading: '   ', body: '' },
+            error: errorBody(400, 'bad_request', 'heading must not be blank'),
+          },
+          {
+            body: { heading: 'Objet', body: 'x' },
+            error: errorBody(
+              400,
+              'bad_request',
+              'revision must not be less than 1; revision must be an integer number',
+              [
+                {
+                  field: 'revision',
+                  messages: ['revision must not be less than 1', 'revision must be an integer number'],
+                },
+              ],
+            ),
+          },
+          {
+            who: secretariat,
+            body: { revision: 1, heading: 'Objet', body: 'x' },
+            error: errorBody(403, 'forbidden', 'This action needs one of the roles: admin, committee'),
+          },
+        ];
+      for (const { who = member, lang = 'fr', clauseId = 'purpose', body, error } of cases) {
         const response = await put(who, lang, clauseId, body);
-        expect([lang, clauseId, response.status, response.body]).toEqual([lang, clauseId, status, error]);
+        expect([lang, clauseId, response.status, response.body]).toEqual([lang, clauseId, error.statusCode, error]);
       }
       const badList = await member.get(`${url}?lang=xx`);
       expect(badList.body).toEqual(

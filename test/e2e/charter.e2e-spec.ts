@@ -42,6 +42,16 @@ describe('charter', () => {
     };
   const edit = (clauses: Array<{ id: string; heading: string; body: string }>, id: string, body: string) =>
     clauses.map((clause) => (clause.id === id ? { ...clause, body } : clause));
+  /** Revision 1 as `member` created it, without its clauses. */
+  const firstRevision = (contentHash: unknown = expect.any(String)) => ({
+    number: 1,
+    author: { id: member.id, name: 'Test committee' },
+    message: 'Created',
+    createdAt: expect.any(String),
+    parent: null,
+    merged: false,
+    contentHash,
+  });
   const revisionCount = async (id: string) =>
     ((await member.get(`/api/charters/${id}/revisions`)).body as unknown[]).length;
 
@@ -84,13 +94,7 @@ describe('charter', () => {
         title: 'Basic charter',
         chairIds: [],
         head: {
-          number: 1,
-          author: { id: member.id, name: 'Test committee' },
-          message: 'Created',
-          createdAt: expect.any(String),
-          parent: null,
-          merged: false,
-          contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+          ...firstRevision(expect.stringMatching(/^[0-9a-f]{64}$/)),
           clauses: [
             ...BASE_CLAUSES,
             {
@@ -181,15 +185,7 @@ describe('charter', () => {
           merged: false,
           contentHash: expect.any(String),
         },
-        {
-          number: 1,
-          author: { id: member.id, name: 'Test committee' },
-          message: 'Created',
-          createdAt: expect.any(String),
-          parent: null,
-          merged: false,
-          contentHash: expect.any(String),
-        },
+        firstRevision(),
       ]);
       const first = await member.get(`/api/charters/${id}/revisions/1`);
       expect(first.body.clauses).toEqual(BASE_CLAUSES);

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Response } from 'supertest';
 import { asBinary } from '../support/binary-body';
 import { describeSavSyntax, lines, runPspp } from '../support/pspp';
-import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
+import { createCampaign, publishSurvey, WHY_AND_PICK_DEFINITION } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
@@ -13,18 +13,6 @@ import { openWorkbook, RESPONSE_COLUMNS } from '../support/exports';
  * answer's reviewed coding carries the theme, 0 when it was coded without it, empty when nobody
  * coded it; any coder's codings, or one coder's with `coder=`. Exact bodies, worked out by hand.
  */
-const DEFINITION = {
-  pages: [
-    {
-      name: 'p1',
-      elements: [
-        { type: 'comment', name: 'why', title: 'Why?' },
-        { type: 'radiogroup', name: 'pick', title: 'Pick', showOtherItem: true, choices: ['a', 'b'] },
-      ],
-    },
-  ],
-};
-
 const ID = (n: number): string => `00000000-0000-4000-8000-00000000000${n}`;
 
 let testApp: TestApp;
@@ -46,7 +34,7 @@ beforeAll(async () => {
   const [first, second] = networks;
   if (first === undefined || second === undefined) throw new Error('the seed has fewer than two networks');
   [n1, n2] = [first.code, second.code];
-  const survey = await publishSurvey(admin, 'theme-export', DEFINITION);
+  const survey = await publishSurvey(admin, 'theme-export', WHY_AND_PICK_DEFINITION);
   const surveyId = survey.surveyId;
   let versionId: string;
   ({ campaignId, versionId } = await createCampaign(admin, survey, 'Theme export', [first.id, second.id]));

@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service';
 import {
-  addMembers,
-  campaignLinks,
+  campaignToNewMembers,
+  completeByLink,
   dataSourceOf,
   makeMembers,
   networksByCode,
   publishSurvey,
   signInAdmin,
-  tokenOf,
-  VALID_ANSWERS,
 } from '../support/campaign-fixtures';
 import { runCli } from '../support/cli';
 import { createStaff, type StaffSession } from '../support/staff-session';
@@ -64,28 +62,18 @@ describe('removing the demo data', () => {
     // also has demo members, a response, mail, a charter.
     const secretariat = await createStaff(testApp, admin, 'secretariat');
     const networks = await networksByCode(secretariat);
-    await addMembers(secretariat, networks.SEA.id, makeMembers('real', 2, 'Philippines'));
     const survey = await publishSurvey(secretariat, 'real-survey');
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: 'Real campaign',
-      networkIds: [networks.SEA.id],
-    });
-    expect(created.status).toBe(201);
-    const links = await campaignLinks(secretariat, created.body.id);
-    const real = links.filter((link) => link.email.startsWith('real-'));
-    const demoLinks = links.length - real.length;
+    const created = await campaignToNewMembers(
+      secretariat,
+      survey,
+      networks.SEA.id,
+      makeMembers('real', 2, 'Philippines'),
+      'Real campaign',
+    );
+    const demoLinks = created.allLinks.length - created.links.length;
     expect(demoLinks).toBeGreaterThan(0);
-    expect(
-      (
-        await testApp
-          .http()
-          .post(`/api/respond/${tokenOf(real[0].url)}/complete`)
-          .send({ data: VALID_ANSWERS })
-      ).status,
-    ).toBe(201);
-    expect((await secretariat.post(`/api/campaigns/${created.body.id}/invitations/send`).send({})).status).toBe(200);
+    expect((await completeByLink(testApp, created.links[0].url)).status).toBe(201);
+    expect((await secretariat.post(`/api/campaigns/${created.campaignId}/invitations/send`).send({})).status).toBe(200);
     const committee = await createStaff(testApp, admin, 'committee');
     const charter = await committee
       .post('/api/charters')
@@ -95,11 +83,11 @@ describe('removing the demo data', () => {
     const realRows = async () => ({
       users: await sql(`SELECT * FROM users WHERE email NOT LIKE 'committee.%@concord.local' ORDER BY id`),
       members: await sql(`SELECT * FROM network_members WHERE email LIKE 'real-%' ORDER BY id`),
-      campaign: await sql('SELECT * FROM campaigns WHERE id = $1', [created.body.id]),
+      campaign: await sql('SELECT * FROM campaigns WHERE id = $1', [created.campaignId]),
       invitations: await sql(
         `SELECT i.* FROM invitations i JOIN network_members m ON m.id = i.member_id WHERE m.email LIKE 'real-%' ORDER BY i.id`,
       ),
-      responses: await sql('SELECT * FROM responses WHERE campaign_id = $1 ORDER BY id', [created.body.id]),
+      responses: await sql('SELECT * FROM responses WHERE campaign_id = $1 ORDER BY id', [created.campaignId]),
       outbox: await sql(`SELECT * FROM outbox WHERE recipient LIKE 'real-%' ORDER BY id`),
       charter: await sql(`SELECT * FROM charter_revisions WHERE document_id = $1 ORDER BY number`, [charter.body.id]),
     });
@@ -137,7 +125,7 @@ describe('removing the demo data', () => {
     });
     expect(await counts()).toMatchObject({ users: 3, network_members: 2, campaigns: 1, responses: 1 });
     expect(await realRows()).toEqual(realBefore);
-    const verify = await secretariat.get(`/api/campaigns/${created.body.id}/tallies/verify`);
+    const verify = await secretariat.get(`/api/campaigns/${created.campaignId}/tallies/verify`);
     expect([verify.status, verify.body.ok]).toEqual([200, true]);
 
     const events = await sql<{ actor_email: string; payload: unknown }>(

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   addMembers,
+  type CampaignLink,
   campaignLinks,
+  completeByLink,
+  createCampaign,
   makeMembers,
   networksByCode,
   publishSurvey,
-  tokenOf,
-  type CampaignLink,
 } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
@@ -33,16 +34,22 @@ describe('evidence loop', () => {
     { roles_clear: 'partly', satisfaction: 3 },
     { roles_clear: 'no', roles_why: 'Nobody told us who decides.', satisfaction: 2, priorities: ['equipment'] },
   ];
+  /** The roles_clear figures of `answers`. */
+  const ROLES_CLEAR_OF_ANSWERS = {
+    answered: 4,
+    choices: [
+      { value: 'yes', count: 2 },
+      { value: 'partly', count: 1 },
+      { value: 'no', count: 1 },
+    ],
+  };
   const later = [
     { roles_clear: 'no', roles_why: 'Unclear mandates.', satisfaction: 1 },
     { roles_clear: 'no', roles_why: 'Too many meetings.', satisfaction: 2 },
   ];
 
   async function complete(link: CampaignLink, data: Record<string, unknown>): Promise<void> {
-    const response = await testApp
-      .http()
-      .post(`/api/respond/${tokenOf(link.url)}/complete`)
-      .send({ data });
+    const response = await completeByLink(testApp, link.url, data);
     if (response.status !== 201) throw new Error(`complete: ${response.status} ${JSON.stringify(response.body)}`);
   }
 
@@ -56,10 +63,7 @@ describe('evidence loop', () => {
     const network = (await networksByCode(secretariat)).CA;
     networkId = network.id;
     await addMembers(secretariat, network.id, makeMembers('loop', 6, 'Uzbekistan'));
-    const campaign = await secretariat
-      .post('/api/campaigns')
-      .send({ surveyId, version: survey.version, name: 'Loop', networkIds: [network.id] });
-    campaignId = campaign.body.id as string;
+    ({ campaignId } = await createCampaign(secretariat, survey, 'Loop', [network.id]));
     links = await campaignLinks(secretariat, campaignId);
     for (const [index, data] of answers.entries()) await complete(links[index], data);
     const charter = await committee.post('/api/charters').send({
@@ -83,14 +87,7 @@ describe('evidence loop', () => {
       expect(Date.parse(theirAsOf)).toBeGreaterThanOrEqual(Date.parse(myAsOf));
       expect(mine.body.responses).toBe(4);
       const rolesClear = (mine.body.questions as Array<{ name: string }>).find((q) => q.name === 'roles_clear');
-      expect(rolesClear).toMatchObject({
-        answered: 4,
-        choices: [
-          { value: 'yes', count: 2 },
-          { value: 'partly', count: 1 },
-          { value: 'no', count: 1 },
-        ],
-      });
+      expect(rolesClear).toMatchObject(ROLES_CLEAR_OF_ANSWERS);
       const survey = await committee.get(`/api/surveys/${surveyId}/tallies`);
       expect(survey.status).toBe(200);
       expect([survey.body.responses, survey.body.versions]).toEqual([4, [1]]);
@@ -198,14 +195,7 @@ describe('evidence loop', () => {
         createdBy: { id: committee.id, name: 'Test committee' },
         createdAt: expect.any(String),
       });
-      expect(question).toMatchObject({
-        answered: 4,
-        choices: [
-          { value: 'yes', count: 2 },
-          { value: 'partly', count: 1 },
-          { value: 'no', count: 1 },
-        ],
-      });
+      expect(question).toMatchObject(ROLES_CLEAR_OF_ANSWERS);
       const asOf = Date.parse(cited.body.asOf as string);
       expect(asOf).toBeGreaterThanOrEqual(before - 1000);
       expect(asOf).toBeLessThanOrEqual(Date.now());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createCampaign, publishSurvey } from '../support/campaign-fixtures';
+import { createCampaign, publishSurvey, WHY_AND_PICK_DEFINITION } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
@@ -14,18 +14,6 @@ import { errorBody } from '../support/api-error';
  * Fixture: network A 4 responses, B 3, C 1, D 2 — C and D are suppressed (together 3); A2 answers
  * only the "other" text of `pick`; A2 and A3 come from observers.
  */
-const DEFINITION = {
-  pages: [
-    {
-      name: 'p1',
-      elements: [
-        { type: 'comment', name: 'why', title: 'Why?' },
-        { type: 'radiogroup', name: 'pick', title: 'Pick', showOtherItem: true, choices: ['a', 'b'] },
-      ],
-    },
-  ],
-};
-
 let testApp: TestApp;
 let admin: StaffSession;
 let committee: StaffSession & { id: string };
@@ -43,7 +31,7 @@ beforeAll(async () => {
   committee = await createStaff(testApp, admin, 'committee');
   coder = await createStaff(testApp, admin, 'secretariat');
   networks = ((await admin.get('/api/networks')).body as typeof networks).slice(0, 4);
-  const survey = await publishSurvey(admin, 'evidence-themes', DEFINITION);
+  const survey = await publishSurvey(admin, 'evidence-themes', WHY_AND_PICK_DEFINITION);
   const surveyId = survey.surveyId;
   let versionId: string;
   ({ campaignId, versionId } = await createCampaign(

@@ -37,23 +37,13 @@ describe('HTTP basics: one error format, body limits, headers, OpenAPI', () => {
     const response = await rig.admin
       .post('/api/users')
       .send({ email: 'typed@example.org', name: 42, role: 'committee', password: 'long-enough-pass' });
+    const nameLength = 'name must be longer than or equal to 1 and shorter than or equal to 200 characters';
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message:
-        'name must be longer than or equal to 1 and shorter than or equal to 200 characters; name must be a string',
-      details: [
-        {
-          field: 'name',
-          messages: [
-            'name must be longer than or equal to 1 and shorter than or equal to 200 characters',
-            'name must be a string',
-          ],
-        },
-      ],
-    });
+    expect(response.body).toEqual(
+      errorBody(400, 'bad_request', `${nameLength}; name must be a string`, [
+        { field: 'name', messages: [nameLength, 'name must be a string'] },
+      ]),
+    );
   });
 
   it('answers unknown API routes with 404 in the error format', async () => {

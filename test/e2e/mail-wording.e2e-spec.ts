@@ -3,12 +3,11 @@ import type { DataSource } from 'typeorm';
 import {
   addMembers,
   campaignLinks,
+  createCampaign,
   dataSourceOf,
-  networksByCode,
   type NetworkRow,
-  publishSurvey,
   type PublishedSurvey,
-  signInAdmin,
+  surveyDesk,
 } from '../support/campaign-fixtures';
 import { renderMessage, withLink } from '../../server/src/mail/mail-templates';
 import { DEFAULT_MAIL_WORDING } from '../../server/src/mail/mail-wording';
@@ -44,17 +43,9 @@ describe('mail wording per campaign', () => {
   let networks: Record<string, NetworkRow>;
   let db: DataSource;
 
-  async function createCampaign(name: string): Promise<string> {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name,
-      networkIds: [networks.AAF.id],
-      closesAt: '2099-03-01T00:00:00.000Z',
-    });
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-    return created.body.id as string;
-  }
+  const newCampaign = async (name: string): Promise<string> =>
+    (await createCampaign(secretariat, survey, name, [networks.AAF.id], { closesAt: '2099-03-01T00:00:00.000Z' }))
+      .campaignId;
 
   /** The e-mails as exported for sending by hand: recipient → subject and body with the link filled in. */
   async function exported(id: string): Promise<Map<string, { subject: string; body: string; link: string }>> {
@@ -72,11 +63,8 @@ describe('mail wording per campaign', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({ seedDemo: false });
-    admin = await signInAdmin(testApp);
-    secretariat = await createStaff(testApp, admin, 'secretariat');
+    ({ admin, secretariat, survey, networks } = await surveyDesk(testApp, 'mail-wording'));
     committee = await createStaff(testApp, admin, 'committee');
-    survey = await publishSurvey(secretariat, 'mail-wording');
-    networks = await networksByCode(secretariat);
     await addMembers(secretariat, networks.AAF.id, [
       { name: 'Amina Benali', email: 'amina.benali@example.org', country: 'Morocco', role: 'observer', language: 'fr' },
       { name: 'John Smith', email: 'john.smith@example.org', country: 'Ghana', role: 'observer', language: 'en' },
@@ -86,7 +74,7 @@ describe('mail wording per campaign', () => {
   afterAll(() => testApp.close());
 
   it('shows the default wording of every kind and language until the campaign sets its own', async () => {
-    const id = await createCampaign('Defaults');
+    const id = await newCampaign('Defaults');
     const response = await secretariat.get(`/api/campaigns/${id}/mail-wording`);
     expect(response.status).toBe(200);
     const body = response.body as WordingBody;
@@ -115,7 +103,7 @@ describe('mail wording per campaign', () => {
   });
 
   it("writes invitations and test e-mails with the campaign's own wording in that language, the default in others, audited", async () => {
-    const id = await createCampaign('Own words');
+    const id = await newCampaign('Own words');
     const set = await secretariat.put(`/api/campaigns/${id}/mail-wording/invitation/fr`).send(FRENCH_INVITATION);
     expect(set.status).toBe(200);
     const french = (set.body as WordingBody).templates.find(
@@ -168,7 +156,7 @@ describe('mail wording per campaign', () => {
   });
 
   it('reminds with the own reminder wording; a reset goes back to the default and is audited once', async () => {
-    const id = await createCampaign('Reminded');
+    const id = await newCampaign('Reminded');
     const own = { subject: 'Still open: {{campaign}}', body: '{{name}}, {{link}} {{deadline}}' };
     expect((await secretariat.put(`/api/campaigns/${id}/mail-wording/reminder/en`).send(own)).status).toBe(200);
     expect((await secretariat.post(`/api/campaigns/${id}/reminders`).send({})).body).toEqual({ queued: 2 });
@@ -199,7 +187,7 @@ describe('mail wording per campaign', () => {
   });
 
   it('refuses unknown placeholders, a body without the link and malformed input with a 400 naming the problem, storing nothing', async () => {
-    const id = await createCampaign('Refusals');
+    const id = await newCampaign('Refusals');
     expect(
       (await secretariat.put(`/api/campaigns/${id}/mail-wording/invitation/en`).send(FRENCH_INVITATION)).status,
     ).toBe(200);

@@ -1,12 +1,12 @@
 import {
   addMembers,
   campaignLinks,
+  completeByLink,
+  createCampaign,
   dataSourceOf,
-  networksByCode,
   type NetworkRow,
-  publishSurvey,
   type PublishedSurvey,
-  signInAdmin,
+  surveyDesk,
   tokenOf,
   VALID_ANSWERS,
 } from '../support/campaign-fixtures';
@@ -65,16 +65,15 @@ describe('e-mail invitations and reminders through SMTP', () => {
     throw new Error(`Messages still pending: ${JSON.stringify((await outbox(campaignId)).counts)}`);
   }
 
-  async function createCampaign(name: string, codes: string[]): Promise<string> {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name,
-      networkIds: codes.map((code) => networks[code].id),
-    });
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-    return created.body.id as string;
-  }
+  const newCampaign = async (name: string, codes: string[]): Promise<string> =>
+    (
+      await createCampaign(
+        secretariat,
+        survey,
+        name,
+        codes.map((code) => networks[code].id),
+      )
+    ).campaignId;
 
   beforeAll(async () => {
     smtp = await startSmtp(rejected);
@@ -86,10 +85,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
       mailRetryBaseMs: 100,
       seedDemo: false,
     });
-    admin = await signInAdmin(testApp);
-    secretariat = await createStaff(testApp, admin, 'secretariat');
-    survey = await publishSurvey(secretariat, 'mail-test');
-    networks = await networksByCode(secretariat);
+    ({ admin, secretariat, survey, networks } = await surveyDesk(testApp, 'mail-test'));
     await addMembers(secretariat, networks.CA.id, [
       member('Aziz Karimov', 'aziz.karimov@example.org', 'Uzbekistan', 'ru'),
       member('Bolot Asanov', 'bolot.asanov@example.org', 'Kyrgyzstan', 'ru'),
@@ -105,7 +101,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
   });
 
   it('sends each member an invitation in their language with a working personal link, once', async () => {
-    const id = await createCampaign('Mail test', ['CA', 'AAF']);
+    const id = await newCampaign('Mail test', ['CA', 'AAF']);
     const queued = await secretariat.post(`/api/campaigns/${id}/invitations/send`).send({});
     expect([queued.status, queued.body]).toEqual([200, { queued: 3 }]);
     const page = await settled(id);
@@ -142,17 +138,10 @@ describe('e-mail invitations and reminders through SMTP', () => {
   });
 
   it('reminds only members who have not completed, only in the networks asked for, and not twice within the cooldown', async () => {
-    const id = await createCampaign('Reminder test', ['CA', 'AAF']);
+    const id = await newCampaign('Reminder test', ['CA', 'AAF']);
     const links = await campaignLinks(secretariat, id);
     const aziz = links.find((link) => link.email === 'aziz.karimov@example.org')!;
-    expect(
-      (
-        await testApp
-          .http()
-          .post(`/api/respond/${tokenOf(aziz.url)}/complete`)
-          .send({ data: VALID_ANSWERS })
-      ).status,
-    ).toBe(201);
+    expect((await completeByLink(testApp, aziz.url)).status).toBe(201);
 
     const caOnly = await secretariat.post(`/api/campaigns/${id}/reminders`).send({ networkIds: [networks.CA.id] });
     expect([caOnly.status, caOnly.body]).toEqual([200, { queued: 1 }]);
@@ -192,7 +181,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
   });
 
   it('follows each member exactly through invited, sent, opened, started, completed and reminded', async () => {
-    const id = await createCampaign('Participants test', ['CA', 'AAF']);
+    const id = await newCampaign('Participants test', ['CA', 'AAF']);
     type Participant = {
       email: string;
       networkCode: string;
@@ -306,7 +295,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
   });
 
   it('sends a test invitation to the acting user, whose link shows the questionnaire but takes no answer', async () => {
-    const id = await createCampaign('Test send', ['AAF']);
+    const id = await newCampaign('Test send', ['AAF']);
     const sent = await secretariat.post(`/api/campaigns/${id}/test-invitation`).send({ language: 'fr' });
     expect([sent.status, sent.body]).toEqual([201, { queued: 1, to: secretariat.email }]);
     const page = await settled(id);
@@ -334,7 +323,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
   });
 
   it('retries a refused recipient with backoff, then marks it failed with the error', async () => {
-    const id = await createCampaign('Refusal test', ['ME']);
+    const id = await newCampaign('Refusal test', ['ME']);
     const queued = await secretariat.post(`/api/campaigns/${id}/invitations/send`).send({});
     expect(queued.body).toEqual({ queued: 1 });
     const page = await settled(id);
@@ -354,7 +343,7 @@ describe('e-mail invitations and reminders through SMTP', () => {
   });
 
   it('rejects bad input with exact 4xx bodies and changes nothing', async () => {
-    const id = await createCampaign('Bad input', ['CA']);
+    const id = await newCampaign('Bad input', ['CA']);
     const db = dataSourceOf(testApp);
     const snapshot = async () => ({
       outbox: await db.query('SELECT count(*)::int AS n FROM outbox'),
@@ -455,10 +444,7 @@ describe('the outbox without SMTP', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({ seedDemo: false });
-    const admin = await signInAdmin(testApp);
-    secretariat = await createStaff(testApp, admin, 'secretariat');
-    survey = await publishSurvey(secretariat, 'outbox-test');
-    networks = await networksByCode(secretariat);
+    ({ secretariat, survey, networks } = await surveyDesk(testApp, 'outbox-test'));
     await addMembers(secretariat, networks.GCC.id, [
       member('Fatima Al Mansoori', 'fatima.almansoori@example.org', 'United Arab Emirates', 'ar'),
       member('Omar Al Suwaidi', 'omar.alsuwaidi@example.org', 'United Arab Emirates', 'ar'),
@@ -468,14 +454,9 @@ describe('the outbox without SMTP', () => {
   afterAll(() => testApp.close());
 
   it('keeps every message pending, lists them paged, and exports them with their links for sending by hand', async () => {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: 'Manual',
-      networkIds: [networks.GCC.id],
+    const { campaignId: id } = await createCampaign(secretariat, survey, 'Manual', [networks.GCC.id], {
       closesAt: '2099-03-01T00:00:00.000Z',
     });
-    const id = created.body.id as string;
     expect((await secretariat.post(`/api/campaigns/${id}/invitations/send`).send({})).body).toEqual({ queued: 3 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const first = await secretariat.get(`/api/campaigns/${id}/outbox?pageSize=2`);
@@ -525,24 +506,12 @@ describe('the outbox without SMTP', () => {
   });
 
   it('reminds in anonymous campaigns too, skipping completed members while responses name nobody', async () => {
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: 'Anonymous',
-      networkIds: [networks.GCC.id],
+    const { campaignId: id } = await createCampaign(secretariat, survey, 'Anonymous', [networks.GCC.id], {
       anonymous: true,
     });
-    const id = created.body.id as string;
     const links = await campaignLinks(secretariat, id);
     const fatima = links.find((link) => link.email === 'fatima.almansoori@example.org')!;
-    expect(
-      (
-        await testApp
-          .http()
-          .post(`/api/respond/${tokenOf(fatima.url)}/complete`)
-          .send({ data: VALID_ANSWERS })
-      ).status,
-    ).toBe(201);
+    expect((await completeByLink(testApp, fatima.url)).status).toBe(201);
     const reminders = await secretariat.post(`/api/campaigns/${id}/reminders`).send({});
     expect(reminders.body).toEqual({ queued: 2 });
     const page = (await secretariat.get(`/api/campaigns/${id}/outbox`)).body as OutboxPage;

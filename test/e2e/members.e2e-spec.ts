@@ -150,20 +150,14 @@ describe('network members', () => {
       { name: 'New Person', email: 'new@example.org', country: 'Mongolia', role: 'observer', language: 'en' },
       { name: '', email: 'x', country: 'Mongolia', role: 'observer', language: 'xx', extra: true },
     ]);
+    const problems = [
+      '[1] has unknown field(s): extra',
+      '[1].name is empty',
+      '[1].email "x" is not an e-mail address',
+      '[1].language "xx" must be one of: en, fr, ru, ar',
+    ];
     expect(invalid.status).toBe(400);
-    expect(invalid.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'bad_request',
-      message:
-        '[1] has unknown field(s): extra; [1].name is empty; [1].email "x" is not an e-mail address; [1].language "xx" must be one of: en, fr, ru, ar',
-      details: [
-        '[1] has unknown field(s): extra',
-        '[1].name is empty',
-        '[1].email "x" is not an e-mail address',
-        '[1].language "xx" must be one of: en, fr, ru, ar',
-      ],
-    });
+    expect(invalid.body).toEqual(errorBody(400, 'bad_request', problems.join('; '), problems));
     const notArray = await secretariat.post(`/api/networks/${centralAsia.id}/members`).send({ name: 'x' });
     expect(notArray.body).toEqual(
       errorBody(400, 'bad_request', 'The body must be an array of members {name,email,country,role,language}', [

@@ -1,16 +1,13 @@
 import { RetentionService } from '../../server/src/privacy';
 import {
-  addMembers,
-  campaignLinks,
+  campaignToNewMembers,
+  completeByLink,
   dataSourceOf,
   makeMembers,
-  networksByCode,
-  publishSurvey,
-  signInAdmin,
-  tokenOf,
   type PublishedSurvey,
+  surveyDesk,
 } from '../support/campaign-fixtures';
-import { createStaff, type StaffSession } from '../support/staff-session';
+import type { StaffSession } from '../support/staff-session';
 import { createTestApp, TestClock, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
 
@@ -34,26 +31,17 @@ describe('data protection: erase and export a member, retention of respondent id
   async function answeredCampaign(
     prefix: string,
   ): Promise<{ id: string; members: Array<{ memberId: string; email: string }> }> {
-    await addMembers(secretariat, networkId, makeMembers(prefix, 3, 'Philippines'));
-    const created = await secretariat.post('/api/campaigns').send({
-      surveyId: survey.surveyId,
-      version: survey.version,
-      name: `Campaign ${prefix}`,
-      networkIds: [networkId],
-    });
-    expect(created.status).toBe(201);
-    const links = (await campaignLinks(secretariat, created.body.id)).filter((link) =>
-      link.email.startsWith(`${prefix}-`),
+    const { campaignId, links } = await campaignToNewMembers(
+      secretariat,
+      survey,
+      networkId,
+      makeMembers(prefix, 3, 'Philippines'),
+      `Campaign ${prefix}`,
     );
-    links.sort((a, b) => a.email.localeCompare(b.email));
     for (const [index, link] of links.entries()) {
-      const done = await testApp
-        .http()
-        .post(`/api/respond/${tokenOf(link.url)}/complete`)
-        .send({ data: ANSWERS[index] });
-      expect(done.status).toBe(201);
+      expect((await completeByLink(testApp, link.url, ANSWERS[index])).status).toBe(201);
     }
-    return { id: created.body.id, members: links.map((link) => ({ memberId: link.memberId, email: link.email })) };
+    return { id: campaignId, members: links.map((link) => ({ memberId: link.memberId, email: link.email })) };
   }
 
   /** Every row of the tables a member's data lives in, to show what else changed (nothing). */
@@ -79,10 +67,9 @@ describe('data protection: erase and export a member, retention of respondent id
 
   beforeAll(async () => {
     testApp = await createTestApp({}, undefined, { clock });
-    admin = await signInAdmin(testApp);
-    secretariat = await createStaff(testApp, admin, 'secretariat');
-    survey = await publishSurvey(secretariat, 'privacy-test');
-    networkId = (await networksByCode(secretariat)).SEA.id;
+    const desk = await surveyDesk(testApp, 'privacy-test');
+    ({ admin, secretariat, survey } = desk);
+    networkId = desk.networks.SEA.id;
   });
   afterAll(() => testApp.close());
 

@@ -57,6 +57,12 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
   let version: number;
   const path = (file: string, at = version) => `/api/surveys/${surveyId}/versions/${at}/translations/${file}`;
   const download = (file: string, at = version) => asBinary(secretariat.get(path(file, at)));
+  /** Uploads an XLIFF file for this language, sent as the given type. */
+  const uploadXliff = (locale: string, xml: string, contentType = 'application/xliff+xml') =>
+    secretariat
+      .put(path(`${locale}.xliff`))
+      .set('Content-Type', contentType)
+      .send(xml);
   const definitionNow = async () =>
     ((await secretariat.get(`/api/surveys/${surveyId}/versions/${version}`)).body as { definition: unknown })
       .definition;
@@ -151,7 +157,7 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
     }
     filled = filled.replace(/<note category="status">missing<\/note>/g, '<note category="status">done</note>');
     filled = filled.replace(/state="initial"/g, 'state="translated"');
-    const imported = await secretariat.put(path('ar.xliff')).set('Content-Type', 'application/xliff+xml').send(filled);
+    const imported = await uploadXliff('ar', filled);
     expect([imported.status, imported.body]).toEqual([200, { updated: 6, unknownKeys: [], staleSources: [] }]);
     expect((await secretariat.get(path('ar.xliff'))).text).toBe(filled);
   });
@@ -224,39 +230,35 @@ describe('translation files (XLSX and XLIFF 2.0)', () => {
       ],
       [
         'XLIFF with a DOCTYPE',
-        await secretariat
-          .put(path('fr.xliff'))
-          .set('Content-Type', 'application/xliff+xml')
-          .send(
-            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"/>',
-          ),
+        await uploadXliff(
+          'fr',
+          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"/>',
+        ),
         422,
         'The XLIFF file must not declare a DOCTYPE',
       ],
       [
         'XLIFF 1.2',
-        await secretariat
-          .put(path('fr.xliff'))
-          .set('Content-Type', 'application/xml')
-          .send('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"></xliff>'),
+        await uploadXliff(
+          'fr',
+          '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"></xliff>',
+          'application/xml',
+        ),
         422,
         'The file is not XLIFF 2.0 (no xliff root element)',
       ],
       [
         'XLIFF for another language',
-        await secretariat
-          .put(path('fr.xliff'))
-          .set('Content-Type', 'application/xliff+xml')
-          .send('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"/>'),
+        await uploadXliff(
+          'fr',
+          '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"/>',
+        ),
         422,
         'The file translates into "ru", not "fr"',
       ],
       [
         'broken XML',
-        await secretariat
-          .put(path('fr.xliff'))
-          .set('Content-Type', 'application/xliff+xml')
-          .send('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file>'),
+        await uploadXliff('fr', '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file>'),
         422,
         'The XLIFF file is not well-formed XML: 1:73: unclosed tag: file',
       ],

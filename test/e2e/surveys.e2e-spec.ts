@@ -52,6 +52,12 @@ describe('surveys and versions', () => {
   });
   afterAll(() => testApp.close());
 
+  /** Adds a version with this definition; the status and body of the answer. */
+  async function addVersion(id: string, definition: unknown): Promise<[number, unknown]> {
+    const response = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition });
+    return [response.status, response.body];
+  }
+
   async function createSurvey(slug: string): Promise<string> {
     const response = await secretariat.post('/api/surveys').send({ slug, title: `Survey ${slug}` });
     expect(response.status).toBe(201);
@@ -299,29 +305,19 @@ describe('surveys and versions', () => {
       const id = await createSurvey('html-check');
       const definition = {
         completedHtml: '<p onclick="steal()">Thanks</p><script>alert(1)</script>',
-        pages: [
-          {
-            name: 'p',
-            elements: [
-              { type: 'html', name: 'intro', html: '<b>Hello</b><img src="x.png" onerror="alert(1)">' },
-              { type: 'text', name: 'q' },
-            ],
-          },
-        ],
+        ...withElements([
+          { type: 'html', name: 'intro', html: '<b>Hello</b><img src="x.png" onerror="alert(1)">' },
+          { type: 'text', name: 'q' },
+        ]),
       };
       expect((await secretariat.post(`/api/surveys/${id}/versions`).send({ definition })).status).toBe(201);
       const saved = await secretariat.get(`/api/surveys/${id}/versions/1`);
       expect((saved.body as { definition: unknown }).definition).toEqual({
         completedHtml: '<p>Thanks</p>',
-        pages: [
-          {
-            name: 'p',
-            elements: [
-              { type: 'html', name: 'intro', html: '<b>Hello</b><img src="x.png" />' },
-              { type: 'text', name: 'q' },
-            ],
-          },
-        ],
+        ...withElements([
+          { type: 'html', name: 'intro', html: '<b>Hello</b><img src="x.png" />' },
+          { type: 'text', name: 'q' },
+        ]),
       });
     });
   });
@@ -442,9 +438,7 @@ describe('surveys and versions', () => {
       'rejects %s with exact details, on create and on update, changing nothing',
       async (_name, definition, details) => {
         const before = await secretariat.get(`/api/surveys/${id}`);
-        const created = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition });
-        expect(created.status).toBe(422);
-        expect(created.body).toEqual(invalid(details));
+        expect(await addVersion(id, definition)).toEqual([422, invalid(details)]);
         const updated = await secretariat.put(`/api/surveys/${id}/versions/1`).send({ definition });
         expect(updated.status).toBe(422);
         expect(updated.body).toEqual(invalid(details));
@@ -547,9 +541,8 @@ describe('surveys and versions', () => {
         { type: 'imagemap', name: 'map' },
         { type: 'textbase', name: 'base' },
       ]);
-      const response = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition });
-      expect(response.status).toBe(422);
-      expect(response.body).toEqual(
+      expect(await addVersion(id, definition)).toEqual([
+        422,
         invalid([
           {
             path: '$.pages[0].elements[1].type',
@@ -562,7 +555,7 @@ describe('surveys and versions', () => {
               'Question type "textbase" cannot be used: it is a base type of survey-core, not a question a respondent can answer',
           },
         ]),
-      );
+      ]);
       const detail = await secretariat.get(`/api/surveys/${id}`);
       expect((detail.body as { versions: unknown[] }).versions).toEqual([]);
     });
@@ -570,9 +563,8 @@ describe('surveys and versions', () => {
     it('refuses a condition on a variable nobody sets, saying it can be declared', async () => {
       const id = await createSurvey('imported-variable');
       const definition = withElements([{ type: 'text', name: 'a', visibleIf: '{region} = "north"' }]);
-      const response = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition });
-      expect(response.status).toBe(422);
-      expect(response.body).toEqual(
+      expect(await addVersion(id, definition)).toEqual([
+        422,
         invalid([
           {
             path: '$.pages[0].elements[0].visibleIf',
@@ -580,7 +572,7 @@ describe('surveys and versions', () => {
               'visibleIf refers to "region", which no question sets; declare it (for example as a calculated value) if the form sets it otherwise',
           },
         ]),
-      );
+      ]);
       const declared = { ...definition, calculatedValues: [{ name: 'region', expression: "'north'" }] };
       const accepted = await secretariat.post(`/api/surveys/${id}/versions`).send({ definition: declared });
       expect(accepted.status).toBe(201);

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { useAppWithAdmin } from '../support/app-with-admin';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp } from '../support/test-app';
-import { createStaff, signIn } from '../support/staff-session';
+import { createStaff, enabledUserBody, signIn } from '../support/staff-session';
 import { errorBody } from '../support/api-error';
 
 describe('users and the audit chain', () => {
@@ -17,35 +17,22 @@ describe('users and the audit chain', () => {
     }
   }
 
+  /** The admin's request to create a staff user. */
+  const addUser = (email: string, name: string, role: string, password: string) =>
+    rig.admin.post('/api/users').send({ email, name, role, password });
+
   describe('users', () => {
     it('creates a user (201) and lists it; the e-mail is stored lower-cased', async () => {
-      const created = await rig.admin.post('/api/users').send({
-        email: 'Analyst@Example.org',
-        name: 'Dilnoza Karimova',
-        role: 'secretariat',
-        password: 'a-long-password-1',
-      });
+      const created = await addUser('Analyst@Example.org', 'Dilnoza Karimova', 'secretariat', 'a-long-password-1');
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({
-        id: expect.any(String),
-        email: 'analyst@example.org',
-        name: 'Dilnoza Karimova',
-        role: 'secretariat',
-        disabled: false,
-        createdAt: expect.any(String),
-      });
+      expect(created.body).toEqual(enabledUserBody('analyst@example.org', 'Dilnoza Karimova', 'secretariat'));
       const list = await rig.admin.get('/api/users');
       expect(list.body.map((user: { email: string }) => user.email)).toEqual([ADMIN_EMAIL, 'analyst@example.org']);
     });
 
     it('answers 409 for an e-mail that exists, and changes nothing', async () => {
       const before = await rig.admin.get('/api/users');
-      const response = await rig.admin.post('/api/users').send({
-        email: 'ANALYST@example.org',
-        name: 'Someone Else',
-        role: 'admin',
-        password: 'another-password-1',
-      });
+      const response = await addUser('ANALYST@example.org', 'Someone Else', 'admin', 'another-password-1');
       expect(response.status).toBe(409);
       expect(response.body).toEqual(
         errorBody(409, 'email_taken', 'A user with e-mail analyst@example.org already exists'),
@@ -106,12 +93,7 @@ describe('users and the audit chain', () => {
 
   describe('audit', () => {
     it('records logins and user changes, newest first, filterable by subject', async () => {
-      const created = await rig.admin.post('/api/users').send({
-        email: 'audited@example.org',
-        name: 'Audited',
-        role: 'committee',
-        password: 'a-long-password-2',
-      });
+      const created = await addUser('audited@example.org', 'Audited', 'committee', 'a-long-password-2');
       const events = await rig.admin.get(`/api/audit?subject=user:${created.body.id}`);
       expect(events.status).toBe(200);
       expect(events.body).toEqual([

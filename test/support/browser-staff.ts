@@ -22,3 +22,19 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * Opens the charter page, signs in there, and waits for the demo charter, which the server seeds in
+ * the background after the first admin exists.
+ */
+export async function openSeededCharter(page: Page, origin: string, email: string, password: string): Promise<void> {
+  await page.goto(`${origin}/charter`);
+  await signInThroughForm(page, email, password);
+  await page.waitForURL(/\/charter/);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if ((await page.getByRole('heading', { name: 'Article 1. Purpose' }).count()) > 0) break;
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+  await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
+}

@@ -1,6 +1,7 @@
+import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../server/src/auth/users.service';
-import { signIn, type StaffSession } from './staff-session';
+import { createStaff, signIn, type StaffSession } from './staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './test-app';
 
 /** A small questionnaire exercising required answers, a condition, choices and a range. */
@@ -20,6 +21,19 @@ export const TEST_DEFINITION = {
         { type: 'comment', name: 'roles_why', title: 'Why not?', visibleIf: "{roles_clear} = 'no'", isRequired: true },
         { type: 'rating', name: 'satisfaction', title: 'Satisfaction', rateMin: 1, rateMax: 5, isRequired: true },
         { type: 'checkbox', name: 'priorities', title: 'Priorities', choices: ['training', 'exercises', 'equipment'] },
+      ],
+    },
+  ],
+};
+
+/** A free-text question `why` and a choice `pick` with an "other" text: answers for theme coding. */
+export const WHY_AND_PICK_DEFINITION = {
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'comment', name: 'why', title: 'Why?' },
+        { type: 'radiogroup', name: 'pick', title: 'Pick', showOtherItem: true, choices: ['a', 'b'] },
       ],
     },
   ],
@@ -77,16 +91,20 @@ export interface CreatedCampaign {
   versionId: string;
 }
 
-/** A campaign of a published survey version to these networks; fails loudly unless created. */
+/**
+ * A campaign of a published survey version to these networks, with any further fields of the
+ * request (`anonymous`, `closesAt`, ...); fails loudly unless created.
+ */
 export async function createCampaign(
   staff: StaffSession,
   survey: PublishedSurvey,
   name: string,
   networkIds: readonly string[],
+  extra: Record<string, unknown> = {},
 ): Promise<CreatedCampaign> {
   const campaign = await staff
     .post('/api/campaigns')
-    .send({ surveyId: survey.surveyId, version: survey.version, name, networkIds });
+    .send({ surveyId: survey.surveyId, version: survey.version, name, networkIds, ...extra });
   if (campaign.status !== 201)
     throw new Error(`Could not create the campaign: ${campaign.status} ${JSON.stringify(campaign.body)}`);
   const body = campaign.body as { id: string; surveyVersionId: string };
@@ -152,8 +170,40 @@ export async function campaignLinks(staff: StaffSession, campaignId: string): Pr
   return response.body as CampaignLink[];
 }
 
+export interface CampaignToNewMembers {
+  campaignId: string;
+  /** The links of the members added for it, sorted by e-mail. */
+  links: CampaignLink[];
+  /** Every link of the campaign: the network's earlier members (the demo data) are invited too. */
+  allLinks: CampaignLink[];
+}
+
+/** Adds these members to the network and sends the survey to that network in a new campaign. */
+export async function campaignToNewMembers(
+  staff: StaffSession,
+  survey: PublishedSurvey,
+  networkId: string,
+  members: MemberSeed[],
+  name: string,
+): Promise<CampaignToNewMembers> {
+  await addMembers(staff, networkId, members);
+  const { campaignId } = await createCampaign(staff, survey, name, [networkId]);
+  const allLinks = await campaignLinks(staff, campaignId);
+  const emails = new Set(members.map((member) => member.email));
+  const links = allLinks.filter((link) => emails.has(link.email)).sort((a, b) => a.email.localeCompare(b.email));
+  return { campaignId, links, allLinks };
+}
+
 export function tokenOf(url: string): string {
   return url.slice(url.lastIndexOf('/r/') + 3);
+}
+
+/** Completes the questionnaire behind a personal link with these answers, as its respondent. */
+export async function completeByLink(testApp: TestApp, url: string, data: unknown = VALID_ANSWERS): Promise<Response> {
+  return await testApp
+    .http()
+    .post(`/api/respond/${tokenOf(url)}/complete`)
+    .send({ data });
 }
 
 export function dataSourceOf(testApp: TestApp): DataSource {
@@ -172,4 +222,25 @@ export async function signInAdmin(testApp: TestApp): Promise<StaffSession> {
       .create(null, { email: ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: ADMIN_PASSWORD });
   }
   return signIn(testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
+}
+
+/** What most campaign tests start from: the first admin, a secretariat user, a survey it published, the networks. */
+export interface SurveyDesk {
+  admin: StaffSession;
+  secretariat: StaffSession & { id: string; email: string };
+  survey: PublishedSurvey;
+  networks: Record<string, NetworkRow>;
+}
+
+/** Signs the first admin in, creates a secretariat user who publishes the survey, and reads the networks. */
+export async function surveyDesk(
+  testApp: TestApp,
+  slug: string,
+  definition: unknown = TEST_DEFINITION,
+): Promise<SurveyDesk> {
+  const admin = await signInAdmin(testApp);
+  const secretariat = await createStaff(testApp, admin, 'secretariat');
+  const survey = await publishSurvey(secretariat, slug, definition);
+  const networks = await networksByCode(secretariat);
+  return { admin, secretariat, survey, networks };
 }

@@ -52,4 +52,9 @@ export async function createStaff(
   return { ...session, id: (created.body as { id: string }).id, email };
 }
 
+/** An enabled staff user as the API shows it, with whatever id and creation time it got. */
+export function enabledUserBody(email: string, name: string, role: string): Record<string, unknown> {
+  return { id: expect.any(String), email, name, role, disabled: false, createdAt: expect.any(String) };
+}
+
 export { cookieValue };
