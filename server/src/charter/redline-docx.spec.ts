@@ -9,6 +9,20 @@ import { attributeDiff } from './redline-attribution';
 import { exportDocx, exportRedlineDocx } from './redline-docx';
 import { exportRedlineHtml, type RevisionAuthors } from './redline-html';
 
+/** Clauses that several revisions share unchanged. */
+const MEMBERS: CharterClause = { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' };
+const GONE: CharterClause = { id: 'gone', heading: 'Gone', body: 'Removed text.' };
+const PURPOSE_TWICE: CharterClause = {
+  id: 'purpose',
+  heading: 'Purpose',
+  body: 'The network meets twice a year.\n\nIt agrees **priorities**.',
+};
+const PROJECTS: CharterClause = {
+  id: 'projects',
+  heading: 'Projects',
+  body: '## Selection\n\n1. Needs come *first*.\n2. See [the guide](https://example.org/guide).',
+};
+
 /** Four revisions: Ana writes, Ben edits the purpose, Chloé adds a clause and removes another. */
 const REVISIONS: Array<{ number: number; author: string; date: string; clauses: CharterClause[] }> = [
   {
@@ -17,33 +31,21 @@ const REVISIONS: Array<{ number: number; author: string; date: string; clauses: 
     date: '2026-01-01T10:00:00.000Z',
     clauses: [
       { id: 'purpose', heading: 'Purpose', body: 'The network meets once a year.\n\nIt agrees **priorities**.' },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      { id: 'gone', heading: 'Gone', body: 'Removed text.' },
+      MEMBERS,
+      GONE,
     ],
   },
   {
     number: 2,
     author: 'Ben Builder',
     date: '2026-01-02T10:00:00.000Z',
-    clauses: [
-      { id: 'purpose', heading: 'Purpose', body: 'The network meets twice a year.\n\nIt agrees **priorities**.' },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      { id: 'gone', heading: 'Gone', body: 'Removed text.' },
-    ],
+    clauses: [PURPOSE_TWICE, MEMBERS, GONE],
   },
   {
     number: 3,
     author: 'Chloé Chair',
     date: '2026-01-03T10:00:00.000Z',
-    clauses: [
-      { id: 'purpose', heading: 'Purpose', body: 'The network meets twice a year.\n\nIt agrees **priorities**.' },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      {
-        id: 'projects',
-        heading: 'Projects',
-        body: '## Selection\n\n1. Needs come *first*.\n2. See [the guide](https://example.org/guide).',
-      },
-    ],
+    clauses: [PURPOSE_TWICE, MEMBERS, PROJECTS],
   },
   {
     number: 4,
@@ -55,12 +57,8 @@ const REVISIONS: Array<{ number: number; author: string; date: string; clauses: 
         heading: 'Purpose',
         body: 'The network meets twice a year.\n\nIt agrees **priorities** jointly.',
       },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      {
-        id: 'projects',
-        heading: 'Projects',
-        body: '## Selection\n\n1. Needs come *first*.\n2. See [the guide](https://example.org/guide).',
-      },
+      MEMBERS,
+      PROJECTS,
     ],
   },
 ];
