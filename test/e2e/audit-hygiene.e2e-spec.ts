@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEventDto } from '@concord/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../server/src/audit';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
-
-interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: string | null;
-  actorEmail: string | null;
-  action: string;
-  subject: string | null;
-}
 
 const badRequest = (field: string, message: string) =>
   errorBody(400, 'bad_request', message, [{ field, messages: [message] }]);
@@ -32,10 +24,10 @@ describe('audit paging and filters, and request hygiene', () => {
   });
   afterAll(() => testApp.close());
 
-  async function audit(query: string): Promise<AuditEvent[]> {
+  async function audit(query: string): Promise<AuditEventDto[]> {
     const response = await admin.get(`/api/audit?${query}`);
     if (response.status !== 200) throw new Error(JSON.stringify(response.body));
-    return response.body as AuditEvent[];
+    return response.body as AuditEventDto[];
   }
 
   describe('the audit log', () => {

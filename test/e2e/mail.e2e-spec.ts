@@ -1,3 +1,4 @@
+import type { ParticipantDto } from '@concord/shared';
 import {
   addMembers,
   campaignLinks,
@@ -182,22 +183,10 @@ describe('e-mail invitations and reminders through SMTP', () => {
 
   it('follows each member exactly through invited, sent, opened, started, completed and reminded', async () => {
     const id = await newCampaign('Participants test', ['CA', 'AAF']);
-    type Participant = {
-      email: string;
-      networkCode: string;
-      networkName: string;
-      status: string;
-      sentAt: string | null;
-      openedAt: string | null;
-      startedAt: string | null;
-      completedAt: string | null;
-      remindedAt: string | null;
-      reminders: number;
-    };
-    const participants = async (query = ''): Promise<Participant[]> => {
+    const participants = async (query = ''): Promise<ParticipantDto[]> => {
       const response = await secretariat.get(`/api/campaigns/${id}/participants${query}`);
       expect(response.status).toBe(200);
-      return response.body as Participant[];
+      return response.body as ParticipantDto[];
     };
     const statuses = async () =>
       (await participants()).map((row) => [row.email, row.networkCode, row.status, row.reminders]);

@@ -1,3 +1,4 @@
+import { RESPONSE_COLUMNS } from '../../../test/support/exports';
 import { buildQuestionPlan } from './question-plan';
 import fc from 'fast-check';
 import {
@@ -46,14 +47,7 @@ describe('export columns and codebook', () => {
 
   it('has a column per choice, per ranked item, per matrix row and cell', () => {
     expect(columns.map((column) => column.key)).toEqual([
-      'response_id',
-      'response_network',
-      'response_country',
-      'response_role',
-      'response_language',
-      'response_version',
-      'response_status',
-      'response_completed_at',
+      ...RESPONSE_COLUMNS,
       'colour',
       'colour/other_text',
       'tasks/a',
@@ -129,21 +123,7 @@ describe('column names', () => {
       ],
     });
     const keys = exportColumns(plan.questions, [1]).map((column) => column.key);
-    expect(keys).toEqual([
-      'response_id',
-      'response_network',
-      'response_country',
-      'response_role',
-      'response_language',
-      'response_version',
-      'response_status',
-      'response_completed_at',
-      'country',
-      'network',
-      'response_network_2',
-      'a/b',
-      'A/B_2',
-    ]);
+    expect(keys).toEqual([...RESPONSE_COLUMNS, 'country', 'network', 'response_network_2', 'a/b', 'A/B_2']);
   });
 
   it('keys are unique ignoring case for any list of keys, and unchanged keys stay in place', () => {

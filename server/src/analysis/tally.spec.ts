@@ -13,6 +13,14 @@ const row = (network: string, measure: string, question: string, value = '', n =
   n,
 });
 
+/** One network's figures for a question whose choices are labelled by their values; shares follow from the counts. */
+const figures = (answered: number, skipped: number, mean: number | null, counts: Record<string, number>) => ({
+  answered,
+  skipped,
+  choices: Object.entries(counts).map(([value, count]) => ({ value, label: value, count, share: count / answered })),
+  mean,
+});
+
 describe('tally arithmetic', () => {
   it('median and mean of a distribution', () => {
     const values = new Map([
@@ -25,26 +33,10 @@ describe('tally arithmetic', () => {
   });
 
   it('regional weighting: each network counts once, whatever its size', () => {
-    const pooled = {
-      answered: 10,
-      skipped: 0,
-      choices: [
-        { value: 'yes', label: 'yes', count: 9, share: 0.9 },
-        { value: 'no', label: 'no', count: 1, share: 0.1 },
-      ],
-      mean: 1,
-    };
-    const big = { answered: 8, skipped: 0, choices: [{ value: 'yes', label: 'yes', count: 8, share: 1 }], mean: 2 };
-    const small = {
-      answered: 2,
-      skipped: 0,
-      choices: [
-        { value: 'yes', label: 'yes', count: 1, share: 0.5 },
-        { value: 'no', label: 'no', count: 1, share: 0.5 },
-      ],
-      mean: 4,
-    };
-    const silent = { answered: 0, skipped: 3, choices: [], mean: null };
+    const pooled = figures(10, 0, 1, { yes: 9, no: 1 });
+    const big = figures(8, 0, 2, { yes: 8 });
+    const small = figures(2, 0, 4, { yes: 1, no: 1 });
+    const silent = figures(0, 3, null, {});
     expect(weightedFigures(pooled, [big, small, silent])).toEqual({
       networks: 2,
       choices: [

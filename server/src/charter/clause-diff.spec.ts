@@ -41,12 +41,17 @@ const textAndEdit = fc
     return [join(parts), join(edited)] as const;
   });
 
+/** The ops of one run of text replaced by another: the old text deleted, then the new one inserted. */
+const replaced = (before: string, after: string) => [
+  { op: 'delete', text: before },
+  { op: 'insert', text: after },
+];
+
 describe('diffText', () => {
   it('gives word-level ops for a changed word', () => {
     expect(diffText('The network meets once a year.', 'The network meets twice a year.')).toEqual([
       { op: 'equal', text: 'The network meets ' },
-      { op: 'delete', text: 'once' },
-      { op: 'insert', text: 'twice' },
+      ...replaced('once', 'twice'),
       { op: 'equal', text: ' a year.' },
     ]);
   });
@@ -58,8 +63,7 @@ describe('diffText', () => {
     );
     expect(ops).toEqual([
       { op: 'equal', text: 'First paragraph.\n\nSecond one ' },
-      { op: 'delete', text: 'here' },
-      { op: 'insert', text: 'there' },
+      ...replaced('here', 'there'),
       { op: 'equal', text: '.\n\nThird.' },
     ]);
   });
@@ -71,10 +75,7 @@ describe('diffText', () => {
       wordEditShare: 1,
       timeoutMs: 1_000,
     });
-    expect(ops).toEqual([
-      { op: 'delete', text: 'a b c d e f' },
-      { op: 'insert', text: 'u v w x y z' },
-    ]);
+    expect(ops).toEqual(replaced('a b c d e f', 'u v w x y z'));
   });
 
   it('reconstructs both sides exactly for random texts (property)', () => {
@@ -116,10 +117,7 @@ describe('diffClauses', () => {
         id: 'a',
         status: 'modified',
         heading: 'A renamed',
-        headingOps: [
-          { op: 'delete', text: 'a' },
-          { op: 'insert', text: 'A renamed' },
-        ],
+        headingOps: replaced('a', 'A renamed'),
         ops: [{ op: 'equal', text: 'a body' }],
       },
       { id: 'c', status: 'unchanged', heading: 'c' },

@@ -9,66 +9,51 @@ import { attributeDiff } from './redline-attribution';
 import { exportDocx, exportRedlineDocx } from './redline-docx';
 import { exportRedlineHtml, type RevisionAuthors } from './redline-html';
 
+const clause = (id: string, heading: string, body: string): CharterClause => ({ id, heading, body });
+
+/** Clauses that several revisions share unchanged. */
+const MEMBERS = clause('members', 'Members', '- Partner countries\n- Observers');
+const GONE = clause('gone', 'Gone', 'Removed text.');
+const PURPOSE_TWICE = clause('purpose', 'Purpose', 'The network meets twice a year.\n\nIt agrees **priorities**.');
+const PROJECTS = clause(
+  'projects',
+  'Projects',
+  '## Selection\n\n1. Needs come *first*.\n2. See [the guide](https://example.org/guide).',
+);
+
+interface Revision {
+  number: number;
+  author: string;
+  date: string;
+  clauses: CharterClause[];
+}
+const revision = (number: number, author: string, date: string, clauses: CharterClause[]): Revision => ({
+  number,
+  author,
+  date,
+  clauses,
+});
+
 /** Four revisions: Ana writes, Ben edits the purpose, Chloé adds a clause and removes another. */
-const REVISIONS: Array<{ number: number; author: string; date: string; clauses: CharterClause[] }> = [
-  {
-    number: 1,
-    author: 'Ana Author',
-    date: '2026-01-01T10:00:00.000Z',
-    clauses: [
-      { id: 'purpose', heading: 'Purpose', body: 'The network meets once a year.\n\nIt agrees **priorities**.' },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      { id: 'gone', heading: 'Gone', body: 'Removed text.' },
-    ],
-  },
-  {
-    number: 2,
-    author: 'Ben Builder',
-    date: '2026-01-02T10:00:00.000Z',
-    clauses: [
-      { id: 'purpose', heading: 'Purpose', body: 'The network meets twice a year.\n\nIt agrees **priorities**.' },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      { id: 'gone', heading: 'Gone', body: 'Removed text.' },
-    ],
-  },
-  {
-    number: 3,
-    author: 'Chloé Chair',
-    date: '2026-01-03T10:00:00.000Z',
-    clauses: [
-      { id: 'purpose', heading: 'Purpose', body: 'The network meets twice a year.\n\nIt agrees **priorities**.' },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      {
-        id: 'projects',
-        heading: 'Projects',
-        body: '## Selection\n\n1. Needs come *first*.\n2. See [the guide](https://example.org/guide).',
-      },
-    ],
-  },
-  {
-    number: 4,
-    author: 'Ana Author',
-    date: '2026-01-04T10:00:00.000Z',
-    clauses: [
-      {
-        id: 'purpose',
-        heading: 'Purpose',
-        body: 'The network meets twice a year.\n\nIt agrees **priorities** jointly.',
-      },
-      { id: 'members', heading: 'Members', body: '- Partner countries\n- Observers' },
-      {
-        id: 'projects',
-        heading: 'Projects',
-        body: '## Selection\n\n1. Needs come *first*.\n2. See [the guide](https://example.org/guide).',
-      },
-    ],
-  },
+const REVISIONS: Revision[] = [
+  revision(1, 'Ana Author', '2026-01-01T10:00:00.000Z', [
+    clause('purpose', 'Purpose', 'The network meets once a year.\n\nIt agrees **priorities**.'),
+    MEMBERS,
+    GONE,
+  ]),
+  revision(2, 'Ben Builder', '2026-01-02T10:00:00.000Z', [PURPOSE_TWICE, MEMBERS, GONE]),
+  revision(3, 'Chloé Chair', '2026-01-03T10:00:00.000Z', [PURPOSE_TWICE, MEMBERS, PROJECTS]),
+  revision(4, 'Ana Author', '2026-01-04T10:00:00.000Z', [
+    clause('purpose', 'Purpose', 'The network meets twice a year.\n\nIt agrees **priorities** jointly.'),
+    MEMBERS,
+    PROJECTS,
+  ]),
 ];
 const META = { title: 'Charter', revision: 4, author: 'Ana Author', createdAt: '2026-01-04T10:00:00.000Z' };
 const authors: RevisionAuthors = (number) => {
-  const revision = REVISIONS.find((entry) => entry.number === number);
-  if (revision === undefined) throw new Error(`no revision ${number}`);
-  return { author: revision.author, date: revision.date };
+  const found = REVISIONS.find((entry) => entry.number === number);
+  if (found === undefined) throw new Error(`no revision ${number}`);
+  return { author: found.author, date: found.date };
 };
 
 function redlineClauses() {

@@ -22,6 +22,12 @@ describe('themeSlug', () => {
 });
 
 describe('themeColumns', () => {
+  /** The two values every theme column takes, with their codebook labels. */
+  const CODED_VALUES = [
+    { value: '1', label: 'coded with this theme' },
+    { value: '0', label: 'coded, not with this theme' },
+  ];
+
   it('a 1/0 column per theme, after the question the answer belongs to', () => {
     const columns = themeColumns(
       [
@@ -43,10 +49,7 @@ describe('themeColumns', () => {
         type: 'theme',
         holds: 'theme',
         choice: 't1',
-        choices: [
-          { value: '1', label: 'coded with this theme' },
-          { value: '0', label: 'coded, not with this theme' },
-        ],
+        choices: CODED_VALUES,
         valueType: 'choice',
         versions: [2],
         derived: { set: 0, id: 'pick-Comment\u0001t1' },

@@ -30,17 +30,20 @@ const DEFINITION: SurveyDefinition = {
 };
 
 describe('translationRows', () => {
+  const done = (key: string, source: string, translation: string) => ({ key, source, translation, status: 'done' });
+  const missing = (key: string, source: string) => ({ key, source, translation: '', status: 'missing' });
+
   it('lists every string with source text under the keys collectStrings gives, in document order', () => {
     const rows = translationRows(DEFINITION, 'fr');
     expect(rows).toEqual([
-      { key: 'survey.title', source: 'Review', translation: 'Révision', status: 'done' },
-      { key: 'page:intro.title', source: 'About you', translation: '', status: 'missing' },
-      { key: 'q1.title', source: 'Your role?', translation: 'Votre rôle ?', status: 'done' },
-      { key: 'q1.choices.yes', source: 'Yes', translation: 'Oui', status: 'done' },
-      { key: 'q1.choices.no', source: 'No', translation: '', status: 'missing' },
-      { key: 'q1.validators[0]', source: 'Answer please', translation: '', status: 'missing' },
-      { key: 'm.rows.r1', source: 'Row one', translation: '', status: 'missing' },
-      { key: 'm.columns.c1', source: 'Column one', translation: '', status: 'missing' },
+      done('survey.title', 'Review', 'Révision'),
+      missing('page:intro.title', 'About you'),
+      done('q1.title', 'Your role?', 'Votre rôle ?'),
+      done('q1.choices.yes', 'Yes', 'Oui'),
+      missing('q1.choices.no', 'No'),
+      missing('q1.validators[0]', 'Answer please'),
+      missing('m.rows.r1', 'Row one'),
+      missing('m.columns.c1', 'Column one'),
     ]);
     expect(rows.map((row) => row.key)).toEqual(collectStrings(DEFINITION).map((entry) => entry.key));
   });

@@ -100,6 +100,17 @@ describe('analyzeTranslations', () => {
 });
 
 describe('listQuestions', () => {
+  /** A choice, row or column as listed: its value and its default-language text (the value when untitled). */
+  const option = (value: string | number, text = String(value)) => ({ value, text });
+  /** A question descriptor on page "p", titled by its name unless the details say otherwise. */
+  const onPageP = (name: string, type: string, details: Record<string, unknown> = {}) => ({
+    name,
+    type,
+    title: name,
+    page: 'p',
+    ...details,
+  });
+
   it('flattens pages, panels and dynamic panels into question descriptors', () => {
     expect(
       listQuestions({
@@ -122,34 +133,11 @@ describe('listQuestions', () => {
         ],
       }),
     ).toEqual([
-      {
-        name: 'd',
-        type: 'dropdown',
-        title: 'Pick',
-        page: 'p',
-        choices: [
-          { value: 'a', text: 'a' },
-          { value: 'b', text: 'Bee' },
-        ],
-      },
-      {
-        name: 'm',
-        type: 'matrix',
-        title: 'm',
-        page: 'p',
-        rows: [{ value: 'r', text: 'r' }],
-        columns: [{ value: 1, text: 'One' }],
-      },
-      {
-        name: 'md',
-        type: 'matrixdropdown',
-        title: 'md',
-        page: 'p',
-        rows: [{ value: 'r', text: 'r' }],
-        columns: [{ value: 'c', text: 'Col' }],
-      },
-      { name: 'pd', type: 'paneldynamic', title: 'pd', page: 'p' },
-      { name: 't', type: 'text', title: 't', page: 'p', panel: 'pd', dynamicPanel: 'pd' },
+      onPageP('d', 'dropdown', { title: 'Pick', choices: [option('a'), option('b', 'Bee')] }),
+      onPageP('m', 'matrix', { rows: [option('r')], columns: [option(1, 'One')] }),
+      onPageP('md', 'matrixdropdown', { rows: [option('r')], columns: [option('c', 'Col')] }),
+      onPageP('pd', 'paneldynamic'),
+      onPageP('t', 'text', { panel: 'pd', dynamicPanel: 'pd' }),
     ]);
   });
 });
