@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 
@@ -7,6 +7,7 @@ import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
 import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
+import { MutationForm } from '@/components/mutation-form';
 
 import { useCreateApiToken } from '../api/create-api-token';
 import { useApiTokens } from '../api/get-api-tokens';
@@ -40,8 +41,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
   const createToken = useCreateApiToken();
   const [name, setName] = useState('');
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     createToken.mutate(
       { name: name.trim() },
       {
@@ -54,7 +54,14 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
   }
 
   return (
-    <form className="inline-form" onSubmit={handleSubmit}>
+    <MutationForm
+      layout="inline"
+      mutation={createToken}
+      onSubmit={handleSubmit}
+      submitLabel="Create token"
+      submitClassName="button--primary"
+      errorTitle="Could not create the token"
+    >
       <InputField
         id="api-token-name"
         label="Token name"
@@ -65,11 +72,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
         value={name}
         onValue={setName}
       />
-      <button type="submit" className="button button--primary" disabled={createToken.isPending}>
-        Create token
-      </button>
-      <ErrorAlert error={createToken.error} title="Could not create the token" className="inline-form__error" />
-    </form>
+    </MutationForm>
   );
 }
 
