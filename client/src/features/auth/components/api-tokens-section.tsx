@@ -5,7 +5,7 @@ import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
-import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
+import { TokenRow, TokenTable } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
 import { MutationForm } from '@/components/mutation-form';
 
@@ -123,13 +123,13 @@ function TokensTable() {
   return (
     <TokenTable label="API tokens" caption="Your API tokens">
       {tokens.data.map((token) => (
-        <TokenRow key={token.id} token={token} />
+        <RevocableTokenRow key={token.id} token={token} />
       ))}
     </TokenTable>
   );
 }
 
-function TokenRow({ token }: { token: ApiTokenDto }) {
+function RevocableTokenRow({ token }: { token: ApiTokenDto }) {
   const revoke = useRevokeApiToken();
 
   function handleRevoke() {
@@ -140,21 +140,13 @@ function TokenRow({ token }: { token: ApiTokenDto }) {
   }
 
   return (
-    <tr>
-      <th scope="row">{token.name}</th>
-      <TokenUseCells token={token} />
-      <td className="data-table__actions">
-        <button
-          type="button"
-          className="button button--danger button--small"
-          disabled={revoke.isPending}
-          onClick={handleRevoke}
-          aria-label={`Revoke token ${token.name}`}
-        >
-          Revoke
-        </button>
-        <ErrorAlert error={revoke.error} title="Could not revoke" className="alert--inline" />
-      </td>
-    </tr>
+    <TokenRow
+      token={token}
+      revokeLabel={`Revoke token ${token.name}`}
+      revoking={revoke.isPending}
+      onRevoke={handleRevoke}
+    >
+      <ErrorAlert error={revoke.error} title="Could not revoke" className="alert--inline" />
+    </TokenRow>
   );
 }

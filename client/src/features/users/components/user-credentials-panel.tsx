@@ -4,7 +4,7 @@ import type { UserDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
-import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
+import { TokenRow, TokenTable } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
 import { MutationForm } from '@/components/mutation-form';
 
@@ -123,23 +123,15 @@ function UserTokensTable({ user }: { user: UserDto }) {
   return (
     <TokenTable label={`API tokens of ${user.name}`} caption={`API tokens of ${user.name}`}>
       {tokens.data.map((token) => (
-        <tr key={token.id}>
-          <th scope="row">{token.name}</th>
-          <TokenUseCells token={token} />
-          <td className="data-table__actions">
-            <button
-              type="button"
-              className="button button--danger button--small"
-              disabled={revoke.isPending}
-              aria-label={`Revoke token ${token.name} of ${user.name}`}
-              onClick={() => {
-                revoke.mutate({ userId: user.id, tokenId: token.id });
-              }}
-            >
-              Revoke
-            </button>
-          </td>
-        </tr>
+        <TokenRow
+          key={token.id}
+          token={token}
+          revokeLabel={`Revoke token ${token.name} of ${user.name}`}
+          revoking={revoke.isPending}
+          onRevoke={() => {
+            revoke.mutate({ userId: user.id, tokenId: token.id });
+          }}
+        />
       ))}
     </TokenTable>
   );
