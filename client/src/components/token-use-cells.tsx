@@ -37,3 +37,41 @@ export function TokenUseCells({ token }: { token: Pick<ApiTokenDto, 'createdAt' 
     </>
   );
 }
+
+/**
+ * An API token's table row: its name, its use cells and a Revoke button; `children` follow the
+ * button in the actions cell.
+ */
+export function TokenRow({
+  token,
+  revokeLabel,
+  revoking,
+  onRevoke,
+  children,
+}: {
+  token: Pick<ApiTokenDto, 'name' | 'createdAt' | 'lastUsedAt'>;
+  /** The button's accessible name, e.g. "Revoke token Nightly". */
+  revokeLabel: string;
+  revoking: boolean;
+  onRevoke: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <tr>
+      <th scope="row">{token.name}</th>
+      <TokenUseCells token={token} />
+      <td className="data-table__actions">
+        <button
+          type="button"
+          className="button button--danger button--small"
+          disabled={revoking}
+          onClick={onRevoke}
+          aria-label={revokeLabel}
+        >
+          Revoke
+        </button>
+        {children}
+      </td>
+    </tr>
+  );
+}

@@ -98,6 +98,32 @@ function QuestionCard({
 }
 
 /** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
+/** A filter's select: "any" (the empty value) first, then the options. */
+function FilterSelect({
+  value,
+  any,
+  options,
+  disabled,
+  onValue,
+}: {
+  value: string;
+  any: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  disabled?: boolean;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <select value={value} disabled={disabled} onChange={(event) => onValue(event.target.value)}>
+      <option value="">{any}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function AnalysisPage() {
   // The view lives in the address, so it can be bookmarked, shared and restored with Back.
   const [params, setParams] = useSearchParams();
@@ -229,32 +255,22 @@ export function AnalysisPage() {
             </label>
             <label>
               Answer to{' '}
-              <select
+              <FilterSelect
                 value={controls.answerQuestion}
-                onChange={(event) => setControls({ ...controls, answerQuestion: event.target.value, answerValue: '' })}
-              >
-                <option value="">Any question</option>
-                {filterable.map((question) => (
-                  <option key={question.name} value={question.name}>
-                    {question.title}
-                  </option>
-                ))}
-              </select>
+                any="Any question"
+                options={filterable.map((question) => ({ value: question.name, label: question.title }))}
+                onValue={(answerQuestion) => setControls({ ...controls, answerQuestion, answerValue: '' })}
+              />
             </label>
             <label>
               Answer is{' '}
-              <select
+              <FilterSelect
                 value={controls.answerValue}
+                any="Any answer"
+                options={answerChoices}
                 disabled={controls.answerQuestion === ''}
-                onChange={(event) => set('answerValue', event.target.value)}
-              >
-                <option value="">Any answer</option>
-                {answerChoices.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
+                onValue={(answerValue) => set('answerValue', answerValue)}
+              />
             </label>
             <label>
               <input

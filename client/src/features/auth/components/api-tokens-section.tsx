@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { ApiTokenCreated, ApiTokenDto } from '@concord/shared';
 
 import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
-import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
+import { TokenRow, TokenTable } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
+import { MutationForm } from '@/components/mutation-form';
 
 import { useCreateApiToken } from '../api/create-api-token';
 import { useApiTokens } from '../api/get-api-tokens';
@@ -40,8 +41,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
   const createToken = useCreateApiToken();
   const [name, setName] = useState('');
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     createToken.mutate(
       { name: name.trim() },
       {
@@ -54,7 +54,14 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
   }
 
   return (
-    <form className="inline-form" onSubmit={handleSubmit}>
+    <MutationForm
+      layout="inline"
+      mutation={createToken}
+      onSubmit={handleSubmit}
+      submitLabel="Create token"
+      submitClassName="button--primary"
+      errorTitle="Could not create the token"
+    >
       <InputField
         id="api-token-name"
         label="Token name"
@@ -65,11 +72,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: ApiTokenCreated) =>
         value={name}
         onValue={setName}
       />
-      <button type="submit" className="button button--primary" disabled={createToken.isPending}>
-        Create token
-      </button>
-      <ErrorAlert error={createToken.error} title="Could not create the token" className="inline-form__error" />
-    </form>
+    </MutationForm>
   );
 }
 
@@ -120,13 +123,13 @@ function TokensTable() {
   return (
     <TokenTable label="API tokens" caption="Your API tokens">
       {tokens.data.map((token) => (
-        <TokenRow key={token.id} token={token} />
+        <RevocableTokenRow key={token.id} token={token} />
       ))}
     </TokenTable>
   );
 }
 
-function TokenRow({ token }: { token: ApiTokenDto }) {
+function RevocableTokenRow({ token }: { token: ApiTokenDto }) {
   const revoke = useRevokeApiToken();
 
   function handleRevoke() {
@@ -137,21 +140,13 @@ function TokenRow({ token }: { token: ApiTokenDto }) {
   }
 
   return (
-    <tr>
-      <th scope="row">{token.name}</th>
-      <TokenUseCells token={token} />
-      <td className="data-table__actions">
-        <button
-          type="button"
-          className="button button--danger button--small"
-          disabled={revoke.isPending}
-          onClick={handleRevoke}
-          aria-label={`Revoke token ${token.name}`}
-        >
-          Revoke
-        </button>
-        <ErrorAlert error={revoke.error} title="Could not revoke" className="alert--inline" />
-      </td>
-    </tr>
+    <TokenRow
+      token={token}
+      revokeLabel={`Revoke token ${token.name}`}
+      revoking={revoke.isPending}
+      onRevoke={handleRevoke}
+    >
+      <ErrorAlert error={revoke.error} title="Could not revoke" className="alert--inline" />
+    </TokenRow>
   );
 }

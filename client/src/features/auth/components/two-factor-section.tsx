@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 
 import type { TotpSetupDto } from '@concord/shared';
 
@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/copy-button';
 import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
+import { MutationForm } from '@/components/mutation-form';
 
 import { useDisableTotp, useEnableTotp, useStartTotpSetup, useTotpStatus } from '../api/two-factor';
 
@@ -75,8 +76,7 @@ function SetupForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
     );
   }
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     // mutateAsync rather than mutate's callbacks: those are dropped if this form unmounts first
     // (the refreshed status says two-factor sign-in is on), and the codes would never be shown.
     enable.mutateAsync({ code: code.trim() }).then(
@@ -86,7 +86,14 @@ function SetupForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   }
 
   return (
-    <form className="stack" onSubmit={handleSubmit}>
+    <MutationForm
+      layout="stack"
+      mutation={enable}
+      onSubmit={handleSubmit}
+      submitLabel="Turn on two-factor sign-in"
+      submitClassName="button--primary"
+      errorTitle="Could not turn on two-factor sign-in"
+    >
       <p>1. Scan this QR code with your authenticator app, or type the key below into it.</p>
       <img className="two-factor__qr" src={setup.qrCode} alt="QR code to add Concord to your authenticator app" />
       <p>
@@ -101,13 +108,7 @@ function SetupForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
         value={code}
         onValue={setCode}
       />
-      <ErrorAlert error={enable.error} title="Could not turn on two-factor sign-in" />
-      <div>
-        <button type="submit" className="button button--primary" disabled={enable.isPending}>
-          Turn on two-factor sign-in
-        </button>
-      </div>
-    </form>
+    </MutationForm>
   );
 }
 
@@ -139,32 +140,25 @@ function DisableForm() {
   const disable = useDisableTotp();
   const [password, setPassword] = useState('');
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    disable.mutate({ password }, { onSuccess: () => setPassword('') });
-  }
-
   return (
-    <form className="stack" onSubmit={handleSubmit}>
-      <div className="field">
-        <label htmlFor="totp-disable-password">Your password, to turn two-factor sign-in off</label>
-        <input
-          id="totp-disable-password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => {
-            setPassword(event.target.value);
-          }}
-        />
-      </div>
-      <ErrorAlert error={disable.error} title="Could not turn off two-factor sign-in" />
-      <div>
-        <button type="submit" className="button" disabled={disable.isPending}>
-          Turn off two-factor sign-in
-        </button>
-      </div>
-    </form>
+    <MutationForm
+      layout="stack"
+      mutation={disable}
+      onSubmit={() => {
+        disable.mutate({ password }, { onSuccess: () => setPassword('') });
+      }}
+      submitLabel="Turn off two-factor sign-in"
+      errorTitle="Could not turn off two-factor sign-in"
+    >
+      <InputField
+        id="totp-disable-password"
+        label="Your password, to turn two-factor sign-in off"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
+    </MutationForm>
   );
 }

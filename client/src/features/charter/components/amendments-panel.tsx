@@ -21,6 +21,46 @@ import { EvidencePicker } from './evidence-picker';
 
 const NEW_CLAUSE = '';
 
+/** A short text and the small button that acts on it, disabled while the text is blank (or while `busy`). */
+function TextAction({
+  label,
+  placeholder,
+  value,
+  onValue,
+  action,
+  variant,
+  busy = false,
+  onAction,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onValue: (value: string) => void;
+  action: string;
+  variant: 'button--secondary' | 'button--danger';
+  busy?: boolean;
+  onAction: () => void;
+}) {
+  return (
+    <>
+      <input
+        aria-label={label}
+        placeholder={placeholder}
+        value={value}
+        onChange={(event) => onValue(event.target.value)}
+      />
+      <button
+        type="button"
+        className={`button button--small ${variant}`}
+        disabled={busy || value.trim() === ''}
+        onClick={onAction}
+      >
+        {action}
+      </button>
+    </>
+  );
+}
+
 function AmendmentCard({
   charterId,
   amendment,
@@ -94,22 +134,17 @@ function AmendmentCard({
       ))}
       {canWrite ? (
         <p className="inline-form">
-          <input
-            aria-label="Comment on this amendment"
+          <TextAction
+            label="Comment on this amendment"
             placeholder="Comment"
             value={comment}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            disabled={comment.trim() === ''}
-            onClick={() =>
+            onValue={setComment}
+            action="Comment"
+            variant="button--secondary"
+            onAction={() =>
               add.mutate({ amendmentId: amendment.id, body: comment }, { onSuccess: () => setComment('') })
             }
-          >
-            Comment
-          </button>
+          />
         </p>
       ) : null}
       {canDecide && amendment.status === 'proposed' ? (
@@ -122,20 +157,16 @@ function AmendmentCard({
           >
             Accept
           </button>
-          <input
-            aria-label="Reason for rejecting"
+          <TextAction
+            label="Reason for rejecting"
             placeholder="Reason for rejecting"
             value={reason}
-            onChange={(event) => setReason(event.target.value)}
+            onValue={setReason}
+            action="Reject"
+            variant="button--danger"
+            busy={decide.isPending}
+            onAction={() => decide.mutate({ amendmentId: amendment.id, decision: 'reject', reason })}
           />
-          <button
-            type="button"
-            className="button button--small button--danger"
-            disabled={decide.isPending || reason.trim() === ''}
-            onClick={() => decide.mutate({ amendmentId: amendment.id, decision: 'reject', reason })}
-          >
-            Reject
-          </button>
         </p>
       ) : null}
       <ErrorAlert error={decide.error} title="Could not decide" />

@@ -1,11 +1,12 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 
 import type { UserDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
-import { TokenTable, TokenUseCells } from '@/components/token-use-cells';
+import { TokenRow, TokenTable } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
+import { MutationForm } from '@/components/mutation-form';
 
 import { useUsers } from '../api/get-users';
 import { useResetUserTotp } from '../api/totp-policy';
@@ -50,14 +51,18 @@ function UserCredentials({ user }: { user: UserDto }) {
   const updateUser = useUpdateUser();
   const [password, setPassword] = useState('');
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    updateUser.mutate({ userId: user.id, data: { password } }, { onSuccess: () => setPassword('') });
-  }
-
   return (
     <>
-      <form className="inline-form" onSubmit={handleSubmit}>
+      <MutationForm
+        layout="inline"
+        mutation={updateUser}
+        onSubmit={() => {
+          updateUser.mutate({ userId: user.id, data: { password } }, { onSuccess: () => setPassword('') });
+        }}
+        submitLabel="Reset password"
+        submitClassName="button--danger"
+        errorTitle="Could not reset the password"
+      >
         <InputField
           id="credentials-password"
           label={`New password for ${user.name}`}
@@ -69,11 +74,7 @@ function UserCredentials({ user }: { user: UserDto }) {
           value={password}
           onValue={setPassword}
         />
-        <button type="submit" className="button button--danger" disabled={updateUser.isPending}>
-          Reset password
-        </button>
-        <ErrorAlert error={updateUser.error} title="Could not reset the password" className="inline-form__error" />
-      </form>
+      </MutationForm>
       {updateUser.isSuccess ? (
         <p className="alert alert--success" role="status">
           The password of {user.name} was reset; their sessions ended and their API tokens were revoked.
@@ -122,23 +123,15 @@ function UserTokensTable({ user }: { user: UserDto }) {
   return (
     <TokenTable label={`API tokens of ${user.name}`} caption={`API tokens of ${user.name}`}>
       {tokens.data.map((token) => (
-        <tr key={token.id}>
-          <th scope="row">{token.name}</th>
-          <TokenUseCells token={token} />
-          <td className="data-table__actions">
-            <button
-              type="button"
-              className="button button--danger button--small"
-              disabled={revoke.isPending}
-              aria-label={`Revoke token ${token.name} of ${user.name}`}
-              onClick={() => {
-                revoke.mutate({ userId: user.id, tokenId: token.id });
-              }}
-            >
-              Revoke
-            </button>
-          </td>
-        </tr>
+        <TokenRow
+          key={token.id}
+          token={token}
+          revokeLabel={`Revoke token ${token.name} of ${user.name}`}
+          revoking={revoke.isPending}
+          onRevoke={() => {
+            revoke.mutate({ userId: user.id, tokenId: token.id });
+          }}
+        />
       ))}
     </TokenTable>
   );

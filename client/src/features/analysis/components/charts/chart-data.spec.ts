@@ -3,7 +3,7 @@ import fc from 'fast-check';
 
 import type { QuestionTally } from '@concord/shared';
 
-import { rankRows, shareRows, shareRowsText, stackLines, stackRows, stackSummary } from './chart-data';
+import { rankRows, shareRows, shareRowsText, stackLines, stackRows, stackSummary, type StackLine } from './chart-data';
 
 function tally(fields: Partial<QuestionTally>): QuestionTally {
   return { name: 'q', type: 'radiogroup', kind: 'choice', title: 'Q', answered: 0, skipped: 0, ...fields };
@@ -78,59 +78,32 @@ describe('stacked bars per group', () => {
     },
   });
   const labels = { 'id-1': 'Africa', 'id-2': 'Central Asia' };
+  /** A line of `single`: not a total, not suppressed, with no n and no counts unless given. */
+  const expectedLine = (
+    fields: Pick<StackLine, 'key' | 'label' | 'responses' | 'shares'> & Partial<StackLine>,
+  ): StackLine => ({
+    total: false,
+    suppressed: false,
+    n: null,
+    counts: [null, null],
+    ...fields,
+  });
 
   it('lists all responses, the weighted total, then the groups by name; a suppressed group shows nothing', () => {
     expect(stackLines(single, labels)).toEqual([
-      {
+      expectedLine({
         key: '#all',
         label: 'All responses',
         total: true,
-        suppressed: false,
         responses: 10,
         n: 10,
         shares: [0.6, 0.4],
         counts: [6, 4],
-      },
-      {
-        key: '#weighted',
-        label: 'Weighted by network',
-        total: true,
-        suppressed: false,
-        responses: 10,
-        n: null,
-        shares: [0.5, 0.5],
-        counts: [null, null],
-      },
-      {
-        key: 'id-1',
-        label: 'Africa',
-        total: false,
-        suppressed: true,
-        responses: 2,
-        n: null,
-        shares: [],
-        counts: [null, null],
-      },
-      {
-        key: 'id-2',
-        label: 'Central Asia',
-        total: false,
-        suppressed: false,
-        responses: 6,
-        n: 6,
-        shares: [1, 0],
-        counts: [6, 0],
-      },
-      {
-        key: '',
-        label: 'Not given',
-        total: false,
-        suppressed: false,
-        responses: 2,
-        n: 2,
-        shares: [null, 1],
-        counts: [null, 2],
-      },
+      }),
+      expectedLine({ key: '#weighted', label: 'Weighted by network', total: true, responses: 10, shares: [0.5, 0.5] }),
+      expectedLine({ key: 'id-1', label: 'Africa', suppressed: true, responses: 2, shares: [] }),
+      expectedLine({ key: 'id-2', label: 'Central Asia', responses: 6, n: 6, shares: [1, 0], counts: [6, 0] }),
+      expectedLine({ key: '', label: 'Not given', responses: 2, n: 2, shares: [null, 1], counts: [null, 2] }),
     ]);
   });
 
