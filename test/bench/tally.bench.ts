@@ -56,18 +56,33 @@ function residentMb(pid: number): { now: number; peak: number } {
 
 /**
  * The built server in a process of its own on the bench database: a staff session asks for the
- * filtered tally until the engine answers it, and its resident memory is read at rest, once the
- * engine is in memory, and at its peak.
+ * full tallies from the rollup (as the in-process runs above), then for the filtered tally until
+ * the engine answers it; its resident memory is read at rest, at its peak after the rollup
+ * tallies, once the engine is in memory, and at its peak.
  */
 async function engineInServerProcess(
   databaseUrl: string,
   campaignId: string,
   filter: Record<string, string>,
-): Promise<{ rssMb: number; settledMb: number; peakMb: number; loadedMs: number; reads: number }> {
+): Promise<{
+  rssMb: number;
+  rollupPeakMb: number;
+  settledMb: number;
+  peakMb: number;
+  loadedMs: number;
+  reads: number;
+}> {
   const server = await spawnServer({ databaseUrl, readyTimeoutMs: 120_000 });
   try {
     const admin = await signInAt(server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
     const rest = residentMb(server.pid);
+    for (const query of [...Array<string>(5).fill('groupBy=network'), 'groupBy=country&weighting=regional']) {
+      const response = await admin.get(`/api/campaigns/${campaignId}/tallies?${query}`);
+      if (response.status !== 200 || (response.body as { source: string }).source !== 'rollup') {
+        throw new Error(`Rollup tally read failed: ${response.status} ${response.text.slice(0, 200)}`);
+      }
+    }
+    const rollupPeakMb = residentMb(server.pid).peak;
     const started = performance.now();
     const query = new URLSearchParams(filter).toString();
     for (let reads = 1; ; reads++) {
@@ -76,7 +91,7 @@ async function engineInServerProcess(
       if ((response.body as { source: string }).source === 'engine') {
         const loadedMs = performance.now() - started;
         const memory = residentMb(server.pid);
-        return { rssMb: rest.now, settledMb: memory.now, peakMb: memory.peak, loadedMs, reads };
+        return { rssMb: rest.now, rollupPeakMb, settledMb: memory.now, peakMb: memory.peak, loadedMs, reads };
       }
       if (performance.now() - started > 600_000) throw new Error('The engine did not load within 10 minutes');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -353,11 +368,12 @@ async function main(): Promise<void> {
         baseline: { label: 'one GROUP BY of one question over responses', value: baseline.ms },
         target: { op: '<=', value: target === 100_000 ? 300 : 2_000 },
       });
+      // This process also seeded and folded the responses: the server's own figure is measured
+      // below, on the built server in its own process.
       figures.push({
-        label: `server peak RSS during tallies, ${label}`,
+        label: `bench process peak RSS during the full tallies (it also seeded and folded), ${label}`,
         value: peak,
         unit: 'MB',
-        target: { op: '<=', value: 300 },
       });
       notes.push(
         `${label}: folding ${folding.result} queued completions into ${cells} rollup rows took ${(folding.ms / 1000).toFixed(1)} s (${((folding.result / folding.ms) * 1000).toFixed(0)}/s)`,
@@ -406,8 +422,15 @@ async function main(): Promise<void> {
       });
       const own = await engineInServerProcess(cluster.urlFor('concord_bench'), campaign.id, filtered);
       console.log(
-        `built server in its own process: engine loaded after ${(own.loadedMs / 1000).toFixed(1)} s (${own.reads} reads); RSS ${own.rssMb.toFixed(0)} MB at rest before the first read, ${own.settledMb.toFixed(0)} MB with the engine loaded, peak ${own.peakMb.toFixed(0)} MB`,
+        `built server in its own process: RSS ${own.rssMb.toFixed(0)} MB at rest before the first read, peak ${own.rollupPeakMb.toFixed(0)} MB after six full tallies from the rollup; engine loaded after ${(own.loadedMs / 1000).toFixed(1)} s (${own.reads} reads), ${own.settledMb.toFixed(0)} MB with the engine loaded, peak ${own.peakMb.toFixed(0)} MB`,
       );
+      figures.push({
+        label: `server peak RSS during the full tallies from the rollup (built server, own process), ${label}`,
+        value: own.rollupPeakMb,
+        unit: 'MB',
+        baseline: { label: 'the same server at rest before its first read', value: own.rssMb },
+        target: { op: '<=', value: 300 },
+      });
       figures.push({
         label: `server RSS with the engine loaded (built server, own process), ${label}`,
         value: own.settledMb,
@@ -420,6 +443,7 @@ async function main(): Promise<void> {
         value: own.peakMb,
         unit: 'MB',
         baseline: { label: 'the same server at rest before its first read', value: own.rssMb },
+        target: { op: '<=', value: 300 },
       });
       if (target <= SCAN_MAX) {
         const resolved = await tallies.resolve(parseTallyQuery(filtered), [campaign.id], [version.id], campaign.id);

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { campaignVersionId } from '../campaigns';
-import { collectGarbage } from '../common/heap';
+import { collectGarbage, heapGrowthCheck } from '../common/heap';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.module';
 import { enginesToEvict } from './engine-eviction';
@@ -22,6 +22,8 @@ import { dueMark, mayCatchUp, type PruneMark } from './tombstone-pruning';
 
 /** Responses fetched at a time while loading: small, so the load's garbage stays small too. */
 const LOAD_BATCH = 2_000;
+/** Heap growth while loading after which a full collection runs: it bounds the load's peak. */
+const LOAD_HEAP_GROWTH = 32 * 1024 * 1024;
 /** Loaded engines catch up in the background this often, so a read finds little left to apply. */
 const CATCH_UP_INTERVAL_MS = 1_000;
 /** An engine not read for this long is dropped; the next read loads it again. */
@@ -293,8 +295,10 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
     engine.reserve(await countResponsesOfCampaign(manager, state.campaignId));
     // One pass over the campaign's responses through a cursor, in this snapshot.
+    const collectWhenGrown = heapGrowthCheck(LOAD_HEAP_GROWTH);
     await forEachResponseOfCampaign(manager, state.campaignId, LOAD_BATCH, (rows) => {
       for (const row of rows) engine.upsert(toEngineResponse(row));
+      collectWhenGrown();
     });
     state.engine = engine;
     // A version without a plan (deleted) counts only its responses themselves, as in SQL.
