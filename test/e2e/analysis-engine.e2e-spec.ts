@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { factIdentity } from '../../server/src/analysis/fact-identity';
 import type { FactCountRow } from '../../server/src/analysis/tally';
 import { parseTallyQuery } from '../../server/src/analysis/tally-query';
 import { TallyEngineService } from '../../server/src/analysis/tally-engine.service';
@@ -196,21 +197,7 @@ async function insert(seed: ResponseSeed): Promise<string> {
 }
 
 function sorted(rows: readonly FactCountRow[]): string[] {
-  return rows
-    .map((row) =>
-      JSON.stringify([
-        row.network,
-        row.grp,
-        row.measure,
-        row.question,
-        row.row_key,
-        row.col_key,
-        row.value,
-        row.rank,
-        Number(row.n),
-      ]),
-    )
-    .sort();
+  return rows.map((row) => JSON.stringify([row.network, row.grp, ...factIdentity(row), Number(row.n)])).sort();
 }
 
 async function compare(raw: Record<string, string>): Promise<number> {

@@ -42,10 +42,7 @@ describe('health while the database goes away and comes back', () => {
     const down = await testApp.http().get('/api/health');
     expect(down.status).toBe(503);
     expect(down.body).toEqual({
-      statusCode: 503,
-      error: 'Service Unavailable',
-      code: 'db_unavailable',
-      message: 'The database is unreachable; Concord serves again as soon as it is back',
+      ...errorBody(503, 'db_unavailable', 'The database is unreachable; Concord serves again as soon as it is back'),
       status: 'unavailable',
       db: 'down',
     });

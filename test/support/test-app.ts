@@ -5,12 +5,14 @@ import type TestAgent from 'supertest/lib/agent';
 import { AppModule } from '../../server/src/app.module';
 import { UsersService } from '../../server/src/auth/users.service';
 import { type Clock, CLOCK } from '../../server/src/common/clock';
-import type { AppConfig } from '../../server/src/config/app-config';
+import { type AppConfig, readConfig } from '../../server/src/config/app-config';
 import { configureApp, createAdapter } from '../../server/src/configure-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@example.org';
 export const ADMIN_PASSWORD = 'Admin-password-for-tests-1';
+/** A folder that does not exist: no data is written and no built client is served. */
+const NO_DIR = '/nonexistent';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -20,30 +22,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The configuration a new installation gets (as read from an environment that sets nothing else),
+ * with the first admin, silent logs, no demo content and a data folder that is never written.
+ */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return {
-    port: 0,
-    publicUrl: 'http://localhost:3000',
-    databaseUrl: null,
-    dataDir: '/nonexistent',
-    adminEmail: ADMIN_EMAIL,
-    adminPassword: ADMIN_PASSWORD,
-    clientDir: null,
-    cookieSecure: false,
-    logLevel: 'silent',
-    trustProxy: false,
-    smtpUrl: null,
-    mailFrom: 'Concord <concord@localhost>',
-    respondRateLimit: 600,
-    mailRatePerSecond: 5,
-    mailMaxAttempts: 5,
-    mailRetryBaseMs: 60_000,
-    reminderCooldownHours: 72,
+  const env = {
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
     // Each test file sets up its own data; the demo content is for people trying Concord.
-    seedDemo: false,
-    oidc: null,
-    tallyEngine: true,
-    tallyEngineMemoryMb: 512,
+    SEED_DEMO: 'false',
+    DATA_DIR: NO_DIR,
+  };
+  return {
+    ...readConfig(env, NO_DIR),
+    // Any free port (PORT itself must be 1 to 65535).
+    port: 0,
     secrets: { linkSecret: 'test-link-secret-that-is-long-enough-0123456789' },
     ...overrides,
   };

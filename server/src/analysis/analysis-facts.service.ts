@@ -6,6 +6,7 @@ import { completeResponsesFactInput, responseVersionsOfCampaign } from '../respo
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { FactAccumulator, type QueuedChange } from './fact-fold';
 import { QuestionPlansService } from './question-plans.service';
+import { factIdentity } from './fact-identity';
 import type { FactCountColumns } from './tally';
 import { FOLD_LOCK } from './pending-change-records';
 
@@ -61,19 +62,7 @@ interface FactCount extends FactCountColumns {
 }
 
 const factKey = (row: FactCount): string =>
-  [
-    row.survey_version_id,
-    row.network_id,
-    row.country,
-    row.role,
-    row.language,
-    row.measure,
-    row.question,
-    row.row_key,
-    row.col_key,
-    row.value,
-    row.rank,
-  ].join('\u0001');
+  [row.survey_version_id, row.network_id, row.country, row.role, row.language, ...factIdentity(row)].join('\u0001');
 
 /**
  * Keeps the tally rollup up to date. Completions (through the database trigger) only append to

@@ -5,6 +5,8 @@ import type { ApiErrorBody, HealthDto } from '@concord/shared';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators';
+import { toErrorBody } from '../common/api-exception.filter';
+import { DomainError } from '../common/domain-error';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
@@ -17,15 +19,11 @@ export class HealthController {
   @Get()
   async health(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthDto | (HealthDto & ApiErrorBody)> {
     if (await this.databaseAnswers()) return { status: 'ok', db: 'up' };
-    response.status(503);
-    return {
-      statusCode: 503,
-      error: 'Service Unavailable',
-      code: 'db_unavailable',
-      message: 'The database is unreachable; Concord serves again as soon as it is back',
-      status: 'unavailable',
-      db: 'down',
-    };
+    const error = toErrorBody(
+      new DomainError('db_unavailable', 'The database is unreachable; Concord serves again as soon as it is back'),
+    );
+    response.status(error.statusCode);
+    return { ...error, status: 'unavailable', db: 'down' };
   }
 
   private async databaseAnswers(): Promise<boolean> {

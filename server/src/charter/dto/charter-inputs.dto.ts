@@ -11,11 +11,11 @@ import {
   Matches,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { CHARTER_LANGUAGES, type CharterCommentInput, type CharterLanguage } from '@concord/shared';
-import { CLAUSE_ID_PATTERN, ClauseInputDto, ClauseListProperty } from './clause-input.dto';
+import { ClauseInputDto, ClauseListProperty } from './clause-input.dto';
+import { OptionalClauseIdProperty, OptionalTextProperty, OptionalUuidProperty, TextProperty } from './charter-fields';
 import { EvidenceInputDto } from './evidence-input.dto';
 
 export class CreateCharterDto {
@@ -24,10 +24,7 @@ export class CreateCharterDto {
   @Matches(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: 'slug must be lower-case letters, digits and "-" (at most 80)' })
   slug: string;
 
-  @ApiProperty({ example: 'Charter of the CBRN Centres of Excellence' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @TextProperty(300, { example: 'Charter of the CBRN Centres of Excellence' })
   title: string;
 
   @ClauseListProperty()
@@ -43,10 +40,7 @@ export class SaveRevisionDto {
   @ClauseListProperty()
   clauses: ClauseInputDto[];
 
-  @ApiProperty({ example: 'Clarify the role of National Focal Points' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @TextProperty(2_000, { example: 'Clarify the role of National Focal Points' })
   message: string;
 
   @ApiPropertyOptional({ type: [EvidenceInputDto] })
@@ -64,29 +58,18 @@ export class ImportMarkdownDto {
   @Min(1)
   baseRevision: number;
 
-  @ApiProperty({ description: 'Whole document, one clause per heading; `<!-- clause:ID -->` keeps ids' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000_000)
+  @TextProperty(2_000_000, { description: 'Whole document, one clause per heading; `<!-- clause:ID -->` keeps ids' })
   markdown: string;
 
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @TextProperty(2_000)
   message: string;
 }
 
 export class CreateCommentDto implements CharterCommentInput {
-  @ApiPropertyOptional({ description: 'Clause commented on (needed unless amendmentId or parentId is given)' })
-  @IsOptional()
-  @IsString()
-  @Matches(CLAUSE_ID_PATTERN, { message: 'clauseId must be 1 to 64 letters, digits, "_" or "-"' })
+  @OptionalClauseIdProperty('clauseId', 'Clause commented on (needed unless amendmentId or parentId is given)')
   clauseId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Amendment commented on' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty({ description: 'Amendment commented on' })
   amendmentId?: string;
 
   @ApiPropertyOptional({ description: 'Revision being read; default the head' })
@@ -95,22 +78,13 @@ export class CreateCommentDto implements CharterCommentInput {
   @Min(1)
   revision?: number;
 
-  @ApiPropertyOptional({ description: 'The passage quoted from the clause' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5_000)
+  @OptionalTextProperty(5_000, { description: 'The passage quoted from the clause' })
   quote?: string;
 
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10_000)
+  @TextProperty(10_000)
   body: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Reply to this comment' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty({ description: 'Reply to this comment' })
   parentId?: string;
 }
 
@@ -120,22 +94,13 @@ export class ProposeAmendmentDto {
   @Min(1)
   baseRevision: number;
 
-  @ApiPropertyOptional({ description: 'Clause to amend; omit to propose a new clause' })
-  @IsOptional()
-  @IsString()
-  @Matches(CLAUSE_ID_PATTERN, { message: 'clauseId must be 1 to 64 letters, digits, "_" or "-"' })
+  @OptionalClauseIdProperty('clauseId', 'Clause to amend; omit to propose a new clause')
   clauseId?: string;
 
-  @ApiPropertyOptional({ description: 'For a new clause: insert after this clause (default: at the end)' })
-  @IsOptional()
-  @IsString()
-  @Matches(CLAUSE_ID_PATTERN, { message: 'afterClauseId must be 1 to 64 letters, digits, "_" or "-"' })
+  @OptionalClauseIdProperty('afterClauseId', 'For a new clause: insert after this clause (default: at the end)')
   afterClauseId?: string;
 
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @TextProperty(300)
   heading: string;
 
   @ApiProperty()
@@ -143,19 +108,12 @@ export class ProposeAmendmentDto {
   @MaxLength(200_000)
   body: string;
 
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10_000)
+  @TextProperty(10_000)
   rationale: string;
 }
 
 export class DecideAmendmentDto {
-  @ApiPropertyOptional({ description: 'Reason (required to reject); message of the revision when accepting' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5_000)
+  @OptionalTextProperty(5_000, { description: 'Reason (required to reject); message of the revision when accepting' })
   reason?: string;
 }
 
@@ -218,8 +176,6 @@ export class EvidenceQueryDto extends RevisionQueryDto {
   @IsString()
   clauseId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty()
   amendmentId?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EVIDENCE_SOURCES,
   type EvidenceSource,
@@ -19,32 +19,23 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
-import { CLAUSE_ID_PATTERN } from './clause-input.dto';
+import { OptionalClauseIdProperty, OptionalUuidProperty, TextProperty } from './charter-fields';
 
 /**
  * A citation names its source and the tally query; the server runs that tally and freezes the
  * result. There is no field for the numbers: a `snapshot` sent by a client is refused (400).
  */
 export class EvidenceInputDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The campaign tallied (or give surveyId)' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty({ description: 'The campaign tallied (or give surveyId)' })
   campaignId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The survey tallied across its published versions' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty({ description: 'The survey tallied across its published versions' })
   surveyId?: string;
 
-  @ApiProperty({ description: 'Question name', example: 'secretariat_roles' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextProperty(200, { description: 'Question name', example: 'secretariat_roles' })
   question: string;
 
   @ApiPropertyOptional({ enum: TALLY_GROUP_BY })
@@ -77,9 +68,7 @@ export class EvidenceInputDto {
   @IsIn(EVIDENCE_SOURCES)
   source?: EvidenceSource;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Theme evidence: count this coder's codings only" })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty({ description: "Theme evidence: count this coder's codings only" })
   coder?: string;
 
   @ApiPropertyOptional({
@@ -100,10 +89,7 @@ export class EvidenceInputDto {
   @MaxLength(2_000)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Clause the evidence supports' })
-  @IsOptional()
-  @IsString()
-  @Matches(CLAUSE_ID_PATTERN, { message: 'clauseId must be 1 to 64 letters, digits, "_" or "-"' })
+  @OptionalClauseIdProperty('clauseId', 'Clause the evidence supports')
   clauseId?: string;
 }
 
@@ -114,8 +100,6 @@ export class CiteEvidenceDto extends EvidenceInputDto {
   @Min(1)
   revision?: number;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuidProperty()
   amendmentId?: string;
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { MemberLanguage, OutboxKind, OutboxStatus } from '@concord/shared';
-import { Campaign } from '../../campaigns/entities/campaign.entity';
+import { CampaignPart } from '../../campaigns/entities/campaign-part';
 import { Invitation } from '../../campaigns/entities/invitation.entity';
 
 /**
@@ -12,16 +12,9 @@ import { Invitation } from '../../campaigns/entities/invitation.entity';
 @Entity('outbox')
 @Index('outbox_campaign_id_created_at_idx', ['campaignId', 'createdAt'])
 @Index('outbox_pending_due_idx', ['nextAttemptAt'], { where: "status = 'pending'" })
-export class OutboxMessage {
+export class OutboxMessage extends CampaignPart {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column('uuid', { name: 'campaign_id' })
-  campaignId: string;
-
-  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'campaign_id' })
-  campaign?: Campaign;
 
   @Index('outbox_invitation_id_idx')
   @Column('uuid', { name: 'invitation_id' })

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { MemberLanguage } from '@concord/shared';
-import { Campaign } from '../../campaigns/entities/campaign.entity';
+import { CampaignPart } from '../../campaigns/entities/campaign-part';
 import { Invitation } from '../../campaigns/entities/invitation.entity';
 import { Network } from '../../networks/entities/network.entity';
 
@@ -16,16 +16,9 @@ export type ResponseStatus = 'partial' | 'complete';
 @Index('responses_campaign_network_status_idx', ['campaignId', 'networkId', 'status'])
 @Index('responses_campaign_change_xid_idx', ['campaignId', 'changeXid'])
 @Index('responses_open_link_idempotency_key', ['openLinkId', 'idempotencyKey'], { unique: true })
-export class SurveyResponse {
+export class SurveyResponse extends CampaignPart {
   @PrimaryColumn('uuid')
   id: string;
-
-  @Column('uuid', { name: 'campaign_id' })
-  campaignId: string;
-
-  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'campaign_id' })
-  campaign?: Campaign;
 
   @Column('uuid', { name: 'survey_version_id' })
   surveyVersionId: string;
