@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
+import { ROLES_TITLE, rolesClearQuestion } from '../support/campaign-fixtures';
 import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
@@ -8,22 +9,16 @@ const ANALYST: StaffAccount = { email: 'analyst@example.org', name: 'Analyst', p
 
 /** Two pages, with French texts, so that paging, resuming and switching language all show. */
 const DEFINITION = {
-  title: { default: 'Roles of the Regional Secretariat', fr: 'Rôles du Secrétariat régional' },
+  title: ROLES_TITLE,
   pages: [
     {
       name: 'roles',
       elements: [
-        {
-          type: 'radiogroup',
-          name: 'roles_clear',
-          title: { default: 'Are the roles clear?', fr: 'Les rôles sont-ils clairs ?' },
-          isRequired: true,
-          choices: [
-            { value: 'yes', text: { default: 'Yes', fr: 'Oui' } },
-            { value: 'partly', text: { default: 'Partly', fr: 'En partie' } },
-            { value: 'no', text: { default: 'No', fr: 'Non' } },
-          ],
-        },
+        rolesClearQuestion([
+          { value: 'yes', text: { default: 'Yes', fr: 'Oui' } },
+          { value: 'partly', text: { default: 'Partly', fr: 'En partie' } },
+          { value: 'no', text: { default: 'No', fr: 'Non' } },
+        ]),
         {
           type: 'comment',
           name: 'roles_why',
