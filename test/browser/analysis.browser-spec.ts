@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 import { CODEBOOK_COLUMNS } from '../support/exports';
 
@@ -14,7 +15,11 @@ function displayed(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : String(Math.round(value * 100) / 100);
 }
 
-const ANALYST = { email: 'analyst@example.org', name: 'Secretariat analyst', password: 'Analyst-password-123' };
+const ANALYST: StaffAccount = {
+  email: 'analyst@example.org',
+  name: 'Secretariat analyst',
+  password: 'Analyst-password-123',
+};
 const CAMPAIGN = 'Charter review 2020';
 const ROLE_TITLE = 'What is your role in the network?';
 const CLARITY_TITLE = 'How clearly does the Charter describe the role of the National Focal Point?';
@@ -75,7 +80,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
 
   beforeAll(async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
+    await addStaffAccount(admin, 'secretariat', ANALYST);
     api = await staffApi(rig.server.origin, ANALYST.email, ANALYST.password);
     downloads = mkdtempSync(join(tmpdir(), 'concord-downloads-'));
     page = await rig.browser.newPage({ viewport: { width: 1280, height: 1200 }, acceptDownloads: true });

@@ -9,9 +9,14 @@ import type {
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { openSeededCharter, type StaffApi, staffApi } from '../support/browser-staff';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
-const MEMBER = { email: 'drafter@example.org', name: 'Committee drafter', password: 'Drafter-password-123' };
+const MEMBER: StaffAccount = {
+  email: 'drafter@example.org',
+  name: 'Committee drafter',
+  password: 'Drafter-password-123',
+};
 const CAMPAIGN = 'Charter review 2020';
 const FREQUENCY = 'rtm_frequency';
 const FREQUENCY_TITLE = 'How often should Round Table Meetings take place?';
@@ -24,7 +29,7 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
 
   beforeAll(async () => {
     admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...MEMBER, role: 'committee' });
+    await addStaffAccount(admin, 'committee', MEMBER);
     api = await staffApi(rig.server.origin, MEMBER.email, MEMBER.password);
     page = await rig.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   }, 180_000);
