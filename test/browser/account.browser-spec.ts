@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { staffApi, signInThroughForm } from '../support/browser-staff';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { startSmtp, type TestSmtpServer, waitForMail } from '../support/smtp-server';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+
+const DILNOZA: StaffAccount = {
+  email: 'dilnoza@example.org',
+  name: 'Dilnoza Karimova',
+  password: 'First-password-123',
+};
 
 describeWithBrowser('passwords in the browser', () => {
   let smtp: TestSmtpServer;
@@ -17,12 +24,7 @@ describeWithBrowser('passwords in the browser', () => {
 
   beforeAll(async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', {
-      email: 'dilnoza@example.org',
-      name: 'Dilnoza Karimova',
-      role: 'secretariat',
-      password: 'First-password-123',
-    });
+    await addStaffAccount(admin, 'secretariat', DILNOZA);
   });
 
   async function newPage(): Promise<Page> {
@@ -33,19 +35,19 @@ describeWithBrowser('passwords in the browser', () => {
   it('changes your own password on the Account page; the other browser is signed out', async () => {
     const other = await newPage();
     await other.goto(`${rig.server.origin}/account`);
-    await signInThroughForm(other, 'dilnoza@example.org', 'First-password-123');
+    await signInThroughForm(other, DILNOZA.email, DILNOZA.password);
     await other.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
 
     const page = await newPage();
     await page.goto(`${rig.server.origin}/account`);
-    await signInThroughForm(page, 'dilnoza@example.org', 'First-password-123');
+    await signInThroughForm(page, DILNOZA.email, DILNOZA.password);
     await page.getByLabel('Current password').fill('not-my-password');
     await page.getByLabel('New password', { exact: true }).fill('Second-password-123');
     await page.getByLabel('Repeat the new password').fill('Second-password-123');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Could not change the password: currentPassword is not your current password').waitFor();
 
-    await page.getByLabel('Current password').fill('First-password-123');
+    await page.getByLabel('Current password').fill(DILNOZA.password);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your password was changed. Your other sessions have ended.').waitFor();
     await page.screenshot({ path: screenshotPath('account-password-changed'), fullPage: true });
@@ -59,11 +61,11 @@ describeWithBrowser('passwords in the browser', () => {
     const page = await newPage();
     await page.goto(`${rig.server.origin}/login`);
     await page.getByRole('link', { name: 'Forgotten your password?' }).click();
-    await page.getByLabel('E-mail').fill('dilnoza@example.org');
+    await page.getByLabel('E-mail').fill(DILNOZA.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText('a link to choose a new password is on its way').waitFor();
 
-    const mail = await waitForMail(smtp, (candidate) => candidate.to.includes('dilnoza@example.org'));
+    const mail = await waitForMail(smtp, (candidate) => candidate.to.includes(DILNOZA.email));
     const link = /^(http\S+\/reset-password#token=[\w-]+)$/m.exec(mail.text)?.[1];
     expect(link).toBeDefined();
     await page.goto(link ?? '');
@@ -75,7 +77,7 @@ describeWithBrowser('passwords in the browser', () => {
     await page.screenshot({ path: screenshotPath('account-password-reset'), fullPage: true });
 
     await page.getByRole('link', { name: 'Back to sign in' }).click();
-    await signInThroughForm(page, 'dilnoza@example.org', 'Third-password-1234');
+    await signInThroughForm(page, DILNOZA.email, 'Third-password-1234');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   });
 });

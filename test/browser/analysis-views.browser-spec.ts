@@ -1,10 +1,9 @@
-import type { CampaignDto, SurveyTallyResult, TallyResult } from '@concord/shared';
+import type { SurveyTallyResult, TallyResult } from '@concord/shared';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
+import { demoCampaign } from '../support/demo-campaign';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
-
-const CAMPAIGN = 'Charter review 2020';
 
 describeWithBrowser('analysis views: across versions, and a filtered view from a shared address', () => {
   const rig = useServerAndBrowser();
@@ -20,8 +19,7 @@ describeWithBrowser('analysis views: across versions, and a filtered view from a
   }, 60_000);
 
   it('a pasted address restores the campaign, its filters and grouping, and shows the figures they select', async () => {
-    const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
-    if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
+    const campaign = await demoCampaign(api);
     const view = 'groupBy=role&language=fr&includePartial=true';
     const search = `campaign=${campaign.id}&${view}`;
     const expected = await api<TallyResult>('GET', `/api/campaigns/${campaign.id}/tallies?${view}`);

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CampaignDto, CampaignProgressDto, NetworkDto, QuestionTally, TallyResult } from '@concord/shared';
+import type { CampaignProgressDto, NetworkDto, QuestionTally, TallyResult } from '@concord/shared';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
+import { DEMO_CAMPAIGN, demoCampaign, FREQUENCY_TITLE } from '../support/demo-campaign';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 import { CODEBOOK_COLUMNS } from '../support/exports';
 
@@ -14,11 +16,13 @@ function displayed(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : String(Math.round(value * 100) / 100);
 }
 
-const ANALYST = { email: 'analyst@example.org', name: 'Secretariat analyst', password: 'Analyst-password-123' };
-const CAMPAIGN = 'Charter review 2020';
+const ANALYST: StaffAccount = {
+  email: 'analyst@example.org',
+  name: 'Secretariat analyst',
+  password: 'Analyst-password-123',
+};
 const ROLE_TITLE = 'What is your role in the network?';
 const CLARITY_TITLE = 'How clearly does the Charter describe the role of the National Focal Point?';
-const FREQUENCY_TITLE = 'How often should Round Table Meetings take place?';
 
 function percent(share: number | null | undefined): string {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)} %`;
@@ -75,7 +79,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
 
   beforeAll(async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
+    await addStaffAccount(admin, 'secretariat', ANALYST);
     api = await staffApi(rig.server.origin, ANALYST.email, ANALYST.password);
     downloads = mkdtempSync(join(tmpdir(), 'concord-downloads-'));
     page = await rig.browser.newPage({ viewport: { width: 1280, height: 1200 }, acceptDownloads: true });
@@ -86,8 +90,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
   }, 60_000);
 
   it('groups by network, weights by network, filters on an answer and exports the responses to XLSX', async () => {
-    const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
-    if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
+    const campaign = await demoCampaign(api);
     const tallies = `/api/campaigns/${campaign.id}/tallies`;
     const progress = await api<CampaignProgressDto>('GET', `/api/campaigns/${campaign.id}/progress`);
     const networks = await api<NetworkDto[]>('GET', '/api/networks');
@@ -111,7 +114,7 @@ describeWithBrowser('a secretariat analyst analysing the seeded campaign', () =>
     await page.waitForURL(/\/analysis$/);
     await page
       .getByRole('combobox', { name: 'Campaign', exact: true })
-      .selectOption({ label: `${CAMPAIGN} (v${campaign.version})` });
+      .selectOption({ label: `${DEMO_CAMPAIGN} (v${campaign.version})` });
     await page.waitForURL(new RegExp(`/analysis\\?campaign=${campaign.id}$`));
     await page.getByText(`${completed} responses · groups under 3 responses are not shown`, { exact: true }).waitFor();
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { type StaffApi, signInThroughForm, staffApi } from '../support/browser-staff';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 interface Charter {
@@ -13,18 +14,16 @@ describeWithBrowser('the charter as a committee member works on it', () => {
   let page: Page;
   let admin: StaffApi;
   let charter: Charter;
-  const memberEmail = 'reader@committee.example.org';
-  const memberPassword = 'Committee-reader-2026';
+  const member: StaffAccount = {
+    email: 'reader@committee.example.org',
+    name: 'Committee reader',
+    password: 'Committee-reader-2026',
+  };
 
   beforeAll(async () => {
     page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
     admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', {
-      email: memberEmail,
-      name: 'Committee reader',
-      role: 'committee',
-      password: memberPassword,
-    });
+    await addStaffAccount(admin, 'committee', member);
     // The demo charter and its history are seeded in the background after start-up.
     for (let attempt = 0; attempt < 120; attempt++) {
       const charters = await admin<Charter[]>('GET', '/api/charters');
@@ -51,7 +50,7 @@ describeWithBrowser('the charter as a committee member works on it', () => {
 
   it('compares side by side, comments on a selection, supports an amendment and reads Arabic right to left', async () => {
     await page.goto(`${rig.server.origin}/charter`);
-    await signInThroughForm(page, memberEmail, memberPassword);
+    await signInThroughForm(page, member.email, member.password);
     await page.getByRole('heading', { name: 'Article 1. Purpose' }).waitFor();
 
     // Compare two revisions side by side: the older on the left, the newer on the right.

@@ -1,5 +1,4 @@
 import type {
-  CampaignDto,
   CodingAnswersPage,
   CodingOverviewDto,
   EvidenceWithCurrentDto,
@@ -9,12 +8,16 @@ import type {
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { openSeededCharter, type StaffApi, staffApi } from '../support/browser-staff';
+import { DEMO_CAMPAIGN, demoCampaign, FREQUENCY_TITLE } from '../support/demo-campaign';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
-const MEMBER = { email: 'drafter@example.org', name: 'Committee drafter', password: 'Drafter-password-123' };
-const CAMPAIGN = 'Charter review 2020';
+const MEMBER: StaffAccount = {
+  email: 'drafter@example.org',
+  name: 'Committee drafter',
+  password: 'Drafter-password-123',
+};
 const FREQUENCY = 'rtm_frequency';
-const FREQUENCY_TITLE = 'How often should Round Table Meetings take place?';
 
 describeWithBrowser('a committee member cites survey evidence for a clause', () => {
   const rig = useServerAndBrowser();
@@ -24,21 +27,20 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
 
   beforeAll(async () => {
     admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...MEMBER, role: 'committee' });
+    await addStaffAccount(admin, 'committee', MEMBER);
     api = await staffApi(rig.server.origin, MEMBER.email, MEMBER.password);
     page = await rig.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   }, 180_000);
 
   it('picks a source, question, grouping and weighting with a live preview, cites it, and sees it beside the clause', async () => {
-    const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
-    if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
+    const campaign = await demoCampaign(api);
 
     await openSeededCharter(page, rig.server.origin, MEMBER.email, MEMBER.password);
 
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Cite evidence' }).first().click();
     const picker = page.getByRole('form', { name: 'Cite evidence' });
-    await picker.getByLabel('Source').selectOption({ label: `Campaign: ${CAMPAIGN} (v${campaign.version})` });
+    await picker.getByLabel('Source').selectOption({ label: `Campaign: ${DEMO_CAMPAIGN} (v${campaign.version})` });
     await picker.getByLabel('Question').selectOption({ label: FREQUENCY_TITLE });
     await picker.getByLabel('Group by').selectOption({ label: 'Network' });
     await picker.getByLabel('Weighted by network').check();
@@ -95,8 +97,7 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
   }, 180_000);
 
   it('cites the coded themes of a free-text question with two quotes, shown with network and role only', async () => {
-    const campaign = (await api<CampaignDto[]>('GET', '/api/campaigns')).find((found) => found.name === CAMPAIGN);
-    if (campaign === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
+    const campaign = await demoCampaign(api);
     const overview = await admin<CodingOverviewDto>('GET', `/api/campaigns/${campaign.id}/coding`);
     const closing = overview.questions.find((entry) => entry.name === 'final_comments');
     if (closing === undefined) throw new Error('the demo questionnaire has no final_comments question');
@@ -133,7 +134,7 @@ describeWithBrowser('a committee member cites survey evidence for a clause', () 
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Cite evidence' }).first().click();
     const picker = page.getByRole('form', { name: 'Cite evidence' });
-    await picker.getByLabel('Source').selectOption({ label: `Campaign: ${CAMPAIGN} (v${campaign.version})` });
+    await picker.getByLabel('Source').selectOption({ label: `Campaign: ${DEMO_CAMPAIGN} (v${campaign.version})` });
     await picker.getByLabel('Tally of').selectOption({ value: 'themes' });
     await picker.getByLabel('Question').selectOption({ label: closing.title });
     await picker.getByRole('img', { name: `Preview (now): ${summary}` }).waitFor();

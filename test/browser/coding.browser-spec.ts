@@ -2,10 +2,11 @@ import type { CodingAnswersPage, CodingCampaignDto, CodingOverviewDto, TallyResu
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, type StaffApi, staffApi } from '../support/browser-staff';
+import { demoCampaignIn } from '../support/demo-campaign';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
-const CODER = { email: 'coder@example.org', name: 'Secretariat coder', password: 'Coder-password-1234' };
-const CAMPAIGN = 'Charter review 2020';
+const CODER: StaffAccount = { email: 'coder@example.org', name: 'Secretariat coder', password: 'Coder-password-1234' };
 
 /**
  * The themes a person would give each of the demo remarks, by the keys of the themes listed on the
@@ -38,12 +39,9 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
 
   beforeAll(async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...CODER, role: 'secretariat' });
+    await addStaffAccount(admin, 'secretariat', CODER);
     api = await staffApi(rig.server.origin, CODER.email, CODER.password);
-    const campaigns = await api<CodingCampaignDto[]>('GET', '/api/coding/campaigns');
-    const found = campaigns.find((entry) => entry.name === CAMPAIGN);
-    if (found === undefined) throw new Error(`the demo campaign "${CAMPAIGN}" was not seeded`);
-    campaign = found;
+    campaign = demoCampaignIn(await api<CodingCampaignDto[]>('GET', '/api/coding/campaigns'));
     const overview = await api<CodingOverviewDto>('GET', `/api/campaigns/${campaign.id}/coding`);
     // The seeded questionnaire's closing comment question, answered by most demo respondents.
     const closing = overview.questions.find((entry) => entry.name === 'final_comments');
@@ -164,9 +162,13 @@ describeWithBrowser('a secretariat coder coding free-text answers with the keybo
     await page.screenshot({ path: screenshotPath('coding-suggestions'), fullPage: true });
 
     // A second coder codes the same ten answers differently on one, and the agreement view shows it.
-    const second = { email: 'second@example.org', name: 'Second coder', password: 'Second-password-1234' };
+    const second: StaffAccount = {
+      email: 'second@example.org',
+      name: 'Second coder',
+      password: 'Second-password-1234',
+    };
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...second, role: 'secretariat' });
+    await addStaffAccount(admin, 'secretariat', second);
     const secondApi = await staffApi(rig.server.origin, second.email, second.password);
     const [changed, ...same] = coded.answers;
     if (changed === undefined) throw new Error('no coded answers');

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { staffApi, type StaffApi } from '../support/browser-staff';
-import { queryDatabase, respondentCampaign } from '../support/respondent-fixtures';
+import { respondentCampaign } from '../support/respondent-fixtures';
+import { storedResponses } from '../support/stored-responses';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 async function documentLanguage(page: Page): Promise<[string, string]> {
@@ -156,12 +157,7 @@ describeWithBrowser('the respondent page in the respondent’s language, and by 
     await page.screenshot({ path: screenshotPath('respond-keyboard-review'), fullPage: true });
     await page.keyboard.press('Enter');
     await page.locator('.respond__receipt').waitFor();
-    const rows = await queryDatabase<{ status: string; data: unknown }>(
-      rig.server.database.url,
-      'SELECT status, data FROM responses WHERE campaign_id = $1',
-      [campaignId],
-    );
-    expect(rows).toEqual([
+    expect(await storedResponses(rig.server, campaignId, ['status', 'data'])).toEqual([
       {
         status: 'complete',
         data: {

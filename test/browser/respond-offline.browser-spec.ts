@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { staffApi } from '../support/browser-staff';
-import { queryDatabase, respondentCampaign } from '../support/respondent-fixtures';
+import { respondentCampaign } from '../support/respondent-fixtures';
+import { storedResponses } from '../support/stored-responses';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 /** Waits until the respondent service worker controls the page (it keeps the page for offline use). */
@@ -112,9 +113,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
     await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
     await page.getByRole('heading', { name: 'Pas encore envoyée' }).waitFor();
     await page.screenshot({ path: screenshotPath('respond-offline-5-waiting'), fullPage: true });
-    expect(
-      await queryDatabase(rig.server.database.url, 'SELECT status FROM responses WHERE campaign_id = $1', [campaignId]),
-    ).toEqual([{ status: 'partial' }]);
+    expect(await storedResponses(rig.server, campaignId, ['status'])).toEqual([{ status: 'partial' }]);
 
     // Back online: it is sent once, and the receipt is shown.
     const completion = page.waitForResponse(
@@ -126,12 +125,7 @@ describeWithBrowser('a respondent who loses the connection', () => {
     const receipt = (await page.locator('.respond__receipt code').innerText()).trim();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await page.screenshot({ path: screenshotPath('respond-offline-6-receipt'), fullPage: true });
-    const rows = await queryDatabase<{ status: string; data: unknown; receipt: string }>(
-      rig.server.database.url,
-      'SELECT status, data, receipt FROM responses WHERE campaign_id = $1',
-      [campaignId],
-    );
-    expect(rows).toEqual([
+    expect(await storedResponses(rig.server, campaignId, ['status', 'data', 'receipt'])).toEqual([
       {
         status: 'complete',
         data: {
@@ -181,11 +175,9 @@ describeWithBrowser('a respondent who loses the connection', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
-    expect(
-      await queryDatabase(rig.server.database.url, 'SELECT status, receipt FROM responses WHERE campaign_id = $1', [
-        campaignId,
-      ]),
-    ).toEqual([{ status: 'complete', receipt }]);
+    expect(await storedResponses(rig.server, campaignId, ['status', 'receipt'])).toEqual([
+      { status: 'complete', receipt },
+    ]);
     await context.close();
   }, 120_000);
 });

@@ -1,26 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
+import { ROLES_TITLE, rolesClearQuestion } from '../support/campaign-fixtures';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+
+const ANALYST: StaffAccount = { email: 'analyst@example.org', name: 'Analyst', password: 'Analyst-password-123' };
 
 /** Two pages, with French texts, so that paging, resuming and switching language all show. */
 const DEFINITION = {
-  title: { default: 'Roles of the Regional Secretariat', fr: 'Rôles du Secrétariat régional' },
+  title: ROLES_TITLE,
   pages: [
     {
       name: 'roles',
       elements: [
-        {
-          type: 'radiogroup',
-          name: 'roles_clear',
-          title: { default: 'Are the roles clear?', fr: 'Les rôles sont-ils clairs ?' },
-          isRequired: true,
-          choices: [
-            { value: 'yes', text: { default: 'Yes', fr: 'Oui' } },
-            { value: 'partly', text: { default: 'Partly', fr: 'En partie' } },
-            { value: 'no', text: { default: 'No', fr: 'Non' } },
-          ],
-        },
+        rolesClearQuestion([
+          { value: 'yes', text: { default: 'Yes', fr: 'Oui' } },
+          { value: 'partly', text: { default: 'Partly', fr: 'En partie' } },
+          { value: 'no', text: { default: 'No', fr: 'Non' } },
+        ]),
         {
           type: 'comment',
           name: 'roles_why',
@@ -50,12 +48,7 @@ describeWithBrowser('a network member answering by personal link', () => {
 
   it('answers on a phone, resumes after a reload, finishes in French, and the secretariat sees the completion', async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', {
-      email: 'analyst@example.org',
-      name: 'Analyst',
-      role: 'secretariat',
-      password: 'Analyst-password-123',
-    });
+    await addStaffAccount(admin, 'secretariat', ANALYST);
     const survey = await admin<{ id: string }>('POST', '/api/surveys', { slug: 'browser-roles', title: 'Roles' });
     await admin('POST', `/api/surveys/${survey.id}/versions`, { definition: DEFINITION, changelog: 'first' });
     await admin('POST', `/api/surveys/${survey.id}/versions/1/publish`);
@@ -164,7 +157,7 @@ describeWithBrowser('a network member answering by personal link', () => {
 
     const desk = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await desk.goto(`${rig.server.origin}/campaigns/${campaign.id}`);
-    await signInThroughForm(desk, 'analyst@example.org', 'Analyst-password-123');
+    await signInThroughForm(desk, ANALYST.email, ANALYST.password);
     await desk.waitForURL(new RegExp(`/campaigns/${campaign.id}$`));
     const row = desk.getByRole('row').filter({ has: desk.getByRole('rowheader', { name: 'South East Asia' }) });
     await row.waitFor();

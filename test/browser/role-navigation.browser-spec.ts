@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
+import { addStaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
 const PEOPLE = {
   admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-  secretariat: { email: 'nav-secretariat@example.org', password: 'Secretariat-password-123' },
-  committee: { email: 'nav-committee@example.org', password: 'Committee-password-123' },
+  secretariat: { email: 'nav-secretariat@example.org', name: 'Menu secretariat', password: 'Secretariat-password-123' },
+  committee: { email: 'nav-committee@example.org', name: 'Menu committee', password: 'Committee-password-123' },
 } as const;
 
 /** The menu each role is shown: exactly the sections it may use. */
@@ -27,8 +28,7 @@ describeWithBrowser('every role sees only what it may use', () => {
 
   beforeAll(async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    for (const role of ['secretariat', 'committee'] as const)
-      await admin('POST', '/api/users', { ...PEOPLE[role], name: `Menu ${role}`, role });
+    for (const role of ['secretariat', 'committee'] as const) await addStaffAccount(admin, role, PEOPLE[role]);
   }, 180_000);
 
   it.each(Object.keys(PEOPLE) as Array<keyof typeof PEOPLE>)(

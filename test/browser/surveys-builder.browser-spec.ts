@@ -2,9 +2,14 @@ import type { Page } from 'playwright-core';
 import { checkDefinition, compileValidator, type SurveyDefinition, validateAnswers } from '@concord/shared';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi, type StaffApi } from '../support/browser-staff';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
-const ANALYST = { email: 'builder@example.org', name: 'Secretariat analyst', password: 'Analyst-password-123' };
+const ANALYST: StaffAccount = {
+  email: 'builder@example.org',
+  name: 'Secretariat analyst',
+  password: 'Analyst-password-123',
+};
 
 async function outlineNames(page: Page): Promise<string[]> {
   return page.locator('.outline > .outline__item > .outline__row .outline__name').allTextContents();
@@ -33,7 +38,7 @@ describeWithBrowser('a secretariat analyst building a questionnaire by clicking'
 
   beforeAll(async () => {
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
+    await addStaffAccount(admin, 'secretariat', ANALYST);
     analyst = await staffApi(rig.server.origin, ANALYST.email, ANALYST.password);
     page = await rig.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('console', (message) => {

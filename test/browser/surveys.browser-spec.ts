@@ -1,9 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { signInThroughForm, staffApi } from '../support/browser-staff';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
-const ANALYST = { email: 'analyst@example.org', name: 'Secretariat analyst', password: 'Analyst-password-123' };
+const ANALYST: StaffAccount = {
+  email: 'analyst@example.org',
+  name: 'Secretariat analyst',
+  password: 'Analyst-password-123',
+};
 const QUESTIONNAIRE = 'Review of the CoE Charter: roles and responsibilities';
 
 describeWithBrowser('a secretariat analyst reading the seeded questionnaire', () => {
@@ -13,7 +18,7 @@ describeWithBrowser('a secretariat analyst reading the seeded questionnaire', ()
   beforeAll(async () => {
     // The built server seeds the charter-review questionnaire, versions 1 and 2 published.
     const admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { ...ANALYST, role: 'secretariat' });
+    await addStaffAccount(admin, 'secretariat', ANALYST);
     page = await rig.browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
 

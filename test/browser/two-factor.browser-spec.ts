@@ -1,11 +1,12 @@
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { staffApi, signInThroughForm } from '../support/browser-staff';
+import { addStaffAccount, type StaffAccount } from '../support/staff-accounts';
 import { describeWithBrowser, screenshotPath, useServerAndBrowser } from '../support/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 
-const EMAIL = 'farida@example.org';
-const PASSWORD = 'Farida-password-123';
+const FARIDA: StaffAccount = { email: 'farida@example.org', name: 'Farida Haddad', password: 'Farida-password-123' };
+const TOMAS: StaffAccount = { email: 'tomas@example.org', name: 'Tomas Novak', password: 'Tomas-password-123' };
 
 function codeAt(secret: string, at: number): string {
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: at });
@@ -24,7 +25,7 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
 
   beforeAll(async () => {
     admin = await staffApi(rig.server.origin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin('POST', '/api/users', { email: EMAIL, name: 'Farida Haddad', role: 'secretariat', password: PASSWORD });
+    await addStaffAccount(admin, 'secretariat', FARIDA);
   });
 
   async function newPage(): Promise<Page> {
@@ -35,7 +36,7 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
   it('sets it up on the Account page from the QR code page, then signs in with a code', async () => {
     const page = await newPage();
     await page.goto(`${rig.server.origin}/account`);
-    await signInThroughForm(page, EMAIL, PASSWORD);
+    await signInThroughForm(page, FARIDA.email, FARIDA.password);
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
 
@@ -65,7 +66,7 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
     // A new browser: the password alone is not enough, the code is asked for and signs in.
     const other = await newPage();
     await other.goto(`${rig.server.origin}/account`);
-    await signInThroughForm(other, EMAIL, PASSWORD);
+    await signInThroughForm(other, FARIDA.email, FARIDA.password);
     const codeField = other.getByLabel('Code from your authenticator app (or a recovery code)');
     await codeField.waitFor();
     await other
@@ -85,16 +86,11 @@ describeWithBrowser('two-factor sign-in in the browser', () => {
   });
 
   it('sends a member of a role that must use it to the Account page at sign-in, and holds the rest back', async () => {
-    await admin('POST', '/api/users', {
-      email: 'tomas@example.org',
-      name: 'Tomas Novak',
-      role: 'committee',
-      password: 'Tomas-password-123',
-    });
+    await addStaffAccount(admin, 'committee', TOMAS);
     await admin('PUT', '/api/auth/totp/policy', { requiredRoles: ['committee'] });
     const page = await newPage();
     await page.goto(`${rig.server.origin}/charter`);
-    await signInThroughForm(page, 'tomas@example.org', 'Tomas-password-123');
+    await signInThroughForm(page, TOMAS.email, TOMAS.password);
     await page.waitForURL(`${rig.server.origin}/account`);
     await page
       .getByText('Your role must use two-factor sign-in: set it up here before using the rest of Concord.')

@@ -51,20 +51,32 @@ let n2: { id: string; name: string };
 /** Response ids of campaign 1 by label: W1…W10 answer `why`, P1 is partial, E1 left `why` empty. */
 const r: Record<string, string> = {};
 
+/**
+ * Who answered (in the fixture's network n1 or n2), and when a complete response was completed:
+ * `minute` past 10:00 UTC on 10 January 2025.
+ */
+interface Profile {
+  network: 'n1' | 'n2';
+  country: string;
+  role: string;
+  language: string;
+  minute: number;
+}
+
 async function insertResponse(
   campaign: string,
   versionId: string,
-  network: string,
-  profile: { country: string; role: string; language: string; minute: number },
+  profile: Profile,
   data: Record<string, unknown>,
   status: 'complete' | 'partial' = 'complete',
 ): Promise<string> {
   const id = randomUUID();
   const at = status === 'complete' ? new Date(Date.UTC(2025, 0, 10, 10, profile.minute)).toISOString() : null;
+  const networkId = { n1, n2 }[profile.network].id;
   await db.query(
     `INSERT INTO responses (id, campaign_id, survey_version_id, network_id, country, role, language, data, status, completed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [id, campaign, versionId, network, profile.country, profile.role, profile.language, data, status, at],
+    [id, campaign, versionId, networkId, profile.country, profile.role, profile.language, data, status, at],
   );
   return id;
 }
@@ -120,26 +132,13 @@ beforeAll(async () => {
     r[`W${index + 1}`] = await insertResponse(
       campaignId,
       v1,
-      network === 'n1' ? n1.id : n2.id,
-      { country, role, language, minute: index },
+      { network, country, role, language, minute: index },
       data,
     );
   }
-  r.P1 = await insertResponse(
-    campaignId,
-    v1,
-    n1.id,
-    { country: 'Morocco', role: 'x', language: 'en', minute: 30 },
-    { why: 'draft' },
-    'partial',
-  );
-  r.E1 = await insertResponse(
-    campaignId,
-    v1,
-    n1.id,
-    { country: 'Morocco', role: 'x', language: 'en', minute: 31 },
-    { why: '   ' },
-  );
+  const unprofiled = { network: 'n1', country: 'Morocco', role: 'x', language: 'en' } as const;
+  r.P1 = await insertResponse(campaignId, v1, { ...unprofiled, minute: 30 }, { why: 'draft' }, 'partial');
+  r.E1 = await insertResponse(campaignId, v1, { ...unprofiled, minute: 31 }, { why: '   ' });
 });
 
 afterAll(() => testApp.close());
@@ -153,9 +152,17 @@ async function createTheme(
   return response.body;
 }
 
-async function code(session: StaffSession, label: string, themeIds: string[], question = 'why'): Promise<void> {
+/** Saves a coder's themes for one answer: by default the `why` answer of campaign 1's response `label`. */
+async function code(
+  session: StaffSession,
+  label: string,
+  themeIds: string[],
+  question = 'why',
+  campaign = campaignId,
+  responses = r,
+): Promise<void> {
   const response = await session
-    .put(`/api/campaigns/${campaignId}/responses/${r[label]}/codes`)
+    .put(`/api/campaigns/${campaign}/responses/${responses[label]}/codes`)
     .send({ question, themeIds });
   if (response.status !== 200) throw new Error(`code ${label}: ${response.status} ${JSON.stringify(response.body)}`);
 }
@@ -787,11 +794,8 @@ describe('suggestions', () => {
         await insertResponse(
           campaign2Id,
           versionId,
-          n1.id,
-          { country: 'Morocco', role: 'observer', language: 'en', minute: index },
-          {
-            why: text,
-          },
+          { network: 'n1', country: 'Morocco', role: 'observer', language: 'en', minute: index },
+          { why: text },
         ),
       );
     }
@@ -952,11 +956,8 @@ describe('theme tallies', () => {
   let coderX: StaffSession & { id: string };
   let coderY: StaffSession & { id: string };
 
-  async function codeLater(session: StaffSession, label: string, themeIds: string[]): Promise<void> {
-    const response = await session
-      .put(`/api/campaigns/${campaign3Id}/responses/${L[label]}/codes`)
-      .send({ question: 'later', themeIds });
-    if (response.status !== 200) throw new Error(`code ${label}: ${response.status} ${JSON.stringify(response.body)}`);
+  function codeLater(session: StaffSession, label: string, themeIds: string[]): Promise<void> {
+    return code(session, label, themeIds, 'later', campaign3Id, L);
   }
 
   function themeTallies(session: StaffSession, query: string): Promise<import('supertest').Response> {
@@ -994,16 +995,14 @@ describe('theme tallies', () => {
       L[label] = await insertResponse(
         campaign3Id,
         campaign.surveyVersionId,
-        network === 'n1' ? n1.id : n2.id,
-        { country, role, language: 'en', minute: 40 + index },
+        { network, country, role, language: 'en', minute: 40 + index },
         later === null ? { why: 'x' } : { why: 'x', later },
       );
     }
     L.PL = await insertResponse(
       campaign3Id,
       campaign.surveyVersionId,
-      n1.id,
-      { country: 'Morocco', role: 'observer', language: 'en', minute: 50 },
+      { network: 'n1', country: 'Morocco', role: 'observer', language: 'en', minute: 50 },
       { later: 'Meet twice a year' },
       'partial',
     );

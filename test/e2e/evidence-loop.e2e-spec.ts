@@ -12,6 +12,7 @@ import {
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
+import { newClauseCitation } from '../support/evidence-expectations';
 
 /**
  * The evidence loop: the committee reads the numbers (never who answered), and a citation holds
@@ -157,44 +158,28 @@ describe('evidence loop', () => {
 
     it('freezes the tally the server runs for the query (201), equal to the tally at that moment', async () => {
       const before = Date.now();
-      const cited = await committee.post(`/api/charters/${charterId}/evidence`).send({
+      const sent = {
         campaignId,
         question: 'roles_clear',
         clauseId: 'roles',
         note: 'Half find the roles clear',
         ...query,
-      });
+      };
+      const cited = await committee.post(`/api/charters/${charterId}/evidence`).send(sent);
       expect(cited.status).toBe(201);
       const tally = await committee.get(`/api/campaigns/${campaignId}/tallies?groupBy=role&network=CA`);
       const question = (tally.body.questions as Array<{ name: string }>).find((q) => q.name === 'roles_clear');
       citedTally = { responses: tally.body.responses as number, question };
-      expect(cited.body).toEqual({
-        id: expect.any(String),
-        revision: null,
-        amendmentId: null,
-        clauseId: 'roles',
-        campaignId,
-        surveyId: null,
-        question: 'roles_clear',
-        groupBy: 'role',
-        filters: { includePartial: false, network: ['CA'] },
-        weighting: 'pooled',
-        source: 'answers',
-        coder: null,
-        quotes: [],
-        snapshot: {
-          asOf: cited.body.asOf,
-          responses: 4,
-          suppressed: false,
-          minCellSize: 3,
-          question,
-        },
-        asOf: expect.any(String),
-        responses: 4,
-        note: 'Half find the roles clear',
-        createdBy: { id: committee.id, name: 'Test committee' },
-        createdAt: expect.any(String),
-      });
+      expect(cited.body).toEqual(
+        newClauseCitation(
+          { asOf: cited.body.asOf, responses: 4, question },
+          {
+            ...sent,
+            filters: { includePartial: false, network: ['CA'] },
+            createdBy: { id: committee.id, name: 'Test committee' },
+          },
+        ),
+      );
       expect(question).toMatchObject(ROLES_CLEAR_OF_ANSWERS);
       const asOf = Date.parse(cited.body.asOf as string);
       expect(asOf).toBeGreaterThanOrEqual(before - 1000);

@@ -4,6 +4,7 @@ import { createCampaign, publishSurvey, WHY_AND_PICK_DEFINITION } from '../suppo
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../support/test-app';
 import { errorBody } from '../support/api-error';
+import { newClauseCitation } from '../support/evidence-expectations';
 
 /**
  * Themes and quotes as Charter evidence: a clause or an amendment cites the tally of the themes
@@ -107,12 +108,8 @@ describe('a clause cites a theme tally and quotes', () => {
   let citedId: string;
 
   it('freezes the theme tally the server runs, and the quotes with network and role only (201)', async () => {
-    const cited = await cite({
-      source: 'themes',
-      clauseId: 'roles',
-      quotes: [r.A1, r.B3],
-      note: 'Mandate and training',
-    });
+    const sent = { source: 'themes', clauseId: 'roles', quotes: [r.A1, r.B3], note: 'Mandate and training' };
+    const cited = await cite(sent);
     expect(cited.status).toBe(201);
     const tally = await committee.get(`/api/campaigns/${campaignId}/themes/tallies?question=why`);
     const question = (tally.body as { questions: unknown[] }).questions[0];
@@ -125,30 +122,26 @@ describe('a clause cites a theme tally and quotes', () => {
         { value: theme.training, count: 3 },
       ],
     });
-    expect(cited.body).toEqual({
-      id: expect.any(String),
-      revision: null,
-      amendmentId: null,
-      clauseId: 'roles',
-      campaignId,
-      surveyId: null,
-      question: 'why',
-      groupBy: null,
-      filters: { includePartial: false },
-      weighting: 'pooled',
-      source: 'themes',
-      coder: null,
-      quotes: [
-        { responseId: r.A1, text: 'The mandate is unclear.', network: networks[0]?.name, role: 'National Focal Point' },
-        { responseId: r.B3, text: 'Mandate and training.', network: networks[1]?.name, role: 'national team' },
-      ],
-      snapshot: { asOf: cited.body.asOf, responses: 10, suppressed: false, minCellSize: 3, question },
-      asOf: expect.any(String),
-      responses: 10,
-      note: 'Mandate and training',
-      createdBy: { id: committee.id, name: 'Test committee' },
-      createdAt: expect.any(String),
-    });
+    expect(cited.body).toEqual(
+      newClauseCitation(
+        { asOf: cited.body.asOf, responses: 10, question },
+        {
+          ...sent,
+          campaignId,
+          question: 'why',
+          quotes: [
+            {
+              responseId: r.A1,
+              text: 'The mandate is unclear.',
+              network: networks[0]?.name,
+              role: 'National Focal Point',
+            },
+            { responseId: r.B3, text: 'Mandate and training.', network: networks[1]?.name, role: 'national team' },
+          ],
+          createdBy: { id: committee.id, name: 'Test committee' },
+        },
+      ),
+    );
     citedId = cited.body.id as string;
   });
 

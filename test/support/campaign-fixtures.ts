@@ -4,20 +4,28 @@ import { UsersService } from '../../server/src/auth/users.service';
 import { createStaff, signIn, type StaffSession } from './staff-session';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './test-app';
 
+/** The title the test questionnaires open with, in English and French. */
+export const ROLES_TITLE = { default: 'Roles of the Regional Secretariat', fr: 'Rôles du Secrétariat régional' };
+
+/** The required choice question the test questionnaires open with, `roles_clear`, offering these choices. */
+export function rolesClearQuestion<Choice>(choices: readonly Choice[]) {
+  return {
+    type: 'radiogroup',
+    name: 'roles_clear',
+    title: { default: 'Are the roles clear?', fr: 'Les rôles sont-ils clairs ?' },
+    isRequired: true,
+    choices,
+  };
+}
+
 /** A small questionnaire exercising required answers, a condition, choices and a range. */
 export const TEST_DEFINITION = {
-  title: { default: 'Roles of the Regional Secretariat', fr: 'Rôles du Secrétariat régional' },
+  title: ROLES_TITLE,
   pages: [
     {
       name: 'roles',
       elements: [
-        {
-          type: 'radiogroup',
-          name: 'roles_clear',
-          title: { default: 'Are the roles clear?', fr: 'Les rôles sont-ils clairs ?' },
-          isRequired: true,
-          choices: ['yes', 'partly', 'no'],
-        },
+        rolesClearQuestion(['yes', 'partly', 'no']),
         { type: 'comment', name: 'roles_why', title: 'Why not?', visibleIf: "{roles_clear} = 'no'", isRequired: true },
         { type: 'rating', name: 'satisfaction', title: 'Satisfaction', rateMin: 1, rateMax: 5, isRequired: true },
         { type: 'checkbox', name: 'priorities', title: 'Priorities', choices: ['training', 'exercises', 'equipment'] },
