@@ -97,7 +97,6 @@ function QuestionCard({
   );
 }
 
-/** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
 /** A filter's select: "any" (the empty value) first, then the options. */
 function FilterSelect({
   value,
@@ -124,6 +123,41 @@ function FilterSelect({
   );
 }
 
+/** The filters typed in (or picked from a calendar), each a string control of its own. */
+type TypedControl = 'network' | 'country' | 'role' | 'version' | 'from' | 'to';
+
+function FilterInput({
+  label,
+  field,
+  controls,
+  set,
+  type,
+  size,
+}: {
+  label: string;
+  field: TypedControl;
+  controls: TallyControls;
+  set: (field: TypedControl, value: string) => void;
+  type?: 'date';
+  size?: number;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <input type={type} value={controls[field]} onChange={(event) => set(field, event.target.value)} size={size} />
+    </label>
+  );
+}
+
+const GROUP_BY_OPTIONS = [
+  { value: 'network', label: 'Network' },
+  { value: 'country', label: 'Country' },
+  { value: 'role', label: 'Role' },
+];
+
+const LANGUAGE_OPTIONS = ['en', 'fr', 'ru', 'ar'].map((code) => ({ value: code, label: code }));
+
+/** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
 export function AnalysisPage() {
   // The view lives in the address, so it can be bookmarked, shared and restored with Back.
   const [params, setParams] = useSearchParams();
@@ -149,6 +183,7 @@ export function AnalysisPage() {
   const answerChoices = filterable.find((question) => question.name === controls.answerQuestion)?.choices ?? [];
   const set = <K extends keyof TallyControls>(key: K, value: TallyControls[K]) =>
     setControls({ ...controls, [key]: value });
+  const typed = { controls, set };
   const query = tallyQueryParams(controls);
   const filters = filterQueryParams(controls);
 
@@ -202,15 +237,12 @@ export function AnalysisPage() {
           <form className="analysis-filters no-print" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
             <label>
               Group by{' '}
-              <select
+              <FilterSelect
                 value={controls.groupBy}
-                onChange={(event) => set('groupBy', event.target.value as TallyControls['groupBy'])}
-              >
-                <option value="">Nothing (pooled)</option>
-                <option value="network">Network</option>
-                <option value="country">Country</option>
-                <option value="role">Role</option>
-              </select>
+                any="Nothing (pooled)"
+                options={GROUP_BY_OPTIONS}
+                onValue={(groupBy) => set('groupBy', groupBy as TallyControls['groupBy'])}
+              />
             </label>
             <label>
               View{' '}
@@ -222,37 +254,21 @@ export function AnalysisPage() {
                 <option value="regional">Pooled and weighted by network</option>
               </select>
             </label>
-            <label>
-              Network code{' '}
-              <input value={controls.network} onChange={(event) => set('network', event.target.value)} size={6} />
-            </label>
-            <label>
-              Country{' '}
-              <input value={controls.country} onChange={(event) => set('country', event.target.value)} size={12} />
-            </label>
-            <label>
-              Role <input value={controls.role} onChange={(event) => set('role', event.target.value)} size={12} />
-            </label>
+            <FilterInput label="Network code" field="network" size={6} {...typed} />
+            <FilterInput label="Country" field="country" size={12} {...typed} />
+            <FilterInput label="Role" field="role" size={12} {...typed} />
             <label>
               Language{' '}
-              <select value={controls.language} onChange={(event) => set('language', event.target.value)}>
-                <option value="">Any</option>
-                <option value="en">en</option>
-                <option value="fr">fr</option>
-                <option value="ru">ru</option>
-                <option value="ar">ar</option>
-              </select>
+              <FilterSelect
+                value={controls.language}
+                any="Any"
+                options={LANGUAGE_OPTIONS}
+                onValue={(language) => set('language', language)}
+              />
             </label>
-            <label>
-              Version{' '}
-              <input value={controls.version} onChange={(event) => set('version', event.target.value)} size={4} />
-            </label>
-            <label>
-              From <input type="date" value={controls.from} onChange={(event) => set('from', event.target.value)} />
-            </label>
-            <label>
-              To <input type="date" value={controls.to} onChange={(event) => set('to', event.target.value)} />
-            </label>
+            <FilterInput label="Version" field="version" size={4} {...typed} />
+            <FilterInput label="From" field="from" type="date" {...typed} />
+            <FilterInput label="To" field="to" type="date" {...typed} />
             <label>
               Answer to{' '}
               <FilterSelect
