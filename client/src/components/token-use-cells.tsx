@@ -1,22 +1,19 @@
 import type { ApiTokenDto } from '@concord/shared';
 import type { ReactNode } from 'react';
 
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { formatDateTime } from '@/utils/format';
 
 /** An API token table: name, created, last used and an actions column; `children` are its rows. */
 export function TokenTable({ label, caption, children }: { label: string; caption: string; children: ReactNode }) {
   return (
-    <TableScroll label={label}>
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <TableHead
-          columns={['Name', 'Created', 'Last used', { label: <span className="visually-hidden">Actions</span> }]}
-        />
-        <tbody>{children}</tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={label}
+      caption={caption}
+      columns={['Name', 'Created', 'Last used', { label: <span className="visually-hidden">Actions</span> }]}
+    >
+      {children}
+    </DataTable>
   );
 }
 

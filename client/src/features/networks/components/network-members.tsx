@@ -2,10 +2,9 @@ import { useId, useState, type SubmitEvent } from 'react';
 
 import type { EraseResponseMode, NetworkDto, NetworkMemberDto } from '@concord/shared';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { useCurrentUser } from '@/lib/current-user';
 import { formatCount } from '@/utils/format';
 
@@ -158,45 +157,43 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
       {members.isFetching && members.data === undefined ? <Loading /> : null}
       {members.data !== undefined && members.data.length === 0 ? <p className="muted">No members yet.</p> : null}
       {members.data !== undefined && members.data.length > 0 ? (
-        <TableScroll label="Members">
-          <table className="data-table">
-            <TableHead columns={['Name', 'E-mail', 'Country', 'Role', 'Language', isAdmin && 'Personal data']} />
-            <tbody>
-              {members.data.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">{member.name}</th>
-                  <td>{member.email}</td>
-                  <td>{member.country}</td>
-                  <td>{member.role}</td>
-                  <td>{member.language}</td>
-                  {isAdmin ? (
-                    <td className="data-table__actions">
-                      <div className="inline-form">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={exportMember.isPending}
-                          onClick={() => exportMember.mutate(member.id)}
-                          aria-label={`Export the data held on ${member.name}`}
-                        >
-                          Export
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          onClick={() => setErasing(member)}
-                          aria-label={`Erase ${member.name}`}
-                        >
-                          Erase…
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Members"
+          columns={['Name', 'E-mail', 'Country', 'Role', 'Language', isAdmin && 'Personal data']}
+        >
+          {members.data.map((member) => (
+            <tr key={member.id}>
+              <th scope="row">{member.name}</th>
+              <td>{member.email}</td>
+              <td>{member.country}</td>
+              <td>{member.role}</td>
+              <td>{member.language}</td>
+              {isAdmin ? (
+                <td className="data-table__actions">
+                  <div className="inline-form">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={exportMember.isPending}
+                      onClick={() => exportMember.mutate(member.id)}
+                      aria-label={`Export the data held on ${member.name}`}
+                    >
+                      Export
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => setErasing(member)}
+                      aria-label={`Erase ${member.name}`}
+                    >
+                      Erase…
+                    </button>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <ErrorAlert error={exportMember.error} title="Could not export the member's data" />
       {erasing !== null ? <EraseMemberForm key={erasing.id} member={erasing} onDone={() => setErasing(null)} /> : null}

@@ -1,10 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
 
@@ -73,25 +72,20 @@ export function SurveysPage() {
       {surveys.isPending ? <Loading /> : null}
       <ErrorAlert error={surveys.error} />
       {surveys.data ? (
-        <TableScroll label="Questionnaires">
-          <table className="data-table">
-            <TableHead columns={['Title', 'Slug', 'Latest version', 'Published versions']} />
-            <tbody>
-              {surveys.data.map((survey) => (
-                <tr key={survey.id}>
-                  <td>
-                    <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
-                  </td>
-                  <td>
-                    <code>{survey.slug}</code>
-                  </td>
-                  <td className="numeric">{survey.latestVersion ?? '—'}</td>
-                  <td>{survey.publishedVersions.length > 0 ? survey.publishedVersions.join(', ') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label="Questionnaires" columns={['Title', 'Slug', 'Latest version', 'Published versions']}>
+          {surveys.data.map((survey) => (
+            <tr key={survey.id}>
+              <td>
+                <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
+              </td>
+              <td>
+                <code>{survey.slug}</code>
+              </td>
+              <td className="numeric">{survey.latestVersion ?? '—'}</td>
+              <td>{survey.publishedVersions.length > 0 ? survey.publishedVersions.join(', ') : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {hasRole(user, ['admin', 'secretariat']) ? <CreateSurveyForm /> : null}
     </>
