@@ -5,6 +5,7 @@ import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@conco
 import { ErrorAlert } from '@/components/error-alert';
 import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
 import { useChairs } from '../api/get-chairs';
@@ -121,9 +122,7 @@ function AmendmentCard({
           />
         ) : (
           <p>
-            <button type="button" className="button button--small button--secondary" onClick={() => setCiting(true)}>
-              Cite evidence
-            </button>
+            <SmallButton onClick={() => setCiting(true)}>Cite evidence</SmallButton>
           </p>
         )
       ) : null}

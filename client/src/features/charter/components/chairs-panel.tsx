@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CharterChairDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { SmallButton } from '@/components/small-button';
 
 import { useCommitteeMembers } from '../api/get-committee-members';
 import { useSetChairs } from '../api/set-chairs';
@@ -40,16 +41,14 @@ export function ChairsPanel({
       </p>
       {isAdmin && !editing ? (
         <p>
-          <button
-            type="button"
-            className="button button--small button--secondary"
+          <SmallButton
             onClick={() => {
               setPicked(chairs.map((chair) => chair.id));
               setEditing(true);
             }}
           >
             Designate chairs
-          </button>
+          </SmallButton>
         </p>
       ) : null}
       {isAdmin && editing ? (
@@ -81,9 +80,7 @@ export function ChairsPanel({
             <button type="submit" className="button button--small button--primary" disabled={save.isPending}>
               Save chairs
             </button>
-            <button type="button" className="button button--small button--secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
+            <SmallButton onClick={() => setEditing(false)}>Cancel</SmallButton>
           </p>
         </form>
       ) : null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CharterMergeConflict, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { SmallButton } from '@/components/small-button';
 
 import { getRevision } from '../api/get-revision';
 import { type ClauseDraft, useSaveRevision } from '../api/save-revision';
@@ -126,41 +127,25 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
             <EvidencePicker charterId={charterId} target={{ clauseId: row.id }} onDone={() => setCiting(null)} />
           ) : null}
           <p>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => setPreview(preview === row.key ? null : row.key)}
-            >
+            <SmallButton onClick={() => setPreview(preview === row.key ? null : row.key)}>
               {preview === row.key ? 'Hide preview' : 'Preview'}
-            </button>{' '}
+            </SmallButton>{' '}
             {row.id === undefined ? null : (
               <>
-                <button
-                  type="button"
-                  className="button button--small button--secondary"
+                <SmallButton
                   aria-expanded={citing === row.key}
                   onClick={() => setCiting(citing === row.key ? null : row.key)}
                 >
                   Cite evidence
-                </button>{' '}
+                </SmallButton>{' '}
               </>
             )}
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={index === 0}
-              onClick={() => move(index, -1)}
-            >
+            <SmallButton disabled={index === 0} onClick={() => move(index, -1)}>
               Move up
-            </button>{' '}
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={index === rows.length - 1}
-              onClick={() => move(index, 1)}
-            >
+            </SmallButton>{' '}
+            <SmallButton disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
               Move down
-            </button>{' '}
+            </SmallButton>{' '}
             <button
               type="button"
               className="button button--small button--danger"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CharterCommentDto, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
 import { useResolveComment } from '../api/resolve-comment';
@@ -52,9 +53,7 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
                 value={replies[thread.id] ?? ''}
                 onChange={(event) => setReplies({ ...replies, [thread.id]: event.target.value })}
               />
-              <button
-                type="button"
-                className="button button--small button--secondary"
+              <SmallButton
                 disabled={(replies[thread.id] ?? '').trim() === ''}
                 onClick={() =>
                   add.mutate(
@@ -64,14 +63,10 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
                 }
               >
                 Reply
-              </button>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => resolve.mutate({ commentId: thread.id, resolved: !thread.resolved })}
-              >
+              </SmallButton>
+              <SmallButton onClick={() => resolve.mutate({ commentId: thread.id, resolved: !thread.resolved })}>
                 {thread.resolved ? 'Reopen' : 'Resolve'}
-              </button>
+              </SmallButton>
             </p>
           ) : null}
         </article>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 
 import { useRevisions } from '../api/get-revisions';
 
@@ -73,13 +74,7 @@ export function HistoryView({
               <td>{revision.message}</td>
               <td className="data-table__actions">
                 {revision.parent === null ? null : (
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => onCompare(revision.parent ?? 1, revision.number)}
-                  >
-                    Changes
-                  </button>
+                  <SmallButton onClick={() => onCompare(revision.parent ?? 1, revision.number)}>Changes</SmallButton>
                 )}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
 
@@ -49,9 +50,7 @@ export function SelectionComment({
         >
           Comment on selection
         </button>
-        <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SmallButton onClick={onDone}>Cancel</SmallButton>
       </p>
     </form>
   );
