@@ -157,7 +157,7 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
         </div>
       ) : null}
 
-      <div className={tab === 'translations' ? 'survey-version survey-version--wide' : 'survey-version'}>
+      <div className={tab === 'translations' ? 'panes survey-version survey-version--wide' : 'panes survey-version'}>
         <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${tab}`} className="survey-version__editor">
           {tab === 'build' ? <SurveyBuilder builder={builder} readOnly={!editable} /> : null}
           {tab === 'json' ? (
