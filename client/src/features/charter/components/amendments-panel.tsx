@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
 import { SmallButton } from '@/components/small-button';
@@ -235,8 +236,7 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
           }}
         >
           <h2>Propose an amendment</h2>
-          <div className="field">
-            <label htmlFor="amendment-clause">Clause</label>
+          <Field id="amendment-clause" label="Clause">
             <select id="amendment-clause" value={clauseId} onChange={(event) => pick(event.target.value)}>
               {charter.head.clauses.map((clause) => (
                 <option key={clause.id} value={clause.id}>
@@ -245,26 +245,24 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
               ))}
               <option value={NEW_CLAUSE}>A new clause (at the end)</option>
             </select>
-          </div>
+          </Field>
           <InputField id="amendment-heading" label="Heading" required value={heading} onValue={setHeading} />
-          <div className="field">
-            <label htmlFor="amendment-body">Proposed text (Markdown)</label>
+          <Field id="amendment-body" label="Proposed text (Markdown)">
             <textarea
               id="amendment-body"
               className="charter-textarea"
               value={body}
               onChange={(event) => setBody(event.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="amendment-rationale">Rationale</label>
+          </Field>
+          <Field id="amendment-rationale" label="Rationale">
             <textarea
               id="amendment-rationale"
               value={rationale}
               required
               onChange={(event) => setRationale(event.target.value)}
             />
-          </div>
+          </Field>
           <ErrorAlert error={propose.error} title="Could not propose" />
           <p>
             <button

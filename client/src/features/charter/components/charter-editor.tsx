@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { CharterMergeConflict, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { SmallButton } from '@/components/small-button';
 
 import { getRevision } from '../api/get-revision';
@@ -104,24 +105,22 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
       {rows.map((row, index) => (
         <fieldset key={row.key} className="charter-edit-clause">
           <legend>{row.id ?? 'New clause'}</legend>
-          <div className="field">
-            <label htmlFor={`${row.key}-heading`}>Heading</label>
+          <Field id={`${row.key}-heading`} label="Heading">
             <input
               id={`${row.key}-heading`}
               value={row.heading}
               required
               onChange={(event) => update(row.key, { heading: event.target.value })}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${row.key}-body`}>Text (Markdown)</label>
+          </Field>
+          <Field id={`${row.key}-body`} label="Text (Markdown)">
             <textarea
               id={`${row.key}-body`}
               className="charter-textarea"
               value={row.body}
               onChange={(event) => update(row.key, { body: event.target.value })}
             />
-          </div>
+          </Field>
           {preview === row.key ? <MarkdownView body={row.body} /> : null}
           {citing === row.key && row.id !== undefined ? (
             <EvidencePicker charterId={charterId} target={{ clauseId: row.id }} onDone={() => setCiting(null)} />
@@ -165,8 +164,7 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
           Add a clause
         </button>
       </p>
-      <div className="field">
-        <label htmlFor="charter-message">What changed and why</label>
+      <Field id="charter-message" label="What changed and why">
         <input
           id="charter-message"
           value={message}
@@ -174,7 +172,7 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
           maxLength={2000}
           onChange={(event) => setMessage(event.target.value)}
         />
-      </div>
+      </Field>
       <ErrorAlert error={conflictsOf(save.error) === null ? save.error : null} title="Could not save" />
       <p>
         <button type="submit" className="button button--primary" disabled={save.isPending || message.trim() === ''}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
@@ -32,15 +33,14 @@ export function SelectionComment({
     >
       <p className="muted">Comment on the selected passage:</p>
       <blockquote>{quote}</blockquote>
-      <div className="field">
-        <label htmlFor={`selection-comment-${clauseId}`}>Your comment</label>
+      <Field id={`selection-comment-${clauseId}`} label="Your comment">
         <textarea
           id={`selection-comment-${clauseId}`}
           value={body}
           required
           onChange={(event) => setBody(event.target.value)}
         />
-      </div>
+      </Field>
       <ErrorAlert error={add.error} title="Could not comment" />
       <p className="inline-form">
         <button

@@ -4,6 +4,7 @@ import type { EraseResponseMode, NetworkDto, NetworkMemberDto } from '@concord/s
 
 import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
 import { useCurrentUser } from '@/lib/current-user';
 import { formatCount } from '@/utils/format';
@@ -78,8 +79,7 @@ function ImportForm({ network }: { network: NetworkDto }) {
   const result = importMembers.data;
   return (
     <form className="stack" onSubmit={handleSubmit}>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>CSV file (header name,email,country,role,language)</label>
+      <Field id={`${id}-file`} label="CSV file (header name,email,country,role,language)">
         <input
           id={`${id}-file`}
           type="file"
@@ -89,9 +89,8 @@ function ImportForm({ network }: { network: NetworkDto }) {
             if (file !== undefined) void file.text().then(setCsv);
           }}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>or paste the CSV</label>
+      </Field>
+      <Field id={`${id}-text`} label="or paste the CSV">
         <textarea
           id={`${id}-text`}
           rows={6}
@@ -99,7 +98,7 @@ function ImportForm({ network }: { network: NetworkDto }) {
           value={csv}
           onChange={(event) => setCsv(event.target.value)}
         />
-      </div>
+      </Field>
       <div>
         <button
           type="submit"
@@ -143,8 +142,7 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
   return (
     <section className="panel stack" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Members</h2>
-      <div className="field">
-        <label htmlFor={`${id}-network`}>Network</label>
+      <Field id={`${id}-network`} label="Network">
         <select id={`${id}-network`} value={networkId ?? ''} onChange={(event) => setNetworkId(event.target.value)}>
           {networks.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
@@ -152,7 +150,7 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <ErrorAlert error={members.error} title="Could not load the members" />
       {members.isFetching && members.data === undefined ? <Loading /> : null}
       {members.data !== undefined && members.data.length === 0 ? <p className="muted">No members yet.</p> : null}

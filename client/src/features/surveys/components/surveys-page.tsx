@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
@@ -34,12 +35,10 @@ function CreateSurveyForm() {
       <h2 id={`${id}-heading`}>New questionnaire</h2>
       <form className="stack" onSubmit={handleSubmit}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-title`}>Title</label>
+          <Field id={`${id}-title`} label="Title">
             <input id={`${id}-title`} required value={title} onChange={(event) => setTitle(event.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-slug`}>Slug</label>
+          </Field>
+          <Field id={`${id}-slug`} label="Slug">
             <input
               id={`${id}-slug`}
               required
@@ -48,7 +47,7 @@ function CreateSurveyForm() {
               onChange={(event) => setSlug(event.target.value)}
             />
             <span className="field__hint">Lower-case letters, digits and hyphens; it never changes.</span>
-          </div>
+          </Field>
         </div>
         <ErrorAlert error={createSurvey.error} />
         <button className="button button--primary" type="submit" disabled={createSurvey.isPending}>
