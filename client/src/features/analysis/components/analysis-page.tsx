@@ -97,50 +97,71 @@ function QuestionCard({
   );
 }
 
-/** A filter's select: "any" (the empty value) first, then the options. */
+type FilterOptions = ReadonlyArray<{ value: string; label: string }>;
+
+/** A labelled filter select: "any" (the empty value) first, then the options. */
 function FilterSelect({
+  label,
   value,
   any,
   options,
   disabled,
   onValue,
 }: {
+  label: string;
   value: string;
   any: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: FilterOptions;
   disabled?: boolean;
   onValue: (value: string) => void;
 }) {
   return (
-    <select value={value} disabled={disabled} onChange={(event) => onValue(event.target.value)}>
-      <option value="">{any}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </select>
+    <label>
+      {label}{' '}
+      <select value={value} disabled={disabled} onChange={(event) => onValue(event.target.value)}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
-/** The filters typed in (or picked from a calendar), each a string control of its own. */
-type TypedControl = 'network' | 'country' | 'role' | 'version' | 'from' | 'to';
+/** The filters that set one text control each: picked from `options` when given, else typed in. */
+type TextControl = 'groupBy' | 'network' | 'country' | 'role' | 'language' | 'version' | 'from' | 'to';
 
-function FilterInput({
+function ControlFilter({
   label,
   field,
   controls,
   set,
+  any = '',
+  options,
   type,
   size,
 }: {
   label: string;
-  field: TypedControl;
+  field: TextControl;
   controls: TallyControls;
-  set: (field: TypedControl, value: string) => void;
+  set: (field: TextControl, value: string) => void;
+  any?: string;
+  options?: FilterOptions;
   type?: 'date';
   size?: number;
 }) {
+  if (options !== undefined)
+    return (
+      <FilterSelect
+        label={label}
+        value={controls[field]}
+        any={any}
+        options={options}
+        onValue={(value) => set(field, value)}
+      />
+    );
   return (
     <label>
       {label}{' '}
@@ -183,7 +204,11 @@ export function AnalysisPage() {
   const answerChoices = filterable.find((question) => question.name === controls.answerQuestion)?.choices ?? [];
   const set = <K extends keyof TallyControls>(key: K, value: TallyControls[K]) =>
     setControls({ ...controls, [key]: value });
-  const typed = { controls, set };
+  // The text controls, bound for ControlFilter; the group-by options are all valid TallyControls values.
+  const bound = {
+    controls,
+    set: (field: TextControl, value: string) => setControls({ ...controls, [field]: value }),
+  };
   const query = tallyQueryParams(controls);
   const filters = filterQueryParams(controls);
 
@@ -235,15 +260,13 @@ export function AnalysisPage() {
             </table>
           )}
           <form className="analysis-filters no-print" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-            <label>
-              Group by{' '}
-              <FilterSelect
-                value={controls.groupBy}
-                any="Nothing (pooled)"
-                options={GROUP_BY_OPTIONS}
-                onValue={(groupBy) => set('groupBy', groupBy as TallyControls['groupBy'])}
-              />
-            </label>
+            <ControlFilter
+              label="Group by"
+              field="groupBy"
+              any="Nothing (pooled)"
+              options={GROUP_BY_OPTIONS}
+              {...bound}
+            />
             <label>
               View{' '}
               <select
@@ -254,40 +277,28 @@ export function AnalysisPage() {
                 <option value="regional">Pooled and weighted by network</option>
               </select>
             </label>
-            <FilterInput label="Network code" field="network" size={6} {...typed} />
-            <FilterInput label="Country" field="country" size={12} {...typed} />
-            <FilterInput label="Role" field="role" size={12} {...typed} />
-            <label>
-              Language{' '}
-              <FilterSelect
-                value={controls.language}
-                any="Any"
-                options={LANGUAGE_OPTIONS}
-                onValue={(language) => set('language', language)}
-              />
-            </label>
-            <FilterInput label="Version" field="version" size={4} {...typed} />
-            <FilterInput label="From" field="from" type="date" {...typed} />
-            <FilterInput label="To" field="to" type="date" {...typed} />
-            <label>
-              Answer to{' '}
-              <FilterSelect
-                value={controls.answerQuestion}
-                any="Any question"
-                options={filterable.map((question) => ({ value: question.name, label: question.title }))}
-                onValue={(answerQuestion) => setControls({ ...controls, answerQuestion, answerValue: '' })}
-              />
-            </label>
-            <label>
-              Answer is{' '}
-              <FilterSelect
-                value={controls.answerValue}
-                any="Any answer"
-                options={answerChoices}
-                disabled={controls.answerQuestion === ''}
-                onValue={(answerValue) => set('answerValue', answerValue)}
-              />
-            </label>
+            <ControlFilter label="Network code" field="network" size={6} {...bound} />
+            <ControlFilter label="Country" field="country" size={12} {...bound} />
+            <ControlFilter label="Role" field="role" size={12} {...bound} />
+            <ControlFilter label="Language" field="language" any="Any" options={LANGUAGE_OPTIONS} {...bound} />
+            <ControlFilter label="Version" field="version" size={4} {...bound} />
+            <ControlFilter label="From" field="from" type="date" {...bound} />
+            <ControlFilter label="To" field="to" type="date" {...bound} />
+            <FilterSelect
+              label="Answer to"
+              value={controls.answerQuestion}
+              any="Any question"
+              options={filterable.map((question) => ({ value: question.name, label: question.title }))}
+              onValue={(answerQuestion) => setControls({ ...controls, answerQuestion, answerValue: '' })}
+            />
+            <FilterSelect
+              label="Answer is"
+              value={controls.answerValue}
+              any="Any answer"
+              options={answerChoices}
+              disabled={controls.answerQuestion === ''}
+              onValue={(answerValue) => set('answerValue', answerValue)}
+            />
             <label>
               <input
                 type="checkbox"
