@@ -2,6 +2,8 @@ import { useId } from 'react';
 
 import type { QuestionDescriptor } from '@concord/shared';
 
+import { SmallButton } from '@/components/small-button';
+
 import {
   buildExpression,
   type Condition,
@@ -12,8 +14,6 @@ import {
   OPERATORS,
   parseExpression,
 } from './conditions';
-import { SmallButton } from '@/components/small-button';
-
 import { ProblemMessages } from './fields';
 
 interface ConditionBuilderProps {
