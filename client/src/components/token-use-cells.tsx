@@ -2,6 +2,7 @@ import type { ApiTokenDto } from '@concord/shared';
 import type { ReactNode } from 'react';
 
 import { DataTable } from '@/components/data-table';
+import { SmallButton } from '@/components/small-button';
 import { formatDateTime } from '@/utils/format';
 
 /** An API token table: name, created, last used and an actions column; `children` are its rows. */
@@ -58,15 +59,9 @@ export function TokenRow({
       <th scope="row">{token.name}</th>
       <TokenUseCells token={token} />
       <td className="data-table__actions">
-        <button
-          type="button"
-          className="button button--danger button--small"
-          disabled={revoking}
-          onClick={onRevoke}
-          aria-label={revokeLabel}
-        >
+        <SmallButton variant="danger" disabled={revoking} onClick={onRevoke} aria-label={revokeLabel}>
           Revoke
-        </button>
+        </SmallButton>
         {children}
       </td>
     </tr>

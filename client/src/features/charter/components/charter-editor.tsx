@@ -145,13 +145,9 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
             <SmallButton disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
               Move down
             </SmallButton>{' '}
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
-            >
+            <SmallButton variant="danger" onClick={() => setRows(rows.filter((other) => other.key !== row.key))}>
               Delete clause
-            </button>
+            </SmallButton>
           </p>
         </fieldset>
       ))}

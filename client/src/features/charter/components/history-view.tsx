@@ -28,16 +28,15 @@ export function HistoryView({
   return (
     <div className="stack">
       <p className="inline-form">
-        <button
-          type="button"
-          className="button button--small button--primary"
+        <SmallButton
+          variant="primary"
           disabled={from === null || to === null || from === to}
           onClick={() => {
             if (from !== null && to !== null) onCompare(Math.min(from, to), Math.max(from, to));
           }}
         >
           Compare selected revisions
-        </button>
+        </SmallButton>
         <span className="muted">Choose a “from” and a “to” revision in the table.</span>
       </p>
       <table className="data-table">

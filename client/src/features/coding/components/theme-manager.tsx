@@ -140,14 +140,9 @@ function ThemeRow({
               onPick={(intoId) => merge.mutate({ themeId: theme.id, intoId })}
             />
             {theme.codedAnswers === 0 && (
-              <button
-                type="button"
-                className="button button--danger button--small"
-                onClick={() => remove.mutate(theme.id)}
-                disabled={remove.isPending}
-              >
+              <SmallButton variant="danger" onClick={() => remove.mutate(theme.id)} disabled={remove.isPending}>
                 Delete
-              </button>
+              </SmallButton>
             )}
           </div>
           <ErrorAlert error={merge.error ?? remove.error} />

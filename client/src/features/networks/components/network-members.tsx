@@ -6,6 +6,7 @@ import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 import { useCurrentUser } from '@/lib/current-user';
 import { formatCount } from '@/utils/format';
 
@@ -178,14 +179,13 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
                     >
                       Export
                     </button>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
+                    <SmallButton
+                      variant="danger"
                       onClick={() => setErasing(member)}
                       aria-label={`Erase ${member.name}`}
                     >
                       Erase…
-                    </button>
+                    </SmallButton>
                   </div>
                 </td>
               ) : null}

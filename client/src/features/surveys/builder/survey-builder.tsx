@@ -159,9 +159,9 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
                 </option>
               ))}
             </select>
-            <button type="button" className="button button--primary button--small" onClick={addQuestion}>
+            <SmallButton variant="primary" onClick={addQuestion}>
               Add question
-            </button>
+            </SmallButton>
           </div>
           <p className="field__hint">
             Reorder by dragging the ⠿ handle, or from the keyboard: focus the handle, press Space, move with the arrow
