@@ -7,6 +7,7 @@ import { SmallButton } from '@/components/small-button';
 
 import { useCommitteeMembers } from '../api/get-committee-members';
 import { useSetChairs } from '../api/set-chairs';
+import type { AmendmentRights } from '../utils/amendment-rights';
 
 function names(chairs: readonly CharterChairDto[]): string {
   return chairs.map((chair) => chair.name).join(', ');
@@ -16,13 +17,11 @@ function names(chairs: readonly CharterChairDto[]): string {
 export function ChairsPanel({
   charterId,
   chairs,
-  isAdmin,
-  canDecide,
+  rights: { isAdmin, canDecide },
 }: {
   charterId: string;
   chairs: readonly CharterChairDto[];
-  isAdmin: boolean;
-  canDecide: boolean;
+  rights: AmendmentRights;
 }) {
   const members = useCommitteeMembers(isAdmin);
   const save = useSetChairs(charterId);

@@ -179,9 +179,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
           charter={charter}
           amendments={amendments.data ?? []}
           comments={comments.data ?? []}
-          canWrite={canWrite}
-          canDecide={canDecide}
-          isAdmin={user.role === 'admin'}
+          rights={{ canWrite, canDecide, isAdmin: user.role === 'admin' }}
         />
       ) : null}
     </>
