@@ -4,6 +4,7 @@ import type { CharterMergeConflict, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Field } from '@/components/field';
+import { InputField } from '@/components/input-field';
 import { SmallButton } from '@/components/small-button';
 
 import { getRevision } from '../api/get-revision';
@@ -160,15 +161,14 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
           Add a clause
         </button>
       </p>
-      <Field id="charter-message" label="What changed and why">
-        <input
-          id="charter-message"
-          value={message}
-          required
-          maxLength={2000}
-          onChange={(event) => setMessage(event.target.value)}
-        />
-      </Field>
+      <InputField
+        id="charter-message"
+        label="What changed and why"
+        value={message}
+        required
+        maxLength={2000}
+        onValue={setMessage}
+      />
       <ErrorAlert error={conflictsOf(save.error) === null ? save.error : null} title="Could not save" />
       <p>
         <button type="submit" className="button button--primary" disabled={save.isPending || message.trim() === ''}>
