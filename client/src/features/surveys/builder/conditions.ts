@@ -131,7 +131,10 @@ const SYMBOL_OPERATORS: Record<string, ConditionOperator> = {
   '>=': '>=',
   '<=': '<=',
 };
-const WORD_OPERATORS = new Set<string>(['contains', 'notcontains', 'anyof', 'allof', 'empty', 'notempty']);
+/** The operators written as words (`contains`, `anyof`, `empty`…), as the table lists them. */
+const WORD_OPERATORS = new Set<string>(
+  OPERATORS.map((entry) => entry.operator).filter((operator) => /^[a-z]+$/.test(operator)),
+);
 
 function scalar(token: Token | undefined): string | number | boolean | undefined {
   if (token === undefined) return undefined;
