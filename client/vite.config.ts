@@ -101,9 +101,30 @@ function respondentServiceWorker(): Plugin {
   };
 }
 
+/**
+ * The head that both pages share, the staff app (index.html) and the respondent page (respond.html):
+ * each page's own file keeps only what is its own (its description, its entry script).
+ */
+function sharedHead(): Plugin {
+  return {
+    name: 'concord:shared-head',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { charset: 'UTF-8' }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+        injectTo: 'head-prepend',
+      },
+      { tag: 'meta', attrs: { name: 'theme-color', content: '#0b3d91' }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }, injectTo: 'head' },
+      { tag: 'title', children: 'Concord', injectTo: 'head' },
+    ],
+  };
+}
+
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), keepSurveyOffTheShell(), respondentServiceWorker()],
+  plugins: [react(), sharedHead(), keepSurveyOffTheShell(), respondentServiceWorker()],
   resolve: {
     alias: [
       // The shared package is TypeScript source, consumed directly rather than through its CommonJS build.

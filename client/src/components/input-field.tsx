@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 
+import { Field } from './field';
 import { describedBy, FieldErrorText } from './field-error-text';
 
 interface InputFieldProps extends Omit<
@@ -29,8 +30,7 @@ export function InputField({ id, label, value, onValue, hint, error, field, ...i
         : hintIds.join(' ')
       : describedBy(error, field, `${id}-error`, ...hintIds);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label}>
       <input
         {...input}
         id={id}
@@ -46,6 +46,6 @@ export function InputField({ id, label, value, onValue, hint, error, field, ...i
         </p>
       )}
       {field === undefined ? null : <FieldErrorText error={error} field={field} id={`${id}-error`} />}
-    </div>
+    </Field>
   );
 }

@@ -1,22 +1,20 @@
 import type { ApiTokenDto } from '@concord/shared';
 import type { ReactNode } from 'react';
 
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
+import { SmallButton } from '@/components/small-button';
 import { formatDateTime } from '@/utils/format';
 
 /** An API token table: name, created, last used and an actions column; `children` are its rows. */
 export function TokenTable({ label, caption, children }: { label: string; caption: string; children: ReactNode }) {
   return (
-    <TableScroll label={label}>
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <TableHead
-          columns={['Name', 'Created', 'Last used', { label: <span className="visually-hidden">Actions</span> }]}
-        />
-        <tbody>{children}</tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={label}
+      caption={caption}
+      columns={['Name', 'Created', 'Last used', { label: <span className="visually-hidden">Actions</span> }]}
+    >
+      {children}
+    </DataTable>
   );
 }
 
@@ -61,15 +59,9 @@ export function TokenRow({
       <th scope="row">{token.name}</th>
       <TokenUseCells token={token} />
       <td className="data-table__actions">
-        <button
-          type="button"
-          className="button button--danger button--small"
-          disabled={revoking}
-          onClick={onRevoke}
-          aria-label={revokeLabel}
-        >
+        <SmallButton variant="danger" disabled={revoking} onClick={onRevoke} aria-label={revokeLabel}>
           Revoke
-        </button>
+        </SmallButton>
         {children}
       </td>
     </tr>

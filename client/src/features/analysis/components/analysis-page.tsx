@@ -97,33 +97,88 @@ function QuestionCard({
   );
 }
 
-/** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
-/** A filter's select: "any" (the empty value) first, then the options. */
+type FilterOptions = ReadonlyArray<{ value: string; label: string }>;
+
+/** A labelled filter select: "any" (the empty value) first, then the options. */
 function FilterSelect({
+  label,
   value,
   any,
   options,
   disabled,
   onValue,
 }: {
+  label: string;
   value: string;
   any: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: FilterOptions;
   disabled?: boolean;
   onValue: (value: string) => void;
 }) {
   return (
-    <select value={value} disabled={disabled} onChange={(event) => onValue(event.target.value)}>
-      <option value="">{any}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </select>
+    <label>
+      {label}{' '}
+      <select value={value} disabled={disabled} onChange={(event) => onValue(event.target.value)}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
+/** The filters that set one text control each: picked from `options` when given, else typed in. */
+type TextControl = 'groupBy' | 'network' | 'country' | 'role' | 'language' | 'version' | 'from' | 'to';
+
+function ControlFilter({
+  label,
+  field,
+  controls,
+  set,
+  any = '',
+  options,
+  type,
+  size,
+}: {
+  label: string;
+  field: TextControl;
+  controls: TallyControls;
+  set: (field: TextControl, value: string) => void;
+  any?: string;
+  options?: FilterOptions;
+  type?: 'date';
+  size?: number;
+}) {
+  if (options !== undefined)
+    return (
+      <FilterSelect
+        label={label}
+        value={controls[field]}
+        any={any}
+        options={options}
+        onValue={(value) => set(field, value)}
+      />
+    );
+  return (
+    <label>
+      {label}{' '}
+      <input type={type} value={controls[field]} onChange={(event) => set(field, event.target.value)} size={size} />
+    </label>
+  );
+}
+
+const GROUP_BY_OPTIONS = [
+  { value: 'network', label: 'Network' },
+  { value: 'country', label: 'Country' },
+  { value: 'role', label: 'Role' },
+];
+
+const LANGUAGE_OPTIONS = ['en', 'fr', 'ru', 'ar'].map((code) => ({ value: code, label: code }));
+
+/** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
 export function AnalysisPage() {
   // The view lives in the address, so it can be bookmarked, shared and restored with Back.
   const [params, setParams] = useSearchParams();
@@ -149,6 +204,11 @@ export function AnalysisPage() {
   const answerChoices = filterable.find((question) => question.name === controls.answerQuestion)?.choices ?? [];
   const set = <K extends keyof TallyControls>(key: K, value: TallyControls[K]) =>
     setControls({ ...controls, [key]: value });
+  // The text controls, bound for ControlFilter; the group-by options are all valid TallyControls values.
+  const bound = {
+    controls,
+    set: (field: TextControl, value: string) => setControls({ ...controls, [field]: value }),
+  };
   const query = tallyQueryParams(controls);
   const filters = filterQueryParams(controls);
 
@@ -200,18 +260,13 @@ export function AnalysisPage() {
             </table>
           )}
           <form className="analysis-filters no-print" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-            <label>
-              Group by{' '}
-              <select
-                value={controls.groupBy}
-                onChange={(event) => set('groupBy', event.target.value as TallyControls['groupBy'])}
-              >
-                <option value="">Nothing (pooled)</option>
-                <option value="network">Network</option>
-                <option value="country">Country</option>
-                <option value="role">Role</option>
-              </select>
-            </label>
+            <ControlFilter
+              label="Group by"
+              field="groupBy"
+              any="Nothing (pooled)"
+              options={GROUP_BY_OPTIONS}
+              {...bound}
+            />
             <label>
               View{' '}
               <select
@@ -222,56 +277,28 @@ export function AnalysisPage() {
                 <option value="regional">Pooled and weighted by network</option>
               </select>
             </label>
-            <label>
-              Network code{' '}
-              <input value={controls.network} onChange={(event) => set('network', event.target.value)} size={6} />
-            </label>
-            <label>
-              Country{' '}
-              <input value={controls.country} onChange={(event) => set('country', event.target.value)} size={12} />
-            </label>
-            <label>
-              Role <input value={controls.role} onChange={(event) => set('role', event.target.value)} size={12} />
-            </label>
-            <label>
-              Language{' '}
-              <select value={controls.language} onChange={(event) => set('language', event.target.value)}>
-                <option value="">Any</option>
-                <option value="en">en</option>
-                <option value="fr">fr</option>
-                <option value="ru">ru</option>
-                <option value="ar">ar</option>
-              </select>
-            </label>
-            <label>
-              Version{' '}
-              <input value={controls.version} onChange={(event) => set('version', event.target.value)} size={4} />
-            </label>
-            <label>
-              From <input type="date" value={controls.from} onChange={(event) => set('from', event.target.value)} />
-            </label>
-            <label>
-              To <input type="date" value={controls.to} onChange={(event) => set('to', event.target.value)} />
-            </label>
-            <label>
-              Answer to{' '}
-              <FilterSelect
-                value={controls.answerQuestion}
-                any="Any question"
-                options={filterable.map((question) => ({ value: question.name, label: question.title }))}
-                onValue={(answerQuestion) => setControls({ ...controls, answerQuestion, answerValue: '' })}
-              />
-            </label>
-            <label>
-              Answer is{' '}
-              <FilterSelect
-                value={controls.answerValue}
-                any="Any answer"
-                options={answerChoices}
-                disabled={controls.answerQuestion === ''}
-                onValue={(answerValue) => set('answerValue', answerValue)}
-              />
-            </label>
+            <ControlFilter label="Network code" field="network" size={6} {...bound} />
+            <ControlFilter label="Country" field="country" size={12} {...bound} />
+            <ControlFilter label="Role" field="role" size={12} {...bound} />
+            <ControlFilter label="Language" field="language" any="Any" options={LANGUAGE_OPTIONS} {...bound} />
+            <ControlFilter label="Version" field="version" size={4} {...bound} />
+            <ControlFilter label="From" field="from" type="date" {...bound} />
+            <ControlFilter label="To" field="to" type="date" {...bound} />
+            <FilterSelect
+              label="Answer to"
+              value={controls.answerQuestion}
+              any="Any question"
+              options={filterable.map((question) => ({ value: question.name, label: question.title }))}
+              onValue={(answerQuestion) => setControls({ ...controls, answerQuestion, answerValue: '' })}
+            />
+            <FilterSelect
+              label="Answer is"
+              value={controls.answerValue}
+              any="Any answer"
+              options={answerChoices}
+              disabled={controls.answerQuestion === ''}
+              onValue={(answerValue) => set('answerValue', answerValue)}
+            />
             <label>
               <input
                 type="checkbox"

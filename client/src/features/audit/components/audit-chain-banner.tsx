@@ -1,5 +1,6 @@
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 import { formatCount } from '@/utils/format';
 
 import { useAuditVerification } from '../api/verify-audit-chain';
@@ -8,16 +9,14 @@ export function AuditChainBanner() {
   const verification = useAuditVerification();
 
   const recheck = (
-    <button
-      type="button"
-      className="button button--secondary button--small"
+    <SmallButton
       disabled={verification.isFetching}
       onClick={() => {
         void verification.refetch();
       }}
     >
       {verification.isFetching ? 'Verifying…' : 'Verify again'}
-    </button>
+    </SmallButton>
   );
 
   if (verification.isPending) return <Loading label="Verifying the audit chain…" />;

@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { formatCount, formatDateTime } from '@/utils/format';
 
@@ -27,39 +26,35 @@ export function CampaignsPage() {
         <p className="muted">No campaign has been sent yet.</p>
       ) : null}
       {campaigns.data !== undefined && campaigns.data.length > 0 ? (
-        <TableScroll label="Campaigns">
-          <table className="data-table">
-            <TableHead
-              columns={[
-                'Campaign',
-                'Version',
-                'Status',
-                'Closes',
-                { label: 'Invited', numeric: true },
-                { label: 'Completed', numeric: true },
-                'Response rate',
-              ]}
-            />
-            <tbody>
-              {campaigns.data.map((campaign) => (
-                <tr key={campaign.id}>
-                  <th scope="row">
-                    <Link to={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
-                    {campaign.anonymous ? <span className="muted"> · anonymous</span> : null}
-                  </th>
-                  <td>v{campaign.version}</td>
-                  <td>{campaign.status}</td>
-                  <td>{campaign.closesAt === null ? '—' : formatDateTime(campaign.closesAt)}</td>
-                  <td className="numeric">{formatCount(campaign.invited)}</td>
-                  <td className="numeric">{formatCount(campaign.completed)}</td>
-                  <td>
-                    <ResponseRate rate={campaign.responseRate} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Campaigns"
+          columns={[
+            'Campaign',
+            'Version',
+            'Status',
+            'Closes',
+            { label: 'Invited', numeric: true },
+            { label: 'Completed', numeric: true },
+            'Response rate',
+          ]}
+        >
+          {campaigns.data.map((campaign) => (
+            <tr key={campaign.id}>
+              <th scope="row">
+                <Link to={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
+                {campaign.anonymous ? <span className="muted"> · anonymous</span> : null}
+              </th>
+              <td>v{campaign.version}</td>
+              <td>{campaign.status}</td>
+              <td>{campaign.closesAt === null ? '—' : formatDateTime(campaign.closesAt)}</td>
+              <td className="numeric">{formatCount(campaign.invited)}</td>
+              <td className="numeric">{formatCount(campaign.completed)}</td>
+              <td>
+                <ResponseRate rate={campaign.responseRate} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <CreateCampaignForm />
     </div>

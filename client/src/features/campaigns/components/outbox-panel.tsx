@@ -8,10 +8,9 @@ import {
   type ReminderPreviewDto,
 } from '@concord/shared';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { formatCount, formatDateTime } from '@/utils/format';
 
 import { OUTBOX_PAGE_SIZE, useOutbox } from '../api/get-outbox';
@@ -194,28 +193,26 @@ export function OutboxPanel({
         <p className="muted">No messages.</p>
       ) : (
         <>
-          <TableScroll label="Outbox">
-            <table className="data-table">
-              <TableHead columns={['To', 'Kind', 'Subject', 'Status', { label: 'Attempts', numeric: true }, 'Sent']} />
-              <tbody>
-                {data.items.map((message) => (
-                  <tr key={message.id}>
-                    <th scope="row">{message.to}</th>
-                    <td>{message.kind}</td>
-                    <td lang={message.language} dir="auto">
-                      {message.subject}
-                    </td>
-                    <td title={message.lastError ?? undefined}>
-                      {message.status}
-                      {message.lastError !== null ? <span className="muted"> ({message.lastError})</span> : null}
-                    </td>
-                    <td className="numeric">{formatCount(message.attempts)}</td>
-                    <td>{message.sentAt === null ? '—' : formatDateTime(message.sentAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label="Outbox"
+            columns={['To', 'Kind', 'Subject', 'Status', { label: 'Attempts', numeric: true }, 'Sent']}
+          >
+            {data.items.map((message) => (
+              <tr key={message.id}>
+                <th scope="row">{message.to}</th>
+                <td>{message.kind}</td>
+                <td lang={message.language} dir="auto">
+                  {message.subject}
+                </td>
+                <td title={message.lastError ?? undefined}>
+                  {message.status}
+                  {message.lastError !== null ? <span className="muted"> ({message.lastError})</span> : null}
+                </td>
+                <td className="numeric">{formatCount(message.attempts)}</td>
+                <td>{message.sentAt === null ? '—' : formatDateTime(message.sentAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
           {pages > 1 ? (
             <p>
               <button type="button" className="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>

@@ -2,10 +2,9 @@ import { useId, useState } from 'react';
 
 import { type NetworkDto, PARTICIPANT_STATUSES, type ParticipantStatus } from '@concord/shared';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { formatCount, formatDateTime } from '@/utils/format';
 
 import { type ParticipantFilter, participantsCsvUrl, useParticipants } from '../api/get-participants';
@@ -85,49 +84,35 @@ export function ParticipantsPanel({
       ) : participants.data.length === 0 ? (
         <p className="muted">Nobody matches.</p>
       ) : (
-        <TableScroll label="Participants">
-          <table className="data-table">
-            <caption className="visually-hidden">{formatCount(participants.data.length)} participants</caption>
-            <TableHead
-              columns={[
-                'Member',
-                'Network',
-                'Country',
-                'Language',
-                'Status',
-                'Sent',
-                'Opened',
-                'Completed',
-                'Reminded',
-              ]}
-            />
-            <tbody>
-              {participants.data.map((participant) => (
-                <tr key={participant.invitationId}>
-                  <th scope="row">
-                    {participant.name}
-                    <br />
-                    <span className="muted">{participant.email}</span>
-                  </th>
-                  <td title={participant.networkName}>{participant.networkCode}</td>
-                  <td>{participant.country}</td>
-                  <td>{participant.language}</td>
-                  <td>
-                    <span className={STATUS_BADGES[participant.status]}>{participant.status}</span>
-                  </td>
-                  <td className="nowrap">{when(participant.sentAt)}</td>
-                  <td className="nowrap">{when(participant.openedAt)}</td>
-                  <td className="nowrap">{when(participant.completedAt)}</td>
-                  <td className="nowrap">
-                    {participant.reminders === 0
-                      ? '—'
-                      : `${formatCount(participant.reminders)}× · last ${when(participant.remindedAt)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Participants"
+          caption={`${formatCount(participants.data.length)} participants`}
+          columns={['Member', 'Network', 'Country', 'Language', 'Status', 'Sent', 'Opened', 'Completed', 'Reminded']}
+        >
+          {participants.data.map((participant) => (
+            <tr key={participant.invitationId}>
+              <th scope="row">
+                {participant.name}
+                <br />
+                <span className="muted">{participant.email}</span>
+              </th>
+              <td title={participant.networkName}>{participant.networkCode}</td>
+              <td>{participant.country}</td>
+              <td>{participant.language}</td>
+              <td>
+                <span className={STATUS_BADGES[participant.status]}>{participant.status}</span>
+              </td>
+              <td className="nowrap">{when(participant.sentAt)}</td>
+              <td className="nowrap">{when(participant.openedAt)}</td>
+              <td className="nowrap">{when(participant.completedAt)}</td>
+              <td className="nowrap">
+                {participant.reminders === 0
+                  ? '—'
+                  : `${formatCount(participant.reminders)}× · last ${when(participant.remindedAt)}`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

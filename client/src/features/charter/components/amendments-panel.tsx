@@ -3,14 +3,17 @@ import { useState } from 'react';
 import type { AmendmentDto, CharterCommentDto, CharterDocumentDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { InputField } from '@/components/input-field';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
 import { useChairs } from '../api/get-chairs';
 import { useDecideAmendment } from '../api/decide-amendment';
 import { useEvidence } from '../api/evidence';
 import { useProposeAmendment } from '../api/propose-amendment';
+import type { AmendmentRights } from '../utils/amendment-rights';
 
 import { AmendmentDecisionPreview } from './amendment-decision-preview';
 import { AmendmentVoices } from './amendment-voices';
@@ -37,7 +40,7 @@ function TextAction({
   value: string;
   onValue: (value: string) => void;
   action: string;
-  variant: 'button--secondary' | 'button--danger';
+  variant: 'secondary' | 'danger';
   busy?: boolean;
   onAction: () => void;
 }) {
@@ -49,31 +52,22 @@ function TextAction({
         value={value}
         onChange={(event) => onValue(event.target.value)}
       />
-      <button
-        type="button"
-        className={`button button--small ${variant}`}
-        disabled={busy || value.trim() === ''}
-        onClick={onAction}
-      >
+      <SmallButton variant={variant} disabled={busy || value.trim() === ''} onClick={onAction}>
         {action}
-      </button>
+      </SmallButton>
     </>
   );
 }
 
-function AmendmentCard({
-  charterId,
-  amendment,
-  comments,
-  canWrite,
-  canDecide,
-}: {
+interface AmendmentCardProps {
   charterId: string;
   amendment: AmendmentDto;
   comments: readonly CharterCommentDto[];
-  canWrite: boolean;
-  canDecide: boolean;
-}) {
+  rights: AmendmentRights;
+}
+
+function AmendmentCard({ charterId, amendment, comments, rights }: AmendmentCardProps) {
+  const { canWrite, canDecide } = rights;
   const decide = useDecideAmendment(charterId);
   const add = useAddComment(charterId);
   const [reason, setReason] = useState('');
@@ -121,9 +115,7 @@ function AmendmentCard({
           />
         ) : (
           <p>
-            <button type="button" className="button button--small button--secondary" onClick={() => setCiting(true)}>
-              Cite evidence
-            </button>
+            <SmallButton onClick={() => setCiting(true)}>Cite evidence</SmallButton>
           </p>
         )
       ) : null}
@@ -140,7 +132,7 @@ function AmendmentCard({
             value={comment}
             onValue={setComment}
             action="Comment"
-            variant="button--secondary"
+            variant="secondary"
             onAction={() =>
               add.mutate({ amendmentId: amendment.id, body: comment }, { onSuccess: () => setComment('') })
             }
@@ -149,21 +141,20 @@ function AmendmentCard({
       ) : null}
       {canDecide && amendment.status === 'proposed' ? (
         <p className="inline-form">
-          <button
-            type="button"
-            className="button button--small button--primary"
+          <SmallButton
+            variant="primary"
             disabled={decide.isPending}
             onClick={() => decide.mutate({ amendmentId: amendment.id, decision: 'accept' })}
           >
             Accept
-          </button>
+          </SmallButton>
           <TextAction
             label="Reason for rejecting"
             placeholder="Reason for rejecting"
             value={reason}
             onValue={setReason}
             action="Reject"
-            variant="button--danger"
+            variant="danger"
             busy={decide.isPending}
             onAction={() => decide.mutate({ amendmentId: amendment.id, decision: 'reject', reason })}
           />
@@ -178,12 +169,10 @@ interface AmendmentsPanelProps {
   charter: CharterDocumentDto;
   amendments: readonly AmendmentDto[];
   comments: readonly CharterCommentDto[];
-  canWrite: boolean;
-  canDecide: boolean;
-  isAdmin: boolean;
+  rights: AmendmentRights;
 }
 
-export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDecide, isAdmin }: AmendmentsPanelProps) {
+export function AmendmentsPanel({ charter, amendments, comments, rights }: AmendmentsPanelProps) {
   const propose = useProposeAmendment(charter.id);
   const chairs = useChairs(charter.id);
   const [clauseId, setClauseId] = useState(charter.head.clauses[0]?.id ?? NEW_CLAUSE);
@@ -204,9 +193,7 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
       {/* Until the chairs have loaded, nothing is said about them: "no chair" would be untrue. */}
       {chairs.isPending ? <Loading label="Loading the chairs…" /> : null}
       <ErrorAlert error={chairs.error} title="Could not load the chairs" />
-      {chairs.data ? (
-        <ChairsPanel charterId={charter.id} chairs={chairs.data} isAdmin={isAdmin} canDecide={canDecide} />
-      ) : null}
+      {chairs.data ? <ChairsPanel charterId={charter.id} chairs={chairs.data} rights={rights} /> : null}
       {amendments.length === 0 ? <p className="muted">No amendments yet.</p> : null}
       {amendments.map((amendment) => (
         <AmendmentCard
@@ -214,11 +201,10 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
           charterId={charter.id}
           amendment={amendment}
           comments={comments.filter((comment) => comment.amendmentId === amendment.id)}
-          canWrite={canWrite}
-          canDecide={canDecide}
+          rights={rights}
         />
       ))}
-      {canWrite ? (
+      {rights.canWrite ? (
         <form
           className="panel stack"
           onSubmit={(event) => {
@@ -236,8 +222,7 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
           }}
         >
           <h2>Propose an amendment</h2>
-          <div className="field">
-            <label htmlFor="amendment-clause">Clause</label>
+          <Field id="amendment-clause" label="Clause">
             <select id="amendment-clause" value={clauseId} onChange={(event) => pick(event.target.value)}>
               {charter.head.clauses.map((clause) => (
                 <option key={clause.id} value={clause.id}>
@@ -246,26 +231,24 @@ export function AmendmentsPanel({ charter, amendments, comments, canWrite, canDe
               ))}
               <option value={NEW_CLAUSE}>A new clause (at the end)</option>
             </select>
-          </div>
+          </Field>
           <InputField id="amendment-heading" label="Heading" required value={heading} onValue={setHeading} />
-          <div className="field">
-            <label htmlFor="amendment-body">Proposed text (Markdown)</label>
+          <Field id="amendment-body" label="Proposed text (Markdown)">
             <textarea
               id="amendment-body"
               className="charter-textarea"
               value={body}
               onChange={(event) => setBody(event.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="amendment-rationale">Rationale</label>
+          </Field>
+          <Field id="amendment-rationale" label="Rationale">
             <textarea
               id="amendment-rationale"
               value={rationale}
               required
               onChange={(event) => setRationale(event.target.value)}
             />
-          </div>
+          </Field>
           <ErrorAlert error={propose.error} title="Could not propose" />
           <p>
             <button

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import type { CharterChairDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { SmallButton } from '@/components/small-button';
 
 import { useCommitteeMembers } from '../api/get-committee-members';
 import { useSetChairs } from '../api/set-chairs';
+import type { AmendmentRights } from '../utils/amendment-rights';
 
 function names(chairs: readonly CharterChairDto[]): string {
   return chairs.map((chair) => chair.name).join(', ');
@@ -15,13 +17,11 @@ function names(chairs: readonly CharterChairDto[]): string {
 export function ChairsPanel({
   charterId,
   chairs,
-  isAdmin,
-  canDecide,
+  rights: { isAdmin, canDecide },
 }: {
   charterId: string;
   chairs: readonly CharterChairDto[];
-  isAdmin: boolean;
-  canDecide: boolean;
+  rights: AmendmentRights;
 }) {
   const members = useCommitteeMembers(isAdmin);
   const save = useSetChairs(charterId);
@@ -40,16 +40,14 @@ export function ChairsPanel({
       </p>
       {isAdmin && !editing ? (
         <p>
-          <button
-            type="button"
-            className="button button--small button--secondary"
+          <SmallButton
             onClick={() => {
               setPicked(chairs.map((chair) => chair.id));
               setEditing(true);
             }}
           >
             Designate chairs
-          </button>
+          </SmallButton>
         </p>
       ) : null}
       {isAdmin && editing ? (
@@ -81,9 +79,7 @@ export function ChairsPanel({
             <button type="submit" className="button button--small button--primary" disabled={save.isPending}>
               Save chairs
             </button>
-            <button type="button" className="button button--small button--secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
+            <SmallButton onClick={() => setEditing(false)}>Cancel</SmallButton>
           </p>
         </form>
       ) : null}

@@ -3,6 +3,9 @@ import { useState } from 'react';
 import type { CharterMergeConflict, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
+import { InputField } from '@/components/input-field';
+import { SmallButton } from '@/components/small-button';
 
 import { getRevision } from '../api/get-revision';
 import { type ClauseDraft, useSaveRevision } from '../api/save-revision';
@@ -103,71 +106,49 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
       {rows.map((row, index) => (
         <fieldset key={row.key} className="charter-edit-clause">
           <legend>{row.id ?? 'New clause'}</legend>
-          <div className="field">
-            <label htmlFor={`${row.key}-heading`}>Heading</label>
+          <Field id={`${row.key}-heading`} label="Heading">
             <input
               id={`${row.key}-heading`}
               value={row.heading}
               required
               onChange={(event) => update(row.key, { heading: event.target.value })}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${row.key}-body`}>Text (Markdown)</label>
+          </Field>
+          <Field id={`${row.key}-body`} label="Text (Markdown)">
             <textarea
               id={`${row.key}-body`}
               className="charter-textarea"
               value={row.body}
               onChange={(event) => update(row.key, { body: event.target.value })}
             />
-          </div>
+          </Field>
           {preview === row.key ? <MarkdownView body={row.body} /> : null}
           {citing === row.key && row.id !== undefined ? (
             <EvidencePicker charterId={charterId} target={{ clauseId: row.id }} onDone={() => setCiting(null)} />
           ) : null}
           <p>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => setPreview(preview === row.key ? null : row.key)}
-            >
+            <SmallButton onClick={() => setPreview(preview === row.key ? null : row.key)}>
               {preview === row.key ? 'Hide preview' : 'Preview'}
-            </button>{' '}
+            </SmallButton>{' '}
             {row.id === undefined ? null : (
               <>
-                <button
-                  type="button"
-                  className="button button--small button--secondary"
+                <SmallButton
                   aria-expanded={citing === row.key}
                   onClick={() => setCiting(citing === row.key ? null : row.key)}
                 >
                   Cite evidence
-                </button>{' '}
+                </SmallButton>{' '}
               </>
             )}
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={index === 0}
-              onClick={() => move(index, -1)}
-            >
+            <SmallButton disabled={index === 0} onClick={() => move(index, -1)}>
               Move up
-            </button>{' '}
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={index === rows.length - 1}
-              onClick={() => move(index, 1)}
-            >
+            </SmallButton>{' '}
+            <SmallButton disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
               Move down
-            </button>{' '}
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
-            >
+            </SmallButton>{' '}
+            <SmallButton variant="danger" onClick={() => setRows(rows.filter((other) => other.key !== row.key))}>
               Delete clause
-            </button>
+            </SmallButton>
           </p>
         </fieldset>
       ))}
@@ -180,16 +161,14 @@ export function CharterEditor({ charterId, base, onSaved }: CharterEditorProps) 
           Add a clause
         </button>
       </p>
-      <div className="field">
-        <label htmlFor="charter-message">What changed and why</label>
-        <input
-          id="charter-message"
-          value={message}
-          required
-          maxLength={2000}
-          onChange={(event) => setMessage(event.target.value)}
-        />
-      </div>
+      <InputField
+        id="charter-message"
+        label="What changed and why"
+        value={message}
+        required
+        maxLength={2000}
+        onValue={setMessage}
+      />
       <ErrorAlert error={conflictsOf(save.error) === null ? save.error : null} title="Could not save" />
       <p>
         <button type="submit" className="button button--primary" disabled={save.isPending || message.trim() === ''}>

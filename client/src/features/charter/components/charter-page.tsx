@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { CHARTER_LANGUAGES, type CharterDocumentDto, type CharterLanguage } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
@@ -98,8 +99,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
         </a>
       </nav>
       {view === 'read' ? (
-        <div className="field">
-          <label htmlFor="reading-language">Language</label>
+        <Field id="reading-language" label="Language">
           <select
             id="reading-language"
             className="select--compact"
@@ -112,7 +112,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       ) : null}
       <ErrorAlert error={comments.error ?? amendments.error ?? evidence.error ?? translation.error} />
       {historyOf === null ? null : (
@@ -179,9 +179,7 @@ function CharterWorkspace({ charter }: { charter: CharterDocumentDto }) {
           charter={charter}
           amendments={amendments.data ?? []}
           comments={comments.data ?? []}
-          canWrite={canWrite}
-          canDecide={canDecide}
-          isAdmin={user.role === 'admin'}
+          rights={{ canWrite, canDecide, isAdmin: user.role === 'admin' }}
         />
       ) : null}
     </>
@@ -215,8 +213,7 @@ export function CharterPage() {
       {charters.isPending ? <Loading /> : null}
       <ErrorAlert error={charters.error} />
       {charters.data !== undefined && charters.data.length > 1 ? (
-        <div className="field">
-          <label htmlFor="charter-select">Document</label>
+        <Field id="charter-select" label="Document">
           <select
             id="charter-select"
             value={selected ?? ''}
@@ -228,7 +225,7 @@ export function CharterPage() {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       ) : null}
       {charters.data?.length === 0 ? <p>No charter yet.</p> : null}
       {selected === null ? null : <SelectedCharter key={selected} id={selected} />}

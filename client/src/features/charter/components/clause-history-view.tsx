@@ -1,5 +1,6 @@
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 
 import { useClauseHistory } from '../api/get-clause-history';
 
@@ -18,10 +19,7 @@ export function ClauseHistoryView({
   return (
     <aside className="panel charter-side" aria-label="Clause history">
       <h2>
-        History of {clauseId}{' '}
-        <button type="button" className="button button--small button--secondary" onClick={onClose}>
-          Close
-        </button>
+        History of {clauseId} <SmallButton onClick={onClose}>Close</SmallButton>
       </h2>
       {history.isPending ? <Loading /> : null}
       <ErrorAlert error={history.error} />

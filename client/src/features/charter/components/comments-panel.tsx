@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { CharterCommentDto, CharterRevisionDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
+import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
 import { useResolveComment } from '../api/resolve-comment';
@@ -52,9 +54,7 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
                 value={replies[thread.id] ?? ''}
                 onChange={(event) => setReplies({ ...replies, [thread.id]: event.target.value })}
               />
-              <button
-                type="button"
-                className="button button--small button--secondary"
+              <SmallButton
                 disabled={(replies[thread.id] ?? '').trim() === ''}
                 onClick={() =>
                   add.mutate(
@@ -64,14 +64,10 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
                 }
               >
                 Reply
-              </button>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => resolve.mutate({ commentId: thread.id, resolved: !thread.resolved })}
-              >
+              </SmallButton>
+              <SmallButton onClick={() => resolve.mutate({ commentId: thread.id, resolved: !thread.resolved })}>
                 {thread.resolved ? 'Reopen' : 'Resolve'}
-              </button>
+              </SmallButton>
             </p>
           ) : null}
         </article>
@@ -85,8 +81,7 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
           }}
         >
           <h2>New comment on a whole clause</h2>
-          <div className="field">
-            <label htmlFor="comment-clause">Clause</label>
+          <Field id="comment-clause" label="Clause">
             <select id="comment-clause" value={clauseId} onChange={(event) => setClauseId(event.target.value)}>
               {head.clauses.map((clause) => (
                 <option key={clause.id} value={clause.id}>
@@ -94,12 +89,11 @@ export function CommentsPanel({ charterId, head, comments, canWrite }: CommentsP
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
           <p className="muted">To comment on a passage, select it while reading the clause.</p>
-          <div className="field">
-            <label htmlFor="comment-body">Comment</label>
+          <Field id="comment-body" label="Comment">
             <textarea id="comment-body" value={body} required onChange={(event) => setBody(event.target.value)} />
-          </div>
+          </Field>
           <ErrorAlert error={add.error} title="Could not comment" />
           <p>
             <button type="submit" className="button button--primary" disabled={add.isPending || body.trim() === ''}>

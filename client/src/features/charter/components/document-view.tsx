@@ -9,6 +9,8 @@ import {
   type EvidenceWithCurrentDto,
 } from '@concord/shared';
 
+import { SmallButton } from '@/components/small-button';
+
 import { ClauseComments } from './clause-comments';
 import { ClauseEvidence } from './clause-evidence';
 import { MarkdownView } from './markdown-view';
@@ -142,13 +144,7 @@ export function DocumentView({
                 <ClauseComments clauseId={clause.id} clauses={revision.clauses} comments={comments} />
               ) : null}
               <p className="charter-clause__meta" lang="en" dir="ltr">
-                <button
-                  type="button"
-                  className="button button--small button--secondary"
-                  onClick={() => onShowHistory(clause.id)}
-                >
-                  History
-                </button>
+                <SmallButton onClick={() => onShowHistory(clause.id)}>History</SmallButton>
               </p>
             </section>
           );

@@ -10,6 +10,7 @@ import {
 } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 
 import {
   type CiteEvidenceInput,
@@ -173,8 +174,7 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
     // Not a <form>: the picker sits inside the clause editor's form, and nested forms submit the outer one.
     <div className="evidence-picker panel stack" role="form" aria-label="Cite evidence">
       <div className="evidence-picker__fields">
-        <div className="field">
-          <label htmlFor={`${id}-source`}>Source</label>
+        <Field id={`${id}-source`} label="Source">
           <select
             id={`${id}-source`}
             value={source}
@@ -198,9 +198,8 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
                 </option>
               ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-tally-of`}>Tally of</label>
+        </Field>
+        <Field id={`${id}-tally-of`} label="Tally of">
           <select
             id={`${id}-tally-of`}
             value={themes ? 'themes' : 'answers'}
@@ -213,9 +212,8 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
             <option value="answers">Answers</option>
             <option value="themes">Coded themes of a free-text question (with quotes)</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-question`}>Question</label>
+        </Field>
+        <Field id={`${id}-question`} label="Question">
           <select
             id={`${id}-question`}
             value={question}
@@ -230,9 +228,8 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-group`}>Group by</label>
+        </Field>
+        <Field id={`${id}-group`} label="Group by">
           <select
             id={`${id}-group`}
             value={groupBy}
@@ -243,9 +240,8 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
             <option value="country">Country</option>
             <option value="role">Role</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-network`}>Network</label>
+        </Field>
+        <Field id={`${id}-network`} label="Network">
           <select id={`${id}-network`} value={network} onChange={(event) => setNetwork(event.target.value)}>
             <option value="">All networks</option>
             {networks.data?.map((entry) => (
@@ -254,15 +250,13 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-country`}>Countries (comma-separated)</label>
+        </Field>
+        <Field id={`${id}-country`} label="Countries (comma-separated)">
           <input id={`${id}-country`} value={country} onChange={(event) => setCountry(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Roles (comma-separated)</label>
+        </Field>
+        <Field id={`${id}-role`} label="Roles (comma-separated)">
           <input id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value)} />
-        </div>
+        </Field>
         <fieldset className="field">
           <legend>Figures</legend>
           <label>
@@ -284,10 +278,9 @@ export function EvidencePicker({ charterId, target, onDone }: EvidencePickerProp
             Weighted by network
           </label>
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-note`}>Note</label>
+        <Field id={`${id}-note`} label="Note">
           <input id={`${id}-note`} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
-        </div>
+        </Field>
       </div>
       <ErrorAlert error={preview.error} title="Could not compute the preview" />
       {chosen === null ? null : (

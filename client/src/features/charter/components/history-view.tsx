@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 
 import { useRevisions } from '../api/get-revisions';
 
@@ -27,16 +28,15 @@ export function HistoryView({
   return (
     <div className="stack">
       <p className="inline-form">
-        <button
-          type="button"
-          className="button button--small button--primary"
+        <SmallButton
+          variant="primary"
           disabled={from === null || to === null || from === to}
           onClick={() => {
             if (from !== null && to !== null) onCompare(Math.min(from, to), Math.max(from, to));
           }}
         >
           Compare selected revisions
-        </button>
+        </SmallButton>
         <span className="muted">Choose a “from” and a “to” revision in the table.</span>
       </p>
       <table className="data-table">
@@ -73,13 +73,7 @@ export function HistoryView({
               <td>{revision.message}</td>
               <td className="data-table__actions">
                 {revision.parent === null ? null : (
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => onCompare(revision.parent ?? 1, revision.number)}
-                  >
-                    Changes
-                  </button>
+                  <SmallButton onClick={() => onCompare(revision.parent ?? 1, revision.number)}>Changes</SmallButton>
                 )}
               </td>
             </tr>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
+import { SmallButton } from '@/components/small-button';
 
 import { useAddComment } from '../api/add-comment';
 
@@ -31,15 +33,14 @@ export function SelectionComment({
     >
       <p className="muted">Comment on the selected passage:</p>
       <blockquote>{quote}</blockquote>
-      <div className="field">
-        <label htmlFor={`selection-comment-${clauseId}`}>Your comment</label>
+      <Field id={`selection-comment-${clauseId}`} label="Your comment">
         <textarea
           id={`selection-comment-${clauseId}`}
           value={body}
           required
           onChange={(event) => setBody(event.target.value)}
         />
-      </div>
+      </Field>
       <ErrorAlert error={add.error} title="Could not comment" />
       <p className="inline-form">
         <button
@@ -49,9 +50,7 @@ export function SelectionComment({
         >
           Comment on selection
         </button>
-        <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          Cancel
-        </button>
+        <SmallButton onClick={onDone}>Cancel</SmallButton>
       </p>
     </form>
   );

@@ -8,6 +8,7 @@ import {
 } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
 
 import { useTranslations } from '../api/get-translations';
@@ -130,8 +131,7 @@ export function TranslationsView({
   );
   return (
     <div className="stack">
-      <div className="field">
-        <label htmlFor="translation-language">Translate into</label>
+      <Field id="translation-language" label="Translate into">
         <select
           id="translation-language"
           className="select--compact"
@@ -144,7 +144,7 @@ export function TranslationsView({
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       {translations.isPending ? <Loading /> : null}
       <ErrorAlert error={translations.error} />
       {entries.map((entry) => (

@@ -290,7 +290,7 @@ export function CodingWorkbench({ campaignId, surveyId, question }: CodedQuestio
       ) : current === undefined ? (
         <p className="coding-empty">No answer matches these filters.</p>
       ) : (
-        <div className="coding-layout">
+        <div className="panes coding-layout">
           <div className="coding-main">
             <article className="coding-answer" aria-labelledby={answerHeadingId}>
               <header className="coding-answer__header">

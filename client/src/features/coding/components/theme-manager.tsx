@@ -4,6 +4,7 @@ import type { ThemeDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 import { TableHead } from '@/components/table-head';
 
 import { useThemes } from '../api/get-themes';
@@ -116,9 +117,7 @@ function ThemeRow({
             <button type="submit" className="button button--primary button--small" disabled={update.isPending}>
               Save
             </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
+            <SmallButton onClick={() => setEditing(false)}>Cancel</SmallButton>
             <ErrorAlert error={update.error} />
           </form>
         ) : (
@@ -132,11 +131,7 @@ function ThemeRow({
       {canEdit && (
         <td>
           <div className="coding-theme-actions">
-            {!editing && (
-              <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
-                Rename or move
-              </button>
-            )}
+            {!editing && <SmallButton onClick={() => setEditing(true)}>Rename or move</SmallButton>}
             <ThemePickForm
               themes={others}
               wording={{ choice: `Merge ${theme.name} into`, empty: 'Merge into…', action: 'Merge' }}
@@ -145,14 +140,9 @@ function ThemeRow({
               onPick={(intoId) => merge.mutate({ themeId: theme.id, intoId })}
             />
             {theme.codedAnswers === 0 && (
-              <button
-                type="button"
-                className="button button--danger button--small"
-                onClick={() => remove.mutate(theme.id)}
-                disabled={remove.isPending}
-              >
+              <SmallButton variant="danger" onClick={() => remove.mutate(theme.id)} disabled={remove.isPending}>
                 Delete
-              </button>
+              </SmallButton>
             )}
           </div>
           <ErrorAlert error={merge.error ?? remove.error} />

@@ -2,10 +2,11 @@ import { useId, useState, type SubmitEvent } from 'react';
 
 import type { EraseResponseMode, NetworkDto, NetworkMemberDto } from '@concord/shared';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { SmallButton } from '@/components/small-button';
 import { useCurrentUser } from '@/lib/current-user';
 import { formatCount } from '@/utils/format';
 
@@ -79,8 +80,7 @@ function ImportForm({ network }: { network: NetworkDto }) {
   const result = importMembers.data;
   return (
     <form className="stack" onSubmit={handleSubmit}>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>CSV file (header name,email,country,role,language)</label>
+      <Field id={`${id}-file`} label="CSV file (header name,email,country,role,language)">
         <input
           id={`${id}-file`}
           type="file"
@@ -90,9 +90,8 @@ function ImportForm({ network }: { network: NetworkDto }) {
             if (file !== undefined) void file.text().then(setCsv);
           }}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>or paste the CSV</label>
+      </Field>
+      <Field id={`${id}-text`} label="or paste the CSV">
         <textarea
           id={`${id}-text`}
           rows={6}
@@ -100,7 +99,7 @@ function ImportForm({ network }: { network: NetworkDto }) {
           value={csv}
           onChange={(event) => setCsv(event.target.value)}
         />
-      </div>
+      </Field>
       <div>
         <button
           type="submit"
@@ -144,8 +143,7 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
   return (
     <section className="panel stack" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Members</h2>
-      <div className="field">
-        <label htmlFor={`${id}-network`}>Network</label>
+      <Field id={`${id}-network`} label="Network">
         <select id={`${id}-network`} value={networkId ?? ''} onChange={(event) => setNetworkId(event.target.value)}>
           {networks.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
@@ -153,50 +151,47 @@ export function NetworkMembers({ networks }: { networks: NetworkDto[] }) {
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <ErrorAlert error={members.error} title="Could not load the members" />
       {members.isFetching && members.data === undefined ? <Loading /> : null}
       {members.data !== undefined && members.data.length === 0 ? <p className="muted">No members yet.</p> : null}
       {members.data !== undefined && members.data.length > 0 ? (
-        <TableScroll label="Members">
-          <table className="data-table">
-            <TableHead columns={['Name', 'E-mail', 'Country', 'Role', 'Language', isAdmin && 'Personal data']} />
-            <tbody>
-              {members.data.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">{member.name}</th>
-                  <td>{member.email}</td>
-                  <td>{member.country}</td>
-                  <td>{member.role}</td>
-                  <td>{member.language}</td>
-                  {isAdmin ? (
-                    <td className="data-table__actions">
-                      <div className="inline-form">
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={exportMember.isPending}
-                          onClick={() => exportMember.mutate(member.id)}
-                          aria-label={`Export the data held on ${member.name}`}
-                        >
-                          Export
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          onClick={() => setErasing(member)}
-                          aria-label={`Erase ${member.name}`}
-                        >
-                          Erase…
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Members"
+          columns={['Name', 'E-mail', 'Country', 'Role', 'Language', isAdmin && 'Personal data']}
+        >
+          {members.data.map((member) => (
+            <tr key={member.id}>
+              <th scope="row">{member.name}</th>
+              <td>{member.email}</td>
+              <td>{member.country}</td>
+              <td>{member.role}</td>
+              <td>{member.language}</td>
+              {isAdmin ? (
+                <td className="data-table__actions">
+                  <div className="inline-form">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={exportMember.isPending}
+                      onClick={() => exportMember.mutate(member.id)}
+                      aria-label={`Export the data held on ${member.name}`}
+                    >
+                      Export
+                    </button>
+                    <SmallButton
+                      variant="danger"
+                      onClick={() => setErasing(member)}
+                      aria-label={`Erase ${member.name}`}
+                    >
+                      Erase…
+                    </SmallButton>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <ErrorAlert error={exportMember.error} title="Could not export the member's data" />
       {erasing !== null ? <EraseMemberForm key={erasing.id} member={erasing} onDone={() => setErasing(null)} /> : null}

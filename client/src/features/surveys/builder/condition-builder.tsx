@@ -2,6 +2,8 @@ import { useId } from 'react';
 
 import type { QuestionDescriptor } from '@concord/shared';
 
+import { SmallButton } from '@/components/small-button';
+
 import {
   buildExpression,
   type Condition,
@@ -128,9 +130,7 @@ export function ConditionBuilder({ label, expression, questions, onChange, probl
           value={expression ?? ''}
           onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
         />
-        <button type="button" className="button button--secondary button--small" onClick={() => onChange(undefined)}>
-          Start again
-        </button>
+        <SmallButton onClick={() => onChange(undefined)}>Start again</SmallButton>
         <ProblemMessages problems={problems} />
       </fieldset>
     );
@@ -211,16 +211,14 @@ export function ConditionBuilder({ label, expression, questions, onChange, probl
           </div>
         );
       })}
-      <button
-        type="button"
-        className="button button--secondary button--small"
+      <SmallButton
         disabled={firstQuestion === ''}
         onClick={() =>
           emit({ ...condition, clauses: [...condition.clauses, { question: firstQuestion, operator: 'notempty' }] })
         }
       >
         {condition.clauses.length === 0 ? `Add a condition` : 'Add another condition'}
-      </button>
+      </SmallButton>
       {expression !== undefined ? (
         <p className="field__hint">
           <code>{expression}</code>

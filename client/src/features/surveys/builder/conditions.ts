@@ -5,18 +5,18 @@
  */
 
 export const OPERATORS = [
-  { operator: '=', label: 'is', needsValue: true },
-  { operator: '<>', label: 'is not', needsValue: true },
-  { operator: '>', label: 'is greater than', needsValue: true },
-  { operator: '<', label: 'is less than', needsValue: true },
-  { operator: '>=', label: 'is at least', needsValue: true },
-  { operator: '<=', label: 'is at most', needsValue: true },
-  { operator: 'contains', label: 'includes', needsValue: true },
-  { operator: 'notcontains', label: 'does not include', needsValue: true },
-  { operator: 'anyof', label: 'is any of', needsValue: true },
-  { operator: 'allof', label: 'includes all of', needsValue: true },
-  { operator: 'notempty', label: 'is answered', needsValue: false },
-  { operator: 'empty', label: 'is not answered', needsValue: false },
+  { operator: '=', label: 'is' },
+  { operator: '<>', label: 'is not' },
+  { operator: '>', label: 'is greater than' },
+  { operator: '<', label: 'is less than' },
+  { operator: '>=', label: 'is at least' },
+  { operator: '<=', label: 'is at most' },
+  { operator: 'contains', label: 'includes' },
+  { operator: 'notcontains', label: 'does not include' },
+  { operator: 'anyof', label: 'is any of' },
+  { operator: 'allof', label: 'includes all of' },
+  { operator: 'notempty', label: 'is answered' },
+  { operator: 'empty', label: 'is not answered' },
 ] as const;
 
 export type ConditionOperator = (typeof OPERATORS)[number]['operator'];
@@ -34,8 +34,9 @@ export interface Condition {
   clauses: ConditionClause[];
 }
 
+/** Every operator compares with a value except the two that ask whether the question is answered. */
 export function operatorNeedsValue(operator: ConditionOperator): boolean {
-  return OPERATORS.find((entry) => entry.operator === operator)?.needsValue ?? true;
+  return operator !== 'empty' && operator !== 'notempty';
 }
 
 function literal(value: string | number | boolean): string {
@@ -130,7 +131,10 @@ const SYMBOL_OPERATORS: Record<string, ConditionOperator> = {
   '>=': '>=',
   '<=': '<=',
 };
-const WORD_OPERATORS = new Set<string>(['contains', 'notcontains', 'anyof', 'allof', 'empty', 'notempty']);
+/** The operators written as words (`contains`, `anyof`, `empty`…), as the table lists them. */
+const WORD_OPERATORS = new Set<string>(
+  OPERATORS.map((entry) => entry.operator).filter((operator) => /^[a-z]+$/.test(operator)),
+);
 
 function scalar(token: Token | undefined): string | number | boolean | undefined {
   if (token === undefined) return undefined;

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 
+import { SmallButton } from '@/components/small-button';
+
 import { defaultTextOf, withDefaultText } from './definition-edits';
 import { ProblemMessages } from './fields';
 
@@ -134,17 +136,15 @@ export function ItemListEditor({
           </div>
         );
       })}
-      <button
+      <SmallButton
         id={`${id}-add`}
-        type="button"
-        className="button button--secondary button--small"
         onClick={() => {
           const key = nextKey(items, keyKind);
           onChange([...items, keyKind === 'value' ? { value: key, text: newLabel } : { name: key, title: newLabel }]);
         }}
       >
         Add {label.toLowerCase().replace(/s$/, '')}
-      </button>
+      </SmallButton>
       <ProblemMessages problems={problems} />
     </fieldset>
   );

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 
+import { SmallButton } from '@/components/small-button';
+
 import { childContainer, getElement, isWithin } from './definition-paths';
 import {
   addElement,
@@ -73,9 +75,7 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
           </button>
         ))}
         {readOnly ? null : (
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          <SmallButton
             onClick={() => {
               const added = addPage(definition);
               change(added.definition);
@@ -84,7 +84,7 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
             }}
           >
             Add page
-          </button>
+          </SmallButton>
         )}
       </div>
 
@@ -111,9 +111,7 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
             />
           </div>
           <div className="inline-form">
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            <SmallButton
               disabled={pageIndex === 0}
               onClick={() => {
                 change(movePage(definition, pageIndex, pageIndex - 1));
@@ -121,10 +119,8 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
               }}
             >
               Move page earlier
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            </SmallButton>
+            <SmallButton
               disabled={pageIndex === pages.length - 1}
               onClick={() => {
                 change(movePage(definition, pageIndex, pageIndex + 1));
@@ -132,10 +128,8 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
               }}
             >
               Move page later
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
+            </SmallButton>
+            <SmallButton
               disabled={pages.length === 1}
               onClick={() => {
                 if (!window.confirm(`Delete page ${pageLabel(page.name, pageIndex)} and its questions?`)) return;
@@ -145,7 +139,7 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
               }}
             >
               Delete page
-            </button>
+            </SmallButton>
           </div>
 
           <ElementOutline
@@ -165,9 +159,9 @@ export function SurveyBuilder({ builder, readOnly }: { builder: BuilderState; re
                 </option>
               ))}
             </select>
-            <button type="button" className="button button--primary button--small" onClick={addQuestion}>
+            <SmallButton variant="primary" onClick={addQuestion}>
               Add question
-            </button>
+            </SmallButton>
           </div>
           <p className="field__hint">
             Reorder by dragging the ⠿ handle, or from the keyboard: focus the handle, press Space, move with the arrow

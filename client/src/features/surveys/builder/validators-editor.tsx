@@ -1,5 +1,7 @@
 import type { ValidatorJson } from '@concord/shared';
 
+import { SmallButton } from '@/components/small-button';
+
 import { defaultTextOf, withDefaultText } from './definition-edits';
 import { ProblemMessages } from './fields';
 
@@ -102,13 +104,7 @@ export function ValidatorsEditor({ validators, onChange, problems }: ValidatorsE
           </div>
         );
       })}
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        onClick={() => emit([...validators, { type: 'numeric' }])}
-      >
-        Add a check
-      </button>
+      <SmallButton onClick={() => emit([...validators, { type: 'numeric' }])}>Add a check</SmallButton>
       <ProblemMessages problems={problems} />
     </fieldset>
   );

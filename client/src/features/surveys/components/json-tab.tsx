@@ -2,6 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { DefinitionProblem, SurveyDefinition } from '@concord/shared';
 
+import { SmallButton } from '@/components/small-button';
+
 import { formatWithPaths } from '../utils/json-lines';
 import { DefinitionEditor } from './definition-editor';
 
@@ -60,13 +62,7 @@ export function JsonTab({ definition, problems, readOnly, change }: JsonTabProps
       />
       {'error' in parsed ? <p className="alert alert--warning">Not valid JSON: {parsed.error}</p> : null}
       {formatted !== null && lines === null && !readOnly ? (
-        <button
-          className="button button--secondary button--small"
-          type="button"
-          onClick={() => setText(formatted.text)}
-        >
-          Format
-        </button>
+        <SmallButton onClick={() => setText(formatted.text)}>Format</SmallButton>
       ) : null}
     </section>
   );

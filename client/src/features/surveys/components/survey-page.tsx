@@ -1,9 +1,8 @@
 import { Link, useParams } from 'react-router';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
 
@@ -36,36 +35,34 @@ export function SurveyPage() {
       ) : null}
       <h2>Version history</h2>
       {data.versions.length === 0 ? <p className="muted">No versions yet.</p> : null}
-      <TableScroll label="Versions of this questionnaire">
-        <table className="data-table">
-          <TableHead columns={['Version', 'Status', 'Changes', 'Published', 'Compare']} />
-          <tbody>
-            {[...data.versions].reverse().map((version) => (
-              <tr key={version.version}>
-                <td className="numeric">
-                  <Link to={`/surveys/${data.id}/versions/${String(version.version)}`}>{version.version}</Link>
-                </td>
-                <td>
-                  <span className={version.status === 'published' ? 'badge badge--success' : 'badge badge--muted'}>
-                    {version.status}
-                  </span>
-                </td>
-                <td>{version.changelog || '—'}</td>
-                <td className="nowrap">{version.publishedAt ? new Date(version.publishedAt).toLocaleString() : '—'}</td>
-                <td>
-                  {version.version > 1 ? (
-                    <Link to={`/surveys/${data.id}/diff/${String(version.version - 1)}/${String(version.version)}`}>
-                      with {version.version - 1}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        label="Versions of this questionnaire"
+        columns={['Version', 'Status', 'Changes', 'Published', 'Compare']}
+      >
+        {[...data.versions].reverse().map((version) => (
+          <tr key={version.version}>
+            <td className="numeric">
+              <Link to={`/surveys/${data.id}/versions/${String(version.version)}`}>{version.version}</Link>
+            </td>
+            <td>
+              <span className={version.status === 'published' ? 'badge badge--success' : 'badge badge--muted'}>
+                {version.status}
+              </span>
+            </td>
+            <td>{version.changelog || '—'}</td>
+            <td className="nowrap">{version.publishedAt ? new Date(version.publishedAt).toLocaleString() : '—'}</td>
+            <td>
+              {version.version > 1 ? (
+                <Link to={`/surveys/${data.id}/diff/${String(version.version - 1)}/${String(version.version)}`}>
+                  with {version.version - 1}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasRole, useCurrentUser } from '@/lib/current-user';
 
@@ -35,12 +35,10 @@ function CreateSurveyForm() {
       <h2 id={`${id}-heading`}>New questionnaire</h2>
       <form className="stack" onSubmit={handleSubmit}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-title`}>Title</label>
+          <Field id={`${id}-title`} label="Title">
             <input id={`${id}-title`} required value={title} onChange={(event) => setTitle(event.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-slug`}>Slug</label>
+          </Field>
+          <Field id={`${id}-slug`} label="Slug">
             <input
               id={`${id}-slug`}
               required
@@ -49,7 +47,7 @@ function CreateSurveyForm() {
               onChange={(event) => setSlug(event.target.value)}
             />
             <span className="field__hint">Lower-case letters, digits and hyphens; it never changes.</span>
-          </div>
+          </Field>
         </div>
         <ErrorAlert error={createSurvey.error} />
         <button className="button button--primary" type="submit" disabled={createSurvey.isPending}>
@@ -73,25 +71,20 @@ export function SurveysPage() {
       {surveys.isPending ? <Loading /> : null}
       <ErrorAlert error={surveys.error} />
       {surveys.data ? (
-        <TableScroll label="Questionnaires">
-          <table className="data-table">
-            <TableHead columns={['Title', 'Slug', 'Latest version', 'Published versions']} />
-            <tbody>
-              {surveys.data.map((survey) => (
-                <tr key={survey.id}>
-                  <td>
-                    <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
-                  </td>
-                  <td>
-                    <code>{survey.slug}</code>
-                  </td>
-                  <td className="numeric">{survey.latestVersion ?? '—'}</td>
-                  <td>{survey.publishedVersions.length > 0 ? survey.publishedVersions.join(', ') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label="Questionnaires" columns={['Title', 'Slug', 'Latest version', 'Published versions']}>
+          {surveys.data.map((survey) => (
+            <tr key={survey.id}>
+              <td>
+                <Link to={`/surveys/${survey.id}`}>{survey.title}</Link>
+              </td>
+              <td>
+                <code>{survey.slug}</code>
+              </td>
+              <td className="numeric">{survey.latestVersion ?? '—'}</td>
+              <td>{survey.publishedVersions.length > 0 ? survey.publishedVersions.join(', ') : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {hasRole(user, ['admin', 'secretariat']) ? <CreateSurveyForm /> : null}
     </>

@@ -5,6 +5,7 @@ import { analyzeTranslations, canonicalJson, type SurveyDefinition, type SurveyV
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
+import { SmallButton } from '@/components/small-button';
 
 import { usePublishSurveyVersion } from '../api/publish-survey-version';
 import { useSaveSurveyVersion } from '../api/save-survey-version';
@@ -80,16 +81,9 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
             { label: 'Undo', shortcut: 'Control+Z', possible: builder.canUndo, step: builder.undo },
             { label: 'Redo', shortcut: 'Control+Shift+Z', possible: builder.canRedo, step: builder.redo },
           ].map(({ label, shortcut, possible, step }) => (
-            <button
-              key={label}
-              type="button"
-              className="button button--secondary button--small"
-              aria-keyshortcuts={shortcut}
-              disabled={!editable || !possible}
-              onClick={step}
-            >
+            <SmallButton key={label} aria-keyshortcuts={shortcut} disabled={!editable || !possible} onClick={step}>
               {label}
-            </button>
+            </SmallButton>
           ))}
         </div>
         <div className="workspace__tabs" role="tablist" aria-label="Views">
@@ -163,7 +157,7 @@ export function VersionWorkspace({ surveyId, version, initial, previous, canWrit
         </div>
       ) : null}
 
-      <div className={tab === 'translations' ? 'survey-version survey-version--wide' : 'survey-version'}>
+      <div className={tab === 'translations' ? 'panes survey-version survey-version--wide' : 'panes survey-version'}>
         <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${tab}`} className="survey-version__editor">
           {tab === 'build' ? <SurveyBuilder builder={builder} readOnly={!editable} /> : null}
           {tab === 'json' ? (

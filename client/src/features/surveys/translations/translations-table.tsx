@@ -10,7 +10,7 @@ import {
 } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 
 import { translationFileUrl, useImportTranslations } from '../api/translation-files';
 
@@ -144,56 +144,48 @@ export function TranslationsTable({
           ) : null}
         </div>
       ) : null}
-      <TableScroll label={`Strings in ${locale}`}>
-        <table className="data-table translations__table">
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Source ({report.defaultLocale})</th>
-              <th scope="col">Translation ({locale})</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={row.key} className={`translations__row--${row.status}`}>
-                <td>
-                  <code>{row.key}</code>
-                </td>
-                <td dir="auto">{row.source}</td>
-                <td>
-                  <textarea
-                    aria-label={`${row.key} in ${locale}`}
-                    dir="auto"
-                    lang={locale}
-                    rows={Math.min(4, Math.max(1, Math.ceil(row.source.length / 60)))}
-                    readOnly={readOnly}
-                    value={row.translation}
-                    onChange={(event) => {
-                      setOrder(keys);
-                      const next = setTranslation(definition, row.key, locale, event.target.value);
-                      if (next !== null) change(next, `translation:${locale}:${row.key}`);
-                    }}
-                  />
-                </td>
-                <td>
-                  <span
-                    className={
-                      row.status === 'done'
-                        ? 'badge badge--success'
-                        : row.status === 'stale'
-                          ? 'badge badge--warning'
-                          : 'badge badge--danger'
-                    }
-                  >
-                    {STATUS_LABELS[row.status]}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        label={`Strings in ${locale}`}
+        columns={['Key', `Source (${report.defaultLocale})`, `Translation (${locale})`, 'Status']}
+        className="translations__table"
+      >
+        {shown.map((row) => (
+          <tr key={row.key} className={`translations__row--${row.status}`}>
+            <td>
+              <code>{row.key}</code>
+            </td>
+            <td dir="auto">{row.source}</td>
+            <td>
+              <textarea
+                aria-label={`${row.key} in ${locale}`}
+                dir="auto"
+                lang={locale}
+                rows={Math.min(4, Math.max(1, Math.ceil(row.source.length / 60)))}
+                readOnly={readOnly}
+                value={row.translation}
+                onChange={(event) => {
+                  setOrder(keys);
+                  const next = setTranslation(definition, row.key, locale, event.target.value);
+                  if (next !== null) change(next, `translation:${locale}:${row.key}`);
+                }}
+              />
+            </td>
+            <td>
+              <span
+                className={
+                  row.status === 'done'
+                    ? 'badge badge--success'
+                    : row.status === 'stale'
+                      ? 'badge badge--warning'
+                      : 'badge badge--danger'
+                }
+              >
+                {STATUS_LABELS[row.status]}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

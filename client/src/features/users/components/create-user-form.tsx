@@ -4,6 +4,7 @@ import type { StaffRole, UserDto } from '@concord/shared';
 import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { describedBy, FieldErrorText } from '@/components/field-error-text';
 import { InputField } from '@/components/input-field';
 import { roleLabel } from '@/lib/roles';
@@ -74,8 +75,7 @@ export function CreateUserForm() {
             value={values.email}
             onValue={(text) => update('email', text)}
           />
-          <div className="field">
-            <label htmlFor={`${id}-role`}>Role</label>
+          <Field id={`${id}-role`} label="Role">
             <select
               id={`${id}-role`}
               name="role"
@@ -92,7 +92,7 @@ export function CreateUserForm() {
               ))}
             </select>
             <FieldErrorText error={createUser.error} field="role" id={`${id}-role-error`} />
-          </div>
+          </Field>
           <InputField
             id={`${id}-password`}
             label="Password"

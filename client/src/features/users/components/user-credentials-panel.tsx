@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { UserDto } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
+import { Field } from '@/components/field';
 import { InputField } from '@/components/input-field';
 import { TokenRow, TokenTable } from '@/components/token-use-cells';
 import { Loading } from '@/components/loading';
@@ -25,8 +26,7 @@ export function UserCredentialsPanel() {
         Resetting a password or disabling an account ends every session of that user and revokes all of their API tokens
         for good.
       </p>
-      <div className="field">
-        <label htmlFor="credentials-user">User</label>
+      <Field id="credentials-user" label="User">
         <select
           id="credentials-user"
           value={userId}
@@ -41,7 +41,7 @@ export function UserCredentialsPanel() {
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       {selected ? <UserCredentials key={selected.id} user={selected} /> : null}
     </section>
   );

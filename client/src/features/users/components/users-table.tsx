@@ -1,10 +1,9 @@
 import type { StaffRole, UserDto } from '@concord/shared';
 import { STAFF_ROLES } from '@concord/shared/auth/roles';
 
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { useCurrentUser } from '@/lib/current-user';
 import { roleLabel } from '@/lib/roles';
 import { formatDateTime } from '@/utils/format';
@@ -21,26 +20,22 @@ export function UsersTable() {
   if (users.data.length === 0) return <p className="muted">There are no users yet.</p>;
 
   return (
-    <TableScroll label="Users">
-      <table className="data-table">
-        <caption className="visually-hidden">Staff accounts</caption>
-        <TableHead
-          columns={[
-            'Name',
-            'E-mail',
-            'Role',
-            'Status',
-            'Created',
-            { label: <span className="visually-hidden">Actions</span> },
-          ]}
-        />
-        <tbody>
-          {users.data.map((user) => (
-            <UserRow key={user.id} user={user} isCurrentUser={user.id === currentUser.id} />
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label="Users"
+      caption="Staff accounts"
+      columns={[
+        'Name',
+        'E-mail',
+        'Role',
+        'Status',
+        'Created',
+        { label: <span className="visually-hidden">Actions</span> },
+      ]}
+    >
+      {users.data.map((user) => (
+        <UserRow key={user.id} user={user} isCurrentUser={user.id === currentUser.id} />
+      ))}
+    </DataTable>
   );
 }
 

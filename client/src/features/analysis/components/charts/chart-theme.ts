@@ -34,6 +34,14 @@ export const WEIGHTED_SHARE_BAR = {
   isAnimationActive: false,
 } as const;
 
+/** The shade behind the bars under the pointer while the tooltip shows them. */
+export const TOOLTIP_CURSOR = { fill: 'rgba(31, 90, 166, 0.06)' } as const;
+
+/** A percent axis's tick (the figures are already in percent). */
+export function percentTick(value: number): string {
+  return `${value} %`;
+}
+
 export const AXIS_TICK = { fontSize: 12, fill: '#374151' } as const;
 export const AXIS_LABEL = { fontSize: 12, fill: '#4b5563' } as const;
 export const VALUE_LABEL = { fontSize: 11, fill: '#111827' } as const;

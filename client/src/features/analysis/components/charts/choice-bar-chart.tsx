@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { QuestionTally } from '@concord/shared';
 
@@ -9,11 +9,14 @@ import {
   CHART_WIDTH,
   percent,
   percentAxis,
+  percentTick,
   LEGEND_STYLE,
   POOLED_COLOUR,
+  TOOLTIP_CURSOR,
   VALUE_LABEL,
   WEIGHTED_SHARE_BAR,
 } from './chart-theme';
+import { BarChartBox } from './bar-chart-box';
 import { type ShareRow, shareRows, shareRowsText } from './chart-data';
 
 const AXIS_HEIGHT = 44;
@@ -40,55 +43,52 @@ export function ChoiceBarChart({ question }: { question: QuestionTally }) {
 
   return (
     <div className="analysis-chart" role="img" aria-label={summary} style={{ width: CHART_WIDTH, height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={rows}
-          layout="vertical"
-          margin={{ top: 4, right: 96, bottom: 4, left: 8 }}
-          barGap={2}
-          barCategoryGap={weighted ? 6 : 7}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-          <XAxis
-            type="number"
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={(value: number) => `${value} %`}
-            tick={AXIS_TICK}
-            height={AXIS_HEIGHT}
-            label={{ value: `Share of ${shareBase(question)}`, position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
+      <BarChartBox
+        data={rows}
+        layout="vertical"
+        margin={{ top: 4, right: 96, bottom: 4, left: 8 }}
+        barGap={2}
+        barCategoryGap={weighted ? 6 : 7}
+      >
+        <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+        <XAxis
+          type="number"
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={percentTick}
+          tick={AXIS_TICK}
+          height={AXIS_HEIGHT}
+          label={{ value: `Share of ${shareBase(question)}`, position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
+        />
+        <YAxis type="category" dataKey="label" width={200} tick={AXIS_TICK} interval={0} />
+        <Tooltip
+          cursor={TOOLTIP_CURSOR}
+          formatter={(value, name) => [percent(typeof value === 'number' ? value / 100 : null), name]}
+        />
+        {weighted && (
+          <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
+        )}
+        <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          <LabelList
+            position="right"
+            style={VALUE_LABEL}
+            valueAccessor={(entry: { payload?: ShareRow }) =>
+              entry.payload ? `${entry.payload.count} · ${percent((entry.payload.pooled ?? 0) / 100)}` : ''
+            }
           />
-          <YAxis type="category" dataKey="label" width={200} tick={AXIS_TICK} interval={0} />
-          <Tooltip
-            cursor={{ fill: 'rgba(31, 90, 166, 0.06)' }}
-            formatter={(value, name) => [percent(typeof value === 'number' ? value / 100 : null), name]}
-          />
-          {weighted && (
-            <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
-          )}
-          <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[0, 3, 3, 0]}>
+        </Bar>
+        {weighted && (
+          <Bar {...WEIGHTED_SHARE_BAR} radius={[0, 3, 3, 0]}>
             <LabelList
               position="right"
               style={VALUE_LABEL}
               valueAccessor={(entry: { payload?: ShareRow }) =>
-                entry.payload ? `${entry.payload.count} · ${percent((entry.payload.pooled ?? 0) / 100)}` : ''
+                entry.payload ? percent((entry.payload.weighted ?? 0) / 100) : ''
               }
             />
           </Bar>
-          {weighted && (
-            <Bar {...WEIGHTED_SHARE_BAR} radius={[0, 3, 3, 0]}>
-              <LabelList
-                position="right"
-                style={VALUE_LABEL}
-                valueAccessor={(entry: { payload?: ShareRow }) =>
-                  entry.payload ? percent((entry.payload.weighted ?? 0) / 100) : ''
-                }
-              />
-            </Bar>
-          )}
-        </BarChart>
-      </ResponsiveContainer>
+        )}
+      </BarChartBox>
     </div>
   );
 }

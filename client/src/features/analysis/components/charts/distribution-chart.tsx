@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { QuestionTally } from '@concord/shared';
 
@@ -9,12 +9,15 @@ import {
   percent,
   decimal,
   percentAxis,
+  percentTick,
   LEGEND_STYLE,
   POOLED_COLOUR,
+  TOOLTIP_CURSOR,
   VALUE_LABEL,
   WEIGHTED_SHARE_BAR,
   wholePercentLabel,
 } from './chart-theme';
+import { BarChartBox } from './bar-chart-box';
 import { type ShareRow, shareRows, shareRowsText } from './chart-data';
 
 /** Past this many distinct values, labels on every column would overlap: the axis and tooltip carry them. */
@@ -37,49 +40,46 @@ export function DistributionChart({ question }: { question: QuestionTally }) {
 
   return (
     <div className="analysis-chart" role="img" aria-label={summary} style={{ width: CHART_WIDTH, height: 260 }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={rows}
-          margin={{ top: 20, right: 8, bottom: 4, left: 4 }}
-          barGap={1}
-          barCategoryGap={rows.length > 20 ? 1 : '18%'}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid vertical={false} stroke="#e5e7eb" />
-          <XAxis
-            dataKey="label"
-            tick={AXIS_TICK}
-            interval="preserveStartEnd"
-            height={40}
-            label={{ value: scale, position: 'insideBottom', offset: 2, ...AXIS_LABEL }}
-          />
-          <YAxis
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={(value: number) => `${value} %`}
-            tick={AXIS_TICK}
-            width={64}
-            label={{ value: 'Share of answers', angle: -90, position: 'insideLeft', offset: 4, ...AXIS_LABEL }}
-          />
-          <Tooltip
-            cursor={{ fill: 'rgba(31, 90, 166, 0.06)' }}
-            labelFormatter={(label) => (typeof label === 'string' ? `${scale} ${label}` : scale)}
-            formatter={(value, name, item) => {
-              const share = percent(typeof value === 'number' ? value / 100 : null);
-              return [item.dataKey === 'pooled' ? `${(item.payload as ShareRow).count} · ${share}` : share, name];
-            }}
-          />
-          {weighted && <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={LEGEND_STYLE} />}
-          <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[3, 3, 0, 0]}>
+      <BarChartBox
+        data={rows}
+        margin={{ top: 20, right: 8, bottom: 4, left: 4 }}
+        barGap={1}
+        barCategoryGap={rows.length > 20 ? 1 : '18%'}
+      >
+        <CartesianGrid vertical={false} stroke="#e5e7eb" />
+        <XAxis
+          dataKey="label"
+          tick={AXIS_TICK}
+          interval="preserveStartEnd"
+          height={40}
+          label={{ value: scale, position: 'insideBottom', offset: 2, ...AXIS_LABEL }}
+        />
+        <YAxis
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={percentTick}
+          tick={AXIS_TICK}
+          width={64}
+          label={{ value: 'Share of answers', angle: -90, position: 'insideLeft', offset: 4, ...AXIS_LABEL }}
+        />
+        <Tooltip
+          cursor={TOOLTIP_CURSOR}
+          labelFormatter={(label) => (typeof label === 'string' ? `${scale} ${label}` : scale)}
+          formatter={(value, name, item) => {
+            const share = percent(typeof value === 'number' ? value / 100 : null);
+            return [item.dataKey === 'pooled' ? `${(item.payload as ShareRow).count} · ${share}` : share, name];
+          }}
+        />
+        {weighted && <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={LEGEND_STYLE} />}
+        <Bar dataKey="pooled" name="Pooled" fill={POOLED_COLOUR} isAnimationActive={false} radius={[3, 3, 0, 0]}>
+          {labelled && <LabelList position="top" style={VALUE_LABEL} formatter={wholePercentLabel} />}
+        </Bar>
+        {weighted && (
+          <Bar {...WEIGHTED_SHARE_BAR} radius={[3, 3, 0, 0]}>
             {labelled && <LabelList position="top" style={VALUE_LABEL} formatter={wholePercentLabel} />}
           </Bar>
-          {weighted && (
-            <Bar {...WEIGHTED_SHARE_BAR} radius={[3, 3, 0, 0]}>
-              {labelled && <LabelList position="top" style={VALUE_LABEL} formatter={wholePercentLabel} />}
-            </Bar>
-          )}
-        </BarChart>
-      </ResponsiveContainer>
+        )}
+      </BarChartBox>
     </div>
   );
 }

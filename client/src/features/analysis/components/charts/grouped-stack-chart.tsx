@@ -1,4 +1,4 @@
-import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { QuestionTally } from '@concord/shared';
 
@@ -9,9 +9,12 @@ import {
   CHART_WIDTH,
   choiceColours,
   percent,
+  percentTick,
   textColourOn,
+  TOOLTIP_CURSOR,
   wholePercent,
 } from './chart-theme';
+import { BarChartBox } from './bar-chart-box';
 import { type StackRow, stackLines, stackRows, stackSummary } from './chart-data';
 
 /** Widths of the columns beside the bars; the bars take the rest of the chart's width. */
@@ -80,61 +83,58 @@ export function GroupedStackChart({ question, labels }: { question: QuestionTall
           aria-label={summary}
           style={{ left: LABEL_WIDTH, right: COUNT_WIDTH, height: lines.length * BAND_HEIGHT + AXIS_HEIGHT }}
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={rows}
-              layout="vertical"
-              margin={{ top: 0, right: 14, bottom: 0, left: 14 }}
-              barCategoryGap={7}
-              accessibilityLayer={false}
-            >
-              <XAxis
-                type="number"
-                domain={[0, 100]}
-                ticks={[0, 25, 50, 75, 100]}
-                tickFormatter={(value: number) => `${value} %`}
-                tick={AXIS_TICK}
-                height={AXIS_HEIGHT}
-                label={{
-                  value: multi ? 'Share of choices ticked' : 'Share of answers',
-                  position: 'insideBottom',
-                  offset: 2,
-                  ...AXIS_LABEL,
-                }}
-              />
-              <YAxis type="category" dataKey="key" hide />
-              <Tooltip
-                cursor={{ fill: 'rgba(31, 90, 166, 0.06)' }}
-                labelFormatter={(key) => (typeof key === 'string' ? (lineOf.get(key)?.label ?? key) : '')}
-                formatter={(value, name, item) => {
-                  const line = lineOf.get((item.payload as StackRow).key);
-                  const index = Number(String(item.dataKey).slice(1));
-                  const count = line?.counts[index];
-                  const share = percent(typeof value === 'number' ? value / 100 : null);
-                  return [count === null || count === undefined ? share : `${count} · ${share}`, name];
-                }}
-              />
-              {choices.map((choice, index) => (
-                <Bar
-                  key={choice.value}
+          <BarChartBox
+            data={rows}
+            layout="vertical"
+            margin={{ top: 0, right: 14, bottom: 0, left: 14 }}
+            barCategoryGap={7}
+          >
+            <XAxis
+              type="number"
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tickFormatter={percentTick}
+              tick={AXIS_TICK}
+              height={AXIS_HEIGHT}
+              label={{
+                value: multi ? 'Share of choices ticked' : 'Share of answers',
+                position: 'insideBottom',
+                offset: 2,
+                ...AXIS_LABEL,
+              }}
+            />
+            <YAxis type="category" dataKey="key" hide />
+            <Tooltip
+              cursor={TOOLTIP_CURSOR}
+              labelFormatter={(key) => (typeof key === 'string' ? (lineOf.get(key)?.label ?? key) : '')}
+              formatter={(value, name, item) => {
+                const line = lineOf.get((item.payload as StackRow).key);
+                const index = Number(String(item.dataKey).slice(1));
+                const count = line?.counts[index];
+                const share = percent(typeof value === 'number' ? value / 100 : null);
+                return [count === null || count === undefined ? share : `${count} · ${share}`, name];
+              }}
+            />
+            {choices.map((choice, index) => (
+              <Bar
+                key={choice.value}
+                dataKey={`c${index}`}
+                name={choice.label}
+                stackId="shares"
+                fill={colours[index]}
+                stroke="#ffffff"
+                strokeWidth={1}
+                isAnimationActive={false}
+              >
+                <LabelList
                   dataKey={`c${index}`}
-                  name={choice.label}
-                  stackId="shares"
-                  fill={colours[index]}
-                  stroke="#ffffff"
-                  strokeWidth={1}
-                  isAnimationActive={false}
-                >
-                  <LabelList
-                    dataKey={`c${index}`}
-                    position="center"
-                    style={{ fontSize: 11, fill: textColourOn(colours[index] ?? '#000000') }}
-                    formatter={(value) => (typeof value === 'number' && value >= 8 ? wholePercent(value) : '')}
-                  />
-                </Bar>
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+                  position="center"
+                  style={{ fontSize: 11, fill: textColourOn(colours[index] ?? '#000000') }}
+                  formatter={(value) => (typeof value === 'number' && value >= 8 ? wholePercent(value) : '')}
+                />
+              </Bar>
+            ))}
+          </BarChartBox>
         </div>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { QuestionTally } from '@concord/shared';
 
@@ -10,9 +10,11 @@ import {
   CHART_WIDTH,
   LEGEND_STYLE,
   POOLED_COLOUR,
+  TOOLTIP_CURSOR,
   VALUE_LABEL,
   WEIGHTED_COLOUR,
 } from './chart-theme';
+import { BarChartBox } from './bar-chart-box';
 import { rankRows } from './chart-data';
 
 /** Two decimals are enough to tell items apart on the chart; the table gives the exact figure. */
@@ -49,9 +51,8 @@ export function RankChart({ question }: { question: QuestionTally }) {
     layout: 'vertical' as const,
     barGap: 2,
     barCategoryGap: weighted ? 6 : 7,
-    accessibilityLayer: false,
   };
-  const tooltip = <Tooltip cursor={{ fill: 'rgba(31, 90, 166, 0.06)' }} />;
+  const tooltip = <Tooltip cursor={TOOLTIP_CURSOR} />;
 
   return (
     <div
@@ -61,50 +62,46 @@ export function RankChart({ question }: { question: QuestionTally }) {
       style={{ width: CHART_WIDTH, height }}
     >
       <div className="analysis-rank__panel" style={{ width: CHART_WIDTH - FIRST_PLACE_WIDTH }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart {...common} margin={{ top: 4, right: 40, bottom: 4, left: 8 }}>
-            <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-            <XAxis
-              type="number"
-              domain={[0, Math.max(1, items.length)]}
-              allowDecimals={false}
-              tick={AXIS_TICK}
-              height={AXIS_HEIGHT}
-              label={{ value: 'Mean rank (1 = first)', position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
-            />
-            <YAxis type="category" dataKey="label" width={ITEM_LABEL_WIDTH} tick={AXIS_TICK} interval={0} />
-            {tooltip}
-            <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
-            <Bar dataKey="meanRank" name="Mean rank" fill={POOLED_COLOUR} isAnimationActive={false}>
+        <BarChartBox {...common} margin={{ top: 4, right: 40, bottom: 4, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+          <XAxis
+            type="number"
+            domain={[0, Math.max(1, items.length)]}
+            allowDecimals={false}
+            tick={AXIS_TICK}
+            height={AXIS_HEIGHT}
+            label={{ value: 'Mean rank (1 = first)', position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
+          />
+          <YAxis type="category" dataKey="label" width={ITEM_LABEL_WIDTH} tick={AXIS_TICK} interval={0} />
+          {tooltip}
+          <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
+          <Bar dataKey="meanRank" name="Mean rank" fill={POOLED_COLOUR} isAnimationActive={false}>
+            <LabelList position="right" style={VALUE_LABEL} formatter={rankLabel} />
+          </Bar>
+          {weighted && (
+            <Bar dataKey="weightedRank" name="Weighted by network" fill={WEIGHTED_COLOUR} isAnimationActive={false}>
               <LabelList position="right" style={VALUE_LABEL} formatter={rankLabel} />
             </Bar>
-            {weighted && (
-              <Bar dataKey="weightedRank" name="Weighted by network" fill={WEIGHTED_COLOUR} isAnimationActive={false}>
-                <LabelList position="right" style={VALUE_LABEL} formatter={rankLabel} />
-              </Bar>
-            )}
-          </BarChart>
-        </ResponsiveContainer>
+          )}
+        </BarChartBox>
       </div>
       <div className="analysis-rank__panel" style={{ width: FIRST_PLACE_WIDTH }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart {...common} margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
-            <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              tick={AXIS_TICK}
-              height={AXIS_HEIGHT}
-              label={{ value: 'Ranked first', position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
-            />
-            <YAxis type="category" dataKey="label" hide />
-            {tooltip}
-            <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
-            <Bar dataKey="firstPlace" name="Ranked first" fill="#059669" isAnimationActive={false}>
-              <LabelList position="right" style={VALUE_LABEL} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <BarChartBox {...common} margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
+          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tick={AXIS_TICK}
+            height={AXIS_HEIGHT}
+            label={{ value: 'Ranked first', position: 'insideBottom', offset: 4, ...AXIS_LABEL }}
+          />
+          <YAxis type="category" dataKey="label" hide />
+          {tooltip}
+          <Legend verticalAlign="top" height={LEGEND_HEIGHT} iconType="square" wrapperStyle={LEGEND_STYLE} />
+          <Bar dataKey="firstPlace" name="Ranked first" fill="#059669" isAnimationActive={false}>
+            <LabelList position="right" style={VALUE_LABEL} />
+          </Bar>
+        </BarChartBox>
       </div>
     </div>
   );
