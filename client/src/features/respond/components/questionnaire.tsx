@@ -9,6 +9,7 @@ import { keepViewForOffline, registerRespondentServiceWorker } from '../offline/
 import { useResponseSync } from '../offline/use-response-sync';
 import { browserLanguages, browserPageLanguage } from '../utils/language';
 import { type ResumePoint, resumePoint } from '../utils/resume';
+import { showShortScalesAsButtons } from '../utils/short-scales';
 
 import { AnswerSummary, summarizeAnswers } from './answer-summary';
 import { ReceiptView } from './receipt-view';
@@ -80,6 +81,7 @@ export function Questionnaire({ token, start }: { token: string; start: Responde
     // answer is dropped as soon as its question is hidden (SurveyJS would keep it until the end).
     model.clearInvisibleValues = 'onHidden';
     model.showCompletePage = false;
+    showShortScalesAsButtons(model);
     model.locale = surveyLocale(resume.locale);
     model.data = initialLocal.receipt?.data ?? resume.answers;
     const page = model.pages[resume.pageIndex];
