@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
-import { OTHER_TEXT_SUFFIX, type QuestionTally } from '@concord/shared';
+import { MEMBER_LANGUAGES, OTHER_TEXT_SUFFIX, type QuestionTally } from '@concord/shared';
 
 import { ErrorAlert } from '@/components/error-alert';
 import { Loading } from '@/components/loading';
@@ -176,7 +176,8 @@ const GROUP_BY_OPTIONS = [
   { value: 'role', label: 'Role' },
 ];
 
-const LANGUAGE_OPTIONS = ['en', 'fr', 'ru', 'ar'].map((code) => ({ value: code, label: code }));
+/** The languages a respondent can answer in: what a response's language is one of. */
+const LANGUAGE_OPTIONS = MEMBER_LANGUAGES.map((code) => ({ value: code, label: code }));
 
 /** Tallies of one campaign: progress, filters, a chart and table per question, free text, exports. */
 export function AnalysisPage() {
