@@ -10,9 +10,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { HttpLogger } from 'pino-http';
 import { givenOrNewRequestId, isApiPath } from './api-path';
 import type { AppConfig } from './config/app-config';
 import { FILE_LIMIT, registerBodyParsers } from './request-body';
+import { HTTP_LOGGER } from './request-log.module';
 import { hashedAssetServer, recordHeaders } from './static-assets';
 
 /** The HTTP adapter with the settings Concord relies on; main.ts and the tests create it alike. */
@@ -33,6 +35,12 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   const instance = app.getHttpAdapter().getInstance();
+  // The request log first, on the request as it arrived (see RequestLogModule), under Fastify's id.
+  const requestLog = app.get<HttpLogger>(HTTP_LOGGER);
+  instance.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    request.raw.id = request.id;
+    requestLog(request.raw, reply.raw, done);
+  });
   // helmet's headers depend only on the configuration: recorded once, then set on every answer
   // (no per-request middleware), the same ones the hashed assets below carry.
   const securityHeaders = recordHeaders(

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pinoHttp, { type Options } from 'pino-http';
-import { requestLogSerializers } from './request-log';
+import { loggedUrl, requestLogSerializers } from './request-log';
 
 interface Captured {
   lines: string[];
@@ -27,6 +27,7 @@ async function logLines(
   options: Options,
   headers: Record<string, string>,
   setCookie: string[] | null,
+  path = '/api/thing',
 ): Promise<string[]> {
   const { lines, stream } = capture();
   const log = pinoHttp({ ...options, genReqId: () => 'request-1' }, stream);
@@ -39,7 +40,7 @@ async function logLines(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    await (await fetch(`http://127.0.0.1:${port}/api/thing`, { headers })).text();
+    await (await fetch(`http://127.0.0.1:${port}${path}`, { headers })).text();
     await new Promise((resolve) => setTimeout(resolve, 20));
   } finally {
     await new Promise((resolve) => server.close(resolve));
@@ -60,7 +61,7 @@ const parsed = (lines: string[]) =>
     (line) =>
       JSON.parse(line) as {
         msg: string;
-        req: { headers: Record<string, unknown> };
+        req: { headers: Record<string, unknown>; url: string };
         res?: { headers: Record<string, unknown> };
       },
   );
@@ -91,5 +92,28 @@ describe('requestLogSerializers', () => {
     expect(serialized).toEqual(redacted);
     expect(parsed(serialized).map((line) => line.msg)).toEqual(['working', 'request completed']);
     expect(serialized.join('\n')).not.toMatch(/Redacted/);
+  });
+
+  it('write a respondent link token in the URL as [Redacted], on every line of the request', async () => {
+    const lines = parsed(await logLines(SERIALIZERS, {}, null, '/api/respond/AbC-secret_token/complete?locale=fr'));
+    expect(lines.map((line) => line.req.url)).toEqual([
+      '/api/respond/[Redacted]/complete?locale=fr',
+      '/api/respond/[Redacted]/complete?locale=fr',
+    ]);
+  });
+});
+
+describe('loggedUrl', () => {
+  it.each([
+    ['/api/respond/tok3n', '/api/respond/[Redacted]'],
+    ['/api/respond/tok3n/', '/api/respond/[Redacted]/'],
+    ['/api/respond/tok3n/save?x=1', '/api/respond/[Redacted]/save?x=1'],
+    ['/api/respond/tok3n?x=1', '/api/respond/[Redacted]?x=1'],
+    ['/api/respond/', '/api/respond/'],
+    ['/api/campaigns/c1/respond/tok3n', '/api/campaigns/c1/respond/tok3n'],
+    ['/respond/tok3n', '/respond/tok3n'],
+    ['/api/auth/me', '/api/auth/me'],
+  ])('%s is logged as %s', (url, logged) => {
+    expect(loggedUrl(url)).toBe(logged);
   });
 });

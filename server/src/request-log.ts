@@ -9,6 +9,17 @@ const SECRET_RESPONSE_HEADERS = ['set-cookie'] as const;
 
 type Headers = Record<string, unknown>;
 
+/** A respondent link's token: the path segment after /api/respond/. */
+const RESPONDENT_LINK_TOKEN = /^(\/api\/respond\/)[^/?#]+/;
+
+/**
+ * The URL as the log writes it: a respondent link's token is a credential (whoever has it answers
+ * as that member), so its path segment is written as [Redacted]; every other URL as it is.
+ */
+export function loggedUrl(url: string): string {
+  return url.replace(RESPONDENT_LINK_TOKEN, `$1${REDACTED}`);
+}
+
 /**
  * A copy of `headers` with the value of each secret one that is present replaced by [Redacted]
  * (same keys, same order), or `headers` itself when none is present: the common case costs one
@@ -27,7 +38,8 @@ function redacted(headers: Headers | undefined, names: readonly string[]): Heade
 
 /**
  * The request log's serializers (wrapped by pino-http around its standard ones): they write the
- * same lines as pino's `redact` option with the paths req.headers.cookie,
+ * respondent link tokens of URLs as [Redacted] (see loggedUrl) and otherwise the same lines as
+ * pino's `redact` option with the paths req.headers.cookie,
  * req.headers.authorization and res.headers["set-cookie"], which cloned every logged request and
  * response object on every line (a twentieth of a 401's CPU).
  */
@@ -35,6 +47,8 @@ export const requestLogSerializers = {
   req(request: SerializedRequest): SerializedRequest {
     const headers = redacted(request.headers, SECRET_REQUEST_HEADERS);
     if (headers !== request.headers) request.headers = headers as SerializedRequest['headers'];
+    // The serialized request is the log's own copy: its url may be rewritten.
+    if (typeof request.url === 'string') request.url = loggedUrl(request.url);
     return request;
   },
   res(response: SerializedResponse): SerializedResponse {

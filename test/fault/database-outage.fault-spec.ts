@@ -18,6 +18,23 @@ interface Receipt {
   receipt: string;
 }
 
+interface LogLine {
+  level?: number;
+  context?: string;
+  req?: { id?: unknown };
+}
+
+/** The server's JSON log lines (other output, and a line cut by the kept window, are skipped). */
+function logLines(output: string): LogLine[] {
+  return output.split('\n').flatMap((text) => {
+    try {
+      return [JSON.parse(text) as LogLine];
+    } catch {
+      return [];
+    }
+  });
+}
+
 interface TimedOutcome extends HttpOutcome {
   at: number;
 }
@@ -49,6 +66,7 @@ describe(`PostgreSQL stopped for ${OUTAGE_MS / 1000} s during ${COMPLETIONS} com
 
   it('answers 503 (never 500, never silence) while it is down, serves again within 5 s, and loses nothing acknowledged', async () => {
     const outcomes: TimedOutcome[] = [];
+    const unavailableRequestIds = new Set<string>();
     const receipts = new Map<number, Receipt>();
     let acknowledged = 0;
     const stopAfter = Math.floor(COMPLETIONS / 4);
@@ -61,11 +79,13 @@ describe(`PostgreSQL stopped for ${OUTAGE_MS / 1000} s during ${COMPLETIONS} com
     const respondent = async (index: number): Promise<void> => {
       await sleep(startedAt + index * spacingMs - Date.now());
       for (let attempt = 0; attempt < 400; attempt++) {
+        const requestId = `outage-${index}-${attempt}`;
         const outcome = await call(`${server.origin}/api/respond/${campaign.tokens[index]}/complete`, {
           json: { data: answersFor(index) },
-          headers: { 'idempotency-key': `outage-${index}` },
+          headers: { 'idempotency-key': `outage-${index}`, 'x-request-id': requestId },
         });
         outcomes.push({ ...outcome, at: Date.now() });
+        if (outcome.status === 503) unavailableRequestIds.add(requestId);
         if (outcome.status === 201) {
           receipts.set(index, outcome.body as Receipt);
           acknowledged++;
@@ -126,6 +146,13 @@ describe(`PostgreSQL stopped for ${OUTAGE_MS / 1000} s during ${COMPLETIONS} com
     expect(duringOutage.every((item) => item.status === 503)).toBe(true);
     expect(health.length).toBeGreaterThan(0);
     for (const probe of health) expect([probe.status, (probe.body as { db: string }).db]).toEqual([503, 'down']);
+    // Each 503 is logged as an error that names its request (the log keeps its latest lines).
+    const errorLines = logLines(server.output()).filter((line) => line.context === 'ApiExceptionFilter');
+    expect(errorLines.length).toBeGreaterThan(0);
+    for (const line of errorLines) {
+      expect(line.level).toBe(50);
+      expect(unavailableRequestIds.has(String(line.req?.id))).toBe(true);
+    }
 
     // Back within 5 s of the database's return: health and the first acknowledged completion.
     expect(times.healthyAt - times.upAt).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);

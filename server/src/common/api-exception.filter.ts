@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type ApiErrorBody, ERROR_STATUS, type ErrorCode, genericCodeForStatus, reasonPhrase } from '@concord/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
@@ -71,10 +72,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<FastifyReply>();
     const errorBody = toErrorBody(exception);
     if (errorBody.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      const message = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      // Through the request log's logger when there is one, so the line names its request.
+      const requestLog = (http.getRequest<FastifyRequest | undefined>()?.raw as { log?: PinoLogger } | undefined)?.log;
+      if (requestLog === undefined) this.logger.error(message);
+      else requestLog.error({ context: 'ApiExceptionFilter' }, message);
     }
     if (response.sent || response.raw.headersSent) return;
     // Always JSON, also on routes that declare another type for their answer (CSV downloads).
