@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { useAppWithAdmin } from '../support/app-with-admin';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 import { cookieValue, createStaff, enabledUserBody, signIn } from '../support/staff-session';
@@ -91,6 +92,45 @@ describe('staff authentication', () => {
       expect(after.body.message).toBe('Sign in first: this needs a staff session or an API token');
     });
 
+    it('an expired session is 401; one used after ten minutes is extended to twelve hours; a disabled user is 401', async () => {
+      const db = rig.testApp.app.get(DataSource);
+      const staff = await createStaff(rig.testApp, rig.admin, 'committee');
+      const expiry = async (): Promise<number> => {
+        const [row] = await db.query<Array<{ ms: string }>>(
+          `SELECT (extract(epoch FROM expires_at) * 1000)::bigint AS ms FROM sessions WHERE user_id = $1`,
+          [staff.id],
+        );
+        return Number(row?.ms);
+      };
+      // Used within ten minutes of its start: not extended (no write per request).
+      const first = await expiry();
+      expect((await staff.get('/api/auth/me')).status).toBe(200);
+      expect(await expiry()).toBe(first);
+      // Eleven hours left: the next request extends it to twelve hours from now.
+      await db.query(`UPDATE sessions SET expires_at = now() + interval '11 hours' WHERE user_id = $1`, [staff.id]);
+      const before = Date.now();
+      const me = await staff.get('/api/auth/me');
+      expect([me.status, me.body.email, me.body.role]).toEqual([200, staff.email, 'committee']);
+      const extended = await expiry();
+      expect(extended).toBeGreaterThanOrEqual(before + 12 * 3_600_000 - 1_000);
+      expect(extended).toBeLessThanOrEqual(Date.now() + 12 * 3_600_000 + 1_000);
+      // Disabled behind the API's back (the API also ends the sessions): the session no longer works.
+      await db.query('UPDATE users SET disabled = true WHERE id = $1', [staff.id]);
+      const disabled = await staff.get('/api/auth/me');
+      expect([disabled.status, disabled.body]).toEqual([
+        401,
+        errorBody(401, 'unauthenticated', 'Your session has ended; sign in again'),
+      ]);
+      await db.query('UPDATE users SET disabled = false WHERE id = $1', [staff.id]);
+      expect((await staff.get('/api/auth/me')).status).toBe(200);
+      await db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [staff.id]);
+      const expired = await staff.get('/api/auth/me');
+      expect([expired.status, expired.body]).toEqual([
+        401,
+        errorBody(401, 'unauthenticated', 'Your session has ended; sign in again'),
+      ]);
+    });
+
     it('logout without the CSRF header is 403 and the session survives', async () => {
       const session = await signIn(rig.testApp, ADMIN_EMAIL, ADMIN_PASSWORD);
       const response = await session.agent.post('/api/auth/logout');
@@ -159,6 +199,40 @@ describe('staff authentication', () => {
       const after = await rig.testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
       expect(after.status).toBe(401);
       expect(after.body).toEqual(errorBody(401, 'unauthenticated', 'Invalid or revoked API token'));
+    });
+
+    it('records when a token was last used (at most once a minute) and refuses the token of a disabled user', async () => {
+      const db = rig.testApp.app.get(DataSource);
+      const staff = await createStaff(rig.testApp, rig.admin, 'secretariat');
+      const created = await staff.post('/api/auth/tokens').send({ name: 'nightly export' });
+      const token = created.body.token as string;
+      const lastUsed = async (): Promise<string | null> => {
+        const [row] = await db.query<Array<{ at: string | null }>>(
+          'SELECT last_used_at::text AS at FROM api_tokens WHERE id = $1',
+          [created.body.id],
+        );
+        return row?.at ?? null;
+      };
+      expect(await lastUsed()).toBeNull();
+      const me = () => rig.testApp.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+      expect([(await me()).status, (await me()).body.email]).toEqual([200, staff.email]);
+      const touched = await lastUsed();
+      expect(touched).not.toBeNull();
+      expect((await me()).status).toBe(200);
+      expect(await lastUsed()).toBe(touched);
+      await db.query(`UPDATE api_tokens SET last_used_at = now() - interval '2 minutes' WHERE id = $1`, [
+        created.body.id,
+      ]);
+      const stale = await lastUsed();
+      expect((await me()).status).toBe(200);
+      expect(await lastUsed()).not.toBe(stale);
+
+      await db.query('UPDATE users SET disabled = true WHERE id = $1', [staff.id]);
+      const refused = await me();
+      expect([refused.status, refused.body]).toEqual([
+        401,
+        errorBody(401, 'unauthenticated', 'Invalid or revoked API token'),
+      ]);
     });
 
     it('revoking another user’s token is 404 and the token keeps working', async () => {

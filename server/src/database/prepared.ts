@@ -3,7 +3,8 @@ import { type DataSource, QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../common/database-unavailable';
 
 /**
- * A statement run on every respondent request. Its `name` makes `pg` prepare it once per pooled
+ * A statement run on (nearly) every request of a hot path: the respondent API, the staff
+ * credential check. Its `name` makes `pg` prepare it once per pooled
  * connection (PostgreSQL parses and plans it once, later runs send only the parameters), and the
  * call skips TypeORM's query runner and result hydration. Names must be unique per text: a
  * connection that prepared a name refuses another text under it.
