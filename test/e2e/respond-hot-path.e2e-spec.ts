@@ -247,6 +247,98 @@ describe('respondent hot path', () => {
     expect(await storedFor(edits.id)).toEqual([{ status: 'complete', data: { ...VALID_ANSWERS, satisfaction: 2 } }]);
   });
 
+  it('stores concurrent first completions together, each with its own link, receipt and audit event', async () => {
+    const network = Object.values(networks).find((row) => row.id !== networks.SEA.id) as NetworkRow;
+    await addMembers(secretariat, network.id, makeMembers('batch', 30, 'Kenya', 'fr'));
+    const created = await secretariat
+      .post('/api/campaigns')
+      .send({ surveyId, version: firstVersion, name: 'Batched', networkIds: [network.id] });
+    expect(created.status).toBe(201);
+    const links = (await campaignLinks(secretariat, created.body.id)).filter((link) => link.email.startsWith('batch-'));
+    expect(links.length).toBe(30);
+    await prime();
+    // 30 links at once, five of them twice, while another transaction keeps responses locked: the
+    // first statements wait for it, the completions arriving meanwhile are grouped into the next
+    // ones, and the second completion of a link is never grouped with its first.
+    const blocker = dataSourceOf(testApp).createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE responses IN SHARE MODE');
+    const attempts = [...links, ...links.slice(0, 5)];
+    const sent = Promise.all(
+      attempts.map((link, index) =>
+        http()
+          .post(`/api/respond/${tokenOf(link.url)}/complete`)
+          .set('Idempotency-Key', `batch-${index}`)
+          .send({ data: { ...VALID_ANSWERS, satisfaction: (index % 5) + 1 } })
+          .then((response) => response),
+      ),
+    );
+    const waiting = async (): Promise<number> =>
+      (
+        await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO responses%'`,
+        )
+      )[0]?.n ?? 0;
+    for (let tries = 0; tries < 100 && (await waiting()) < 2; tries++)
+      await new Promise((done) => setTimeout(done, 50));
+    await new Promise((done) => setTimeout(done, 500));
+    await blocker.commitTransaction();
+    await blocker.release();
+    const answers = await sent;
+    const byInvitation = new Map<string, Array<{ status: number; body: Record<string, unknown> }>>();
+    attempts.forEach((link, index) => {
+      const answer = answers[index] as { status: number; body: Record<string, unknown> };
+      byInvitation.set(link.invitationId, [...(byInvitation.get(link.invitationId) ?? []), answer]);
+    });
+    const ALREADY = errorBody(409, 'already_completed', 'This questionnaire has already been completed with this link');
+    for (const [invitationId, outcomes] of byInvitation) {
+      const statuses = outcomes.map((outcome) => outcome.status).sort();
+      expect([invitationId, statuses]).toEqual([invitationId, outcomes.length === 1 ? [201] : [201, 409]]);
+      for (const outcome of outcomes.filter((item) => item.status === 409)) expect(outcome.body).toEqual(ALREADY);
+    }
+    const stored = await sql<{
+      id: string;
+      invitation_id: string;
+      receipt: string;
+      country: string;
+      language: string;
+      network_id: string;
+      idempotency_key: string;
+      satisfaction: number;
+    }>(
+      `SELECT id, invitation_id, receipt, country, language, network_id, idempotency_key,
+              (data->>'satisfaction')::int AS satisfaction
+         FROM responses WHERE campaign_id = $1 AND status = 'complete'`,
+      [created.body.id],
+    );
+    expect(stored.length).toBe(30);
+    // Stored together: far fewer transactions than completions.
+    const [transactions] = await sql<{ n: number }>(
+      `SELECT count(DISTINCT xmin::text)::int AS n FROM responses WHERE campaign_id = $1`,
+      [created.body.id],
+    );
+    expect(transactions?.n).toBeLessThanOrEqual(10);
+    for (const row of stored) {
+      const accepted = byInvitation.get(row.invitation_id)?.find((outcome) => outcome.status === 201);
+      expect(accepted?.body).toEqual({ responseId: row.id, receipt: row.receipt });
+      const index = Number(row.idempotency_key.replace('batch-', ''));
+      expect(attempts[index]?.invitationId).toBe(row.invitation_id);
+      expect([row.country, row.language, row.network_id, row.satisfaction]).toEqual([
+        'Kenya',
+        'fr',
+        network.id,
+        (index % 5) + 1,
+      ]);
+    }
+    const events = await sql<{ response_id: string }>(
+      `SELECT payload->>'responseId' AS response_id FROM audit_events
+        WHERE subject = $1 AND action = 'response.completed'`,
+      [`campaign:${created.body.id}`],
+    );
+    expect(events.map((event) => event.response_id).sort()).toEqual(stored.map((row) => row.id).sort());
+  });
+
   it('shows saved answers in the view, by invitation and, in anonymous campaigns, by the derived id', async () => {
     for (const anonymous of [false, true]) {
       const { tokens } = await campaign(`View ${anonymous ? 'anonymous' : 'named'}`, firstVersion, { anonymous });

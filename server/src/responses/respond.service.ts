@@ -31,11 +31,17 @@ import { anonymousResponseId, generateReceipt, isWellFormedToken, requestHash, t
 import { SurveysService } from '../surveys';
 import type { RespondentProfileDto } from './dto/respond.dto';
 import { SurveyResponse } from './entities/survey-response.entity';
+import { CompletionBatches, type StoredCompletion } from './completion-batches';
 import { surveyLocales } from './survey-locales';
 
 /** One message for unknown and revoked links, so a link's history cannot be probed. */
 const LINK_NOT_FOUND = 'This link is not valid. Please ask the secretariat for your current link.';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/**
+ * Two batch statements at a time (two cores' worth of PostgreSQL work); a batch of 64
+ * completions of typical size is a few hundred kilobytes of JSON.
+ */
+const COMPLETION_BATCHES = { maxInFlight: 2, maxBatch: 64 };
 
 interface PinnedVersion {
   definition: unknown;
@@ -67,13 +73,13 @@ type ResponseKeyColumn = 'invitation_id' | 'id';
  * The end of a first completion's insert: a partial response saved before becomes the complete
  * one (keeping its id); a complete one stays as it is, and the statement returns no row.
  */
-function completeUnlessCompleted(column: ResponseKeyColumn): string {
+function completeUnlessCompleted(column: ResponseKeyColumn, returning = 'id'): string {
   return `ON CONFLICT (${column}) DO UPDATE SET data = excluded.data, status = 'complete', receipt = excluded.receipt,
        idempotency_key = excluded.idempotency_key, request_hash = excluded.request_hash,
        country = excluded.country, role = excluded.role, language = excluded.language,
        completed_at = excluded.completed_at, updated_at = now()
      WHERE responses.status = 'partial'
-     RETURNING id`;
+     RETURNING ${returning}`;
 }
 
 function personalResponseStatement(column: ResponseKeyColumn): PreparedStatement {
@@ -102,19 +108,22 @@ function completionStatement(column: ResponseKeyColumn): PreparedStatement {
 }
 
 /**
- * A first completion through a personal link of a campaign that is not anonymous, in one
- * statement from the token hash ($2) and the survey version the answers were checked against
- * ($3): the link must be live, keep its member and pin that version (see
- * livePersonalLinkByTokenHash), and no complete response may exist yet. No row: nothing stored.
+ * First completions through personal links of campaigns that are not anonymous, in one statement
+ * from a JSON array of completions ($1, see DirectCompletion): for each, the link found by its
+ * token hash must be live, keep its member and pin the survey version the answers were checked
+ * against (see livePersonalLinkByTokenHash), and no complete response may exist yet. Returns the
+ * id and receipt of each completion stored; nothing is stored for the others.
  */
-const DIRECT_COMPLETION = preparedStatement(
-  'respondent_direct_completion',
+const DIRECT_COMPLETIONS = preparedStatement(
+  'respondent_direct_completions',
   `INSERT INTO responses (id, campaign_id, survey_version_id, invitation_id, network_id, country, role, language,
      data, status, receipt, idempotency_key, request_hash, completed_at)
-   SELECT $1, l.campaign_id, l.survey_version_id, l.invitation_id, l.network_id, l.country, l.role, l.language,
-     $4, 'complete', $5, $6, $7, now()
-   FROM (${livePersonalLinkByTokenHash('$2', '$3')}) l
-   ${completeUnlessCompleted('invitation_id')}`,
+   SELECT sent.id, l.campaign_id, l.survey_version_id, l.invitation_id, l.network_id, l.country, l.role, l.language,
+     sent.data, 'complete', sent.receipt, sent."idempotencyKey", sent."requestHash", now()
+   FROM jsonb_to_recordset($1::jsonb) AS sent(id uuid, "tokenHash" text, "versionId" uuid, data jsonb, receipt text,
+     "idempotencyKey" text, "requestHash" text)
+   CROSS JOIN LATERAL (${livePersonalLinkByTokenHash('sent."tokenHash"', 'sent."versionId"')}) l
+   ${completeUnlessCompleted('invitation_id', 'id, receipt')}`,
 );
 
 /** The view's lookup: the link with, for a personal link of a campaign that is not anonymous, its response. */
@@ -192,6 +201,11 @@ export class RespondService {
    * tryDirectCompletion). Only a guess, checked by the statement that stores the answers.
    */
   private recentVersionId: string | null = null;
+  /** First completions stored together under load (see CompletionBatches). */
+  private readonly completionBatches = new CompletionBatches(
+    (completions) => runPrepared<StoredCompletion>(this.dataSource, DIRECT_COMPLETIONS, [JSON.stringify(completions)]),
+    COMPLETION_BATCHES,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -338,7 +352,8 @@ export class RespondService {
    * anonymous and pins the survey version of the link resolved last — in one round trip: the
    * answers are checked against that version, then one statement finds the link by its token
    * hash, checks it (live, that version, no complete response yet) and stores the answers; its
-   * triggers write the audit event and queue the tally change. Null, having stored nothing, in
+   * triggers write the audit event and queue the tally change. Under load that statement stores
+   * the completions that arrived together (see CompletionBatches). Null, having stored nothing, in
    * every other case (another version, answers not valid for it, an unknown, revoked, closed or
    * already completed link, an anonymous campaign, an open link): the full path then runs and
    * answers exactly as it always did, its own checks in their own order.
@@ -352,19 +367,17 @@ export class RespondService {
     if (versionId === null || !isWellFormedToken(token)) return null;
     const pinned = await this.pinnedVersion(versionId).catch(() => null);
     if (pinned === null || validateAnswers(pinned.compiled, data, 'complete').length > 0) return null;
-    const receipt = generateReceipt();
-    const rows = await runPrepared<{ id: string }>(this.dataSource, DIRECT_COMPLETION, [
-      randomUUID(),
-      tokenHash(token),
+    const stored = await this.completionBatches.submit({
+      id: randomUUID(),
+      tokenHash: tokenHash(token),
       versionId,
-      withComputedAnswers(pinned.compiled, data),
-      receipt,
-      idempotencyKey ?? null,
-      requestHash(data),
-    ]);
-    const [row] = rows;
-    if (row === undefined) return null;
-    return { result: { responseId: row.id, receipt }, kind: 'created' };
+      data: withComputedAnswers(pinned.compiled, data),
+      receipt: generateReceipt(),
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: requestHash(data),
+    });
+    if (stored === null) return null;
+    return { result: { responseId: stored.id, receipt: stored.receipt }, kind: 'created' };
   }
 
   /**
