@@ -29,7 +29,7 @@ interface Waiting {
 }
 
 export interface CompletionBatchOptions {
-  /** Batch statements running at once: more would only queue for PostgreSQL's cores. */
+  /** Batch statements running at once. */
   maxInFlight: number;
   /** Completions per statement at most. */
   maxBatch: number;
