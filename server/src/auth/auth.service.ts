@@ -172,8 +172,7 @@ export class AuthService {
 
   /**
    * Resolves a session cookie to its user, or null when unknown, expired or the user is disabled.
-   * Every staff request runs it, so it is one query builder statement (one round trip), not a
-   * find with a relation (TypeORM runs that as two).
+   * Every staff request runs it: one prepared statement (SESSION_BY_TOKEN_HASH), one round trip.
    */
   async resolveSession(token: string): Promise<ResolvedSession | null> {
     const [row] = await runPrepared<
