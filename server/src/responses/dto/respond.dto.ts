@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEMBER_LANGUAGES, type MemberLanguage } from '@concord/shared';
 import { Type } from 'class-transformer';
+import { AcceptsSingleObjectBody } from '../../common/validation';
 import {
   IsIn,
   IsInt,
@@ -56,6 +57,8 @@ export class RespondentProfileDto {
   language?: MemberLanguage;
 }
 
+/** Mostly `{ data }` alone, which the global pipe then takes as it is (see AcceptsSingleObjectBody). */
+@AcceptsSingleObjectBody('data')
 export class CompleteAnswersDto extends AnswersDto {
   @ApiPropertyOptional({ type: RespondentProfileDto, description: 'open links only; ignored for personal links' })
   @IsOptional()
