@@ -33,7 +33,7 @@ function asyncStdout(): pino.DestinationStream {
  * files and left them out. And it ran each request inside an AsyncLocalStorage so that Nest's
  * logger could find the request: on Node 20 that turns on promise hooks for every promise the
  * process makes, about a quarter of the respondent view's CPU. A line that must name its
- * request logs through the request's own logger instead (`request.raw.log`, see ApiExceptionFilter).
+ * request logs through the request's own logger instead (pino-http's, see ApiExceptionFilter).
  */
 @Module({})
 export class RequestLogModule {

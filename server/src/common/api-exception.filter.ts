@@ -77,8 +77,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const errorBody = toErrorBody(exception);
     if (errorBody.statusCode >= 500) {
       const message = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
-      // Through the request log's logger when there is one, so the line names its request.
-      const requestLog = (http.getRequest<FastifyRequest | undefined>()?.raw as { log?: PinoLogger } | undefined)?.log;
+      // Through the request log's logger when there is one, so the line names its request. pino-http
+      // keeps it as the last of raw.allLogs (raw.log may be Fastify's own, set by a middleware runner).
+      const raw = http.getRequest<FastifyRequest | undefined>()?.raw as { allLogs?: PinoLogger[] } | undefined;
+      const requestLog = raw?.allLogs?.at(-1);
       if (requestLog === undefined) this.logger.error(message);
       else requestLog.error({ context: 'ApiExceptionFilter' }, message);
     }

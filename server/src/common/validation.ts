@@ -34,15 +34,21 @@ export function AcceptsSingleObjectBody(property: string): (dto: DtoClass) => vo
   };
 }
 
+/** A plain object (as JSON.parse makes them) whose prototype is a realm's Object.prototype. */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype !== null && Object.getPrototypeOf(prototype) === null;
+}
+
 /** A plain object with `property` as its only key, holding a plain object (not an array, not null). */
-function isSingleObjectBody(value: unknown, property: string): value is Record<string, object> {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  let keys = 0;
-  for (const key in value) {
-    if (key !== property || ++keys > 1) return false;
-  }
+function isSingleObjectBody(value: unknown, property: string): boolean {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
   const inner = (value as Record<string, unknown>)[property];
-  return keys === 1 && typeof inner === 'object' && inner !== null && !Array.isArray(inner);
+  return (
+    keys.length === 1 && keys[0] === property && typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+  );
 }
 
 /**
