@@ -18,6 +18,7 @@ import { TallyEngineCatchUp1796044301077 } from './1796044301077-TallyEngineCatc
 import { TwoFactorAndSingleSignOn1796044345514 } from './1796044345514-TwoFactorAndSingleSignOn';
 import { EvidenceThemesAndQuotes1796044646443 } from './1796044646443-EvidenceThemesAndQuotes';
 import { CampaignMailWording1796055355766 } from './1796055355766-CampaignMailWording';
+import { LeanerTallyFold1796126420269 } from './1796126420269-LeanerTallyFold';
 
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795243310482,
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   TwoFactorAndSingleSignOn1796044345514,
   EvidenceThemesAndQuotes1796044646443,
   CampaignMailWording1796055355766,
+  LeanerTallyFold1796126420269,
 ];

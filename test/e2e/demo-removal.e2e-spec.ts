@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AnalysisFactsService } from '../../server/src/analysis/analysis-facts.service';
 import { CharterSeedService } from '../../server/src/charter/charter-seed.service';
 import { DemoSeedService } from '../../server/src/demo/demo-seed.service';
 import {
@@ -79,6 +80,16 @@ describe('removing the demo data', () => {
       .post('/api/charters')
       .send({ slug: 'real-charter', title: 'Real charter', clauses: [{ id: 'a', heading: 'A', body: 'Text.' }] });
     expect(charter.status).toBe(201);
+    // Every campaign's tallies folded: the demo campaigns' rollup rows must go with them.
+    await testApp.app.get(AnalysisFactsService).fold();
+    const rollupRowsOutside = async (): Promise<number> => {
+      const [row] = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM analysis_tally_rollup WHERE campaign_id <> $1`,
+        [created.campaignId],
+      );
+      return row.n;
+    };
+    expect(await rollupRowsOutside()).toBeGreaterThan(0);
 
     const realRows = async () => ({
       users: await sql(`SELECT * FROM users WHERE email NOT LIKE 'committee.%@concord.local' ORDER BY id`),
@@ -90,6 +101,11 @@ describe('removing the demo data', () => {
       responses: await sql('SELECT * FROM responses WHERE campaign_id = $1 ORDER BY id', [created.campaignId]),
       outbox: await sql(`SELECT * FROM outbox WHERE recipient LIKE 'real-%' ORDER BY id`),
       charter: await sql(`SELECT * FROM charter_revisions WHERE document_id = $1 ORDER BY number`, [charter.body.id]),
+      rollup: await sql(
+        `SELECT * FROM analysis_tally_rollup WHERE campaign_id = $1
+          ORDER BY survey_version_id, network_id, country, role, language, measure, question, row_key, col_key, value, rank`,
+        [created.campaignId],
+      ),
     });
     const realBefore = await realRows();
     const before = await counts();
@@ -125,6 +141,7 @@ describe('removing the demo data', () => {
     });
     expect(await counts()).toMatchObject({ users: 3, network_members: 2, campaigns: 1, responses: 1 });
     expect(await realRows()).toEqual(realBefore);
+    expect(await rollupRowsOutside()).toBe(0);
     const verify = await secretariat.get(`/api/campaigns/${created.campaignId}/tallies/verify`);
     expect([verify.status, verify.body.ok]).toEqual([200, true]);
 

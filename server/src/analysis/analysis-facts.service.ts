@@ -178,7 +178,7 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
             WHERE seq = ANY(ARRAY(SELECT seq FROM analysis_pending_changes WHERE seq > $1 ORDER BY seq LIMIT $2))
            RETURNING seq, campaign_id, survey_version_id, network_id, country, role, language, data, sign)
          SELECT seq::text AS seq, campaign_id::text, survey_version_id::text, network_id::text, country, role, language,
-                data::text AS data, sign
+                data, sign
            FROM taken`,
         [after, size],
       );
@@ -199,7 +199,7 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
       next?.catch(() => undefined);
     }
     if (taken === 0) return 0;
-    const rows = accumulator.columns();
+    const rows = accumulator.rows();
     // Changes of a campaign that no longer exists cannot be tallied: they leave the queue uncounted.
     // None is deleted meanwhile: deleting campaigns waits for the fold's lock (holdFoldUntilCommit).
     const campaigns = await existingCampaignIds(manager, accumulator.campaigns());
@@ -214,10 +214,16 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
        ),
        upserted AS (
          INSERT INTO analysis_tally_rollup (${FACT_KEY_COLUMNS}, count)
-         SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[],
-                              $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::bigint[])
-                AS u(${FACT_KEY_COLUMNS}, count)
-          WHERE u.campaign_id = ANY($2::uuid[])
+         SELECT g.campaign_id, g.survey_version_id, g.network_id, g.country, g.role, g.language,
+                f.measure, f.question, f.row_key, f.col_key, f.value, f.rank, u.count
+           FROM unnest($15::int[], $16::int[], $17::bigint[]) AS u(grp, fact, count)
+           JOIN unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[])
+                WITH ORDINALITY AS g(campaign_id, survey_version_id, network_id, country, role, language, number)
+             ON g.number = u.grp
+           JOIN unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[])
+                WITH ORDINALITY AS f(measure, question, row_key, col_key, value, rank, number)
+             ON f.number = u.fact
+          WHERE g.campaign_id = ANY($2::uuid[])
          ON CONFLICT (${FACT_KEY_COLUMNS}) DO UPDATE SET count = analysis_tally_rollup.count + EXCLUDED.count
          RETURNING 1
        )
@@ -225,18 +231,20 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
       [
         FACT_LOGIC_VERSION,
         campaigns,
-        rows.campaignId,
-        rows.versionId,
-        rows.networkId,
-        rows.country,
-        rows.role,
-        rows.language,
-        rows.measure,
-        rows.question,
-        rows.row,
-        rows.col,
-        rows.value,
-        rows.rank,
+        rows.groups.campaignId,
+        rows.groups.versionId,
+        rows.groups.networkId,
+        rows.groups.country,
+        rows.groups.role,
+        rows.groups.language,
+        rows.facts.measure,
+        rows.facts.question,
+        rows.facts.row,
+        rows.facts.col,
+        rows.facts.value,
+        rows.facts.rank,
+        rows.group,
+        rows.fact,
         rows.count,
       ],
     );
@@ -275,7 +283,7 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
                              row_key, col_key, value, rank::int AS rank`;
       const stored = await manager.query<FactCount[]>(
         `WITH ${factCtes(
-          `SELECT campaign_id, survey_version_id, network_id, country, role, language, data, sign
+          `SELECT campaign_id, survey_version_id, network_id, country, role, language, data::jsonb AS data, sign
              FROM analysis_pending_changes WHERE campaign_id = $2`,
           '$1',
         )}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FactAccumulator, type QueuedChange, type RollupColumns } from './fact-fold';
+import { FactAccumulator, type QueuedChange, type RollupRows } from './fact-fold';
 import { parsePgJson, pgJsonText } from './pg-json';
 import { buildQuestionPlan } from './question-plan';
 import { factOfKey, responseFacts, sourcesByTop } from './response-facts';
@@ -33,23 +33,27 @@ const V1 = '00000000-0000-0000-0000-0000000000a1';
 const V2 = '00000000-0000-0000-0000-0000000000a2';
 
 /** The rollup rows as `dims|fact` → count, for comparing. */
-function table(columns: RollupColumns): Record<string, number> {
+function table(rows: RollupRows): Record<string, number> {
   const out: Record<string, number> = {};
-  columns.count.forEach((n, i) => {
+  const { groups, facts } = rows;
+  rows.count.forEach((n, i) => {
+    const g = (rows.group[i] ?? 0) - 1;
+    const f = (rows.fact[i] ?? 0) - 1;
     const key = [
-      columns.campaignId[i],
-      columns.versionId[i],
-      columns.networkId[i],
-      columns.country[i],
-      columns.role[i],
-      columns.language[i],
-      columns.measure[i],
-      columns.question[i],
-      columns.row[i],
-      columns.col[i],
-      columns.value[i] ?? 'NULL',
-      columns.rank[i],
+      groups.campaignId[g],
+      groups.versionId[g],
+      groups.networkId[g],
+      groups.country[g],
+      groups.role[g],
+      groups.language[g],
+      facts.measure[f],
+      facts.question[f],
+      facts.row[f],
+      facts.col[f],
+      facts.value[f] ?? 'NULL',
+      facts.rank[f],
     ].join('|');
+    expect(out[key]).toBeUndefined();
     out[key] = n;
   });
   return out;
@@ -121,7 +125,7 @@ describe('folding queued changes in memory', () => {
           accumulator.addPlans(unknown, unknown.includes(V1) ? [{ versionId: V1, plan }] : []);
           accumulator.add(each);
         }
-        expect(table(accumulator.columns())).toEqual(reference(changes));
+        expect(table(accumulator.rows())).toEqual(reference(changes));
       }),
       { numRuns: 300 },
     );

@@ -11,4 +11,4 @@ export {
   ExportColumnProviders,
   type ExportQuery,
 } from './export-extensions';
-export { forgetPendingChanges, holdFoldUntilCommit } from './pending-change-records';
+export { forgetTallies, holdFoldUntilCommit } from './pending-change-records';

@@ -410,7 +410,7 @@ export class TallyService {
         const rollupWhere = rollupConditions(scope, query.filters, params).join(' AND ');
         const rows = await manager.query<FactCountRow[]>(
           `WITH ${factCtes(
-            `SELECT campaign_id, survey_version_id, network_id, country, role, language, data, sign
+            `SELECT campaign_id, survey_version_id, network_id, country, role, language, data::jsonb AS data, sign
                FROM analysis_pending_changes WHERE ${rollupWhere}`,
             plan,
           )}

@@ -1,6 +1,6 @@
 import type { DemoDataCounts, DemoRemovalResult } from '@concord/shared';
 import type { EntityManager } from 'typeorm';
-import { forgetPendingChanges, holdFoldUntilCommit } from '../analysis';
+import { forgetTallies, holdFoldUntilCommit } from '../analysis';
 import { deleteUserRecords, existingUserIds } from '../auth';
 import {
   deleteCampaignRecords,
@@ -60,7 +60,7 @@ export async function removeDemoData(manager: EntityManager): Promise<DemoRemova
   const campaigns = demo.campaigns.filter((id) => !cited.includes(id));
   if (campaigns.length > 0) await holdFoldUntilCommit(manager);
   await deleteCampaignRecords(manager, campaigns);
-  await forgetPendingChanges(manager, campaigns);
+  await forgetTallies(manager, campaigns);
   await deleteCharterRecords(manager, demo.charters);
 
   // A real campaign sent to a network invites its demo members too: those links lead to people

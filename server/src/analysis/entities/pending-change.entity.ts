@@ -29,8 +29,12 @@ export class PendingChange {
   @Column('text')
   language: string;
 
-  @Column('jsonb')
-  data: Record<string, unknown>;
+  /**
+   * The answers as PostgreSQL prints their jsonb: printed once here, so the fold, which reads every
+   * change, does not print it again (it scans this text; SQL readers cast it back to jsonb).
+   */
+  @Column('text')
+  data: string;
 
   @Column('smallint')
   sign: number;
