@@ -8,6 +8,7 @@ import { InjectConfig } from '../config/config.module';
 import { enginesToEvict } from './engine-eviction';
 import {
   countResponsesOfCampaign,
+  forEachResponseIdInGroupOrder,
   forEachResponseOfCampaign,
   type ResponseFactRow,
   responseVersionsOfCampaign,
@@ -22,6 +23,8 @@ import { dueMark, mayCatchUp, type PruneMark } from './tombstone-pruning';
 
 /** Responses fetched at a time while loading: small, so the load's garbage stays small too. */
 const LOAD_BATCH = 2_000;
+/** Response ids fetched at a time while placing them (36 characters each). */
+const LOAD_ID_BATCH = 20_000;
 /** Heap growth while loading after which a full collection runs: it bounds the load's peak. */
 const LOAD_HEAP_GROWTH = 32 * 1024 * 1024;
 /** Loaded engines catch up in the background this often, so a read finds little left to apply. */
@@ -294,7 +297,9 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     );
     const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
     engine.reserve(await countResponsesOfCampaign(manager, state.campaignId));
-    // One pass over the campaign's responses through a cursor, in this snapshot.
+    // Each group's responses side by side first (see TallyEngine.place), then their answers in one
+    // pass through a cursor, both in this snapshot.
+    await forEachResponseIdInGroupOrder(manager, state.campaignId, LOAD_ID_BATCH, (ids) => engine.place(ids));
     const collectWhenGrown = heapGrowthCheck(LOAD_HEAP_GROWTH);
     await forEachResponseOfCampaign(manager, state.campaignId, LOAD_BATCH, (rows) => {
       for (const row of rows) engine.upsert(toEngineResponse(row));

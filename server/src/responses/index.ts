@@ -13,6 +13,7 @@ export {
   completeResponsesFactInput,
   countResponsesOfCampaign,
   forEachResponseOfCampaign,
+  forEachResponseIdInGroupOrder,
   type ResponseFactRow,
   responseVersionsOfCampaign,
   responsesWrittenAfter,

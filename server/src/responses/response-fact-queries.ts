@@ -41,6 +41,30 @@ export async function countResponsesOfCampaign(manager: EntityManager, campaignI
 }
 
 /**
+ * The ids of a campaign's responses ordered by network, country, role and language, `batch` at a
+ * time through a cursor: the order in which the tally engine places them, so that each group's
+ * responses sit side by side.
+ */
+export async function forEachResponseIdInGroupOrder(
+  manager: EntityManager,
+  campaignId: string,
+  batch: number,
+  each: (ids: string[]) => void,
+): Promise<void> {
+  await manager.query(
+    `DECLARE response_ids_in_group_order NO SCROLL CURSOR FOR
+     SELECT id::text FROM responses WHERE campaign_id = $1 ORDER BY network_id, country, role, language`,
+    [campaignId],
+  );
+  for (;;) {
+    const rows = await manager.query<Array<{ id: string }>>(`FETCH ${batch} FROM response_ids_in_group_order`);
+    each(rows.map((row) => row.id));
+    if (rows.length < batch) break;
+  }
+  await manager.query('CLOSE response_ids_in_group_order');
+}
+
+/**
  * Every response of a campaign, `batch` at a time through a cursor (one pass, little held at
  * once); `each` handles one batch before the next is read.
  */
