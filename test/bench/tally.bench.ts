@@ -2,7 +2,8 @@
  * Tally and export benchmark: seeds 100,000 then 1,000,000 synthetic complete responses of the
  * seeded charter-review questionnaire into a throw-away embedded PostgreSQL, then prints the fold's
  * throughput (the queue of those completions into the rollup, with the background fold paused so it
- * is timed alone) beside one jsonb_each pass over the same queue, the full
+ * is timed alone, after a warm-up fold of another campaign) beside one pass that parses the same
+ * queue as jsonb and opens it with jsonb_each, the full
  * tally time (every question, grouped by network), a hand-written GROUP BY of one question on the
  * same data as a baseline, a tally with an answer filter (the scan path), and the 1,000,000-row XLSX
  * export's time and peak memory.
@@ -41,6 +42,8 @@ const SIZES = (process.env.BENCH_TALLY_SIZES ?? '100000,1000000').split(',').map
 const PARTS = new Set((process.env.BENCH_TALLY_PARTS ?? 'tally,export').split(','));
 const SCAN_MAX = Number(process.env.BENCH_TALLY_SCAN_MAX ?? 100_000);
 const QUEUED = 100_000;
+/** Completions folded before anything is timed, to warm the fold's code. */
+const WARM_UP = 5_000;
 
 function median(values: number[]): { median: number; min: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
@@ -270,6 +273,18 @@ async function main(): Promise<void> {
 
     const figures: BenchFigure[] = [];
     const notes: string[] = [];
+    if (PARTS.has('tally')) {
+      // A server folds every second, so its fold code is always compiled and warm: warm it here too,
+      // on a campaign of its own, so the figures below are not of V8 compiling it (about 0.6 s).
+      const [warmUp] = await db.query<Array<{ id: string }>>(
+        `INSERT INTO campaigns (name, survey_id, survey_version_id, version, network_ids)
+         SELECT 'Bench warm-up', $1, $2, $3, array_agg(id) FROM networks RETURNING id`,
+        [version.survey_id, version.id, version.version],
+      );
+      await facts.pauseBackgroundFolding();
+      await seed(db, warmUp.id, version.id, plan.questions, 1, WARM_UP);
+      await facts.fold();
+    }
     let seeded = 0;
     for (const target of SIZES) {
       if (target <= seeded) continue;
@@ -286,7 +301,7 @@ async function main(): Promise<void> {
       // Baseline for the fold: one pass that opens every queued change's JSON, and nothing more.
       const unpackingCpu = await cpuOf(cluster.clusterDir, () =>
         measured(() =>
-          db.query(`SELECT count(*) FROM analysis_pending_changes q CROSS JOIN LATERAL jsonb_each(q.data) e`),
+          db.query(`SELECT count(*) FROM analysis_pending_changes q CROSS JOIN LATERAL jsonb_each(q.data::jsonb) e`),
         ),
       );
       const unpacking = unpackingCpu.result;
@@ -308,13 +323,13 @@ async function main(): Promise<void> {
       console.log(`\n== ${target.toLocaleString('en')} complete responses ==`);
       console.log(`seed (SQL insert, trigger queues each):  ${(seeding.ms / 1000).toFixed(1)} s`);
       console.log(
-        `fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${foldRate.toFixed(0)} changes/s; baseline (jsonb_each over the queue alone): ${unpackRate.toFixed(0)} changes/s; load average ${load1.toFixed(2)} ${load5.toFixed(2)}`,
+        `fold into rollup (${folding.result.toLocaleString('en')} changes → ${cells.toLocaleString('en')} rollup rows): ${(folding.ms / 1000).toFixed(1)} s, ${foldRate.toFixed(0)} changes/s; baseline (parsing the queue as jsonb and jsonb_each over it alone): ${unpackRate.toFixed(0)} changes/s; load average ${load1.toFixed(2)} ${load5.toFixed(2)}`,
       );
       figures.push({
         label: `fold throughput, ${sizeLabel(folding.result)} queued changes (load average ${load1.toFixed(1)})`,
         value: foldRate,
         unit: 'changes/s',
-        baseline: { label: 'jsonb_each over the same queue, nothing else', value: unpackRate },
+        baseline: { label: 'parsing the same queue as jsonb and jsonb_each over it, nothing else', value: unpackRate },
         target: { op: '>=', value: 20_000 },
       });
       if (foldingCpu.pgMs !== null && unpackingCpu.pgMs !== null) {
@@ -327,7 +342,10 @@ async function main(): Promise<void> {
           label: `fold CPU (server + PostgreSQL) per 1,000 changes, ${sizeLabel(folding.result)} queued`,
           value: perThousand,
           unit: 'ms',
-          baseline: { label: 'jsonb_each over the same queue, nothing else', value: baselinePerThousand },
+          baseline: {
+            label: 'parsing the same queue as jsonb and jsonb_each over it, nothing else',
+            value: baselinePerThousand,
+          },
           // 20,000 changes/s on one core's worth of CPU.
           target: { op: '<=', value: 50 },
         });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { allCampaignIds, campaignVersionId, existingCampaignIds } from '../campaigns';
 import { completeResponsesFactInput, responseVersionsOfCampaign } from '../responses';
+import { forEachStreamedRow } from '../database/streamed-rows';
 import { FACT_KEY_COLUMNS, factCtes, planParameter } from './fact-sql';
 import { FactAccumulator, type QueuedChange } from './fact-fold';
 import { QuestionPlansService } from './question-plans.service';
@@ -13,16 +14,10 @@ import { FOLD_LOCK } from './pending-change-records';
 /**
  * Changes folded per transaction. Each batch ends in one upsert of every fact combination it saw,
  * so few large batches upsert far fewer rows than many small ones: the 100,000 changes of the
- * bench fold in one upsert of ~50,000 rows instead of five. The changes themselves are streamed.
+ * bench fold in one upsert of ~50,000 rows instead of five. The changes themselves are streamed
+ * (forEachStreamedRow): the fold's memory is the sums, not the batch.
  */
 const FOLD_BATCH = 100_000;
-/**
- * Queued changes taken at a time within a batch: the fold's memory is two such chunks and the sums.
- * Small enough that a chunk's rows mostly die young: 2,000 outlived scavenges while the previous
- * chunk was counted, and the old space V8 grew for them stayed (the export after a 100k fold peaked
- * ~50 MB higher).
- */
-const FOLD_CHUNK = 500;
 const FOLD_INTERVAL_MS = 1_000;
 const MAX_DIFFERENCES = 100;
 
@@ -131,9 +126,9 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   /**
    * One batch in one REPEATABLE READ transaction, under the fold lock (taken before the
    * transaction, so its snapshot follows every fold and rebuild that held it). The batch is the
-   * first `limit` queued changes of that snapshot, taken off the queue chunk by chunk (deleted and
-   * read in one statement) and counted: a change committed meanwhile (of any version) is invisible
-   * to that snapshot, so it stays queued for the next batch. Never lost, never counted twice.
+   * first `limit` queued changes of that snapshot, taken off the queue by one statement that deletes
+   * and returns them, and counted as they arrive: a change committed meanwhile (of any version) is
+   * invisible to that snapshot, so it stays queued for the next batch. Never lost, never counted twice.
    */
   async foldBatch(limit: number): Promise<number> {
     return this.underFoldLock((manager) => this.foldSnapshot(manager, limit));
@@ -167,37 +162,29 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
   }
 
   private async foldSnapshot(manager: EntityManager, limit: number): Promise<number> {
+    const runner = manager.queryRunner;
+    if (runner === undefined) throw new Error('The fold runs in a transaction of its own');
+    // The plans of every version among the changes this batch takes (the same snapshot's first
+    // `limit`), known before any is counted: changes are counted as they arrive.
+    const versions = await manager.query<Array<{ id: string }>>(
+      `SELECT DISTINCT survey_version_id::text AS id
+         FROM (SELECT survey_version_id FROM analysis_pending_changes ORDER BY seq LIMIT $1) first`,
+      [limit],
+    );
     const accumulator = new FactAccumulator();
-    // Each chunk is taken off the queue and read in one statement: every change read is deleted, by
-    // the same snapshot. The next chunk is asked for before this one is counted, so PostgreSQL
-    // deletes and prints it meanwhile.
-    const take = (after: string, size: number): Promise<QueuedChange[]> =>
-      manager.query<QueuedChange[]>(
-        `WITH taken AS (
-           DELETE FROM analysis_pending_changes
-            WHERE seq = ANY(ARRAY(SELECT seq FROM analysis_pending_changes WHERE seq > $1 ORDER BY seq LIMIT $2))
-           RETURNING seq, campaign_id, survey_version_id, network_id, country, role, language, data, sign)
-         SELECT seq::text AS seq, campaign_id::text, survey_version_id::text, network_id::text, country, role, language,
-                data, sign
-           FROM taken`,
-        [after, size],
-      );
-    let next: Promise<QueuedChange[]> | null = take('0', Math.min(FOLD_CHUNK, limit));
-    let taken = 0;
-    try {
-      while (next !== null) {
-        const changes: QueuedChange[] = await next;
-        next = null;
-        const unknown = accumulator.unknownVersions(changes);
-        if (unknown.length > 0) accumulator.addPlans(unknown, await this.plans.plansFor(unknown, manager));
-        taken += changes.length;
-        if (changes.length > 0 && taken < limit) next = take(lastSeq(changes), Math.min(FOLD_CHUNK, limit - taken));
-        for (const change of changes) accumulator.add(change);
-      }
-    } finally {
-      // A chunk asked for before a failure fails with the transaction: nobody waits for it any more.
-      next?.catch(() => undefined);
-    }
+    const versionIds = versions.map((row) => row.id);
+    accumulator.addPlans(versionIds, await this.plans.plansFor(versionIds, manager));
+    // The batch is taken off the queue and read in one statement, so every change read is deleted
+    // by the same snapshot; each is counted as it arrives while PostgreSQL deletes and sends the next.
+    const taken = await forEachStreamedRow<QueuedChange>(
+      runner,
+      `DELETE FROM analysis_pending_changes
+        WHERE seq <= coalesce((SELECT seq FROM analysis_pending_changes ORDER BY seq OFFSET $1 - 1 LIMIT 1),
+                              9223372036854775807)
+       RETURNING campaign_id::text, survey_version_id::text, network_id::text, country, role, language, data, sign`,
+      [limit],
+      (change) => accumulator.add(change),
+    );
     if (taken === 0) return 0;
     const rows = accumulator.rows();
     // Changes of a campaign that no longer exists cannot be tallied: they leave the queue uncounted.
@@ -349,16 +336,6 @@ export class AnalysisFactsService implements OnApplicationBootstrap, OnApplicati
       this.logger.log(`Rebuilt the tallies of ${rebuilt} campaign(s) with fact logic ${FACT_LOGIC_VERSION}`);
     return rebuilt;
   }
-}
-
-/** The highest sequence number of some queued changes (bigint text). */
-function lastSeq(changes: readonly QueuedChange[]): string {
-  let last = 0n;
-  for (const change of changes) {
-    const seq = BigInt(change.seq);
-    if (seq > last) last = seq;
-  }
-  return last.toString();
 }
 
 /** Every fact count that differs between the stored tallies and the recount (the first 100). */

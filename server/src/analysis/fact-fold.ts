@@ -4,7 +4,6 @@ import type { Fact } from './response-facts';
 
 /** One queued change as the fold reads it: a response's dimensions, its answers as jsonb text, ±1. */
 export interface QueuedChange {
-  seq: string;
   campaign_id: string;
   survey_version_id: string;
   network_id: string;
@@ -81,14 +80,6 @@ export class FactAccumulator {
   /** Reused for every change: the numbers of its facts. */
   private readonly factIds: number[] = [];
 
-  /** Versions of these changes whose plans have not been given yet. */
-  unknownVersions(changes: readonly QueuedChange[]): string[] {
-    const unknown = new Set<string>();
-    for (const change of changes)
-      if (!this.numbering.has(change.survey_version_id)) unknown.add(change.survey_version_id);
-    return [...unknown];
-  }
-
   /** The plans of `versionIds` (those without one count only their responses, as in SQL). */
   addPlans(
     versionIds: readonly string[],
@@ -117,7 +108,10 @@ export class FactAccumulator {
 
   /** The summed fact counts, as rollup rows (facts whose changes cancel out are left out). */
   rows(): RollupRows {
-    const facts: Fact[] = [...this.numbering.ids.facts, { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 }];
+    const facts: Fact[] = [
+      ...this.numbering.ids.facts,
+      { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 },
+    ];
     const responseFact = facts.length;
     const out: RollupRows = {
       groups: { campaignId: [], versionId: [], networkId: [], country: [], role: [], language: [] },

@@ -5,6 +5,7 @@ import { isPgObject } from './pg-json';
 import type { PgJson } from './pg-json';
 import type { FactSource } from './question-plan';
 import { type Fact, filterTexts } from './response-facts';
+import { ResponsePlaces } from './response-places';
 import type { FactCountRow } from './tally';
 
 /** One response as the engine keeps it. Times are microseconds since the epoch (NaN for NULL). */
@@ -33,9 +34,6 @@ export type EngineQuery = Omit<ResponseFilter, 'campaignIds' | 'from' | 'to'> & 
 
 /** The response's own fact: counted from the selection, not kept as a bitmap. */
 const RESPONSE_FACT: Fact = { measure: 'r', question: '', row: '', col: '', value: '', rank: 0 };
-
-/** What one entry of the id index costs: a 36-character id string and its map slot, measured roughly. */
-const ID_INDEX_BYTES = 120;
 
 const STATUS_NONE = 0;
 const STATUS_COMPLETE = 1;
@@ -81,7 +79,7 @@ function popcount(word: number): number {
  * per fact the responses it holds among those, counted per group.
  */
 export class TallyEngine {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new ResponsePlaces();
   private size = 0;
   private words = 0;
   private status = new Uint8Array(0);
@@ -133,7 +131,7 @@ export class TallyEngine {
     let bitmaps = 0;
     for (const fact of this.facts) bitmaps += fact?.layers.length ?? 0;
     for (const answers of this.answerBits.values()) bitmaps += answers.size;
-    return bitmaps * this.words * 4 + this.status.length * 42 + this.ids.size * ID_INDEX_BYTES;
+    return bitmaps * this.words * 4 + this.status.length * 42 + this.ids.bytes;
   }
 
   /** Facts that have a bitmap, and the response's own. */
@@ -143,6 +141,7 @@ export class TallyEngine {
 
   /** Makes room for `count` responses at once, so a load does not grow every bitmap step by step. */
   reserve(count: number): void {
+    this.ids.reserve(count);
     this.ensureCapacity(count);
   }
 
@@ -152,7 +151,7 @@ export class TallyEngine {
    * load places them ordered by network, country, role and language first.
    */
   place(ids: readonly string[]): void {
-    for (const id of ids) if (!this.ids.has(id)) this.ids.set(id, this.size++);
+    for (const id of ids) if (this.ids.get(id) === undefined) this.ids.add(id, this.size++);
     this.ensureCapacity(this.size);
   }
 
@@ -161,7 +160,7 @@ export class TallyEngine {
     let index = this.ids.get(response.id);
     if (index === undefined) {
       index = this.size++;
-      this.ids.set(response.id, index);
+      this.ids.add(response.id, index);
       this.ensureCapacity(this.size);
     } else if (this.holdsBits[index] === 1) {
       this.clear(index);
