@@ -12,7 +12,6 @@ import {
   forEachResponseOfCampaign,
   type ResponseFactRow,
   responseVersionsOfCampaign,
-  responsesWrittenAfter,
   type SnapshotHorizon,
 } from '../responses';
 import { parsePgJson } from './pg-json';
@@ -297,14 +296,7 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
     );
     const engine = new TallyEngine(new Map(plans.map((plan) => [plan.versionId, plan.plan.sources])), filterable);
     engine.reserve(await countResponsesOfCampaign(manager, state.campaignId));
-    // Each group's responses side by side first (see TallyEngine.place), then their answers in one
-    // pass through a cursor, both in this snapshot.
-    await forEachResponseIdInGroupOrder(manager, state.campaignId, LOAD_ID_BATCH, (ids) => engine.place(ids));
-    const collectWhenGrown = heapGrowthCheck(LOAD_HEAP_GROWTH);
-    await forEachResponseOfCampaign(manager, state.campaignId, LOAD_BATCH, (rows) => {
-      for (const row of rows) engine.upsert(toEngineResponse(row));
-      collectWhenGrown();
-    });
+    await this.readResponses(manager, state.campaignId, engine, null);
     state.engine = engine;
     // A version without a plan (deleted) counts only its responses themselves, as in SQL.
     state.planTexts = new Map(versions.map((id) => [id, '[]']));
@@ -319,16 +311,34 @@ export class TallyEngineService implements OnApplicationBootstrap, OnApplication
    */
   private async applyChanges(manager: EntityManager, state: CampaignEngine): Promise<boolean> {
     const engine = state.engine as TallyEngine;
+    const versions = await responseVersionsOfCampaign(manager, state.campaignId, state.horizon);
+    if (versions.some((version) => !state.planTexts.has(version))) return false;
     const deleted = await manager.query<Array<{ id: string }>>(
       `SELECT response_id::text AS id FROM analysis_response_tombstones
         WHERE campaign_id = $1 AND (change_xid >= $2 OR change_xid = ANY($3::bigint[]))`,
       [state.campaignId, state.horizon.xmax, state.horizon.inProgress],
     );
-    const rows = await responsesWrittenAfter(manager, state.campaignId, state.horizon);
-    state.catchUpRows += deleted.length + rows.length;
-    if (rows.some((row) => !state.planTexts.has(row.survey_version_id))) return false;
     for (const row of deleted) engine.remove(row.id);
-    for (const row of rows) engine.upsert(toEngineResponse(row));
+    state.catchUpRows += deleted.length + (await this.readResponses(manager, state.campaignId, engine, state.horizon));
     return true;
+  }
+
+  /**
+   * Adds a campaign's responses (those written after `horizon`, if given) to an engine, in this
+   * transaction's snapshot: new ones are first placed side by side by group (TallyEngine.place),
+   * then every one's answers are read in one pass through a cursor. Returns how many were read.
+   */
+  private async readResponses(
+    manager: EntityManager,
+    campaignId: string,
+    engine: TallyEngine,
+    horizon: SnapshotHorizon | null,
+  ): Promise<number> {
+    await forEachResponseIdInGroupOrder(manager, campaignId, horizon, LOAD_ID_BATCH, (ids) => engine.place(ids));
+    const collectWhenGrown = heapGrowthCheck(LOAD_HEAP_GROWTH);
+    return forEachResponseOfCampaign(manager, campaignId, horizon, LOAD_BATCH, (rows) => {
+      for (const row of rows) engine.upsert(toEngineResponse(row));
+      collectWhenGrown();
+    });
   }
 }

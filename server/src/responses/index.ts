@@ -16,7 +16,6 @@ export {
   forEachResponseIdInGroupOrder,
   type ResponseFactRow,
   responseVersionsOfCampaign,
-  responsesWrittenAfter,
   type SnapshotHorizon,
 } from './response-fact-queries';
 export {
