@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AnalysisFactsService } from '../../server/src/analysis/analysis-facts.service';
+import { AnalysisFactsService, QUEUE_VACUUM_AFTER } from '../../server/src/analysis/analysis-facts.service';
 import { QuestionPlansService } from '../../server/src/analysis/question-plans.service';
 import { addDraftVersion, createSurvey, networksByCode, TEST_DEFINITION } from '../support/campaign-fixtures';
 import { createStaff, signIn, type StaffSession } from '../support/staff-session';
@@ -171,5 +171,37 @@ describe('verifying and rebuilding the stored tallies', () => {
       await db.query(`SELECT logic_version FROM analysis_rollup_logic WHERE campaign_id = $1`, [first.id]),
     ).toEqual([{ logic_version: 1 }]);
     expect(await facts.rebuildOutdated()).toBe(0);
+  });
+
+  it('vacuums the queue shortly after folding a large backlog, and leaves a small one to autovacuum', async () => {
+    const facts = testApp.app.get(AnalysisFactsService);
+    const [campaign] = campaigns;
+    const manualVacuums = async (): Promise<number> => {
+      const [row] = await db.query<Array<{ n: number }>>(
+        `SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'analysis_pending_changes'`,
+      );
+      return row.n;
+    };
+    await facts.fold();
+    const before = await manualVacuums();
+    // A small fold leaves the queue to autovacuum.
+    await complete(campaign, { roles_clear: 'yes' });
+    expect(await facts.fold()).toBe(1);
+    await facts.queueVacuumed();
+    expect(await manualVacuums()).toBe(before);
+
+    await db.query(
+      `INSERT INTO responses (id, campaign_id, survey_version_id, network_id, country, role, language, data, status, completed_at)
+       SELECT gen_random_uuid(), $1, $2, $3, 'Morocco', 'nfp', 'en', '{"roles_clear": "no"}', 'complete', now()
+         FROM generate_series(1, $4::int)`,
+      [campaign.id, campaign.versionId, networkId, QUEUE_VACUUM_AFTER],
+    );
+    expect(await facts.fold()).toBe(QUEUE_VACUUM_AFTER);
+    await facts.queueVacuumed();
+    expect(await manualVacuums()).toBe(before + 1);
+    const [queued] = await db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM analysis_pending_changes`);
+    expect(queued.n).toBe(0);
+    const counted = await countedAndQueued(campaign.id);
+    expect(counted.folded).toBe(counted.stored);
   });
 });
