@@ -314,6 +314,9 @@ async function main(): Promise<void> {
       const foldRate = (folding.result / folding.ms) * 1000;
       const unpackRate = (queued / unpacking.ms) * 1000;
       const [load1, load5] = loadavg();
+      // After a large fold the server vacuums the queue in the background (~10 s at a million);
+      // until it has, each read of the tallies scans the queue's deleted rows. Timed reads start after.
+      await facts.queueVacuumed();
       await db.query('VACUUM ANALYZE responses');
       await db.query('VACUUM ANALYZE analysis_tally_rollup');
       const [{ cells }] = await db.query<Array<{ cells: number }>>(
