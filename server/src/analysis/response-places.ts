@@ -36,10 +36,10 @@ export class ResponsePlaces {
 
   get(id: string): number | undefined {
     if (!UUID.test(id)) return this.others.get(id);
+    if (this.mask < 0) return undefined;
     const [a, b, c, d] = words(id);
     const keys = this.keys;
     const values = this.values;
-    if (this.mask < 0) return undefined;
     for (let slot = hash(a, b, c, d) & this.mask; ; slot = (slot + 1) & this.mask) {
       const value = values[slot] ?? EMPTY;
       if (value === EMPTY) return undefined;

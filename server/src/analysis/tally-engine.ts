@@ -147,8 +147,8 @@ export class TallyEngine {
 
   /**
    * Gives these responses the next places, in this order, before their answers are added. A
-   * grouped count is fastest when the responses of one group sit side by side (count()), so a
-   * load places them ordered by network, country, role and language first.
+   * grouped count is fastest when the responses of one group sit side by side (count()), so loads
+   * and catch-ups place new responses ordered by network, country, role and language first.
    */
   place(ids: readonly string[]): void {
     for (const id of ids) if (this.ids.get(id) === undefined) this.ids.add(id, this.size++);
